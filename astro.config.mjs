@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import svelte from '@astrojs/svelte';
+
+// Middleware mode: server/serve.ts owns the socket, answers /api/* with Hono
+// and hands pages to Astro with the shared AppContext in `locals`.
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'middleware' }),
+  integrations: [svelte()],
+  // Our middleware checks Origin / Sec-Fetch-Site on every state-changing
+  // request (forms and JSON alike, and behind a proxy), so Astro's form-only
+  // check is off to avoid two rules that could disagree.
+  security: { checkOrigin: false },
+  i18n: undefined,
+  vite: {
+    // Islands must run in WeChat's in-app browser (ES2019).
+    build: { target: 'es2019' },
+    server: { watch: { ignored: ['**/data/**', '**/test-results/**'] } },
+  },
+});

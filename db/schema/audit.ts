@@ -1,0 +1,31 @@
+/**
+ * @module The audit log: append-only and hash-chained. Each entry's hash is
+ * SHA-256 over a canonical serialisation of the entry and the previous hash
+ * (see server/domain/audit-chain.ts), so an edited, deleted or inserted row
+ * breaks the chain. Triggers (a drizzle-kit custom migration) refuse UPDATE
+ * and DELETE.
+ */
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    /** ISO-8601 UTC with milliseconds; part of the hashed content. */
+    at: text('at').notNull(),
+    actorAccountId: text('actor_account_id'),
+    /** The role the actor acted in, and their public name ("居民" for residents). */
+    actorRole: text('actor_role').notNull(),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** JSON text, canonical (sorted keys) so the hash is reproducible. */
+    before: text('before'),
+    after: text('after'),
+    reason: text('reason'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_action_idx').on(t.action)],
+);

@@ -1,0 +1,38 @@
+/**
+ * @module Rulebooks, versioned per district and year. Scalar settings are
+ * columns; lists (categories with caps, themes, negative list, vote
+ * parameters) are JSON validated by zod on the way in and out.
+ */
+import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { districts } from './places.ts';
+
+export const rulebooks = sqliteTable(
+  'rulebooks',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    communityBudgetFen: integer('community_budget_fen').notNull(),
+    quorumNum: integer('quorum_num').notNull(),
+    quorumDen: integer('quorum_den').notNull(),
+    passNum: integer('pass_num').notNull(),
+    passDen: integer('pass_den').notNull(),
+    noticeDays: integer('notice_days').notNull(),
+    voteMethod: text('vote_method', { enum: ['none', 'approval', 'basket', 'points'] }).notNull(),
+    /** JSON: { maxChoices?, minShare?, points?, maxPerProject? } */
+    voteParams: text('vote_params', { mode: 'json' }).notNull(),
+    resultRule: text('result_rule', { enum: ['greedy', 'mes-add1'] }).notNull(),
+    /** JSON: [{ key, name: {zh,en}, capFen }] */
+    categories: text('categories', { mode: 'json' }).notNull(),
+    /** JSON: [{ key, name: {zh,en} }] */
+    themes: text('themes', { mode: 'json' }).notNull(),
+    /** JSON: [{ term, rule: {zh,en} }] */
+    negativeList: text('negative_list', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [uniqueIndex('rulebook_version_uq').on(t.districtId, t.year, t.version)],
+);

@@ -1,0 +1,64 @@
+/**
+ * @module createApp: the Hono API under /api. Middleware order: body limit →
+ * origin check → context (session, locale) → routes; one error handler turns
+ * anything unexpected into a JSON 500 without a stack trace.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from './context.ts';
+import type { AppEnv } from './http/router.ts';
+import { contextMiddleware, originCheck } from './http/middleware.ts';
+import { errorBody, genericMessage, localeOf } from './http/errors.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { communityRoutes } from './routes/communities.routes.ts';
+import { projectRoutes } from './routes/projects.routes.ts';
+import { residencyRoutes } from './routes/residency.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+
+export const API_BODY_LIMIT = 64 * 1024;
+export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
+
+export function createApp(ctx: AppContext) {
+  const app = new OpenAPIHono<AppEnv>().basePath('/api');
+
+  const small = bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413) });
+  const large = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: (c) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413) });
+  app.use('*', (c, next) => (/\/register$/.test(c.req.path) ? large(c, next) : small(c, next)));
+  app.use('*', originCheck(ctx));
+  app.use('*', contextMiddleware(ctx));
+
+  const routes = app
+    .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', communityRoutes)
+    .route('/', projectRoutes)
+    .route('/', residencyRoutes)
+    .route('/', auditRoutes);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '微实事 Weishishi API',
+      version: '0.1.0',
+      description: 'Neighbourhood micro-projects (民生微实事): proposals, votes, council decisions and delivery, in public. Money is integer fen.',
+    },
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', genericMessage('not_found', localeOf(c))), 404));
+  app.onError((err, c) => {
+    const locale = localeOf(c);
+    if (err instanceof HTTPException) {
+      if (err.status === 400 && /json/i.test(err.message)) return c.json(errorBody('malformed_json', genericMessage('malformed_json', locale)), 400);
+      if (err.status === 413) return c.json(errorBody('payload_too_large', genericMessage('payload_too_large', locale)), 413);
+      if (err.status < 500) return c.json(errorBody('bad_request', err.message), err.status);
+    }
+    console.error('[api] unexpected error', c.req.method, c.req.path, err);
+    return c.json(errorBody('internal', genericMessage('internal', locale)), 500);
+  });
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

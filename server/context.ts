@@ -1,0 +1,34 @@
+/**
+ * @module The application context: everything with state (the database, the
+ * rate limiters, the clock) lives here, created once per process, and is
+ * passed to services. Service modules themselves hold no state, so the copy
+ * bundled into the Astro build and the one the API loads behave as one.
+ */
+import { openDatabase, migrateDatabase, type Database } from '../db/client.ts';
+import { createRateLimiters, type RateLimiters } from './auth/rate-limit.ts';
+import type { Env } from './env.ts';
+
+export type AppContext = {
+  database: Database;
+  limits: RateLimiters;
+  /** Injectable so tests can move time (session expiry, notice periods). */
+  now: () => Date;
+  /** Secure cookies in production (served behind HTTPS). */
+  secureCookies: boolean;
+  /** Extra origins allowed to post besides the request's own host. */
+  allowedOrigins: string[];
+};
+
+export async function createContext(env: Env, opts: { now?: () => Date; migrate?: boolean } = {}): Promise<AppContext> {
+  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  if (opts.migrate !== false) await migrateDatabase(database);
+  return {
+    database,
+    limits: createRateLimiters(),
+    now: opts.now ?? (() => new Date()),
+    secureCookies: env.NODE_ENV === 'production',
+    allowedOrigins: env.ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}

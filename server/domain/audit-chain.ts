@@ -1,0 +1,77 @@
+/**
+ * @module The audit log's hash chain, pure so that the server, the
+ * `audit:verify` command and anyone with the published log compute it the
+ * same way.
+ *
+ * hash = hex(SHA-256(canonical(entry) + "\n" + prevHash)), where canonical()
+ * is JSON with keys sorted and every public field present (null when empty).
+ * The actor's private account id is deliberately outside the hash: the chain
+ * covers only what is published, so a member of the public can recompute it.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type ChainEntry = {
+  seq: number;
+  at: string;
+  actorRole: string;
+  actorName: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+};
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value as Record<string, unknown>)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function entryHash(entry: ChainEntry, prevHash: string): string {
+  const body = canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    actorRole: entry.actorRole,
+    actorName: entry.actorName,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    before: entry.before,
+    after: entry.after,
+    reason: entry.reason,
+  });
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(`${body}\n${prevHash}`)));
+}
+
+export type VerifyResult =
+  | { ok: true; count: number; head: string }
+  | { ok: false; count: number; badSeq: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' };
+
+/** Walk the entries in order; report the first one that does not match. */
+export function verifyChain(entries: Iterable<ChainEntry & { prevHash: string; hash: string }>): VerifyResult {
+  let prev = GENESIS_HASH;
+  let expectedSeq: number | null = null;
+  let count = 0;
+  for (const e of entries) {
+    if (expectedSeq !== null && e.seq !== expectedSeq) return { ok: false, count, badSeq: e.seq, problem: 'sequence_gap' };
+    if (expectedSeq === null && e.seq !== 1) return { ok: false, count, badSeq: e.seq, problem: 'sequence_gap' };
+    if (e.prevHash !== prev) return { ok: false, count, badSeq: e.seq, problem: 'prev_hash_mismatch' };
+    if (entryHash(e, prev) !== e.hash) return { ok: false, count, badSeq: e.seq, problem: 'hash_mismatch' };
+    prev = e.hash;
+    expectedSeq = e.seq + 1;
+    count++;
+  }
+  return { ok: true, count, head: prev };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { CYCLE_PHASES, PHASE_NAMES, chinaDay, currentPhase, nextPhase, phasesFor } from './cycle-phases.ts';
+import type { PlannedPhase } from './cycle-phases.ts';
+
+const plan: PlannedPhase[] = [
+  { phase: 'collection', startsOn: '2026-03-01', endsOn: '2026-03-31' },
+  { phase: 'screening', startsOn: '2026-04-01', endsOn: '2026-04-15' },
+  { phase: 'resident_vote', startsOn: '2026-04-20', endsOn: '2026-04-30' },
+  { phase: 'deliberation', startsOn: '2026-05-01', endsOn: '2026-05-20' },
+  { phase: 'public_notice', startsOn: '2026-05-20', endsOn: '2026-05-27' },
+];
+
+describe('currentPhase', () => {
+  it('follows the plan when staff have opened nothing', () => {
+    expect(currentPhase({ phases: plan }, '2026-03-15')).toBe('collection');
+    expect(currentPhase({ phases: plan, openPhase: null }, '2026-04-01')).toBe('screening');
+  });
+
+  it('counts both the first and the last day of a phase', () => {
+    expect(currentPhase({ phases: plan }, '2026-03-01')).toBe('collection');
+    expect(currentPhase({ phases: plan }, '2026-03-31')).toBe('collection');
+  });
+
+  it('lets the phase staff opened win over the dates', () => {
+    expect(currentPhase({ phases: plan, openPhase: 'collection' }, '2026-04-10')).toBe('collection');
+  });
+
+  it('is null before the cycle starts and in a gap between phases', () => {
+    expect(currentPhase({ phases: plan }, '2026-02-28')).toBeNull();
+    expect(currentPhase({ phases: plan }, '2026-04-17')).toBeNull();
+  });
+
+  it('is closed once every planned phase has ended', () => {
+    expect(currentPhase({ phases: plan }, '2026-06-01')).toBe('closed');
+  });
+
+  it('takes the later phase where the plan overlaps', () => {
+    expect(currentPhase({ phases: plan }, '2026-05-20')).toBe('public_notice');
+  });
+
+  it('is null for a cycle with no plan', () => {
+    expect(currentPhase({ phases: [] }, '2026-05-20')).toBeNull();
+  });
+
+  it('uses the day in China, not in UTC', () => {
+    // 2026-03-31 16:30 UTC is already 1 April 00:30 in Shenzhen.
+    const instant = new Date('2026-03-31T16:30:00Z');
+    expect(chinaDay(instant)).toBe('2026-04-01');
+    expect(currentPhase({ phases: plan }, instant)).toBe('screening');
+    expect(currentPhase({ phases: plan }, new Date('2026-03-31T15:59:59Z'))).toBe('collection');
+  });
+
+  it('refuses an invalid date rather than guessing', () => {
+    expect(() => chinaDay(new Date('nonsense'))).toThrow(RangeError);
+  });
+});
+
+describe('nextPhase', () => {
+  const withVote = { vote: { method: 'approval' as const } };
+  const noVote = { vote: { method: 'none' as const } };
+
+  it('walks the phases in order', () => {
+    const walked = [];
+    for (let p: (typeof CYCLE_PHASES)[number] | null = 'collection'; p; p = nextPhase(p, withVote)) walked.push(p);
+    expect(walked).toEqual([...CYCLE_PHASES]);
+  });
+
+  it('skips the resident vote when the rulebook has none', () => {
+    expect(nextPhase('screening', noVote)).toBe('deliberation');
+    expect(nextPhase('screening', withVote)).toBe('resident_vote');
+    expect(phasesFor(noVote)).not.toContain('resident_vote');
+  });
+
+  it('moves a vote that is no longer wanted on to deliberation', () => {
+    expect(nextPhase('resident_vote', noVote)).toBe('deliberation');
+  });
+
+  it('has nothing after closed', () => {
+    expect(nextPhase('closed', withVote)).toBeNull();
+  });
+
+  it('names every phase in Chinese and English', () => {
+    for (const p of CYCLE_PHASES) {
+      expect(PHASE_NAMES[p]['zh-CN']).toMatch(/\p{Script=Han}/u);
+      expect(PHASE_NAMES[p].en).toMatch(/^[A-Z]/);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * @module Money as integer fen (分). Never a float: 0.1 + 0.2 must not
+ * decide whether a project fits its cap. Parsing works on the digits as text
+ * and BigInt; formatting splits integers with `%` and exact division.
+ */
+
+/** The largest amount we store: beyond this a JS number stops being exact. */
+export const MAX_FEN = Number.MAX_SAFE_INTEGER;
+
+export type ParseYuanError = 'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'too_large';
+export type ParseYuanResult = { ok: true; fen: number } | { ok: false; reason: ParseYuanError };
+
+// Digits with optional, well-formed thousands separators, then optional decimals.
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * Read an amount of yuan typed by a person: '480000', '1,234.50', '¥48万',
+ * '48.5万元', full-width digits. A trailing 万 multiplies by 10,000 yuan (so up
+ * to 6 decimals are exact); without it at most 2 decimals (fen) are allowed.
+ */
+export function parseYuan(input: string): ParseYuanResult {
+  // NFKC turns full-width digits, commas, points and ￥ into ASCII.
+  let s = input.normalize('NFKC').trim();
+  if (s === '') return { ok: false, reason: 'empty' };
+
+  // A minus may come before or after the currency sign: '-¥5', '¥-5'.
+  const lead = /^([-−]?)\s*¥?\s*([-−]?)\s*/.exec(s)!;
+  const negative = lead[1] !== '' || lead[2] !== '';
+  s = s.slice(lead[0].length);
+  if (s.endsWith('元')) s = s.slice(0, -1).trimEnd();
+  let wan = false;
+  if (s.endsWith('万')) {
+    wan = true;
+    s = s.slice(0, -1).trimEnd();
+  }
+
+  const m = AMOUNT.exec(s);
+  if (m === null) return { ok: false, reason: 'not_a_number' };
+  if (negative) return { ok: false, reason: 'negative' };
+
+  const whole = m[1]!.replaceAll(',', '');
+  const decimals = m[2] ?? '';
+  // How many decimal places still land on a whole fen: 1 元 = 100 分,
+  // 1 万元 = 1,000,000 分.
+  const places = wan ? 6 : 2;
+  if (decimals.length > places) return { ok: false, reason: 'too_many_decimals' };
+
+  // Concatenating the digits is exact scaling: '48.5万' → '48' + '500000'.
+  const fen = BigInt(whole + decimals.padEnd(places, '0'));
+  if (fen > BigInt(MAX_FEN)) return { ok: false, reason: 'too_large' };
+  return { ok: true, fen: Number(fen) };
+}
+
+export type MoneyLocale = 'zh-CN' | 'en';
+
+const FEN_PER_YUAN = 100;
+const FEN_PER_WAN = 1_000_000; // 10,000 yuan
+
+function assertFen(fen: number): void {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`money: ${fen} is not a whole number of fen`);
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** '1,234' or '1,234.50': whole yuan drop the '.00'. */
+function yuanText(absFen: number): string {
+  const yuan = Math.floor(absFen / FEN_PER_YUAN);
+  const cents = absFen % FEN_PER_YUAN;
+  const text = groupThousands(String(yuan));
+  return cents === 0 ? text : `${text}.${String(cents).padStart(2, '0')}`;
+}
+
+/**
+ * An amount for people to read. zh-CN says whole 万 the way Chinese notices
+ * do ('48万元', '200万元'); everything else, and English, is '¥1,234.50'
+ * (decimals only when there are fen).
+ */
+export function formatFen(fen: number, locale: MoneyLocale): string {
+  assertFen(fen);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  if (locale === 'zh-CN' && abs !== 0 && abs % FEN_PER_WAN === 0) {
+    return `${sign}${abs / FEN_PER_WAN}万元`;
+  }
+  return `${sign}¥${yuanText(abs)}`;
+}
+
+/**
+ * Plain yuan for a form field ('1234.50', '480000'), which `parseYuan` reads
+ * back to the same fen.
+ */
+export function fenToYuanInput(fen: number): string {
+  assertFen(fen);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const cents = abs % FEN_PER_YUAN;
+  const yuan = String(Math.floor(abs / FEN_PER_YUAN));
+  return cents === 0 ? `${sign}${yuan}` : `${sign}${yuan}.${String(cents).padStart(2, '0')}`;
+}
+
+/** Whole yuan to fen, refusing anything that is not exact. */
+export function yuanToFen(yuan: number): number {
+  if (!Number.isSafeInteger(yuan)) throw new RangeError(`money: ${yuan} is not a whole number of yuan`);
+  const fen = yuan * FEN_PER_YUAN;
+  assertFen(fen);
+  return fen;
+}
+
+/** Whole 万元 to fen: caps and budgets in real rules are written in 万元. */
+export function wanToFen(wan: number): number {
+  if (!Number.isSafeInteger(wan)) throw new RangeError(`money: ${wan} is not a whole number of 万元`);
+  const fen = wan * FEN_PER_WAN;
+  assertFen(fen);
+  return fen;
+}

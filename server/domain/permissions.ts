@@ -1,0 +1,354 @@
+/**
+ * @module Who may do what, and — when they may not — why not.
+ *
+ * People hold roles scoped to a community, a street or a district. Every check
+ * returns a reason code (or null for "allowed") instead of a boolean, so the
+ * API can map it to a status and a page can show the message next to a
+ * disabled button. The rules are a table (`ACTION_RULES`); `reasonCannot`
+ * only interprets it.
+ *
+ * This file also owns the one list of reason codes used across the domain
+ * (permissions and the project state machine), with their HTTP statuses and
+ * bilingual messages, so there is exactly one place to add a code.
+ */
+import type { ProjectState } from './project-states.ts';
+import type { CyclePhase } from './cycle-phases.ts';
+
+// ---------------------------------------------------------------------------
+// Roles, scopes, places, actors
+// ---------------------------------------------------------------------------
+
+export const ROLES = ['resident', 'council_member', 'staff', 'officer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_KINDS = ['community', 'street', 'district'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export type Scope = { kind: ScopeKind; id: string };
+
+export type Assignment = { role: Role; scope: Scope };
+
+/** A community, located in its street and district. */
+export type Place = { communityId: string; streetId: string; districtId: string };
+
+/**
+ * A point anywhere in the hierarchy: a community (a full `Place`), a street,
+ * or a whole district. Used for things that live above a community, such as a
+ * district's rulebook.
+ */
+export type Area =
+  | Place
+  | { streetId: string; districtId: string; communityId?: undefined }
+  | { districtId: string; streetId?: undefined; communityId?: undefined };
+
+/** A signed-in person. */
+export type Person = { accountId: string; assignments: readonly Assignment[]; system?: false };
+
+/**
+ * The clock (scheduled jobs such as "end the public notice after N days").
+ * It holds no roles, so no permission rule ever grants it anything; only
+ * project events that list 'system' in `EVENT_ROLES` accept it.
+ */
+export type SystemActor = { accountId: 'system'; system: true; assignments: readonly [] };
+
+/** `null` is the anonymous public. */
+export type Actor = Person | SystemActor | null;
+
+export const SYSTEM_ACTOR: SystemActor = Object.freeze({
+  accountId: 'system',
+  system: true,
+  assignments: Object.freeze([]) as readonly [],
+}) as SystemActor;
+
+export function isSystemActor(actor: Actor): actor is SystemActor {
+  return actor !== null && actor.system === true;
+}
+
+/**
+ * Roles that include other roles. DOMAIN.md: a council member may do
+ * "everything a resident may", so holding council_member in a community counts
+ * as being its resident. No other role implies another: an officer does not
+ * enter paper ballots, and an auditor never acts as staff.
+ */
+export const ROLE_IMPLIES: Readonly<Record<Role, readonly Role[]>> = {
+  resident: [],
+  council_member: ['resident'],
+  staff: [],
+  officer: [],
+  auditor: [],
+};
+
+/**
+ * Residency and council membership belong to one community. A 'resident' or
+ * 'council_member' assignment at street or district scope would let one person
+ * vote in many communities, so such assignments are ignored.
+ */
+export const COMMUNITY_ONLY_ROLES: ReadonlySet<Role> = new Set<Role>(['resident', 'council_member']);
+
+const SCOPE_RANK: Readonly<Record<ScopeKind, number>> = { community: 0, street: 1, district: 2 };
+
+function scopeCovers(scope: Scope, area: Area): boolean {
+  switch (scope.kind) {
+    case 'community':
+      return area.communityId !== undefined && scope.id === area.communityId;
+    case 'street':
+      return area.streetId !== undefined && scope.id === area.streetId;
+    case 'district':
+      return scope.id === area.districtId;
+  }
+}
+
+function grants(assignment: Assignment, role: Role): boolean {
+  if (COMMUNITY_ONLY_ROLES.has(role) && assignment.scope.kind !== 'community') return false;
+  return assignment.role === role || ROLE_IMPLIES[assignment.role].includes(role);
+}
+
+/**
+ * Does the actor hold `role` for this place? A street assignment covers every
+ * community of the street; a district assignment covers its streets and
+ * communities. `minScope` ignores assignments below that level (a district
+ * rulebook needs a district officer, not a street one).
+ */
+export function hasRole(actor: Actor, role: Role, area: Area, minScope: ScopeKind = 'community'): boolean {
+  if (actor === null) return false;
+  return actor.assignments.some(
+    (a) => grants(a, role) && SCOPE_RANK[a.scope.kind] >= SCOPE_RANK[minScope] && scopeCovers(a.scope, area),
+  );
+}
+
+/** Does the actor hold `role` anywhere at all (e.g. to show the staff menu)? */
+export function hasRoleAnywhere(actor: Actor, role: Role): boolean {
+  if (actor === null) return false;
+  return actor.assignments.some((a) => grants(a, role));
+}
+
+// ---------------------------------------------------------------------------
+// Reason codes (shared by permissions and the project state machine)
+// ---------------------------------------------------------------------------
+
+export const REASON_CODES = [
+  // who you are
+  'not_signed_in',
+  'role_required',
+  'not_in_community',
+  'not_resident_of_community',
+  'scope_too_narrow',
+  'not_proposer',
+  // what the world is like right now
+  'wrong_phase',
+  'wrong_state',
+  'transition_not_allowed',
+  'terminal_state',
+  'resident_vote_pending',
+  'no_resident_vote',
+  // what was asked
+  'unknown_action',
+  'unknown_event',
+  'reason_required',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** The HTTP status an API should answer with for each reason. */
+export const REASON_STATUS: Readonly<Record<ReasonCode, 400 | 401 | 403 | 409 | 422>> = {
+  not_signed_in: 401,
+  role_required: 403,
+  not_in_community: 403,
+  not_resident_of_community: 403,
+  scope_too_narrow: 403,
+  not_proposer: 403,
+  wrong_phase: 409,
+  wrong_state: 409,
+  transition_not_allowed: 409,
+  terminal_state: 409,
+  resident_vote_pending: 409,
+  no_resident_vote: 409,
+  unknown_action: 400,
+  unknown_event: 400,
+  reason_required: 422,
+};
+
+export type Locale = 'zh-CN' | 'en';
+
+export const REASON_MESSAGES: Readonly<Record<ReasonCode, Readonly<Record<Locale, string>>>> = {
+  not_signed_in: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  role_required: { 'zh-CN': '您没有执行此操作的权限', en: 'You do not have the role needed for this' },
+  not_in_community: {
+    'zh-CN': '您的职责范围不包括这个社区或地区',
+    en: 'Your role does not cover this community or area',
+  },
+  not_resident_of_community: {
+    'zh-CN': '只有本社区已核验的居民才能这样做',
+    en: 'Only verified residents of this community can do this',
+  },
+  scope_too_narrow: {
+    'zh-CN': '此操作需要区级权限',
+    en: 'This needs a role at a higher level (district)',
+  },
+  not_proposer: {
+    'zh-CN': '只有项目提议人本人才能这样做',
+    en: 'Only the person who proposed this project can do this',
+  },
+  wrong_phase: { 'zh-CN': '当前阶段不能进行此操作', en: 'This is not possible in the current phase' },
+  wrong_state: {
+    'zh-CN': '项目当前状态不能进行此操作',
+    en: 'This is not possible in the project’s current state',
+  },
+  transition_not_allowed: {
+    'zh-CN': '项目当前状态不允许这一步',
+    en: 'The project cannot take this step from its current state',
+  },
+  terminal_state: {
+    'zh-CN': '项目流程已结束，不能再变更',
+    en: 'This project’s process has ended; it cannot change any more',
+  },
+  resident_vote_pending: {
+    'zh-CN': '本轮设有居民投票，须先经居民投票入围',
+    en: 'This cycle has a resident vote; the project must be shortlisted by it first',
+  },
+  no_resident_vote: {
+    'zh-CN': '本轮不设居民投票',
+    en: 'This cycle has no resident vote',
+  },
+  unknown_action: { 'zh-CN': '未知的操作', en: 'Unknown action' },
+  unknown_event: { 'zh-CN': '未知的项目步骤', en: 'Unknown project step' },
+  reason_required: {
+    'zh-CN': '请填写理由，理由将被公开',
+    en: 'Please give a reason; it will be published',
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Actions
+// ---------------------------------------------------------------------------
+
+export const ACTIONS = [
+  'read_public',
+  'read_private_notes',
+  'propose',
+  'comment',
+  'vote',
+  'object',
+  'rate',
+  'screen',
+  'record_screening_opinion',
+  'cast_council_vote',
+  'manage_phases',
+  'enter_paper',
+  'verify_residents',
+  'import_register',
+  'record_implementation',
+  'set_rulebook',
+  'record_audit_finding',
+  'view_staff_pages',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * What an action is done to. `area` is where it happens (a community for
+ * nearly everything; the district for its rulebook). `phase` is the current
+ * phase of the cycle and `projectState` the state of the project, when the
+ * action depends on them: a rule that names phases or states treats a missing
+ * value as not matching, so a caller that forgets them is refused, not let in.
+ */
+export type Subject = {
+  area: Area;
+  phase?: CyclePhase | null | undefined;
+  projectState?: ProjectState | null | undefined;
+};
+
+type ActionRule = {
+  /** 'anyone' includes the anonymous public; otherwise any one of these roles. */
+  roles: 'anyone' | readonly Role[];
+  /** Assignments below this scope do not count. */
+  minScope?: ScopeKind;
+  phases?: readonly CyclePhase[];
+  states?: readonly ProjectState[];
+};
+
+/** Project states in which a project has been published (drafts are private to their proposer). */
+const PUBLISHED_STATES: readonly ProjectState[] = [
+  'submitted',
+  'screened_in',
+  'screened_out',
+  'shortlisted',
+  'not_shortlisted',
+  'under_deliberation',
+  'rejected',
+  'in_public_notice',
+  'approved',
+  'in_progress',
+  'accepted',
+  'acceptance_failed',
+  'evaluated',
+  'audited',
+  'archived',
+  'withdrawn',
+];
+
+/**
+ * The permission table. Auditors appear only in reading and recording audit
+ * findings: they never change a decision (DOMAIN.md).
+ */
+export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
+  read_public: { roles: 'anyone' },
+  read_private_notes: { roles: ['staff', 'officer', 'auditor'] },
+  propose: { roles: ['resident'], phases: ['collection'] },
+  comment: { roles: ['resident'], states: PUBLISHED_STATES },
+  vote: { roles: ['resident'], phases: ['resident_vote'] },
+  object: { roles: ['resident'], states: ['in_public_notice'] },
+  rate: { roles: ['resident'], states: ['accepted'] },
+  screen: { roles: ['officer', 'staff'], states: ['submitted'] },
+  record_screening_opinion: { roles: ['council_member'], states: ['submitted'] },
+  cast_council_vote: { roles: ['council_member'], states: ['under_deliberation'] },
+  manage_phases: { roles: ['staff'] },
+  enter_paper: { roles: ['staff'] },
+  verify_residents: { roles: ['staff', 'officer'] },
+  import_register: { roles: ['staff', 'officer'] },
+  record_implementation: {
+    roles: ['staff'],
+    // Payments can still be made after acceptance (the final instalment).
+    states: ['approved', 'in_progress', 'acceptance_failed', 'accepted'],
+  },
+  set_rulebook: { roles: ['officer'], minScope: 'district' },
+  record_audit_finding: { roles: ['auditor', 'officer'] },
+  view_staff_pages: { roles: ['staff', 'officer'] },
+};
+
+/**
+ * Why can this actor not do `action` to `subject`? `null` means they can.
+ *
+ * Order: first the world (wrong phase, wrong state), then the person. If
+ * nobody could do it right now, telling an anonymous visitor to sign in
+ * would only send them on a useless errand.
+ */
+export function reasonCannot(action: Action, subject: Subject, actor: Actor): ReasonCode | null {
+  const rule: ActionRule | undefined = Object.hasOwn(ACTION_RULES, action) ? ACTION_RULES[action] : undefined;
+  if (rule === undefined) return 'unknown_action';
+
+  if (rule.phases && !(subject.phase != null && rule.phases.includes(subject.phase))) return 'wrong_phase';
+  if (rule.states && !(subject.projectState != null && rule.states.includes(subject.projectState))) {
+    return 'wrong_state';
+  }
+
+  if (rule.roles === 'anyone') return null;
+  if (actor === null) return 'not_signed_in';
+  return roleReason(actor, rule.roles, subject.area, rule.minScope ?? 'community');
+}
+
+/**
+ * Which role problem, if any: none of the roles anywhere → 'role_required'
+ * (or 'not_resident_of_community' when only residency would do); the role but
+ * for other places → 'not_in_community'; the role here but only below
+ * `minScope` → 'scope_too_narrow'. Shared with the project state machine.
+ */
+export function roleReason(
+  actor: Person | SystemActor,
+  roles: readonly Role[],
+  area: Area,
+  minScope: ScopeKind = 'community',
+): ReasonCode | null {
+  if (roles.some((role) => hasRole(actor, role, area, minScope))) return null;
+  if (roles.length > 0 && roles.every((role) => role === 'resident')) return 'not_resident_of_community';
+  if (roles.some((role) => hasRole(actor, role, area))) return 'scope_too_narrow';
+  if (roles.some((role) => hasRoleAnywhere(actor, role))) return 'not_in_community';
+  return 'role_required';
+}

@@ -1,0 +1,305 @@
+/**
+ * @module The life of a project as a state machine held in data.
+ *
+ * `PROJECT_STATES` and `PROJECT_EVENTS` are the vocabularies, `TRANSITIONS`
+ * is the table {state: {event: next}}, `EVENT_ROLES` says who may fire each
+ * event and `REASON_REQUIRED` which steps must carry a published reason.
+ * `transition` only reads these tables, so the API, the pages and the tests
+ * all share one machine, and a step that is not in the table is refused
+ * with a reason code instead of being silently ignored.
+ *
+ * Departures from the diagram in DOMAIN.md, on purpose:
+ * - `not_shortlisted`: a screened-in project the resident vote did not pick.
+ *   Leaving it in `screened_in` would make it look as if it were still
+ *   waiting, forever; a terminal state of its own lets the page say "not
+ *   chosen by the resident vote" and show the vote count.
+ * - `withdraw` is allowed from `submitted` as well as from `draft` and
+ *   `screened_in` (the drawing has one arrow per column; it would be odd to
+ *   let a proposer withdraw after screening but not while waiting for it).
+ *   Once shortlisted, residents have voted for it, so it can no longer be
+ *   withdrawn by its proposer.
+ * - `fail_acceptance` needs a reason, like the three steps DOMAIN.md names:
+ *   residents should see what failed before the work is redone.
+ */
+import { hasRole, hasRoleAnywhere, roleReason } from './permissions.ts';
+import type { Actor, Place, ReasonCode, Role } from './permissions.ts';
+
+export type { ReasonCode } from './permissions.ts';
+
+export const PROJECT_STATES = [
+  'draft',
+  'submitted',
+  'screened_in',
+  'screened_out',
+  'shortlisted',
+  'not_shortlisted',
+  'under_deliberation',
+  'rejected',
+  'in_public_notice',
+  'approved',
+  'in_progress',
+  'accepted',
+  'acceptance_failed',
+  'evaluated',
+  'audited',
+  'archived',
+  'withdrawn',
+] as const;
+export type ProjectState = (typeof PROJECT_STATES)[number];
+
+export const PROJECT_EVENTS = [
+  'submit',
+  'withdraw',
+  'screen_in',
+  'screen_out',
+  'shortlist',
+  'not_shortlist',
+  'send_to_deliberation',
+  'adopt',
+  'reject',
+  'uphold_objection',
+  'end_notice',
+  'start_implementation',
+  'pass_acceptance',
+  'fail_acceptance',
+  'resume',
+  'close_survey',
+  'record_audit',
+  'archive',
+] as const;
+export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
+
+/** The machine. A state with no events is terminal. */
+export const TRANSITIONS: Readonly<Record<ProjectState, Readonly<Partial<Record<ProjectEvent, ProjectState>>>>> = {
+  draft: { submit: 'submitted', withdraw: 'withdrawn' },
+  submitted: { screen_in: 'screened_in', screen_out: 'screened_out', withdraw: 'withdrawn' },
+  screened_in: {
+    shortlist: 'shortlisted',
+    not_shortlist: 'not_shortlisted',
+    // Cycles without a resident vote go straight to the council.
+    send_to_deliberation: 'under_deliberation',
+    withdraw: 'withdrawn',
+  },
+  screened_out: {},
+  shortlisted: { send_to_deliberation: 'under_deliberation' },
+  not_shortlisted: {},
+  under_deliberation: { adopt: 'in_public_notice', reject: 'rejected' },
+  rejected: {},
+  in_public_notice: { uphold_objection: 'under_deliberation', end_notice: 'approved' },
+  approved: { start_implementation: 'in_progress' },
+  in_progress: { pass_acceptance: 'accepted', fail_acceptance: 'acceptance_failed' },
+  accepted: { close_survey: 'evaluated' },
+  acceptance_failed: { resume: 'in_progress' },
+  evaluated: { record_audit: 'audited' },
+  audited: { archive: 'archived' },
+  archived: {},
+  withdrawn: {},
+};
+
+/** 'system' is the clock or a computed result (the tally), acting without a person. */
+export type EventActor = Role | 'system';
+
+/**
+ * Who may fire each event, in the project's community (or its street or
+ * district). Council decisions (adopt, reject) are taken by council vote and
+ * recorded by staff. A resident may submit or withdraw only their own project.
+ */
+export const EVENT_ROLES: Readonly<Record<ProjectEvent, readonly EventActor[]>> = {
+  submit: ['resident', 'staff'],
+  withdraw: ['resident', 'staff'],
+  screen_in: ['officer', 'staff'],
+  screen_out: ['officer', 'staff'],
+  shortlist: ['system', 'staff'],
+  not_shortlist: ['system', 'staff'],
+  send_to_deliberation: ['staff'],
+  adopt: ['staff'],
+  reject: ['staff'],
+  uphold_objection: ['staff'],
+  end_notice: ['system', 'staff'],
+  start_implementation: ['staff'],
+  pass_acceptance: ['staff'],
+  fail_acceptance: ['staff'],
+  resume: ['staff'],
+  close_survey: ['system', 'staff'],
+  record_audit: ['auditor', 'officer'],
+  archive: ['staff', 'officer'],
+};
+
+/** Events where a resident acts only on their own project; staff may act for a paper proposer. */
+export const PROPOSER_EVENTS: ReadonlySet<ProjectEvent> = new Set<ProjectEvent>(['submit', 'withdraw']);
+
+/** Steps that must carry a written reason, which is published with the decision. */
+export const REASON_REQUIRED: ReadonlySet<ProjectEvent> = new Set<ProjectEvent>([
+  'screen_out',
+  'reject',
+  'uphold_objection',
+  'fail_acceptance',
+]);
+
+/**
+ * Steps that exist only in cycles with a resident vote (true) or only in
+ * cycles without one (false). Checked when the caller says which kind of
+ * cycle the project is in.
+ */
+export const RESIDENT_VOTE_GUARD: Readonly<Partial<Record<ProjectState, Partial<Record<ProjectEvent, boolean>>>>> = {
+  screened_in: { shortlist: true, not_shortlist: true, send_to_deliberation: false },
+};
+
+export const TERMINAL_STATES: readonly ProjectState[] = PROJECT_STATES.filter(
+  (s) => Object.keys(TRANSITIONS[s]).length === 0,
+);
+
+export function isTerminal(state: ProjectState): boolean {
+  return Object.keys(TRANSITIONS[state] ?? {}).length === 0;
+}
+
+/** The reason codes `transition` can return. */
+export const TRANSITION_REASONS = [
+  'unknown_event',
+  'terminal_state',
+  'transition_not_allowed',
+  'resident_vote_pending',
+  'no_resident_vote',
+  'not_signed_in',
+  'role_required',
+  'not_in_community',
+  'not_resident_of_community',
+  'not_proposer',
+  'reason_required',
+] as const satisfies readonly ReasonCode[];
+export type TransitionReason = (typeof TRANSITION_REASONS)[number];
+
+/** A project as the machine needs to see it: its state, its proposer, and where it is. */
+export type ProjectRef = Place & { state: ProjectState; proposerAccountId?: string | null | undefined };
+
+export type TransitionOptions = {
+  /** The published reason or document reference; required for `REASON_REQUIRED` events. */
+  reason?: string | null | undefined;
+  /** Whether the project's cycle has a resident vote (rulebook vote.method !== 'none'). */
+  cycleHasResidentVote?: boolean | undefined;
+};
+
+export type TransitionResult =
+  | { ok: true; from: ProjectState; to: ProjectState }
+  | { ok: false; reason: TransitionReason };
+
+/**
+ * Fire `event` on `project` as `actor`. Returns the step to record, or why
+ * not. Checks run from the world to the person: is the step in the table
+ * at all, does it fit this cycle, may this actor take it, is a reason given.
+ */
+export function transition(
+  project: ProjectRef,
+  event: ProjectEvent,
+  actor: Actor,
+  opts: TransitionOptions = {},
+): TransitionResult {
+  const refusal = whyNot(project, event, actor, opts);
+  if (refusal !== null) return { ok: false, reason: refusal };
+  if (REASON_REQUIRED.has(event) && (opts.reason ?? '').trim() === '') return { ok: false, reason: 'reason_required' };
+  return { ok: true, from: project.state, to: TRANSITIONS[project.state][event]! };
+}
+
+/**
+ * The events this actor could fire on the project now, in `PROJECT_EVENTS`
+ * order, so a page can show one button each. A required reason is not
+ * checked here: the form asks for it.
+ */
+export function availableEvents(
+  project: ProjectRef,
+  actor: Actor,
+  opts: Omit<TransitionOptions, 'reason'> = {},
+): ProjectEvent[] {
+  return PROJECT_EVENTS.filter((event) => whyNot(project, event, actor, opts) === null);
+}
+
+function whyNot(
+  project: ProjectRef,
+  event: ProjectEvent,
+  actor: Actor,
+  opts: Omit<TransitionOptions, 'reason'>,
+): TransitionReason | null {
+  // Events arrive from forms and URLs; the type alone does not keep strangers out.
+  if (!(PROJECT_EVENTS as readonly string[]).includes(event)) return 'unknown_event';
+
+  const row: Partial<Record<ProjectEvent, ProjectState>> | undefined = TRANSITIONS[project.state];
+  if (row === undefined || Object.keys(row).length === 0) return 'terminal_state';
+  if (row[event] === undefined) return 'transition_not_allowed';
+
+  const needsVote = RESIDENT_VOTE_GUARD[project.state]?.[event];
+  if (needsVote !== undefined && opts.cycleHasResidentVote !== undefined && needsVote !== opts.cycleHasResidentVote) {
+    return needsVote ? 'no_resident_vote' : 'resident_vote_pending';
+  }
+
+  const allowed = EVENT_ROLES[event];
+  if (actor === null) return 'not_signed_in';
+  if (actor.system === true) return allowed.includes('system') ? null : 'role_required';
+
+  const roles = allowed.filter((r): r is Role => r !== 'system');
+
+  if (PROPOSER_EVENTS.has(event)) {
+    // Staff (or any other listed non-resident role) may act for a paper proposal.
+    const actingRoles = roles.filter((r) => r !== 'resident');
+    if (actingRoles.some((r) => hasRole(actor, r, project))) return null;
+    if (roles.includes('resident')) {
+      const isProposer = project.proposerAccountId != null && project.proposerAccountId === actor.accountId;
+      if (isProposer) return narrow(roleReason(actor, ['resident'], project));
+      // Staff of another community hear "not your community", not "not your project".
+      if (!actingRoles.some((r) => hasRoleAnywhere(actor, r))) return 'not_proposer';
+      return narrow(roleReason(actor, actingRoles, project));
+    }
+  }
+
+  return narrow(roleReason(actor, roles, project));
+}
+
+/** roleReason only yields person-related codes, all of which `transition` may return. */
+function narrow(code: ReasonCode | null): TransitionReason | null {
+  if (code === null) return null;
+  return (TRANSITION_REASONS as readonly string[]).includes(code) ? (code as TransitionReason) : 'role_required';
+}
+
+// ---------------------------------------------------------------------------
+// Names for pages
+// ---------------------------------------------------------------------------
+
+export const PROJECT_STATE_NAMES: Readonly<Record<ProjectState, { 'zh-CN': string; en: string }>> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  submitted: { 'zh-CN': '已提交', en: 'Submitted' },
+  screened_in: { 'zh-CN': '初审通过', en: 'Passed screening' },
+  screened_out: { 'zh-CN': '初审未通过', en: 'Screened out' },
+  shortlisted: { 'zh-CN': '居民投票入围', en: 'Shortlisted by resident vote' },
+  not_shortlisted: { 'zh-CN': '居民投票未入围', en: 'Not chosen in the resident vote' },
+  under_deliberation: { 'zh-CN': '议事会评议中', en: 'Under council deliberation' },
+  rejected: { 'zh-CN': '未获通过', en: 'Not adopted' },
+  in_public_notice: { 'zh-CN': '公示中', en: 'In public notice' },
+  approved: { 'zh-CN': '已立项', en: 'Approved' },
+  in_progress: { 'zh-CN': '实施中', en: 'In progress' },
+  accepted: { 'zh-CN': '已验收', en: 'Accepted' },
+  acceptance_failed: { 'zh-CN': '验收未通过', en: 'Failed acceptance' },
+  evaluated: { 'zh-CN': '已完成满意度测评', en: 'Satisfaction survey done' },
+  audited: { 'zh-CN': '已审计', en: 'Audited' },
+  archived: { 'zh-CN': '已归档', en: 'Archived' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+};
+
+export const PROJECT_EVENT_NAMES: Readonly<Record<ProjectEvent, { 'zh-CN': string; en: string }>> = {
+  submit: { 'zh-CN': '提交', en: 'Submit' },
+  withdraw: { 'zh-CN': '撤回', en: 'Withdraw' },
+  screen_in: { 'zh-CN': '初审通过', en: 'Pass screening' },
+  screen_out: { 'zh-CN': '初审不通过', en: 'Screen out' },
+  shortlist: { 'zh-CN': '列入入围名单', en: 'Shortlist' },
+  not_shortlist: { 'zh-CN': '未入围', en: 'Mark as not shortlisted' },
+  send_to_deliberation: { 'zh-CN': '提交议事会评议', en: 'Send to the council' },
+  adopt: { 'zh-CN': '记录决议：通过', en: 'Record resolution: adopted' },
+  reject: { 'zh-CN': '记录决议：不通过', en: 'Record resolution: not adopted' },
+  uphold_objection: { 'zh-CN': '异议成立，退回评议', en: 'Uphold objection, back to the council' },
+  end_notice: { 'zh-CN': '公示期满，立项', en: 'End notice and approve' },
+  start_implementation: { 'zh-CN': '开始实施', en: 'Start implementation' },
+  pass_acceptance: { 'zh-CN': '验收通过', en: 'Pass acceptance' },
+  fail_acceptance: { 'zh-CN': '验收不通过', en: 'Fail acceptance' },
+  resume: { 'zh-CN': '整改后继续实施', en: 'Resume work' },
+  close_survey: { 'zh-CN': '结束满意度测评', en: 'Close satisfaction survey' },
+  record_audit: { 'zh-CN': '记录审计完成', en: 'Record audit' },
+  archive: { 'zh-CN': '归档', en: 'Archive' },
+};

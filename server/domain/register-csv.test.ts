@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseRegisterCsv, describeCsvProblem, splitCsv } from './register-csv.ts';
+
+describe('register CSV', () => {
+  it('reads English headers, quoted fields with commas, CRLF and a BOM', () => {
+    const csv = '\ufeffregister_no,name,address,phone\r\nA-001,张三,"3栋, 201",13800000000\r\nA-002,"李""四""",5栋 302,\r\n';
+    const r = parseRegisterCsv(csv);
+    expect(r).toEqual({
+      ok: true,
+      rows: [
+        { line: 2, registerNo: 'A-001', name: '张三', address: '3栋, 201', phone: '13800000000' },
+        { line: 3, registerNo: 'A-002', name: '李"四"', address: '5栋 302', phone: null },
+      ],
+    });
+  });
+
+  it('reads Chinese headers and skips blank lines', () => {
+    const r = parseRegisterCsv('登记号,姓名,地址\n\nB1,王五,1栋\n');
+    expect(r).toMatchObject({ ok: true, rows: [{ line: 3, registerNo: 'B1', name: '王五', address: '1栋' }] });
+  });
+
+  it('names the line and column of an empty required field', () => {
+    const r = parseRegisterCsv('register_no,name,address\nA1,,1栋\n');
+    expect(r).toEqual({ ok: false, problems: [{ line: 2, column: 'name', reason: 'required' }] });
+    if (!r.ok) expect(describeCsvProblem(r.problems[0], 'zh-CN')).toBe('第 2 行，“name”列: 不能为空');
+  });
+
+  it('reports a missing column in the header', () => {
+    expect(parseRegisterCsv('register_no,name\nA1,x\n')).toEqual({ ok: false, problems: [{ line: 1, column: 'address', reason: 'missing_column' }] });
+  });
+
+  it('reports an unknown column, a wrong field count and a duplicate number', () => {
+    expect(parseRegisterCsv('register_no,name,address,age\n')).toMatchObject({ ok: false, problems: [{ line: 1, column: 'age', reason: 'unknown_column' }] });
+    expect(parseRegisterCsv('register_no,name,address\nA1,x\n')).toMatchObject({ ok: false, problems: [{ line: 2, reason: 'wrong_field_count' }] });
+    expect(parseRegisterCsv('register_no,name,address\nA1,x,y\nA1,z,w\n')).toMatchObject({
+      ok: false,
+      problems: [{ line: 3, column: 'register_no', reason: 'duplicate_in_file' }],
+    });
+  });
+
+  it('reports an unclosed quote at the line where it opened', () => {
+    expect(splitCsv('a,b\n"x,y\nz')).toEqual({ problem: { line: 2, reason: 'unterminated_quote' } });
+  });
+
+  it('refuses an empty file and a malformed phone number', () => {
+    expect(parseRegisterCsv('')).toEqual({ ok: false, problems: [{ line: 1, reason: 'empty_file' }] });
+    expect(parseRegisterCsv('register_no,name,address,phone\nA1,x,y,abc\n')).toMatchObject({ ok: false, problems: [{ line: 2, column: 'phone', reason: 'bad_phone' }] });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * @module Parse a community's resident register from CSV (RFC 4180: quoted
+ * fields, doubled quotes, CRLF, a UTF-8 BOM from Excel). Every problem names
+ * its line and column, so staff can fix the spreadsheet and try again.
+ * Headers may be English or Chinese.
+ */
+
+export type RegisterRow = { line: number; registerNo: string; name: string; address: string; phone: string | null };
+export type CsvProblem = { line: number; column?: string; reason: CsvReason; detail?: string };
+export type CsvReason =
+  | 'empty_file'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'unterminated_quote'
+  | 'wrong_field_count'
+  | 'required'
+  | 'too_long'
+  | 'bad_phone'
+  | 'duplicate_in_file'
+  | 'too_many_rows';
+
+export const MAX_REGISTER_ROWS = 20_000;
+
+const COLUMNS = {
+  register_no: ['register_no', '登记号', '编号'],
+  name: ['name', '姓名'],
+  address: ['address', '地址', '住址'],
+  phone: ['phone', '电话', '手机', '手机号'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['register_no', 'name', 'address'];
+const MAX_LEN: Record<Column, number> = { register_no: 32, name: 40, address: 120, phone: 20 };
+
+export const CSV_REASON_MESSAGES: Record<CsvReason, { 'zh-CN': string; en: string }> = {
+  empty_file: { 'zh-CN': '文件是空的', en: 'The file is empty' },
+  missing_column: { 'zh-CN': '缺少必需的列', en: 'A required column is missing' },
+  unknown_column: { 'zh-CN': '不认识的列名', en: 'Unknown column name' },
+  unterminated_quote: { 'zh-CN': '引号没有闭合', en: 'A quoted field is not closed' },
+  wrong_field_count: { 'zh-CN': '这一行的字段数与表头不一致', en: 'This line has a different number of fields than the header' },
+  required: { 'zh-CN': '不能为空', en: 'Must not be empty' },
+  too_long: { 'zh-CN': '内容太长', en: 'Too long' },
+  bad_phone: { 'zh-CN': '电话号码格式不对（7–20 位数字，可含 - 和空格）', en: 'Not a phone number (7–20 digits, dashes and spaces allowed)' },
+  duplicate_in_file: { 'zh-CN': '登记号在文件中重复', en: 'This register number appears twice in the file' },
+  too_many_rows: { 'zh-CN': `一次最多导入 ${MAX_REGISTER_ROWS} 行`, en: `At most ${MAX_REGISTER_ROWS} rows per import` },
+};
+
+/** Split CSV text into records of fields, with the 1-based line each record starts on. */
+export function splitCsv(text: string): { records: { line: number; fields: string[] }[] } | { problem: CsvProblem } {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: { line: number; fields: string[] }[] = [];
+  let line = 1;
+  let recordLine = 1;
+  let fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let quoteStartLine = 1;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      inQuotes = true;
+      quoteStartLine = line;
+    } else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      fields.push(field);
+      records.push({ line: recordLine, fields });
+      fields = [];
+      field = '';
+      line++;
+      recordLine = line;
+    } else field += ch;
+  }
+  if (inQuotes) return { problem: { line: quoteStartLine, reason: 'unterminated_quote' } };
+  if (field !== '' || fields.length) {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+  }
+  // Blank lines (a lone empty field) are not records.
+  return { records: records.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === '')) };
+}
+
+export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] } | { ok: false; problems: CsvProblem[] } {
+  const split = splitCsv(text);
+  if ('problem' in split) return { ok: false, problems: [split.problem] };
+  const [header, ...body] = split.records;
+  if (!header) return { ok: false, problems: [{ line: 1, reason: 'empty_file' }] };
+
+  const problems: CsvProblem[] = [];
+  const index: Partial<Record<Column, number>> = {};
+  header.fields.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase();
+    const col = (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(name));
+    if (col) index[col] = i;
+    else problems.push({ line: header.line, column: raw.trim() || `#${i + 1}`, reason: 'unknown_column' });
+  });
+  for (const col of REQUIRED) if (index[col] === undefined) problems.push({ line: header.line, column: col, reason: 'missing_column' });
+  if (problems.length) return { ok: false, problems };
+  if (body.length > MAX_REGISTER_ROWS) return { ok: false, problems: [{ line: body[MAX_REGISTER_ROWS].line, reason: 'too_many_rows' }] };
+
+  const rows: RegisterRow[] = [];
+  const seen = new Map<string, number>();
+  for (const rec of body) {
+    if (rec.fields.length !== header.fields.length) {
+      problems.push({ line: rec.line, reason: 'wrong_field_count', detail: `${rec.fields.length}/${header.fields.length}` });
+      continue;
+    }
+    const get = (c: Column) => (index[c] === undefined ? '' : rec.fields[index[c]!].trim());
+    let bad = false;
+    for (const col of Object.keys(COLUMNS) as Column[]) {
+      const v = get(col);
+      if (REQUIRED.includes(col) && v === '') {
+        problems.push({ line: rec.line, column: col, reason: 'required' });
+        bad = true;
+      } else if ([...v].length > MAX_LEN[col]) {
+        problems.push({ line: rec.line, column: col, reason: 'too_long' });
+        bad = true;
+      }
+    }
+    const phone = get('phone');
+    if (phone && !/^[0-9][0-9 -]{5,18}[0-9]$/.test(phone)) {
+      problems.push({ line: rec.line, column: 'phone', reason: 'bad_phone' });
+      bad = true;
+    }
+    const no = get('register_no');
+    if (no && seen.has(no)) {
+      problems.push({ line: rec.line, column: 'register_no', reason: 'duplicate_in_file', detail: `line ${seen.get(no)}` });
+      bad = true;
+    }
+    if (no) seen.set(no, rec.line);
+    if (!bad) rows.push({ line: rec.line, registerNo: no, name: get('name'), address: get('address'), phone: phone || null });
+    if (problems.length >= 50) break;
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+export function describeCsvProblem(p: CsvProblem, locale: 'zh-CN' | 'en'): string {
+  const msg = CSV_REASON_MESSAGES[p.reason][locale];
+  const where = locale === 'zh-CN' ? `第 ${p.line} 行${p.column ? `，“${p.column}”列` : ''}` : `Line ${p.line}${p.column ? `, column "${p.column}"` : ''}`;
+  return `${where}: ${msg}${p.detail ? ` (${p.detail})` : ''}`;
+}

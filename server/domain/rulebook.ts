@@ -1,0 +1,416 @@
+/**
+ * @module The rulebook (per district and year, versioned) and the automatic
+ * checks screening relies on: per-category caps, the negative list (不予立项),
+ * likely duplicates, and council quorum / pass thresholds.
+ *
+ * These checks only flag; a person decides and publishes the reason
+ * (DOMAIN.md). Fractions are kept as integer numerator/denominator and
+ * compared by cross-multiplying, because "more than two thirds" must not
+ * depend on how 0.666… rounds.
+ */
+
+export type Bilingual = { zh: string; en: string };
+
+/** A fraction num/den with 0 ≤ num < den. */
+export type Fraction = { num: number; den: number };
+
+export const VOTE_METHODS = ['none', 'approval', 'basket', 'points'] as const;
+export type VoteMethod = (typeof VOTE_METHODS)[number];
+
+export const RESULT_RULES = ['greedy', 'mes-add1'] as const;
+export type ResultRule = (typeof RESULT_RULES)[number];
+
+export type Category = { key: string; name: Bilingual; capFen: number };
+export type Theme = { key: string; name: Bilingual };
+export type NegativeListEntry = { term: string; rule: Bilingual };
+
+export type VoteSettings = {
+  method: VoteMethod;
+  /** approval: a ballot may choose at most this many projects. */
+  maxChoices?: number;
+  /** basket: a ballot must fill at least this share of the budget to count. */
+  minShare?: Fraction;
+  /** points: points each voter distributes. */
+  points?: number;
+  /** points: most points a voter may give one project. */
+  maxPerProject?: number;
+};
+
+export type Rulebook = {
+  districtId: string;
+  year: number;
+  version: number;
+  categories: Category[];
+  themes: Theme[];
+  communityBudgetFen: number;
+  /** Strictly more than this share of all members must be present. */
+  quorum: Fraction & { strict: true };
+  /** A motion passes with strictly more than this share of members present voting for it. */
+  passThreshold: Fraction;
+  noticeDays: number;
+  negativeList: NegativeListEntry[];
+  vote: VoteSettings;
+  resultRule: ResultRule;
+};
+
+export type RulebookSettings = Omit<Rulebook, 'districtId' | 'year' | 'version'>;
+
+const WAN = 1_000_000; // fen in 1 万元
+
+/**
+ * Realistic defaults, from Shenzhen rules: caps of 南山 2020, budget of
+ * 龙岗 2017, quorum and notice period of 罗湖 2016.
+ */
+export const DEFAULT_RULEBOOK_SETTINGS: RulebookSettings = {
+  categories: [
+    { key: 'engineering', name: { zh: '工程类', en: 'Engineering' }, capFen: 100 * WAN },
+    { key: 'goods', name: { zh: '货物类', en: 'Goods' }, capFen: 50 * WAN },
+    { key: 'services', name: { zh: '服务类', en: 'Services' }, capFen: 50 * WAN },
+  ],
+  themes: [
+    { key: 'safety', name: { zh: '消除安全隐患', en: 'Removing safety hazards' } },
+    { key: 'environment', name: { zh: '社区环境整治', en: 'Improving the community environment' } },
+    { key: 'culture_sports', name: { zh: '文化体育娱乐', en: 'Culture, sports and leisure' } },
+    { key: 'care', name: { zh: '居民生活关爱', en: 'Caring for residents' } },
+    { key: 'convenience', name: { zh: '便民利民', en: 'Everyday convenience' } },
+    { key: 'public_facilities', name: { zh: '公共设施', en: 'Public facilities' } },
+  ],
+  communityBudgetFen: 200 * WAN,
+  quorum: { num: 2, den: 3, strict: true },
+  passThreshold: { num: 1, den: 2 },
+  noticeDays: 5,
+  negativeList: [
+    {
+      term: '物业',
+      rule: {
+        zh: '属于物业服务企业职责范围内的事项，不纳入民生微实事',
+        en: 'Work that is the duty of the property-management company is not funded',
+      },
+    },
+    {
+      term: '政府投资',
+      rule: {
+        zh: '已列入政府投资计划的项目，不得重复申报',
+        en: 'Projects already in a government investment plan cannot be funded again',
+      },
+    },
+    {
+      term: '重复',
+      rule: {
+        zh: '与已实施或已立项项目重复的，不予立项',
+        en: 'Projects that duplicate one already funded or delivered are not funded',
+      },
+    },
+    {
+      term: '市政道路',
+      rule: {
+        zh: '市政道路的建设维护属于职能部门职责，不予立项',
+        en: 'Building and maintaining municipal roads is a government department’s own duty',
+      },
+    },
+    {
+      term: '违建',
+      rule: {
+        zh: '涉及违法建筑的，不予立项',
+        en: 'Nothing involving an unauthorised structure is funded',
+      },
+    },
+    {
+      term: '现金',
+      rule: {
+        zh: '不得用于发放现金、补贴或慰问金',
+        en: 'Funds may not be handed out as cash, subsidies or gifts of money',
+      },
+    },
+    {
+      term: '购物卡',
+      rule: {
+        zh: '不得用于发放购物卡、礼品卡等',
+        en: 'Funds may not buy shopping or gift cards for handing out',
+      },
+    },
+    {
+      term: '工资',
+      rule: {
+        zh: '不得用于支付工作人员工资或办公经费',
+        en: 'Funds may not pay staff salaries or office running costs',
+      },
+    },
+    {
+      term: '宴请',
+      rule: {
+        zh: '不得用于宴请',
+        en: 'Funds may not pay for banquets',
+      },
+    },
+  ],
+  vote: { method: 'approval', maxChoices: 5 },
+  resultRule: 'greedy',
+};
+
+// ---------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------
+
+export type RulebookIssueReason =
+  | 'required'
+  | 'not_positive_integer'
+  | 'out_of_range'
+  | 'bad_fraction'
+  | 'duplicate'
+  | 'unknown_value'
+  | 'exceeds_budget';
+export type RulebookIssue = { field: string; reason: RulebookIssueReason };
+
+const isPositiveInt = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
+const isText = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
+
+/**
+ * Sanity checks a rulebook beyond what its type says: caps and budgets are
+ * positive whole fen, fractions are proper, keys are unique, the vote
+ * settings fit the method. Returns every issue (empty when sound), with field
+ * paths such as 'categories[1].capFen'. Zod at the edge checks shapes; this
+ * checks meaning, and runs the same in the seed and in tests.
+ */
+export function validateRulebook(r: Rulebook): RulebookIssue[] {
+  const issues: RulebookIssue[] = [];
+  const add = (field: string, reason: RulebookIssueReason) => issues.push({ field, reason });
+
+  if (!isText(r.districtId)) add('districtId', 'required');
+  if (!Number.isSafeInteger(r.year)) add('year', 'required');
+  else if (r.year < 2000 || r.year > 2100) add('year', 'out_of_range');
+  if (!isPositiveInt(r.version)) add('version', 'not_positive_integer');
+  if (!isPositiveInt(r.communityBudgetFen)) add('communityBudgetFen', 'not_positive_integer');
+
+  checkBilingualList(r.categories, 'categories', add);
+  if (Array.isArray(r.categories)) {
+    if (r.categories.length === 0) add('categories', 'required');
+    r.categories.forEach((c, i) => {
+      if (!isPositiveInt(c?.capFen)) add(`categories[${i}].capFen`, 'not_positive_integer');
+      // A cap above the whole budget can never be reached: most likely a typo in 万 vs 元.
+      else if (isPositiveInt(r.communityBudgetFen) && c.capFen > r.communityBudgetFen) {
+        add(`categories[${i}].capFen`, 'exceeds_budget');
+      }
+    });
+  }
+  checkBilingualList(r.themes, 'themes', add);
+
+  checkFraction(r.quorum, 'quorum', add);
+  if (r.quorum && r.quorum.strict !== true) add('quorum.strict', 'unknown_value');
+  checkFraction(r.passThreshold, 'passThreshold', add);
+
+  if (!isPositiveInt(r.noticeDays)) add('noticeDays', 'not_positive_integer');
+  else if (r.noticeDays > 90) add('noticeDays', 'out_of_range');
+
+  if (!Array.isArray(r.negativeList)) add('negativeList', 'required');
+  else {
+    const seen = new Set<string>();
+    r.negativeList.forEach((n, i) => {
+      if (!isText(n?.term)) add(`negativeList[${i}].term`, 'required');
+      else if (seen.has(normalizeText(n.term))) add(`negativeList[${i}].term`, 'duplicate');
+      else seen.add(normalizeText(n.term));
+      if (!isText(n?.rule?.zh)) add(`negativeList[${i}].rule.zh`, 'required');
+      if (!isText(n?.rule?.en)) add(`negativeList[${i}].rule.en`, 'required');
+    });
+  }
+
+  const v = r.vote;
+  if (!v || !(VOTE_METHODS as readonly string[]).includes(v.method)) add('vote.method', 'unknown_value');
+  else {
+    if (v.method === 'approval' && !isPositiveInt(v.maxChoices)) add('vote.maxChoices', 'not_positive_integer');
+    if (v.method === 'points') {
+      if (!isPositiveInt(v.points)) add('vote.points', 'not_positive_integer');
+      if (v.maxPerProject !== undefined) {
+        if (!isPositiveInt(v.maxPerProject)) add('vote.maxPerProject', 'not_positive_integer');
+        else if (isPositiveInt(v.points) && v.maxPerProject > v.points) add('vote.maxPerProject', 'out_of_range');
+      }
+    }
+    if (v.minShare !== undefined) checkFraction(v.minShare, 'vote.minShare', add);
+  }
+  if (!(RESULT_RULES as readonly string[]).includes(r.resultRule)) add('resultRule', 'unknown_value');
+
+  return issues;
+}
+
+function checkFraction(f: Fraction | undefined, field: string, add: (f: string, r: RulebookIssueReason) => void) {
+  if (!f) return add(field, 'required');
+  const ok = Number.isSafeInteger(f.num) && isPositiveInt(f.den) && f.num >= 0 && f.num < f.den;
+  if (!ok) add(field, 'bad_fraction');
+}
+
+function checkBilingualList(
+  list: { key: string; name: Bilingual }[] | undefined,
+  field: string,
+  add: (f: string, r: RulebookIssueReason) => void,
+) {
+  if (!Array.isArray(list)) return add(field, 'required');
+  const keys = new Set<string>();
+  list.forEach((item, i) => {
+    if (!isText(item?.key)) add(`${field}[${i}].key`, 'required');
+    else if (keys.has(item.key)) add(`${field}[${i}].key`, 'duplicate');
+    else keys.add(item.key);
+    if (!isText(item?.name?.zh)) add(`${field}[${i}].name.zh`, 'required');
+    if (!isText(item?.name?.en)) add(`${field}[${i}].name.en`, 'required');
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Screening checks
+// ---------------------------------------------------------------------------
+
+export type CapProblem =
+  | { reason: 'over_cap'; capFen: number }
+  | { reason: 'unknown_category'; capFen: null };
+
+/** Is the cost within the category's per-project cap? The cap itself is allowed (上限 is inclusive). */
+export function checkCap(rulebook: Pick<Rulebook, 'categories'>, categoryKey: string, costFen: number): CapProblem | null {
+  if (!Number.isSafeInteger(costFen) || costFen < 0) {
+    throw new RangeError(`checkCap: cost ${costFen} is not a non-negative whole number of fen`);
+  }
+  const category = rulebook.categories.find((c) => c.key === categoryKey);
+  if (!category) return { reason: 'unknown_category', capFen: null };
+  return costFen > category.capFen ? { reason: 'over_cap', capFen: category.capFen } : null;
+}
+
+/** Full-width to half-width (NFKC), lower case, no whitespace: so 'ＷＩＦＩ' finds 'wifi'. */
+function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+/**
+ * Negative-list terms that appear in the text (title and description, say).
+ * Plain substring matching: it over-flags ("非物业管理区域" contains 物业), which
+ * is right for a screening aid — a person reads the flag and decides.
+ */
+export function checkNegativeList(rulebook: Pick<Rulebook, 'negativeList'>, text: string): NegativeListEntry[] {
+  const haystack = normalizeText(text);
+  return rulebook.negativeList.filter((entry) => {
+    const needle = normalizeText(entry.term);
+    return needle !== '' && haystack.includes(needle);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Council arithmetic
+// ---------------------------------------------------------------------------
+
+function assertCount(n: number, what: string): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number ≥ 0, got ${n}`);
+}
+
+/** part / whole > num / den, exactly: part·den > whole·num. */
+function moreThan(part: number, whole: number, f: Fraction): boolean {
+  return BigInt(part) * BigInt(f.den) > BigInt(whole) * BigInt(f.num);
+}
+
+/**
+ * Is the meeting quorate? Strictly more than the quorum share of all members
+ * must be present: with 9 members and quorum 2/3, 6 present is exactly two
+ * thirds and is not enough; 7 is.
+ */
+export function quorumMet(rulebook: Pick<Rulebook, 'quorum'>, membersTotal: number, present: number): boolean {
+  assertCount(membersTotal, 'membersTotal');
+  assertCount(present, 'present');
+  if (present > membersTotal) throw new RangeError('present cannot exceed membersTotal');
+  if (membersTotal === 0) return false;
+  return moreThan(present, membersTotal, rulebook.quorum);
+}
+
+/**
+ * Does a motion pass? Strictly more than the pass share of members present
+ * must vote for it (abstaining counts against, as "of members present" says):
+ * 7 present needs 4; 6 present needs 4 too, since 3 is exactly half.
+ */
+export function motionPasses(rulebook: Pick<Rulebook, 'passThreshold'>, present: number, votesFor: number): boolean {
+  assertCount(present, 'present');
+  assertCount(votesFor, 'votesFor');
+  if (votesFor > present) throw new RangeError('votesFor cannot exceed present');
+  if (present === 0) return false;
+  return moreThan(votesFor, present, rulebook.passThreshold);
+}
+
+/** The fewest members present for quorum, and the fewest votes for a motion to pass. */
+export function minimumPresent(rulebook: Pick<Rulebook, 'quorum'>, membersTotal: number): number {
+  assertCount(membersTotal, 'membersTotal');
+  // Smallest p with p·den > total·num is floor(total·num / den) + 1.
+  return floorDiv(membersTotal, rulebook.quorum) + 1;
+}
+
+export function minimumVotesFor(rulebook: Pick<Rulebook, 'passThreshold'>, present: number): number {
+  assertCount(present, 'present');
+  return floorDiv(present, rulebook.passThreshold) + 1;
+}
+
+/** floor(n·num / den) in integers (BigInt division truncates, and all terms are ≥ 0). */
+function floorDiv(n: number, f: Fraction): number {
+  return Number((BigInt(n) * BigInt(f.num)) / BigInt(f.den));
+}
+
+// ---------------------------------------------------------------------------
+// Likely duplicates
+// ---------------------------------------------------------------------------
+
+/** Words in nearly every title; keeping them would make unrelated projects look alike. */
+const TITLE_STOP_PHRASES = ['项目', '社区', '小区', '工程', '活动', '服务'];
+
+/** Title similarity at or above which two projects are flagged anywhere. */
+export const DUPLICATE_TITLE_THRESHOLD = 0.6;
+/** A lower bar when both are at the same address ("same place, similar title"). */
+export const DUPLICATE_SAME_ADDRESS_THRESHOLD = 0.3;
+
+function comparable(text: string): string {
+  // Keep letters and digits of any script (CJK included); drop spaces and punctuation.
+  return normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function bigrams(title: string): Set<string> {
+  let t = comparable(title);
+  for (const phrase of TITLE_STOP_PHRASES) t = t.replaceAll(phrase, '');
+  const chars = Array.from(t);
+  if (chars.length < 2) return new Set(chars);
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/** Jaccard similarity of character bigrams, 0…1. Chinese has no spaces, so bigrams stand in for words. */
+export function titleSimilarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return shared / (x.size + y.size - shared);
+}
+
+/** Same place: equal after normalising, or one address contains the other ("12栋" vs "12栋东侧"). */
+export function sameAddress(a: string, b: string): boolean {
+  const x = comparable(a);
+  const y = comparable(b);
+  if (x === '' || y === '') return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return Array.from(short).length >= 4 && long.includes(short);
+}
+
+export type DuplicateMatch = { id: string; score: number; sameAddress: boolean };
+
+/**
+ * Existing projects that look like the candidate, most similar first. Score
+ * is the title similarity; a match needs a high score, or a modest score at
+ * the same address.
+ */
+export function likelyDuplicates(
+  candidate: { title: string; address: string },
+  existing: readonly { id: string; title: string; address: string }[],
+): DuplicateMatch[] {
+  const matches: DuplicateMatch[] = [];
+  for (const e of existing) {
+    const score = titleSimilarity(candidate.title, e.title);
+    const here = sameAddress(candidate.address, e.address);
+    if (score >= DUPLICATE_TITLE_THRESHOLD || (here && score >= DUPLICATE_SAME_ADDRESS_THRESHOLD)) {
+      matches.push({ id: e.id, score, sameAddress: here });
+    }
+  }
+  return matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}

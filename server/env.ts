@@ -1,0 +1,37 @@
+/**
+ * @module The only reader of process.env. Parsed once at boot with zod; the
+ * process refuses to start on bad configuration.
+ */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+    .default('file:./data/app.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** Public origin(s) allowed for state-changing requests besides the request's own host. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Seed the demo data when the database is empty. */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

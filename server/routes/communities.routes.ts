@@ -1,0 +1,132 @@
+/** @module Communities, their cycles, and the staff-only resident register. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
+import { getCommunity, listCommunities } from '../services/catalog.ts';
+import { ImportInput, importRegister, listRegister } from '../services/residents.ts';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import { describeCsvProblem } from '../domain/register-csv.ts';
+
+const Slug = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/).openapi({ example: 'tongxin' }) });
+
+const CycleSchema = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    titleZh: z.string(),
+    titleEn: z.string(),
+    budgetFen: z.number().int(),
+    phase: z.string().nullable(),
+    phases: z.array(z.object({ phase: z.string(), startsOn: z.string(), endsOn: z.string() })),
+  })
+  .openapi('Cycle');
+
+const CommunitySchema = z
+  .object({
+    slug: z.string(),
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    street: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    district: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+  })
+  .openapi('Community');
+
+const notFound = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', c.get('locale') === 'en' ? 'No such community' : '没有这个社区');
+
+export const communityRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/communities',
+      tags: ['places'],
+      summary: 'Every community with its current cycle and phase',
+      responses: {
+        200: {
+          description: 'Communities',
+          content: { 'application/json': { schema: z.object({ items: z.array(CommunitySchema.extend({ currentCycle: CycleSchema.nullable(), projectCount: z.number() })) }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const items = await listCommunities(ctx.database, ctx.now());
+      return c.json({ items: items.map(({ place: _p, id: _id, ...rest }) => rest) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/communities/{slug}',
+      tags: ['places'],
+      summary: 'One community with all its cycles',
+      request: { params: Slug },
+      responses: {
+        200: { description: 'Community', content: { 'application/json': { schema: CommunitySchema.extend({ cycles: z.array(CycleSchema) }) } } },
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const found = await getCommunity(ctx.database, c.req.valid('param').slug, ctx.now());
+      if (!found) return notFound(c);
+      const { place: _p, id: _id, ...rest } = found;
+      return c.json(rest, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/communities/{slug}/register',
+      tags: ['residents'],
+      summary: 'The resident register with verification codes (staff of the community, or an officer above it)',
+      request: { params: Slug },
+      responses: {
+        200: {
+          description: 'Register',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(z.object({ registerNo: z.string(), name: z.string(), address: z.string(), verificationCode: z.string(), claimed: z.boolean() })),
+              }),
+            },
+          },
+        },
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const found = await getCommunity(ctx.database, c.req.valid('param').slug, ctx.now());
+      if (!found) return notFound(c);
+      const r = await listRegister(ctx, found.place, c.get('auth')?.actor ?? null);
+      if (!r.ok) return refuse(c, r.code);
+      return c.json({ items: r.rows.map(({ claimedAt, ...x }) => ({ ...x, claimed: claimedAt !== null })) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/communities/{slug}/register',
+      tags: ['residents'],
+      summary: 'Import resident register rows from CSV (register_no,name,address[,phone]); existing numbers are skipped',
+      request: { params: Slug, body: { content: { 'application/json': { schema: ImportInput } }, required: true } },
+      responses: {
+        200: { description: 'Imported', content: { 'application/json': { schema: z.object({ imported: z.number(), skipped: z.number() }) } } },
+        ...errorResponses(400, 401, 403, 404, 413, 422),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const found = await getCommunity(ctx.database, c.req.valid('param').slug, ctx.now());
+      if (!found) return notFound(c);
+      const auth = c.get('auth');
+      const r = await importRegister(ctx, found.place, c.req.valid('json').csv, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff', 'officer'])) : { accountId: null, role: 'anonymous', name: '-' });
+      if (r.ok) return c.json({ imported: r.imported, skipped: r.skipped }, 200);
+      if (r.code === 'invalid_csv') {
+        const locale = c.get('locale');
+        const fields = Object.fromEntries(r.problems.map((p) => [`csv:${p.line}${p.column ? `:${p.column}` : ''}`, describeCsvProblem(p, locale)]));
+        return fail(c, 422, 'invalid_csv', describeCsvProblem(r.problems[0], locale), fields);
+      }
+      return refuse(c, r.code);
+    },
+  );

@@ -1,0 +1,145 @@
+/** @module Projects: list with filters, one project with its history, state-machine steps. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
+import { getProject, listProjects, PROJECT_SORTS } from '../services/catalog.ts';
+import { applyProjectEvent } from '../services/projects.ts';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import { PROJECT_EVENTS, PROJECT_STATES, EVENT_ROLES } from '../domain/project-states.ts';
+
+const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-TXSQ-2026-07' }) });
+
+const ProjectSchema = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    category: z.string(),
+    theme: z.string(),
+    description: z.string(),
+    address: z.string(),
+    proposerType: z.string(),
+    estimatedCostFen: z.number().int(),
+    agreedAmountFen: z.number().int().nullable(),
+    state: z.string(),
+    stateReason: z.string().nullable(),
+    residentVotes: z.number().int().nullable(),
+    communitySlug: z.string(),
+    isDemo: z.boolean(),
+  })
+  .openapi('Project');
+
+const ListQuery = z.strictObject({
+  community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  state: z.enum(PROJECT_STATES).optional(),
+  category: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(PROJECT_SORTS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
+const EventInput = z.strictObject({
+  event: z.enum(PROJECT_EVENTS),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+const noSuchProject = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', c.get('locale') === 'en' ? 'No such project' : '没有这个项目');
+
+export const projectRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects',
+      tags: ['projects'],
+      summary: 'Projects (never drafts), filtered and sorted',
+      request: { query: ListQuery },
+      responses: {
+        200: { description: 'Projects', content: { 'application/json': { schema: z.object({ items: z.array(ProjectSchema), total: z.number() }) } } },
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const r = await listProjects(c.get('ctx').database, {
+        communitySlug: q.community,
+        states: q.state ? [q.state] : undefined,
+        category: q.category,
+        q: q.q,
+        sort: q.sort,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return c.json({ items: r.items.map(pick), total: r.total }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{code}',
+      tags: ['projects'],
+      summary: 'One project with its full public history',
+      request: { params: Code },
+      responses: {
+        200: {
+          description: 'Project',
+          content: {
+            'application/json': {
+              schema: z.object({
+                project: ProjectSchema,
+                history: z.array(z.object({ seq: z.number(), at: z.string(), actorRole: z.string(), actorName: z.string(), action: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })),
+              }),
+            },
+          },
+        },
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const r = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
+      if (!r) return noSuchProject(c);
+      return c.json({ project: pick({ ...r.project, communitySlug: r.community.slug }), history: r.history.map(({ hash: _h, ...h }) => h) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/events',
+      tags: ['projects'],
+      summary: 'Take one step of the project state machine (screen in/out, withdraw, …); the domain checks role, state and reason',
+      request: { params: Code, body: { content: { 'application/json': { schema: EventInput } }, required: true } },
+      responses: {
+        200: { description: 'Moved', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
+      if (!found) return noSuchProject(c);
+      const { event, reason } = c.req.valid('json');
+      const roles = EVENT_ROLES[event].filter((r) => r !== 'system');
+      const r = await applyProjectEvent(
+        ctx.database,
+        { projectId: found.project.id, event, reason },
+        auth?.actor ?? null,
+        auth ? auditActorOf(auth, actingRole(auth, roles)) : { accountId: null, role: 'anonymous', name: '-' },
+        ctx.now(),
+      );
+      if (r.ok) return c.json({ from: r.from, to: r.to }, 200);
+      if (r.code === 'not_found') return noSuchProject(c);
+      if (r.code === 'conflict') return fail(c, 409, 'conflict');
+      return refuse(c, r.code);
+    },
+  );
+
+function pick(p: {
+  code: string; title: string; category: string; theme: string; description: string; address: string; proposerType: string;
+  estimatedCostFen: number; agreedAmountFen: number | null; state: string; stateReason: string | null; residentVotes: number | null; communitySlug: string; isDemo: boolean;
+}) {
+  return {
+    code: p.code, title: p.title, category: p.category, theme: p.theme, description: p.description, address: p.address,
+    proposerType: p.proposerType, estimatedCostFen: p.estimatedCostFen, agreedAmountFen: p.agreedAmountFen, state: p.state,
+    stateReason: p.stateReason, residentVotes: p.residentVotes, communitySlug: p.communitySlug, isDemo: p.isDemo,
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * @module Accounts: sign up, sign in, sign out, change password, and loading
+ * the signed-in person (their roles, as a domain Actor) for each request.
+ */
+import { and, eq, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, roleAssignments, communities, streets, districts } from '../../db/schema.ts';
+import type { AppContext } from '../context.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from '../auth/sessions.ts';
+import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
+import { appendAudit } from './audit.ts';
+import { newId } from './ids.ts';
+
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+export const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,31}$/;
+
+/** Custom messages are "中文|English"; see server/http/errors.ts. */
+export const LoginField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .refine((s) => MOBILE_RE.test(s) || USERNAME_RE.test(s), {
+    message:
+      '请输入 11 位手机号，或以字母开头、3–32 位的用户名（字母、数字、下划线）|Enter an 11-digit mobile number, or a username of 3–32 letters, digits or underscores starting with a letter',
+  });
+export const PasswordField = z.string().min(8).max(128);
+
+export const SignUpInput = z.strictObject({
+  login: LoginField,
+  password: PasswordField,
+  displayName: z.string().trim().min(1).max(40),
+});
+export const SignInInput = z.strictObject({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: PasswordField,
+});
+
+export type Outcome<T, C extends string = string> = { ok: true; value: T } | { ok: false; code: C; field?: string };
+
+// A fixed argon2 hash, so an unknown login costs as much time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export async function signUp(ctx: AppContext, input: z.infer<typeof SignUpInput>): Promise<Outcome<{ accountId: string; token: string; expiresAt: Date }, 'login_taken'>> {
+  const isMobile = MOBILE_RE.test(input.login);
+  const now = ctx.now();
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  const created = await ctx.database.write(async (tx) => {
+    const clash = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(isMobile ? eq(accounts.mobile, input.login) : eq(accounts.username, input.login.toLowerCase()))
+      .limit(1);
+    if (clash.length) return false;
+    await tx.insert(accounts).values({
+      id,
+      username: isMobile ? null : input.login.toLowerCase(),
+      mobile: isMobile ? input.login : null,
+      passwordHash,
+      displayName: input.displayName,
+      createdAt: now,
+    });
+    return true;
+  });
+  if (!created) return { ok: false, code: 'login_taken', field: 'login' };
+  const session = await createSession(ctx.database, id, now);
+  return { ok: true, value: { accountId: id, ...session } };
+}
+
+export async function signIn(ctx: AppContext, input: z.infer<typeof SignInInput>): Promise<Outcome<{ accountId: string; token: string; expiresAt: Date }, 'invalid_credentials'>> {
+  const login = input.login.trim();
+  const rows = await ctx.database.db
+    .select({ id: accounts.id, passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .where(or(eq(accounts.mobile, login), eq(accounts.username, login.toLowerCase())))
+    .limit(1);
+  const found = rows[0];
+  if (!found) {
+    dummyHash ??= hashPassword('not-a-real-password');
+    await verifyPassword(await dummyHash, input.password);
+    return { ok: false, code: 'invalid_credentials' };
+  }
+  if (!(await verifyPassword(found.passwordHash, input.password))) return { ok: false, code: 'invalid_credentials' };
+  const session = await createSession(ctx.database, found.id, ctx.now());
+  return { ok: true, value: { accountId: found.id, ...session } };
+}
+
+export async function signOut(ctx: AppContext, sessionId: string) {
+  await invalidateSession(ctx.database, sessionId);
+}
+
+/** Changing the password signs out every session, then opens a fresh one for this browser. */
+export async function changePassword(
+  ctx: AppContext,
+  accountId: string,
+  input: z.infer<typeof ChangePasswordInput>,
+): Promise<Outcome<{ token: string; expiresAt: Date }, 'wrong_password'>> {
+  const rows = await ctx.database.db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  const acc = rows[0];
+  if (!acc || !(await verifyPassword(acc.passwordHash, input.currentPassword))) {
+    return { ok: false, code: 'wrong_password', field: 'currentPassword' };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.now();
+  await ctx.database.write(async (tx) => {
+    await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, accountId));
+    await appendAudit(tx, {
+      actor: { accountId, role: 'account', name: '用户' },
+      action: 'account.password_changed',
+      subjectType: 'account',
+      subjectId: accountId,
+      at: now,
+    });
+  });
+  await invalidateAllSessions(ctx.database, accountId);
+  const session = await createSession(ctx.database, accountId, now);
+  return { ok: true, value: session };
+}
+
+export type RoleView = { role: Role; scopeKind: ScopeKind; scopeId: string; scopeNameZh: string; scopeNameEn: string; scopeSlug?: string };
+
+export type SignedIn = {
+  sessionId: string;
+  sessionExpiresAt: Date;
+  account: { id: string; displayName: string; username: string | null; mobile: string | null; locale: 'zh-CN' | 'en' };
+  actor: Person;
+  roles: RoleView[];
+};
+
+export async function loadActor(ctx: AppContext, accountId: string): Promise<{ actor: Person; roles: RoleView[] }> {
+  const rows = await ctx.database.db
+    .select({
+      role: roleAssignments.role,
+      scopeKind: roleAssignments.scopeKind,
+      scopeId: roleAssignments.scopeId,
+      cName: communities.nameZh,
+      cNameEn: communities.nameEn,
+      cSlug: communities.slug,
+      sName: streets.nameZh,
+      sNameEn: streets.nameEn,
+      dName: districts.nameZh,
+      dNameEn: districts.nameEn,
+    })
+    .from(roleAssignments)
+    .leftJoin(communities, and(eq(roleAssignments.scopeKind, 'community'), eq(communities.id, roleAssignments.scopeId)))
+    .leftJoin(streets, and(eq(roleAssignments.scopeKind, 'street'), eq(streets.id, roleAssignments.scopeId)))
+    .leftJoin(districts, and(eq(roleAssignments.scopeKind, 'district'), eq(districts.id, roleAssignments.scopeId)))
+    .where(and(eq(roleAssignments.accountId, accountId), isNull(roleAssignments.revokedAt)));
+  const roles: RoleView[] = rows.map((r) => ({
+    role: r.role,
+    scopeKind: r.scopeKind,
+    scopeId: r.scopeId,
+    scopeNameZh: r.cName ?? r.sName ?? r.dName ?? r.scopeId,
+    scopeNameEn: r.cNameEn ?? r.sNameEn ?? r.dNameEn ?? r.scopeId,
+    scopeSlug: r.cSlug ?? undefined,
+  }));
+  return {
+    actor: { accountId, assignments: roles.map((r) => ({ role: r.role, scope: { kind: r.scopeKind, id: r.scopeId } })) },
+    roles,
+  };
+}
+
+/** Resolve a session cookie into the signed-in person, or null. */
+export async function authenticate(ctx: AppContext, token: string | undefined): Promise<SignedIn | null> {
+  const s = await validateSessionToken(ctx.database, token, ctx.now());
+  if (!s) return null;
+  const { actor, roles } = await loadActor(ctx, s.account.id);
+  return {
+    sessionId: s.sessionId,
+    sessionExpiresAt: s.expiresAt,
+    account: {
+      id: s.account.id,
+      displayName: s.account.displayName,
+      username: s.account.username,
+      mobile: s.account.mobile,
+      locale: s.account.locale,
+    },
+    actor,
+    roles,
+  };
+}
+
+/** How a person appears in the audit log when acting in `role` (residents are never named). */
+export function auditActorOf(auth: Pick<SignedIn, 'account'>, role: string) {
+  return { accountId: auth.account.id, role, name: role === 'resident' ? '居民' : auth.account.displayName };
+}
+
+/** The most senior role a person holds in a place, for the audit log's "acting as". */
+export function actingRole(auth: Pick<SignedIn, 'roles'>, candidates: readonly string[]): string {
+  return candidates.find((r) => auth.roles.some((x) => x.role === r)) ?? candidates[0] ?? 'resident';
+}

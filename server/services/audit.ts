@@ -1,0 +1,103 @@
+/**
+ * @module Writing and reading the audit log. `appendAudit` must be called
+ * inside the same write transaction as the change it records; the write queue
+ * (db/client.ts) guarantees that the previous hash it reads is the head.
+ */
+import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { auditLog } from '../../db/schema.ts';
+import type { Tx, Database } from '../../db/client.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
+
+export type AuditActor = {
+  accountId: string | null;
+  role: string;
+  /** Public name: residents are always "居民"; council members, staff and officers act under their names. */
+  name: string;
+};
+
+export const RESIDENT_PUBLIC_NAME = '居民';
+export const SYSTEM_AUDIT_ACTOR: AuditActor = { accountId: null, role: 'system', name: '系统' };
+
+export type AuditInput = {
+  actor: AuditActor;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  at: Date;
+};
+
+export async function appendAudit(tx: Tx, input: AuditInput) {
+  const last = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const seq = (last[0]?.seq ?? 0) + 1;
+  const entry = {
+    seq,
+    at: input.at.toISOString(),
+    actorRole: input.actor.role,
+    actorName: input.actor.role === 'resident' ? RESIDENT_PUBLIC_NAME : input.actor.name,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    before: input.before === undefined || input.before === null ? null : canonicalJson(input.before),
+    after: input.after === undefined || input.after === null ? null : canonicalJson(input.after),
+    reason: input.reason ?? null,
+  };
+  const hash = entryHash(entry, prevHash);
+  await tx.insert(auditLog).values({ ...entry, actorAccountId: input.actor.accountId, prevHash, hash });
+  return { seq, hash };
+}
+
+export type AuditFilter = { subjectType?: string; subjectId?: string; action?: string; beforeSeq?: number; limit?: number };
+
+export async function listAudit(database: Database, f: AuditFilter = {}) {
+  const conds: SQL[] = [];
+  if (f.subjectType) conds.push(eq(auditLog.subjectType, f.subjectType));
+  if (f.subjectId) conds.push(eq(auditLog.subjectId, f.subjectId));
+  if (f.action) conds.push(eq(auditLog.action, f.action));
+  if (f.beforeSeq) conds.push(lt(auditLog.seq, f.beforeSeq));
+  const rows = await database.db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actorRole: auditLog.actorRole,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      subjectType: auditLog.subjectType,
+      subjectId: auditLog.subjectId,
+      before: auditLog.before,
+      after: auditLog.after,
+      reason: auditLog.reason,
+      prevHash: auditLog.prevHash,
+      hash: auditLog.hash,
+    })
+    .from(auditLog)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(auditLog.seq))
+    .limit(Math.min(f.limit ?? 100, 500));
+  return rows;
+}
+
+export async function auditHead(database: Database) {
+  const r = await database.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return r[0] ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** Recompute the whole chain from the database, in pages, oldest first. */
+export async function verifyAuditLog(database: Database) {
+  const all: (typeof auditLog.$inferSelect)[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await database.db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(5000);
+    if (page.length === 0) break;
+    all.push(...page);
+    after = page[page.length - 1].seq;
+  }
+  return verifyChain(all);
+}

@@ -1,0 +1,154 @@
+/**
+ * @module Project mutations. Each use case is one call: load → the domain
+ * decides → write the change and its audit entry in one transaction.
+ * (Proposing with the resident's own form is issue #4; `createProject` is the
+ * shared write path, used today by the demo seed and by staff.)
+ */
+import { eq } from 'drizzle-orm';
+import { projects, cycles, communities, streets, districts } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
+import { transition, type ProjectEvent } from '../domain/project-states.ts';
+import type { Actor, ReasonCode } from '../domain/permissions.ts';
+import { formatProjectCode } from '../domain/project-code.ts';
+import { checkCap } from '../domain/rulebook.ts';
+import { appendAudit, type AuditActor } from './audit.ts';
+import { getRulebook } from './rulebooks.ts';
+import { newId } from './ids.ts';
+
+export type NewProject = {
+  cycleId: string;
+  title: string;
+  category: string;
+  theme: string;
+  description: string;
+  address: string;
+  lat?: number | null;
+  lng?: number | null;
+  proposerType: (typeof projects.proposerType._.data);
+  proposerAccountId?: string | null;
+  estimatedCostFen: number;
+  beneficiaries?: string;
+  beneficiaryCount?: number | null;
+  isDemo?: boolean;
+};
+
+export type CreateOutcome =
+  | { ok: true; id: string; code: string }
+  | { ok: false; code: 'unknown_cycle' | 'unknown_category' | 'over_cap'; capFen?: number };
+
+/** Create a project in draft, with the next code of its cycle. */
+export async function createProject(database: Database, input: NewProject, actor: AuditActor, at: Date): Promise<CreateOutcome> {
+  const cycleRows = await database.db
+    .select({ cycle: cycles, communityCode: communities.code, streetCode: streets.code })
+    .from(cycles)
+    .innerJoin(communities, eq(communities.id, cycles.communityId))
+    .innerJoin(streets, eq(streets.id, communities.streetId))
+    .where(eq(cycles.id, input.cycleId))
+    .limit(1);
+  const c = cycleRows[0];
+  if (!c) return { ok: false, code: 'unknown_cycle' };
+  const rulebook = await getRulebook(database.db, c.cycle.rulebookId);
+  const cap = rulebook ? checkCap(rulebook, input.category, input.estimatedCostFen) : null;
+  if (cap) return { ok: false, code: cap.reason, capFen: 'capFen' in cap ? cap.capFen : undefined };
+
+  return database.write(async (tx) => {
+    // Read the sequence inside the write transaction so concurrent proposals never share a code.
+    const fresh = await tx.select({ nextSeq: cycles.nextSeq }).from(cycles).where(eq(cycles.id, input.cycleId)).limit(1);
+    const seq = fresh[0]!.nextSeq;
+    const code = formatProjectCode(c.streetCode, c.communityCode, c.cycle.year, seq);
+    const id = newId();
+    await tx.update(cycles).set({ nextSeq: seq + 1 }).where(eq(cycles.id, input.cycleId));
+    await tx.insert(projects).values({
+      id,
+      code,
+      cycleId: input.cycleId,
+      communityId: c.cycle.communityId,
+      title: input.title,
+      category: input.category,
+      theme: input.theme,
+      description: input.description,
+      address: input.address,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      proposerType: input.proposerType,
+      proposerAccountId: input.proposerAccountId ?? null,
+      estimatedCostFen: input.estimatedCostFen,
+      beneficiaries: input.beneficiaries ?? '',
+      beneficiaryCount: input.beneficiaryCount ?? null,
+      state: 'draft',
+      isDemo: input.isDemo ?? false,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await appendAudit(tx, {
+      actor,
+      action: 'project.created',
+      subjectType: 'project',
+      subjectId: id,
+      after: { code, state: 'draft', title: input.title, estimatedCostFen: input.estimatedCostFen, proposerType: input.proposerType },
+      at,
+    });
+    return { ok: true as const, id, code };
+  });
+}
+
+export type EventOutcome =
+  | { ok: true; from: string; to: string }
+  | { ok: false; code: ReasonCode | 'not_found' | 'conflict' };
+
+/**
+ * Fire a state-machine event on a project. The domain decides; the state
+ * change and its audit entry commit together, and a concurrent change to the
+ * same project (the state moved under us) is refused, never overwritten.
+ */
+export async function applyProjectEvent(
+  database: Database,
+  input: { projectId: string; event: ProjectEvent; reason?: string | null },
+  actor: Actor,
+  auditActor: AuditActor,
+  at: Date,
+): Promise<EventOutcome> {
+  return database.write(async (tx) => {
+    const rows = await tx
+      .select({ p: projects, streetId: streets.id, districtId: districts.id, rulebookId: cycles.rulebookId })
+      .from(projects)
+      .innerJoin(cycles, eq(cycles.id, projects.cycleId))
+      .innerJoin(communities, eq(communities.id, projects.communityId))
+      .innerJoin(streets, eq(streets.id, communities.streetId))
+      .innerJoin(districts, eq(districts.id, streets.districtId))
+      .where(eq(projects.id, input.projectId))
+      .limit(1);
+    const row = rows[0];
+    if (!row) return { ok: false as const, code: 'not_found' as const };
+    const rb = await getRulebook(tx, row.rulebookId);
+    const decided = transition(
+      {
+        state: row.p.state,
+        proposerAccountId: row.p.proposerAccountId,
+        communityId: row.p.communityId,
+        streetId: row.streetId,
+        districtId: row.districtId,
+      },
+      input.event,
+      actor,
+      { reason: input.reason ?? null, cycleHasResidentVote: rb ? rb.vote.method !== 'none' : undefined },
+    );
+    if (!decided.ok) return { ok: false as const, code: decided.reason };
+    const reason = input.reason?.trim() || null;
+    await tx
+      .update(projects)
+      .set({ state: decided.to, stateReason: reason ?? row.p.stateReason, updatedAt: at })
+      .where(eq(projects.id, input.projectId));
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: `project.${input.event}`,
+      subjectType: 'project',
+      subjectId: input.projectId,
+      before: { state: decided.from },
+      after: { state: decided.to },
+      reason,
+      at,
+    });
+    return { ok: true as const, from: decided.from, to: decided.to };
+  });
+}

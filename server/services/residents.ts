@@ -1,0 +1,152 @@
+/**
+ * @module The resident register: staff import it from CSV and print one
+ * verification slip per entry; a person enters the code on their slip and
+ * becomes a verified resident of that community.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { registerEntries, roleAssignments, communities } from '../../db/schema.ts';
+import type { AppContext } from '../context.ts';
+import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
+import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { appendAudit, type AuditActor } from './audit.ts';
+import { newId } from './ids.ts';
+
+/** Codes avoid look-alike characters (0/O, 1/I/L) because people type them from paper. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function newVerificationCode(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+export function normalizeCode(input: string): string {
+  const c = input.toUpperCase().replace(/[\s-]/g, '');
+  return c.length === 8 ? `${c.slice(0, 4)}-${c.slice(4)}` : c;
+}
+
+export const VerifyInput = z.strictObject({ code: z.string().trim().min(1).max(20) });
+export const ImportInput = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
+
+export type ImportOutcome =
+  | { ok: true; imported: number; skipped: number }
+  | { ok: false; code: ReasonCode; problems?: undefined }
+  | { ok: false; code: 'invalid_csv'; problems: CsvProblem[] };
+
+export async function importRegister(ctx: AppContext, place: Place, csv: string, actor: Actor, auditActor: AuditActor): Promise<ImportOutcome> {
+  const why = reasonCannot('import_register', { area: place }, actor);
+  if (why) return { ok: false, code: why };
+  const parsed = parseRegisterCsv(csv);
+  if (!parsed.ok) return { ok: false, code: 'invalid_csv', problems: parsed.problems };
+  const now = ctx.now();
+  return ctx.database.write(async (tx) => {
+    const existing = new Set(
+      (await tx.select({ no: registerEntries.registerNo }).from(registerEntries).where(eq(registerEntries.communityId, place.communityId))).map((r) => r.no),
+    );
+    const fresh = parsed.rows.filter((r) => !existing.has(r.registerNo));
+    for (let i = 0; i < fresh.length; i += 200) {
+      await tx.insert(registerEntries).values(
+        fresh.slice(i, i + 200).map((r) => ({
+          id: newId(),
+          communityId: place.communityId,
+          registerNo: r.registerNo,
+          name: r.name,
+          address: r.address,
+          phone: r.phone,
+          verificationCode: newVerificationCode(),
+          importedAt: now,
+          importedBy: auditActor.accountId,
+        })),
+      );
+    }
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: 'register.imported',
+      subjectType: 'community',
+      subjectId: place.communityId,
+      after: { imported: fresh.length, skipped: parsed.rows.length - fresh.length },
+      at: now,
+    });
+    return { ok: true as const, imported: fresh.length, skipped: parsed.rows.length - fresh.length };
+  });
+}
+
+/** The register with codes, for staff only (slips). */
+export async function listRegister(ctx: AppContext, place: Place, actor: Actor, opts: { unclaimedOnly?: boolean } = {}) {
+  const why = reasonCannot('verify_residents', { area: place }, actor);
+  if (why) return { ok: false as const, code: why };
+  const rows = await ctx.database.db
+    .select({
+      registerNo: registerEntries.registerNo,
+      name: registerEntries.name,
+      address: registerEntries.address,
+      verificationCode: registerEntries.verificationCode,
+      claimedAt: registerEntries.claimedAt,
+    })
+    .from(registerEntries)
+    .where(
+      and(eq(registerEntries.communityId, place.communityId), opts.unclaimedOnly ? isNull(registerEntries.claimedAt) : undefined),
+    )
+    .orderBy(asc(registerEntries.registerNo));
+  return { ok: true as const, rows };
+}
+
+export type VerifyOutcome =
+  | { ok: true; community: { id: string; slug: string; nameZh: string; nameEn: string } }
+  | { ok: false; code: 'code_unknown' | 'code_used' | 'already_resident' };
+
+export async function verifyResidency(ctx: AppContext, accountId: string, rawCode: string): Promise<VerifyOutcome> {
+  const code = normalizeCode(rawCode);
+  const now = ctx.now();
+  return ctx.database.write(async (tx) => {
+    const rows = await tx
+      .select({ e: registerEntries, slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn })
+      .from(registerEntries)
+      .innerJoin(communities, eq(communities.id, registerEntries.communityId))
+      .where(eq(registerEntries.verificationCode, code))
+      .limit(1);
+    const found = rows[0];
+    if (!found) return { ok: false as const, code: 'code_unknown' as const };
+    if (found.e.claimedByAccountId) return { ok: false as const, code: 'code_used' as const };
+    const already = await tx
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .where(
+        and(
+          eq(roleAssignments.accountId, accountId),
+          eq(roleAssignments.role, 'resident'),
+          eq(roleAssignments.scopeKind, 'community'),
+          eq(roleAssignments.scopeId, found.e.communityId),
+          isNull(roleAssignments.revokedAt),
+        ),
+      )
+      .limit(1);
+    if (already.length) return { ok: false as const, code: 'already_resident' as const };
+    await tx.update(registerEntries).set({ claimedByAccountId: accountId, claimedAt: now }).where(eq(registerEntries.id, found.e.id));
+    await tx.insert(roleAssignments).values({
+      id: newId(),
+      accountId,
+      role: 'resident',
+      scopeKind: 'community',
+      scopeId: found.e.communityId,
+      grantedAt: now,
+      grantedBy: 'verification_code',
+    });
+    await appendAudit(tx, {
+      actor: { accountId, role: 'resident', name: '居民' },
+      action: 'resident.verified',
+      subjectType: 'community',
+      subjectId: found.e.communityId,
+      at: now,
+    });
+    return { ok: true as const, community: { id: found.e.communityId, slug: found.slug, nameZh: found.nameZh, nameEn: found.nameEn } };
+  });
+}
+
+export const VERIFY_MESSAGES: Record<'code_unknown' | 'code_used' | 'already_resident', { 'zh-CN': string; en: string }> = {
+  code_unknown: { 'zh-CN': '核验码不正确，请核对纸条上的 8 位码', en: 'That code is not right; check the 8 characters on your slip' },
+  code_used: { 'zh-CN': '这个核验码已经被使用过了', en: 'This code has already been used' },
+  already_resident: { 'zh-CN': '您已经是该社区的核验居民', en: 'You are already a verified resident of this community' },
+};

@@ -1,0 +1,30 @@
+/** State for the register preview island: parse the CSV in the browser with the same pure parser the server uses. */
+import { parseRegisterCsv, describeCsvProblem } from '../../server/domain/register-csv.ts';
+
+export type Locale = 'zh-CN' | 'en';
+
+export class RegisterPreviewState {
+  rows = $state<number | null>(null);
+  problems = $state<string[]>([]);
+  locale: Locale;
+
+  constructor(locale: Locale) {
+    this.locale = locale;
+  }
+
+  check(text: string) {
+    if (text.trim() === '') {
+      this.rows = null;
+      this.problems = [];
+      return;
+    }
+    const r = parseRegisterCsv(text);
+    if (r.ok) {
+      this.rows = r.rows.length;
+      this.problems = [];
+    } else {
+      this.rows = null;
+      this.problems = r.problems.slice(0, 10).map((p) => describeCsvProblem(p, this.locale));
+    }
+  }
+}

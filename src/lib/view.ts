@@ -1,0 +1,55 @@
+/** @module Small helpers shared by pages: names, badges, dates, safe redirects, form parsing. */
+import type { z } from 'zod';
+import { PROJECT_STATE_NAMES, type ProjectState } from '../../server/domain/project-states.ts';
+import { PHASE_NAMES, type CyclePhase } from '../../server/domain/cycle-phases.ts';
+import { fieldsFromZod } from '../../server/http/errors.ts';
+import type { Locale } from '../i18n/messages.ts';
+
+export function stateName(locale: Locale, state: string): string {
+  return PROJECT_STATE_NAMES[state as ProjectState]?.[locale] ?? state;
+}
+
+export function phaseName(locale: Locale, phase: string | null): string {
+  if (!phase) return locale === 'en' ? 'Not started' : '未开始';
+  return PHASE_NAMES[phase as CyclePhase]?.[locale] ?? phase;
+}
+
+const GOOD = new Set(['screened_in', 'shortlisted', 'in_public_notice', 'approved', 'in_progress', 'accepted', 'evaluated', 'audited', 'archived']);
+const BAD = new Set(['screened_out', 'not_shortlisted', 'rejected', 'withdrawn', 'acceptance_failed']);
+export function stateClass(state: string): string {
+  return GOOD.has(state) ? 'badge state-good' : BAD.has(state) ? 'badge state-bad' : 'badge state-wait';
+}
+
+export function formatDate(locale: Locale, d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(d) : d;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(date);
+}
+
+export function formatDateTime(locale: Locale, d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(d) : d;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(date);
+}
+
+/** Only same-site paths: never an open redirect. */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
+
+/** Read a posted form into plain strings (files are ignored here). */
+export async function readForm(request: Request): Promise<{ form: FormData; values: Record<string, string> }> {
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string') values[k] = v;
+  return { form, values };
+}
+
+/** Validate only the named fields of a form with a zod schema; errors come back per field, localized. */
+export function validateForm<S extends z.ZodType>(schema: S, values: Record<string, string>, fields: string[], locale: Locale):
+  | { ok: true; data: z.infer<S> }
+  | { ok: false; errors: Record<string, string> } {
+  const picked = Object.fromEntries(fields.map((f) => [f, values[f] ?? '']));
+  const r = schema.safeParse(picked);
+  if (r.success) return { ok: true, data: r.data };
+  return { ok: false, errors: fieldsFromZod(r.error, locale) };
+}

@@ -1,0 +1,45 @@
+/**
+ * Page middleware: make sure the AppContext is there (given by server/serve.ts
+ * in production, created lazily in `astro dev`), refuse cross-site
+ * state-changing requests, load the session and pick the language.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { SESSION_COOKIE, sessionCookieAttributes } from '../server/auth/sessions.ts';
+import { authenticate } from '../server/services/accounts.ts';
+import { isSameOrigin } from '../server/http/origin.ts';
+import { LANG_COOKIE, pickLocale } from './i18n/messages.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { locals, request, cookies } = context;
+  if (!locals.ctx) {
+    const { devContext } = await import('../server/dev-context.ts');
+    locals.ctx = await devContext();
+  }
+  const ctx = locals.ctx;
+  locals.locale = pickLocale(cookies.get(LANG_COOKIE)?.value, request.headers.get('accept-language'));
+
+  // Dev mode serves the API through the catch-all page route; it does its own checks.
+  if (context.url.pathname.startsWith('/api/')) return next();
+
+  if (!SAFE.has(request.method) && !isSameOrigin(request.headers, ctx.allowedOrigins)) {
+    return new Response(locals.locale === 'en' ? 'Cross-site form submissions are refused.' : '拒绝来自其他网站的表单提交。', {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+
+  const token = cookies.get(SESSION_COOKIE)?.value;
+  locals.auth = token ? await authenticate(ctx, token) : null;
+  if (token && !locals.auth) cookies.delete(SESSION_COOKIE, { path: '/' });
+  if (locals.auth) {
+    // Keep the cookie's expiry in step with the sliding session.
+    cookies.set(SESSION_COOKIE, token!, sessionCookieAttributes(ctx.secureCookies, locals.auth.sessionExpiresAt));
+  }
+  const response = await next();
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+  return response;
+});
