@@ -1,0 +1,17 @@
+/**
+ * npm run db:migrate | db:seed — apply migrations to DATABASE_URL, and with
+ * `seed` also load the demo data when the database is empty.
+ */
+import { env } from '../server/env.ts';
+import { createContext } from '../server/context.ts';
+import { seedDemo } from '../db/seed.ts';
+
+const mode = process.argv[2];
+if (mode !== 'migrate' && mode !== 'seed') {
+  console.error('usage: node scripts/db.ts migrate|seed');
+  process.exit(2);
+}
+const ctx = await createContext(env());
+console.log(`migrated ${env().DATABASE_URL}`);
+if (mode === 'seed') console.log((await seedDemo(ctx)) ? 'seeded demo data' : 'database not empty: demo data not seeded');
+ctx.database.close();
