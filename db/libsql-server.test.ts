@@ -12,7 +12,8 @@ import { createServer } from 'node:net';
 import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
-import { seedDemo, DEMO_PASSWORD } from './seed.ts';
+import { seedDemo } from '../server/services/demo-seed.ts';
+import { DEMO_PASSWORD } from './seed.ts';
 import { verifyAuditLog } from '../server/services/audit.ts';
 import { client } from '../tests/fixtures.ts';
 

@@ -4,7 +4,7 @@
  */
 import { env } from '../server/env.ts';
 import { createContext } from '../server/context.ts';
-import { seedDemo } from '../db/seed.ts';
+import { seedDemo } from '../server/services/demo-seed.ts';
 
 const mode = process.argv[2];
 if (mode !== 'migrate' && mode !== 'seed') {

@@ -5,7 +5,7 @@
  */
 import { env } from './env.ts';
 import { createContext, type AppContext } from './context.ts';
-import { seedDemo } from '../db/seed.ts';
+import { seedDemo } from './services/demo-seed.ts';
 
 const KEY = Symbol.for('weishishi.devContext');
 

@@ -17,7 +17,7 @@ import { getRequestListener } from '@hono/node-server';
 import { env } from './env.ts';
 import { createContext } from './context.ts';
 import { createApp } from './app.ts';
-import { seedDemo } from '../db/seed.ts';
+import { seedDemo } from './services/demo-seed.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLIENT_DIR = join(ROOT, 'dist', 'client');

@@ -14,7 +14,7 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean } = {}) {
   const url = `file:${join(dir, 'test.db')}`;
   const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now });
   if (opts.seed) {
-    const { seedDemo } = await import('../db/seed.ts');
+    const { seedDemo } = await import('../server/services/demo-seed.ts');
     await seedDemo(ctx);
   }
   const app = createApp(ctx);

@@ -84,7 +84,7 @@ export function sessionCookieAttributes(secure: boolean, expiresAt: Date | null)
   return {
     path: '/',
     httpOnly: true,
-    sameSite: 'Lax' as const,
+    sameSite: 'lax' as const,
     secure,
     ...(expiresAt ? { expires: expiresAt } : { maxAge: 0 }),
   };

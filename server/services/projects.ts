@@ -49,7 +49,7 @@ export async function createProject(database: Database, input: NewProject, actor
   if (!c) return { ok: false, code: 'unknown_cycle' };
   const rulebook = await getRulebook(database.db, c.cycle.rulebookId);
   const cap = rulebook ? checkCap(rulebook, input.category, input.estimatedCostFen) : null;
-  if (cap) return { ok: false, code: cap.reason, capFen: 'capFen' in cap ? cap.capFen : undefined };
+  if (cap) return { ok: false, code: cap.reason, capFen: cap.capFen ?? undefined };
 
   return database.write(async (tx) => {
     // Read the sequence inside the write transaction so concurrent proposals never share a code.

@@ -1,0 +1,62 @@
+/**
+ * The dependency direction is server/domain ← db ← server ← src
+ * (CONVENTIONS.md). This test reads every source file's imports and fails on
+ * one that points the wrong way, so the rule holds without a linter plugin.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const p = join(ROOT, dir, name);
+    if (statSync(p).isDirectory()) return name === 'migrations' ? [] : files(relative(ROOT, p));
+    return /\.(ts|astro|svelte)$/.test(name) && !/\.test\.ts$/.test(name) ? [relative(ROOT, p)] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const src = readFileSync(join(ROOT, file), 'utf8');
+  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+}
+
+function layerOf(path: string): 'domain' | 'db' | 'server' | 'src' | 'other' {
+  if (path.startsWith('server/domain/')) return 'domain';
+  if (path.startsWith('db/')) return 'db';
+  if (path.startsWith('server/')) return 'server';
+  if (path.startsWith('src/')) return 'src';
+  return 'other';
+}
+
+const RANK = { domain: 0, db: 1, server: 2, src: 3, other: 4 } as const;
+
+describe('module boundaries', () => {
+  it('the domain core imports nothing from Astro, Hono, drizzle, zod or node', () => {
+    const bad: string[] = [];
+    for (const f of files('server/domain')) {
+      for (const spec of imports(f)) {
+        if (spec.startsWith('.') || spec.startsWith('@oslojs/')) continue;
+        bad.push(`${f} imports ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('no layer imports from a layer above it (domain ← db ← server ← src)', () => {
+    const bad: string[] = [];
+    for (const dir of ['server', 'db', 'src']) {
+      for (const f of files(dir)) {
+        const from = layerOf(f);
+        for (const spec of imports(f)) {
+          if (!spec.startsWith('.')) continue;
+          const target = relative(ROOT, resolve(ROOT, dirname(f), spec));
+          const to = layerOf(target);
+          if (RANK[to] > RANK[from]) bad.push(`${f} (${from}) imports ${target} (${to})`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
