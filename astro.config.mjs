@@ -7,6 +7,8 @@ import svelte from '@astrojs/svelte';
 // and hands pages to Astro with the shared AppContext in `locals`.
 export default defineConfig({
   output: 'server',
+  // Separate build folders let several checkouts or test runs build side by side.
+  outDir: process.env.WSS_DIST_DIR || './dist',
   adapter: node({ mode: 'middleware' }),
   integrations: [svelte()],
   // Our middleware checks Origin / Sec-Fetch-Site on every state-changing

@@ -6,3 +6,4 @@ export * from './schema/rulebooks.ts';
 export * from './schema/cycles.ts';
 export * from './schema/projects.ts';
 export * from './schema/audit.ts';
+export * from './schema/participation.ts';

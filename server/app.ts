@@ -16,6 +16,7 @@ import { communityRoutes } from './routes/communities.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { residencyRoutes } from './routes/residency.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { cycleRoutes } from './routes/cycles.routes.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
@@ -35,7 +36,8 @@ export function createApp(ctx: AppContext) {
     .route('/', communityRoutes)
     .route('/', projectRoutes)
     .route('/', residencyRoutes)
-    .route('/', auditRoutes);
+    .route('/', auditRoutes)
+    .route('/', cycleRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** Seed the demo data when the database is empty. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /** Where the Astro build is (astro.config.mjs reads the same variable). */
+  WSS_DIST_DIR: z.string().min(1).default('dist'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

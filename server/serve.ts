@@ -20,8 +20,6 @@ import { createApp } from './app.ts';
 import { seedDemo } from './services/demo-seed.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLIENT_DIR = join(ROOT, 'dist', 'client');
-const SERVER_ENTRY = join(ROOT, 'dist', 'server', 'entry.mjs');
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -38,7 +36,7 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-function serveStatic(req: IncomingMessage, res: ServerResponse): boolean {
+function serveStatic(CLIENT_DIR: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const pathname = decodeURIComponent((req.url ?? '/').split('?')[0]);
   if (pathname === '/' || pathname.endsWith('/')) return false;
@@ -58,8 +56,11 @@ function serveStatic(req: IncomingMessage, res: ServerResponse): boolean {
 
 export async function start() {
   const config = env();
+  const DIST = resolve(ROOT, config.WSS_DIST_DIR);
+  const CLIENT_DIR = join(DIST, 'client');
+  const SERVER_ENTRY = join(DIST, 'server', 'entry.mjs');
   if (!existsSync(SERVER_ENTRY)) {
-    console.error('No production build found (dist/server/entry.mjs). Run `npm run build` first, or use `npm start`.');
+    console.error(`No production build found (${SERVER_ENTRY}). Run \`npm run build\` first, or use \`npm start\`.`);
     process.exit(1);
   }
   const ctx = await createContext(config);
@@ -76,7 +77,7 @@ export async function start() {
       apiListener(req, res);
       return;
     }
-    if (serveStatic(req, res)) return;
+    if (serveStatic(CLIENT_DIR, req, res)) return;
     astroHandler(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');

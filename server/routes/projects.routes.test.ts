@@ -134,3 +134,21 @@ describe('the API surface', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+describe('cycle phases', () => {
+  it('staff of the community open the next phase; others cannot; the change is audited', async () => {
+    const other = await as('staff_xh');
+    const r1 = await other.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect([r1.status, (await r1.json()).error.code]).toEqual([403, 'not_in_community']);
+    const staff = await as('staff_lt');
+    const r2 = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect(await r2.json()).toEqual({ from: 'collection', to: 'screening' });
+    const again = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect([again.status, (await again.json()).error.code]).toEqual([409, 'same_phase']);
+    const cy = await (await client(t.app).get('/api/cycles/cy-lianhua-2026')).json();
+    expect(cy.phase).toBe('screening');
+    const log = await (await client(t.app).get('/api/audit?action=cycle.phase_opened')).json();
+    expect(log.items[0]).toMatchObject({ subjectId: 'cy-lianhua-2026', actorName: '王芳（示例）', before: '{"phase":"collection"}', after: '{"phase":"screening"}' });
+    await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'collection' });
+  });
+});

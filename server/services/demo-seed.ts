@@ -78,6 +78,26 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         await tx.insert(roleAssignments).values({ id: `${id}-r1`, accountId: id, role: 'resident', scopeKind: 'community', scopeId: `c-${slug}`, grantedAt: t0, grantedBy: 'seed' });
       }
     }
+    // Every demo resident and council member is a claimed register entry: a voter is a register entry.
+    const claimed = [
+      ...DEMO_ACCOUNTS.flatMap((a) => a.roles.filter((r) => r.role === 'resident').map((r) => ({ accountId: ids.get(a.username)!, communityId: `c-${r.at}` }))),
+      ...Object.entries(COUNCIL_NAMES).flatMap(([slug, names]) => names.map((_, i) => ({ accountId: `demo-council-${slug}-${i + 1}`, communityId: `c-${slug}` }))),
+    ];
+    for (const [i, c] of claimed.entries()) {
+      await tx.insert(registerEntries).values({
+        id: `${c.accountId}-reg`,
+        communityId: c.communityId,
+        registerNo: `V-${String(i + 1).padStart(4, '0')}`,
+        name: `示例居民V${i + 1}`,
+        address: `${(i % 8) + 1}栋`,
+        phone: null,
+        verificationCode: newVerificationCode(),
+        claimedByAccountId: c.accountId,
+        claimedAt: t0,
+        importedAt: t0,
+        importedBy: null,
+      });
+    }
     // A small register per community; a few unclaimed slips to try verification with.
     for (const c of place.communities) {
       const rows = Array.from({ length: 12 }, (_, i) => ({
