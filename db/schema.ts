@@ -7,3 +7,4 @@ export * from './schema/cycles.ts';
 export * from './schema/projects.ts';
 export * from './schema/audit.ts';
 export * from './schema/participation.ts';
+export * from './schema/council.ts';

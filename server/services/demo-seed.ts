@@ -4,7 +4,7 @@
  * history and the audit log read chronologically.
  */
 import { sql } from 'drizzle-orm';
-import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries } from '../../db/schema.ts';
+import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries, councilTerms } from '../../db/schema.ts';
 import { COUNCIL_NAMES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECTS, WAN, type DemoProject, type Step } from '../../db/seed.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -77,6 +77,14 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         await tx.insert(roleAssignments).values({ id: `${id}-r0`, accountId: id, role: 'council_member', scopeKind: 'community', scopeId: `c-${slug}`, grantedAt: t0, grantedBy: 'seed' });
         await tx.insert(roleAssignments).values({ id: `${id}-r1`, accountId: id, role: 'resident', scopeKind: 'community', scopeId: `c-${slug}`, grantedAt: t0, grantedBy: 'seed' });
       }
+    }
+    // Council terms: seven members per community, the named demo account chairs.
+    const chairs: Record<string, string> = { lianhua: 'council_lt', xianhu: 'council_xh', sunxi: 'council_sx' };
+    for (const [slug, names] of Object.entries(COUNCIL_NAMES)) {
+      const members = [ids.get(chairs[slug])!, ...names.map((_, i) => `demo-council-${slug}-${i + 1}`)];
+      await tx.insert(councilTerms).values(
+        members.map((accountId, i) => ({ id: `term-${slug}-${i}`, communityId: `c-${slug}`, accountId, role: i === 0 ? ('chair' as const) : ('member' as const), startsOn: '2025-01-01', endsOn: '2027-12-31', createdAt: t0, createdBy: 'seed' })),
+      );
     }
     // Every demo resident and council member is a claimed register entry: a voter is a register entry.
     const claimed = [

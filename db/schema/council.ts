@@ -1,0 +1,183 @@
+/**
+ * @module The residents' council (居民议事会): membership with terms,
+ * screening opinions, meetings (agenda, attendance, per-member votes,
+ * minutes, addenda), and the public notice with its objections.
+ *
+ * Outcomes are never typed: a meeting stores who was present and how each
+ * member voted, and the outcome is computed from those facts with the
+ * rulebook's quorum and pass threshold (server/domain/rulebook.ts).
+ */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { communities } from './places.ts';
+import { accounts } from './accounts.ts';
+import { cycles } from './cycles.ts';
+import { projects } from './projects.ts';
+import { registerEntries } from './residents.ts';
+
+export const councilTerms = sqliteTable(
+  'council_terms',
+  {
+    id: text('id').primaryKey(),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    role: text('role', { enum: ['chair', 'member'] }).notNull(),
+    /** ISO dates, inclusive; ends_on null while the term runs. */
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('council_terms_community_idx').on(t.communityId, t.startsOn)],
+);
+
+export const screeningOpinions = sqliteTable(
+  'screening_opinions',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    authorAccountId: text('author_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    stance: text('stance', { enum: ['support', 'oppose', 'note'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('screening_opinions_project_idx').on(t.projectId)],
+);
+
+export const MEETING_STATUSES = ['scheduled', 'open', 'closed'] as const;
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id),
+    cycleId: text('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    title: text('title').notNull(),
+    /** ISO date-time, China time. */
+    scheduledAt: text('scheduled_at').notNull(),
+    place: text('place').notNull(),
+    status: text('status', { enum: MEETING_STATUSES }).notNull(),
+    agendaPublishedAt: integer('agenda_published_at', { mode: 'timestamp_ms' }),
+    /** Members in office when attendance was taken: the quorum's denominator. */
+    membersTotal: integer('members_total'),
+    minutes: text('minutes'),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('meetings_cycle_idx').on(t.cycleId, t.scheduledAt)],
+);
+
+export const meetingAttendance = sqliteTable(
+  'meeting_attendance',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    present: integer('present', { mode: 'boolean' }).notNull(),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('attendance_uq').on(t.meetingId, t.accountId)],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    position: integer('position').notNull(),
+    presentationNote: text('presentation_note'),
+    discussionSummary: text('discussion_summary'),
+    /** Computed from council_votes when the item is decided; never typed. */
+    outcome: text('outcome', { enum: ['adopted', 'not_adopted'] }),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('agenda_item_uq').on(t.meetingId, t.projectId)],
+);
+
+export const councilVotes = sqliteTable(
+  'council_votes',
+  {
+    agendaItemId: text('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    vote: text('vote', { enum: ['for', 'against', 'abstain'] }).notNull(),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+    recordedBy: text('recorded_by'),
+  },
+  (t) => [uniqueIndex('council_vote_uq').on(t.agendaItemId, t.accountId)],
+);
+
+/** A closed meeting is never edited; corrections are addenda, each logged. */
+export const meetingAddenda = sqliteTable('meeting_addenda', {
+  id: text('id').primaryKey(),
+  meetingId: text('meeting_id')
+    .notNull()
+    .references(() => meetings.id),
+  body: text('body').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  createdBy: text('created_by'),
+});
+
+export const notices = sqliteTable(
+  'notices',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    /** approved (period ended with no open or upheld objection) | returned (an objection was upheld) */
+    outcome: text('outcome', { enum: ['approved', 'returned'] }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('notices_project_idx').on(t.projectId), index('notices_open_idx').on(t.closedAt, t.endsAt)],
+);
+
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: text('id').primaryKey(),
+    noticeId: text('notice_id')
+      .notNull()
+      .references(() => notices.id),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    /** The objecting resident (private); published only as 居民. */
+    registerEntryId: text('register_entry_id')
+      .notNull()
+      .references(() => registerEntries.id),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['open', 'dismissed', 'upheld'] }).notNull(),
+    answer: text('answer'),
+    answeredBy: text('answered_by'),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('objections_notice_idx').on(t.noticeId, t.status)],
+);
