@@ -1,11 +1,34 @@
-/** Playwright's web server: the production build on a fresh throwaway database. */
-import { rmSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+/**
+ * Playwright's web server: the production build on a fresh throwaway
+ * database with the demo data, plus test-only fixtures (tests/e2e/fixtures/*.ts,
+ * each exporting `seedFixture(ctx)`) that journeys need for themselves — e.g.
+ * a cycle that a journey may close without disturbing the others. Fixtures go
+ * through the services like the demo seed; the demo data itself stays as the
+ * README describes it.
+ */
+import { rmSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, resolve, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const file = process.env.E2E_DB || 'test-results/e2e.db';
 mkdirSync(dirname(file), { recursive: true });
 for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 process.env.DATABASE_URL = `file:${resolve(file)}`;
 process.env.NODE_ENV ??= 'test';
+
+const { env } = await import('../server/env.ts');
+const { createContext } = await import('../server/context.ts');
+const { seedDemo } = await import('../server/services/demo-seed.ts');
+const ctx = await createContext(env());
+await seedDemo(ctx);
+const dir = resolve('tests/e2e/fixtures');
+if (existsSync(dir)) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+    const mod = (await import(pathToFileURL(join(dir, name)).href)) as { seedFixture?: (c: typeof ctx) => Promise<void> };
+    if (mod.seedFixture) await mod.seedFixture(ctx);
+  }
+}
+ctx.database.close();
+
 const { start } = await import('../server/serve.ts');
 await start();

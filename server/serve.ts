@@ -38,7 +38,12 @@ const TYPES: Record<string, string> = {
 
 function serveStatic(CLIENT_DIR: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const pathname = decodeURIComponent((req.url ?? '/').split('?')[0]);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent((req.url ?? '/').split('?')[0]);
+  } catch {
+    return false; // Not a file name; let Astro answer (404).
+  }
   if (pathname === '/' || pathname.endsWith('/')) return false;
   const file = normalize(join(CLIENT_DIR, pathname));
   if (!file.startsWith(CLIENT_DIR) || !existsSync(file)) return false;
@@ -72,6 +77,18 @@ export async function start() {
   };
 
   const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (err) {
+      // Nothing a client sends may take the process down.
+      console.error('[serve] unexpected error', req.method, req.url, err);
+      if (!res.headersSent) {
+        res.statusCode = 400;
+        res.end('Bad request');
+      }
+    }
+  });
+  function route(req: IncomingMessage, res: ServerResponse) {
     const url = req.url ?? '/';
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) {
       apiListener(req, res);
@@ -82,7 +99,7 @@ export async function start() {
       res.statusCode = 404;
       res.end('Not found');
     }, { ctx });
-  });
+  }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -366,3 +366,26 @@ describe('availableEvents', () => {
     expect(availableEvents(project('under_deliberation'), actors.staff)).toEqual(['adopt', 'reject']);
   });
 });
+
+describe('who may withdraw, and when steps may happen', () => {
+  it('staff may withdraw a paper proposal but not a resident\'s own', () => {
+    const paper = { ...project('submitted', null), proposerType: 'paper' as const };
+    expect(transition(paper, 'withdraw', actors.staff)).toMatchObject({ ok: true, to: 'withdrawn' });
+    const own = { ...project('submitted'), proposerType: 'resident' as const };
+    expect(transition(own, 'withdraw', actors.staff)).toEqual({ ok: false, reason: 'not_proposer' });
+    expect(transition(own, 'withdraw', actors.proposer)).toMatchObject({ ok: true, to: 'withdrawn' });
+    expect(availableEvents(own, actors.staff)).toEqual(['screen_in', 'screen_out']);
+  });
+
+  it('refuses screening outside the screening phase and submitting outside collection', () => {
+    expect(transition(project('submitted'), 'screen_in', actors.staff, { phase: 'collection' })).toEqual({ ok: false, reason: 'wrong_phase' });
+    expect(transition(project('submitted'), 'screen_out', actors.staff, { phase: null, reason: 'x' })).toEqual({ ok: false, reason: 'wrong_phase' });
+    expect(transition(project('submitted'), 'screen_in', actors.staff, { phase: 'screening' })).toMatchObject({ ok: true });
+    expect(transition(project('draft'), 'submit', actors.proposer, { phase: 'screening' })).toEqual({ ok: false, reason: 'wrong_phase' });
+    expect(transition(project('draft'), 'submit', actors.proposer, { phase: 'collection' })).toMatchObject({ ok: true });
+  });
+
+  it('does not bind a project\'s own later steps to the cycle phase', () => {
+    expect(transition(project('in_public_notice'), 'end_notice', actors.staff, { phase: 'implementation' })).toMatchObject({ ok: true });
+  });
+});

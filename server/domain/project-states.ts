@@ -23,6 +23,7 @@
  */
 import { hasRole, hasRoleAnywhere, roleReason } from './permissions.ts';
 import type { Actor, Place, ReasonCode, Role } from './permissions.ts';
+import type { CyclePhase } from './cycle-phases.ts';
 
 export type { ReasonCode } from './permissions.ts';
 
@@ -155,6 +156,7 @@ export function isTerminal(state: ProjectState): boolean {
 
 /** The reason codes `transition` can return. */
 export const TRANSITION_REASONS = [
+  'wrong_phase',
   'unknown_event',
   'terminal_state',
   'transition_not_allowed',
@@ -170,13 +172,37 @@ export const TRANSITION_REASONS = [
 export type TransitionReason = (typeof TRANSITION_REASONS)[number];
 
 /** A project as the machine needs to see it: its state, its proposer, and where it is. */
-export type ProjectRef = Place & { state: ProjectState; proposerAccountId?: string | null | undefined };
+export type ProjectRef = Place & {
+  state: ProjectState;
+  proposerAccountId?: string | null | undefined;
+  /**
+   * Where the proposal came from. Staff may submit or withdraw on someone's
+   * behalf only when it did not come from a resident's own account (paper
+   * forms, the residents' committee, the workstation, a social organisation):
+   * a resident's own proposal is theirs to withdraw.
+   */
+  proposerType?: 'resident' | 'paper' | 'residents_committee' | 'workstation' | 'social_org' | undefined;
+};
+
+/**
+ * Steps bound to a phase of the cycle: proposals are submitted while
+ * proposals are being collected, and screened during screening. Other steps
+ * follow each project's own clock (a late deliberation, a notice period, a
+ * delivery) and are not bound to the cycle's phase.
+ */
+export const EVENT_PHASES: Readonly<Partial<Record<ProjectEvent, readonly CyclePhase[]>>> = {
+  submit: ['collection'],
+  screen_in: ['screening'],
+  screen_out: ['screening'],
+};
 
 export type TransitionOptions = {
   /** The published reason or document reference; required for `REASON_REQUIRED` events. */
   reason?: string | null | undefined;
   /** Whether the project's cycle has a resident vote (rulebook vote.method !== 'none'). */
   cycleHasResidentVote?: boolean | undefined;
+  /** The cycle's current phase; when given, steps in `EVENT_PHASES` are refused outside their phase. */
+  phase?: CyclePhase | null | undefined;
 };
 
 export type TransitionResult =
@@ -226,6 +252,9 @@ function whyNot(
   if (row === undefined || Object.keys(row).length === 0) return 'terminal_state';
   if (row[event] === undefined) return 'transition_not_allowed';
 
+  const phases = EVENT_PHASES[event];
+  if (phases && opts.phase !== undefined && !(opts.phase !== null && phases.includes(opts.phase))) return 'wrong_phase';
+
   const needsVote = RESIDENT_VOTE_GUARD[project.state]?.[event];
   if (needsVote !== undefined && opts.cycleHasResidentVote !== undefined && needsVote !== opts.cycleHasResidentVote) {
     return needsVote ? 'no_resident_vote' : 'resident_vote_pending';
@@ -240,12 +269,13 @@ function whyNot(
   if (PROPOSER_EVENTS.has(event)) {
     // Staff (or any other listed non-resident role) may act for a paper proposal.
     const actingRoles = roles.filter((r) => r !== 'resident');
-    if (actingRoles.some((r) => hasRole(actor, r, project))) return null;
+    const forSomeoneElse = project.proposerType !== 'resident';
+    if (forSomeoneElse && actingRoles.some((r) => hasRole(actor, r, project))) return null;
     if (roles.includes('resident')) {
       const isProposer = project.proposerAccountId != null && project.proposerAccountId === actor.accountId;
       if (isProposer) return narrow(roleReason(actor, ['resident'], project));
       // Staff of another community hear "not your community", not "not your project".
-      if (!actingRoles.some((r) => hasRoleAnywhere(actor, r))) return 'not_proposer';
+      if (!forSomeoneElse || !actingRoles.some((r) => hasRoleAnywhere(actor, r))) return 'not_proposer';
       return narrow(roleReason(actor, actingRoles, project));
     }
   }

@@ -6,7 +6,8 @@
  */
 
 export type RegisterRow = { line: number; registerNo: string; name: string; address: string; phone: string | null };
-export type CsvProblem = { line: number; column?: string; reason: CsvReason; detail?: string };
+/** `column` is the header as written in the file (姓名 or name); `otherLine` points at the clashing line. */
+export type CsvProblem = { line: number; column?: string; reason: CsvReason; detail?: string; otherLine?: number };
 export type CsvReason =
   | 'empty_file'
   | 'missing_column'
@@ -17,7 +18,8 @@ export type CsvReason =
   | 'too_long'
   | 'bad_phone'
   | 'duplicate_in_file'
-  | 'too_many_rows';
+  | 'too_many_rows'
+  | 'no_rows';
 
 export const MAX_REGISTER_ROWS = 20_000;
 
@@ -42,6 +44,7 @@ export const CSV_REASON_MESSAGES: Record<CsvReason, { 'zh-CN': string; en: strin
   bad_phone: { 'zh-CN': '电话号码格式不对（7–20 位数字，可含 - 和空格）', en: 'Not a phone number (7–20 digits, dashes and spaces allowed)' },
   duplicate_in_file: { 'zh-CN': '登记号在文件中重复', en: 'This register number appears twice in the file' },
   too_many_rows: { 'zh-CN': `一次最多导入 ${MAX_REGISTER_ROWS} 行`, en: `At most ${MAX_REGISTER_ROWS} rows per import` },
+  no_rows: { 'zh-CN': '只有表头，没有居民数据', en: 'There is a header but no residents' },
 };
 
 /** Split CSV text into records of fields, with the 1-based line each record starts on. */
@@ -101,14 +104,19 @@ export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] 
 
   const problems: CsvProblem[] = [];
   const index: Partial<Record<Column, number>> = {};
+  const shown: Record<Column, string> = { register_no: 'register_no', name: 'name', address: 'address', phone: 'phone' };
   header.fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     const col = (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(name));
-    if (col) index[col] = i;
+    if (col) {
+      index[col] = i;
+      shown[col] = raw.trim();
+    }
     else problems.push({ line: header.line, column: raw.trim() || `#${i + 1}`, reason: 'unknown_column' });
   });
   for (const col of REQUIRED) if (index[col] === undefined) problems.push({ line: header.line, column: col, reason: 'missing_column' });
   if (problems.length) return { ok: false, problems };
+  if (body.length === 0) return { ok: false, problems: [{ line: header.line, reason: 'no_rows' }] };
   if (body.length > MAX_REGISTER_ROWS) return { ok: false, problems: [{ line: body[MAX_REGISTER_ROWS].line, reason: 'too_many_rows' }] };
 
   const rows: RegisterRow[] = [];
@@ -123,21 +131,21 @@ export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] 
     for (const col of Object.keys(COLUMNS) as Column[]) {
       const v = get(col);
       if (REQUIRED.includes(col) && v === '') {
-        problems.push({ line: rec.line, column: col, reason: 'required' });
+        problems.push({ line: rec.line, column: shown[col], reason: 'required' });
         bad = true;
       } else if ([...v].length > MAX_LEN[col]) {
-        problems.push({ line: rec.line, column: col, reason: 'too_long' });
+        problems.push({ line: rec.line, column: shown[col], reason: 'too_long' });
         bad = true;
       }
     }
     const phone = get('phone');
     if (phone && !/^[0-9][0-9 -]{5,18}[0-9]$/.test(phone)) {
-      problems.push({ line: rec.line, column: 'phone', reason: 'bad_phone' });
+      problems.push({ line: rec.line, column: shown.phone, reason: 'bad_phone' });
       bad = true;
     }
     const no = get('register_no');
     if (no && seen.has(no)) {
-      problems.push({ line: rec.line, column: 'register_no', reason: 'duplicate_in_file', detail: `line ${seen.get(no)}` });
+      problems.push({ line: rec.line, column: shown.register_no, reason: 'duplicate_in_file', otherLine: seen.get(no) });
       bad = true;
     }
     if (no) seen.set(no, rec.line);
@@ -150,5 +158,20 @@ export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] 
 export function describeCsvProblem(p: CsvProblem, locale: 'zh-CN' | 'en'): string {
   const msg = CSV_REASON_MESSAGES[p.reason][locale];
   const where = locale === 'zh-CN' ? `第 ${p.line} 行${p.column ? `，“${p.column}”列` : ''}` : `Line ${p.line}${p.column ? `, column "${p.column}"` : ''}`;
-  return `${where}: ${msg}${p.detail ? ` (${p.detail})` : ''}`;
+  const other = p.otherLine ? (locale === 'zh-CN' ? `（与第 ${p.otherLine} 行相同）` : ` (same as line ${p.otherLine})`) : '';
+  const detail = p.detail ? (locale === 'zh-CN' ? `（${p.detail}）` : ` (${p.detail})`) : '';
+  return `${where}：${msg}${other}${detail}`.replace('：', locale === 'zh-CN' ? '：' : ': ');
+}
+
+/**
+ * Bytes of an uploaded CSV as text. Excel on Chinese Windows saves CSV in
+ * GBK/GB18030, not UTF-8: try strict UTF-8 first, then GB18030, so names are
+ * never silently garbled. TextDecoder is a web standard (browser and Node).
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
 }

@@ -28,7 +28,7 @@ export function createRouter() {
   });
 }
 
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** Answer with an error body; `message` defaults to the localized text of `code`. */
 export function fail(c: Context<AppEnv>, status: Status, code: string, message?: string, fields?: Record<string, string>) {
@@ -60,6 +60,7 @@ export function errorResponses(...statuses: Status[]) {
     404: 'Not found',
     409: 'Conflicts with the current state',
     413: 'Body too large',
+    415: 'Unsupported file type (checked by content)',
     422: 'Understood but refused by a domain rule',
     429: 'Rate limited (see Retry-After)',
   };

@@ -36,6 +36,7 @@ function setSession(c: Context<AppEnv>, token: string, expiresAt: Date) {
 const LOGIN_TAKEN = { 'zh-CN': '这个手机号或用户名已经注册过了', en: 'That mobile number or username is already registered' };
 const INVALID_CREDENTIALS = { 'zh-CN': '手机号/用户名或密码不正确', en: 'Wrong mobile number/username or password' };
 const WRONG_PASSWORD = { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' };
+const SAME_PASSWORD = { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' };
 
 export const authRoutes = createRouter()
   .openapi(
@@ -127,7 +128,10 @@ export const authRoutes = createRouter()
       const auth = c.get('auth');
       if (!auth) return fail(c, 401, 'not_signed_in', c.get('locale') === 'en' ? 'Please sign in first' : '请先登录');
       const r = await changePassword(c.get('ctx'), auth.account.id, c.req.valid('json'));
-      if (!r.ok) return fail(c, 422, r.code, WRONG_PASSWORD[c.get('locale')], { currentPassword: WRONG_PASSWORD[c.get('locale')] });
+      if (!r.ok) {
+        const msg = (r.code === 'same_password' ? SAME_PASSWORD : WRONG_PASSWORD)[c.get('locale')];
+        return fail(c, 422, r.code, msg, { [r.field ?? 'currentPassword']: msg });
+      }
       setSession(c, r.value.token, r.value.expiresAt);
       return c.body(null, 204);
     },

@@ -60,7 +60,37 @@ describe('communities and projects, read side', () => {
   });
 });
 
+describe('cycle phases', () => {
+  it('staff of the community open the next phase; others cannot; the change is audited', async () => {
+    const other = await as('staff_xh');
+    const r1 = await other.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect([r1.status, (await r1.json()).error.code]).toEqual([403, 'not_in_community']);
+    const staff = await as('staff_lt');
+    const r2 = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect(await r2.json()).toEqual({ from: 'collection', to: 'screening' });
+    const again = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect([again.status, (await again.json()).error.code]).toEqual([409, 'same_phase']);
+    const cy = await (await client(t.app).get('/api/cycles/cy-lianhua-2026')).json();
+    expect(cy.phase).toBe('screening');
+    const log = await (await client(t.app).get('/api/audit?action=cycle.phase_opened')).json();
+    expect(log.items[0]).toMatchObject({ subjectId: 'cy-lianhua-2026', actorName: '王芳（示例）', before: '{"phase":"collection"}', after: '{"phase":"screening"}' });
+  });
+});
+
 describe('the state machine through the API', () => {
+  it('screening is refused while proposals are still being collected', async () => {
+    // A fresh database, where 莲花's cycle is still collecting proposals.
+    const t2 = await testApp({ seed: true });
+    try {
+      const c = client(t2.app);
+      await c.post('/api/auth/sign-in', { login: 'staff_lt', password: DEMO_PASSWORD });
+      const res = await c.post('/api/projects/LTJD-LHSQ-2026-01/events', { event: 'screen_in' });
+      expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
+    } finally {
+      t2.close();
+    }
+  });
+
   it('staff screen a submitted project in, and the step is in the hash-chained log', async () => {
     const staff = await as('staff_lt');
     const res = await staff.post('/api/projects/LTJD-LHSQ-2026-01/events', { event: 'screen_in' });
@@ -132,23 +162,5 @@ describe('the API surface', () => {
     const res = await client(t.app).get('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
-  });
-});
-
-describe('cycle phases', () => {
-  it('staff of the community open the next phase; others cannot; the change is audited', async () => {
-    const other = await as('staff_xh');
-    const r1 = await other.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
-    expect([r1.status, (await r1.json()).error.code]).toEqual([403, 'not_in_community']);
-    const staff = await as('staff_lt');
-    const r2 = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
-    expect(await r2.json()).toEqual({ from: 'collection', to: 'screening' });
-    const again = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
-    expect([again.status, (await again.json()).error.code]).toEqual([409, 'same_phase']);
-    const cy = await (await client(t.app).get('/api/cycles/cy-lianhua-2026')).json();
-    expect(cy.phase).toBe('screening');
-    const log = await (await client(t.app).get('/api/audit?action=cycle.phase_opened')).json();
-    expect(log.items[0]).toMatchObject({ subjectId: 'cy-lianhua-2026', actorName: '王芳（示例）', before: '{"phase":"collection"}', after: '{"phase":"screening"}' });
-    await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'collection' });
   });
 });

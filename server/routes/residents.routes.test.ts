@@ -34,8 +34,8 @@ describe('resident register and verification', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe('invalid_csv');
-    expect(body.error.message).toBe('第 3 行，“name”列: 不能为空');
-    expect(body.error.fields).toEqual({ 'csv:3:name': '第 3 行，“name”列: 不能为空' });
+    expect(body.error.message).toBe('第 3 行，“name”列：不能为空');
+    expect(body.error.fields).toEqual({ 'csv:3:name': '第 3 行，“name”列：不能为空' });
     const after = (await (await staff.get('/api/communities/lianhua/register')).json()).items.length;
     expect(after).toBe(before);
   });

@@ -9,7 +9,6 @@ import type { AppContext } from '../context.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from '../auth/sessions.ts';
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
-import { appendAudit } from './audit.ts';
 import { newId } from './ids.ts';
 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
@@ -100,24 +99,17 @@ export async function changePassword(
   ctx: AppContext,
   accountId: string,
   input: z.infer<typeof ChangePasswordInput>,
-): Promise<Outcome<{ token: string; expiresAt: Date }, 'wrong_password'>> {
+): Promise<Outcome<{ token: string; expiresAt: Date }, 'wrong_password' | 'same_password'>> {
   const rows = await ctx.database.db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
   const acc = rows[0];
   if (!acc || !(await verifyPassword(acc.passwordHash, input.currentPassword))) {
     return { ok: false, code: 'wrong_password', field: 'currentPassword' };
   }
+  if (input.newPassword === input.currentPassword) return { ok: false, code: 'same_password', field: 'newPassword' };
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.now();
-  await ctx.database.write(async (tx) => {
-    await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, accountId));
-    await appendAudit(tx, {
-      actor: { accountId, role: 'account', name: '用户' },
-      action: 'account.password_changed',
-      subjectType: 'account',
-      subjectId: accountId,
-      at: now,
-    });
-  });
+  // Not in the public audit log: a password is not a decision, and the entry would only publish an account id.
+  await ctx.database.write((tx) => tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, accountId)));
   await invalidateAllSessions(ctx.database, accountId);
   const session = await createSession(ctx.database, accountId, now);
   return { ok: true, value: session };

@@ -3,8 +3,8 @@
  * inside the same write transaction as the change it records; the write queue
  * (db/client.ts) guarantees that the previous hash it reads is the head.
  */
-import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
-import { auditLog } from '../../db/schema.ts';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
+import { auditLog, projects } from '../../db/schema.ts';
 import type { Tx, Database } from '../../db/client.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
 
@@ -54,7 +54,7 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
   return { seq, hash };
 }
 
-export type AuditFilter = { subjectType?: string; subjectId?: string; action?: string; beforeSeq?: number; limit?: number };
+export type AuditFilter = { subjectType?: string; subjectId?: string; action?: string; beforeSeq?: number; afterSeq?: number; limit?: number };
 
 export async function listAudit(database: Database, f: AuditFilter = {}) {
   const conds: SQL[] = [];
@@ -62,6 +62,7 @@ export async function listAudit(database: Database, f: AuditFilter = {}) {
   if (f.subjectId) conds.push(eq(auditLog.subjectId, f.subjectId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.beforeSeq) conds.push(lt(auditLog.seq, f.beforeSeq));
+  if (f.afterSeq) conds.push(gt(auditLog.seq, f.afterSeq));
   const rows = await database.db
     .select({
       seq: auditLog.seq,
@@ -79,9 +80,10 @@ export async function listAudit(database: Database, f: AuditFilter = {}) {
     })
     .from(auditLog)
     .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(auditLog.seq))
+    // Paging towards newer entries reads upwards, then shows newest first like every page.
+    .orderBy(f.afterSeq ? asc(auditLog.seq) : desc(auditLog.seq))
     .limit(Math.min(f.limit ?? 100, 500));
-  return rows;
+  return f.afterSeq ? rows.reverse() : rows;
 }
 
 export async function auditHead(database: Database) {
@@ -100,4 +102,21 @@ export async function verifyAuditLog(database: Database) {
     after = page[page.length - 1].seq;
   }
   return verifyChain(all);
+}
+
+/** Public labels for subjects: project codes and titles instead of internal ids. */
+export async function subjectLabels(database: Database, entries: { subjectType: string; subjectId: string }[]) {
+  const ids = [...new Set(entries.filter((e) => e.subjectType === 'project').map((e) => e.subjectId))];
+  const labels = new Map<string, { code: string; title: string }>();
+  if (ids.length) {
+    const rows = await database.db.select({ id: projects.id, code: projects.code, title: projects.title }).from(projects).where(inArray(projects.id, ids));
+    for (const r of rows) labels.set(r.id, { code: r.code, title: r.title });
+  }
+  return labels;
+}
+
+/** A project code typed into the subject filter means that project. */
+export async function resolveSubject(database: Database, input: string): Promise<string> {
+  const r = await database.db.select({ id: projects.id }).from(projects).where(eq(projects.code, input.toUpperCase())).limit(1);
+  return r[0]?.id ?? input;
 }

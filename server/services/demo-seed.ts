@@ -3,13 +3,14 @@
  * the same services as real use, replayed in date order so every project's
  * history and the audit log read chronologically.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries, councilTerms } from '../../db/schema.ts';
 import { COUNCIL_NAMES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECTS, WAN, type DemoProject, type Step } from '../../db/seed.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
 import type { Person } from '../domain/permissions.ts';
+import type { CyclePhase } from '../domain/cycle-phases.ts';
 import { addRulebookVersion } from './rulebooks.ts';
 import { createProject, applyProjectEvent } from './projects.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
@@ -134,11 +135,11 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   const namesEn: Record<string, string> = { lianhua: 'Lianhua', xianhu: 'Xianhu', sunxi: 'Sunxi' };
   await ctx.database.write(async (tx) => {
     for (const cy of cycleDefs) {
-      await tx.insert(cycles).values({ id: cy.id, communityId: cy.communityId, year: 2026, rulebookId: rb.id, titleZh: `${names[cy.slug]} 2026 年度民生微实事`, titleEn: `${namesEn[cy.slug]} micro-projects 2026`, budgetFen: 200 * WAN, openPhase: cy.open, createdAt: t0 });
+      await tx.insert(cycles).values({ id: cy.id, communityId: cy.communityId, year: 2026, rulebookId: rb.id, titleZh: `${names[cy.slug]} 2026 年度民生微实事`, titleEn: `${namesEn[cy.slug]} micro-projects 2026`, budgetFen: 200 * WAN, openPhase: null, createdAt: t0 });
       for (const [phase, startsOn, endsOn] of cy.plan) {
         await tx.insert(cyclePhases).values({ id: `${cy.id}-${phase}`, cycleId: cy.id, phase: phase as 'collection', startsOn, endsOn });
       }
-      await appendAudit(tx, { actor: system, action: 'cycle.created', subjectType: 'cycle', subjectId: cy.id, after: { year: 2026, openPhase: cy.open, budgetFen: 200 * WAN }, at: t0 });
+      await appendAudit(tx, { actor: system, action: 'cycle.created', subjectType: 'cycle', subjectId: cy.id, after: { year: 2026, budgetFen: 200 * WAN }, at: t0 });
     }
   });
 
@@ -146,10 +147,26 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   const staffOf = { lianhua: 'staff_lt', xianhu: 'staff_xh', sunxi: 'staff_sx' } as const;
   const residentOf = { lianhua: 'resident_lt', xianhu: 'resident_xh', sunxi: 'resident_sx' } as const;
   const created = new Map<DemoProject, string>();
-  type Item = { day: string; p: DemoProject; step?: Step };
-  const timeline: Item[] = DEMO_PROJECTS.flatMap((p) => [{ day: p.created, p }, ...p.steps.map((s) => ({ day: s.day, p, step: s }))]);
-  timeline.sort((a, b) => a.day.localeCompare(b.day));
+  type Item = { day: string; p: DemoProject; step?: Step } | { day: string; openCycle: string; phase: CyclePhase; slug: string };
+  // Staff open each planned phase on its start date, up to the phase the cycle is in today.
+  const phaseItems: Item[] = cycleDefs.flatMap((cy) => {
+    const upTo = cy.plan.findIndex(([phase]) => phase === cy.open);
+    return cy.plan.slice(0, upTo + 1).map(([phase, startsOn]) => ({ day: startsOn, openCycle: cy.id, phase: phase as CyclePhase, slug: cy.slug }));
+  });
+  const timeline: Item[] = [...phaseItems, ...DEMO_PROJECTS.flatMap((p) => [{ day: p.created, p }, ...p.steps.map((s) => ({ day: s.day, p, step: s }))])];
+  // Phase openings come first on their day (the sort is stable).
+  timeline.sort((a, b) => a.day.localeCompare(b.day) || Number('p' in a) - Number('p' in b));
   for (const item of timeline) {
+    if (!('p' in item)) {
+      const staff = staffOf[item.slug as keyof typeof staffOf];
+      const acct = DEMO_ACCOUNTS.find((a) => a.username === staff)!;
+      await ctx.database.write(async (tx) => {
+        const prev = (await tx.select({ openPhase: cycles.openPhase }).from(cycles).where(eq(cycles.id, item.openCycle)))[0]!.openPhase;
+        await tx.update(cycles).set({ openPhase: item.phase }).where(eq(cycles.id, item.openCycle));
+        await appendAudit(tx, { actor: { accountId: ids.get(staff)!, role: 'staff', name: acct.displayName }, action: 'cycle.phase_opened', subjectType: 'cycle', subjectId: item.openCycle, before: { phase: prev }, after: { phase: item.phase }, at: at(item.day) });
+      });
+      continue;
+    }
     const p = item.p;
     const proposerName = residentOf[p.community];
     if (!item.step) {

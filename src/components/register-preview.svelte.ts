@@ -1,5 +1,5 @@
 /** State for the register preview island: parse the CSV in the browser with the same pure parser the server uses. */
-import { parseRegisterCsv, describeCsvProblem } from '../../server/domain/register-csv.ts';
+import { parseRegisterCsv, describeCsvProblem, decodeCsvBytes } from '../../server/domain/register-csv.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -10,6 +10,11 @@ export class RegisterPreviewState {
 
   constructor(locale: Locale) {
     this.locale = locale;
+  }
+
+  /** A picked file: decoded the same way the server will (UTF-8, else GB18030 from Excel). */
+  checkBytes(bytes: Uint8Array) {
+    this.check(decodeCsvBytes(bytes).text);
   }
 
   check(text: string) {

@@ -33,7 +33,14 @@ export function formatDateTime(locale: Locale, d: Date | string): string {
 /** Only same-site paths: never an open redirect. */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  try {
+    // Re-serialise through URL: percent-encodes non-ASCII (a Location header must be ASCII) and keeps it on this site.
+    const u = new URL(next, 'http://same.invalid');
+    if (u.host !== 'same.invalid') return fallback;
+    return u.pathname + u.search + u.hash;
+  } catch {
+    return fallback;
+  }
 }
 
 /** Read a posted form into plain strings (files are ignored here). */
