@@ -5,7 +5,8 @@
  * shared write path, used today by the demo seed and by staff.)
  */
 import { eq } from 'drizzle-orm';
-import { projects, cycles, communities, streets, districts } from '../../db/schema.ts';
+import { projects, cycles, cyclePhases, communities, streets, districts } from '../../db/schema.ts';
+import { currentPhase } from '../domain/cycle-phases.ts';
 import type { Database } from '../../db/client.ts';
 import { transition, type ProjectEvent } from '../domain/project-states.ts';
 import type { Actor, ReasonCode } from '../domain/permissions.ts';
@@ -110,7 +111,7 @@ export async function applyProjectEvent(
 ): Promise<EventOutcome> {
   return database.write(async (tx) => {
     const rows = await tx
-      .select({ p: projects, streetId: streets.id, districtId: districts.id, rulebookId: cycles.rulebookId })
+      .select({ p: projects, streetId: streets.id, districtId: districts.id, rulebookId: cycles.rulebookId, openPhase: cycles.openPhase })
       .from(projects)
       .innerJoin(cycles, eq(cycles.id, projects.cycleId))
       .innerJoin(communities, eq(communities.id, projects.communityId))
@@ -121,17 +122,20 @@ export async function applyProjectEvent(
     const row = rows[0];
     if (!row) return { ok: false as const, code: 'not_found' as const };
     const rb = await getRulebook(tx, row.rulebookId);
+    const plan = await tx.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, row.p.cycleId));
+    const phase = currentPhase({ phases: plan, openPhase: row.openPhase }, at);
     const decided = transition(
       {
         state: row.p.state,
         proposerAccountId: row.p.proposerAccountId,
+        proposerType: row.p.proposerType,
         communityId: row.p.communityId,
         streetId: row.streetId,
         districtId: row.districtId,
       },
       input.event,
       actor,
-      { reason: input.reason ?? null, cycleHasResidentVote: rb ? rb.vote.method !== 'none' : undefined },
+      { reason: input.reason ?? null, cycleHasResidentVote: rb ? rb.vote.method !== 'none' : undefined, phase },
     );
     if (!decided.ok) return { ok: false as const, code: decided.reason };
     const reason = input.reason?.trim() || null;
