@@ -8,3 +8,4 @@ export * from './schema/projects.ts';
 export * from './schema/audit.ts';
 export * from './schema/participation.ts';
 export * from './schema/council.ts';
+export * from './schema/delivery.ts';

@@ -1,0 +1,130 @@
+/**
+ * @module Delivery after approval (立项): the implementer and agreement,
+ * progress reports, payments in batches, acceptance (验收), audit findings,
+ * and imports of ballots from pabulib files. Money is integer fen.
+ */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { projects } from './projects.ts';
+import { cycles } from './cycles.ts';
+import { accounts } from './accounts.ts';
+import { attachments } from './participation.ts';
+
+export const IMPLEMENTER_TYPES = ['contractor', 'social_org', 'community'] as const;
+
+/** One per project: who delivers it, for how much, by when. */
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    implementerName: text('implementer_name').notNull(),
+    implementerType: text('implementer_type', { enum: IMPLEMENTER_TYPES }).notNull(),
+    /** Unified social credit code or other registration number. */
+    registrationNo: text('registration_no').notNull(),
+    /** The implementer's rating (e.g. 1–5 from the district's register), optional. */
+    implementerRating: integer('implementer_rating'),
+    agreementDate: text('agreement_date').notNull(),
+    agreedAmountFen: integer('agreed_amount_fen').notNull(),
+    plannedStart: text('planned_start').notNull(),
+    plannedEnd: text('planned_end').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => accounts.id),
+  },
+  (t) => [uniqueIndex('agreements_project_uq').on(t.projectId)],
+);
+
+export const progressReports = sqliteTable(
+  'progress_reports',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    reportedOn: text('reported_on').notNull(),
+    percent: integer('percent').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => accounts.id),
+  },
+  (t) => [index('progress_project_idx').on(t.projectId, t.reportedOn)],
+);
+
+/** Photos of a progress report are attachments of the project, linked here. */
+export const progressPhotos = sqliteTable(
+  'progress_photos',
+  {
+    reportId: text('report_id')
+      .notNull()
+      .references(() => progressReports.id),
+    attachmentId: text('attachment_id')
+      .notNull()
+      .references(() => attachments.id),
+  },
+  (t) => [uniqueIndex('progress_photo_uq').on(t.reportId, t.attachmentId)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    batchNo: integer('batch_no').notNull(),
+    paidOn: text('paid_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => accounts.id),
+  },
+  (t) => [uniqueIndex('payments_batch_uq').on(t.projectId, t.batchNo)],
+);
+
+export const acceptances = sqliteTable(
+  'acceptances',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    result: text('result', { enum: ['pass', 'fail'] }).notNull(),
+    acceptedOn: text('accepted_on').notNull(),
+    inspector: text('inspector').notNull(),
+    notes: text('notes').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => accounts.id),
+  },
+  (t) => [index('acceptances_project_idx').on(t.projectId)],
+);
+
+export const auditFindings = sqliteTable(
+  'audit_findings',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id').references(() => projects.id),
+    cycleId: text('cycle_id').references(() => cycles.id),
+    severity: text('severity', { enum: ['info', 'issue', 'serious'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => accounts.id),
+  },
+  (t) => [index('findings_project_idx').on(t.projectId), index('findings_cycle_idx').on(t.cycleId)],
+);
+
+/** A staff import of a pabulib .pb file as a cycle's ballots, with progress for large files. */
+export const ballotImports = sqliteTable('ballot_imports', {
+  id: text('id').primaryKey(),
+  cycleId: text('cycle_id')
+    .notNull()
+    .references(() => cycles.id),
+  fileName: text('file_name').notNull(),
+  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+  total: integer('total').notNull(),
+  processed: integer('processed').notNull(),
+  error: text('error'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  createdBy: text('created_by').references(() => accounts.id),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+});
