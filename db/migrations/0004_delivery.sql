@@ -60,6 +60,17 @@ CREATE TABLE `ballot_imports` (
 	FOREIGN KEY (`created_by`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `imported_ballots` (
+	`id` text PRIMARY KEY NOT NULL,
+	`import_id` text NOT NULL,
+	`cycle_id` text NOT NULL,
+	`voter_ref` text NOT NULL,
+	`content` text NOT NULL,
+	FOREIGN KEY (`import_id`) REFERENCES `ballot_imports`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`cycle_id`) REFERENCES `cycles`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `imported_ballots_voter_uq` ON `imported_ballots` (`cycle_id`,`voter_ref`);--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`project_id` text NOT NULL,

@@ -128,3 +128,25 @@ export const ballotImports = sqliteTable('ballot_imports', {
   createdBy: text('created_by').references(() => accounts.id),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * Ballots brought in from a .pb file (a vote held elsewhere, or history). They
+ * have no register entry — only the file's anonymous voter id — and count in
+ * the cycle's result like paper and online ballots.
+ */
+export const importedBallots = sqliteTable(
+  'imported_ballots',
+  {
+    id: text('id').primaryKey(),
+    importId: text('import_id')
+      .notNull()
+      .references(() => ballotImports.id),
+    cycleId: text('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    voterRef: text('voter_ref').notNull(),
+    /** Same canonical content as ballots.content. */
+    content: text('content').notNull(),
+  },
+  (t) => [uniqueIndex('imported_ballots_voter_uq').on(t.cycleId, t.voterRef)],
+);
