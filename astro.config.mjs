@@ -9,7 +9,8 @@ export default defineConfig({
   output: 'server',
   // Separate build folders let several checkouts or test runs build side by side.
   outDir: process.env.WSS_DIST_DIR || './dist',
-  adapter: node({ mode: 'middleware' }),
+  // Pages accept uploads (proposal files, register CSVs) up to ~32 MB; the default is 1 GB.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 32 * 1024 * 1024 }),
   integrations: [svelte()],
   // Our middleware checks Origin / Sec-Fetch-Site on every state-changing
   // request (forms and JSON alike, and behind a proxy), so Astro's form-only

@@ -22,6 +22,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'staff_sx', displayName: '吴勇（示例）', roles: [{ role: 'staff', scope: 'community', at: 'sunxi' }], note: '笋西社区工作站 staff' },
   { username: 'staff2_lt', displayName: '孙倩（示例）', roles: [{ role: 'staff', scope: 'community', at: 'lianhua' }], note: '莲花社区工作站 second staff (paper ballots are entered twice)' },
   { username: 'staff2_xh', displayName: '钱进（示例）', roles: [{ role: 'staff', scope: 'community', at: 'xianhu' }], note: '仙湖社区工作站 second staff' },
+  { username: 'staff3_xh', displayName: '林晓（示例）', roles: [{ role: 'staff', scope: 'community', at: 'xianhu' }], note: '仙湖社区工作站 third staff (settles paper-ballot mismatches)' },
   { username: 'staff2_sx', displayName: '马超（示例）', roles: [{ role: 'staff', scope: 'community', at: 'sunxi' }], note: '笋西社区工作站 second staff' },
   { username: 'council_lt', displayName: '孙丽华（示例）', roles: [{ role: 'council_member', scope: 'community', at: 'lianhua' }, { role: 'resident', scope: 'community', at: 'lianhua' }], note: '莲花社区议事会 council member' },
   { username: 'council_xh', displayName: '郑国强（示例）', roles: [{ role: 'council_member', scope: 'community', at: 'xianhu' }, { role: 'resident', scope: 'community', at: 'xianhu' }], note: '仙湖社区议事会 council member' },

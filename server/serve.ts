@@ -18,6 +18,7 @@ import { env } from './env.ts';
 import { createContext } from './context.ts';
 import { createApp } from './app.ts';
 import { seedDemo } from './services/demo-seed.ts';
+import { startCouncilClock } from './services/notices.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,6 +71,8 @@ export async function start() {
   }
   const ctx = await createContext(config);
   if (config.SEED_DEMO === '1' && (await seedDemo(ctx))) console.log('Seeded the demo data (示例数据) into an empty database.');
+  // Notice periods end and council terms start on the clock, not on a request.
+  const stopClock = await startCouncilClock(ctx);
   const api = createApp(ctx);
   const apiListener = getRequestListener(api.fetch);
   const { handler: astroHandler } = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
@@ -106,6 +109,7 @@ export async function start() {
   console.log(`微实事 is running at http://${shown}:${config.PORT}/ (database ${config.DATABASE_URL})`);
 
   const stop = () => {
+    stopClock();
     server.close(() => {
       ctx.database.close();
       process.exit(0);

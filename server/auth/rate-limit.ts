@@ -40,7 +40,7 @@ export class TokenBucket {
   }
 }
 
-export type RateLimiters = { signIn: TokenBucket; signInPerAddress: TokenBucket; signUp: TokenBucket; verify: TokenBucket };
+export type RateLimiters = { signIn: TokenBucket; signInPerAddress: TokenBucket; signUp: TokenBucket; verify: TokenBucket; comment: TokenBucket; propose: TokenBucket; vote: TokenBucket };
 
 export function createRateLimiters(): RateLimiters {
   return {
@@ -50,5 +50,11 @@ export function createRateLimiters(): RateLimiters {
     signInPerAddress: new TokenBucket(60, 2_000),
     signUp: new TokenBucket(5, 60_000),
     verify: new TokenBucket(10, 30_000),
+    // Per account: a burst of 5 comments, then one a minute.
+    comment: new TokenBucket(5, 60_000),
+    // Per account: creating drafts and uploading files.
+    propose: new TokenBucket(20, 30_000),
+    // Per account: changing one's mind is fine; hammering the ballot box is not.
+    vote: new TokenBucket(10, 3_000),
   };
 }

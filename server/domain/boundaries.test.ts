@@ -12,7 +12,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function files(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
     const p = join(ROOT, dir, name);
-    if (statSync(p).isDirectory()) return name === 'migrations' ? [] : files(relative(ROOT, p));
+    // Test support (a `testing/` folder, like *.test.ts files) may read fixtures from disk; it is not the core.
+    if (statSync(p).isDirectory()) return name === 'migrations' || name === 'testing' ? [] : files(relative(ROOT, p));
     return /\.(ts|astro|svelte)$/.test(name) && !/\.test\.ts$/.test(name) ? [relative(ROOT, p)] : [];
   });
 }

@@ -120,3 +120,10 @@ export async function resolveSubject(database: Database, input: string): Promise
   const r = await database.db.select({ id: projects.id }).from(projects).where(eq(projects.code, input.toUpperCase())).limit(1);
   return r[0]?.id ?? input;
 }
+
+/** The distinct actions and subject types in the log, for the audit page's filters. */
+export async function auditVocabulary(database: Database): Promise<{ actions: string[]; subjectTypes: string[] }> {
+  const actions = await database.db.selectDistinct({ a: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  const types = await database.db.selectDistinct({ t: auditLog.subjectType }).from(auditLog).orderBy(asc(auditLog.subjectType));
+  return { actions: actions.map((r) => r.a), subjectTypes: types.map((r) => r.t) };
+}

@@ -121,6 +121,7 @@ export type ProjectFilter = {
   cycleId?: string;
   states?: string[];
   category?: string;
+  theme?: string;
   q?: string;
   sort?: (typeof PROJECT_SORTS)[number];
   limit?: number;
@@ -159,6 +160,7 @@ export async function listProjects(database: Database, f: ProjectFilter) {
   if (f.cycleId) conds.push(eq(projects.cycleId, f.cycleId));
   if (f.states?.length) conds.push(inArray(projects.state, f.states as (typeof projects.state._.data)[]));
   if (f.category) conds.push(eq(projects.category, f.category));
+  if (f.theme) conds.push(eq(projects.theme, f.theme));
   if (f.q) {
     const pattern = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     conds.push(or(sql`${projects.title} like ${pattern} escape '\\'`, sql`${projects.description} like ${pattern} escape '\\'`, like(projects.code, pattern))!);

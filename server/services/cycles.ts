@@ -15,6 +15,7 @@ import { reasonCannot, type Actor, type ReasonCode } from '../domain/permissions
 import { appendAudit, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
+import { countResidentVote } from './results.ts';
 
 export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | null; to: CyclePhase; at: Date; actor: AuditActor }) => Promise<void>;
 
@@ -24,7 +25,7 @@ export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | nu
  * twice in production — by the API and inside the Astro bundle — and both
  * copies must do the same thing.
  */
-const ON_LEAVE: Partial<Record<CyclePhase, PhaseHook[]>> = {};
+const ON_LEAVE: Partial<Record<CyclePhase, PhaseHook[]>> = { resident_vote: [countResidentVote] };
 
 export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | { ok: false; code: ReasonCode | 'not_found' | 'unknown_phase' | 'same_phase' };
 

@@ -127,19 +127,20 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
 
   // Cycles, each in a different phase.
   const cycleDefs = [
-    { id: 'cy-lianhua-2026', communityId: 'c-lianhua', slug: 'lianhua', open: 'collection' as const, plan: [['collection', '2026-11-01', '2026-12-15'], ['screening', '2026-12-16', '2026-12-31']] },
-    { id: 'cy-xianhu-2026', communityId: 'c-xianhu', slug: 'xianhu', open: 'resident_vote' as const, plan: [['collection', '2026-03-01', '2026-03-31'], ['screening', '2026-04-01', '2026-04-20'], ['resident_vote', '2026-11-15', '2026-11-30'], ['deliberation', '2026-12-01', '2026-12-15']] },
-    { id: 'cy-sunxi-2026', communityId: 'c-sunxi', slug: 'sunxi', open: 'implementation' as const, plan: [['collection', '2026-02-15', '2026-03-10'], ['screening', '2026-03-11', '2026-03-25'], ['resident_vote', '2026-04-25', '2026-05-05'], ['deliberation', '2026-05-10', '2026-05-20'], ['public_notice', '2026-05-21', '2026-05-26'], ['implementation', '2026-06-01', '2026-12-31']] },
+    { id: 'cy-lianhua-2026', communityId: 'c-lianhua', slug: 'lianhua', budgetFen: 200 * WAN, open: 'collection' as const, plan: [['collection', '2026-11-01', '2026-12-15'], ['screening', '2026-12-16', '2026-12-31']] },
+    // 仙湖 was allocated 100万 this year, less than its four shortlisted proposals ask for (169万), so the vote decides.
+    { id: 'cy-xianhu-2026', communityId: 'c-xianhu', slug: 'xianhu', budgetFen: 100 * WAN, open: 'resident_vote' as const, plan: [['collection', '2026-03-01', '2026-03-31'], ['screening', '2026-04-01', '2026-04-20'], ['resident_vote', '2026-11-15', '2026-11-30'], ['deliberation', '2026-12-01', '2026-12-15']] },
+    { id: 'cy-sunxi-2026', communityId: 'c-sunxi', slug: 'sunxi', budgetFen: 200 * WAN, open: 'implementation' as const, plan: [['collection', '2026-02-15', '2026-03-10'], ['screening', '2026-03-11', '2026-03-25'], ['resident_vote', '2026-04-25', '2026-05-05'], ['deliberation', '2026-05-10', '2026-05-20'], ['public_notice', '2026-05-21', '2026-05-26'], ['implementation', '2026-06-01', '2026-12-31']] },
   ];
   const names: Record<string, string> = { lianhua: '莲花社区', xianhu: '仙湖社区', sunxi: '笋西社区' };
   const namesEn: Record<string, string> = { lianhua: 'Lianhua', xianhu: 'Xianhu', sunxi: 'Sunxi' };
   await ctx.database.write(async (tx) => {
     for (const cy of cycleDefs) {
-      await tx.insert(cycles).values({ id: cy.id, communityId: cy.communityId, year: 2026, rulebookId: rb.id, titleZh: `${names[cy.slug]} 2026 年度民生微实事`, titleEn: `${namesEn[cy.slug]} micro-projects 2026`, budgetFen: 200 * WAN, openPhase: null, createdAt: t0 });
+      await tx.insert(cycles).values({ id: cy.id, communityId: cy.communityId, year: 2026, rulebookId: rb.id, titleZh: `${names[cy.slug]} 2026 年度民生微实事`, titleEn: `${namesEn[cy.slug]} micro-projects 2026`, budgetFen: cy.budgetFen, openPhase: null, createdAt: t0 });
       for (const [phase, startsOn, endsOn] of cy.plan) {
         await tx.insert(cyclePhases).values({ id: `${cy.id}-${phase}`, cycleId: cy.id, phase: phase as 'collection', startsOn, endsOn });
       }
-      await appendAudit(tx, { actor: system, action: 'cycle.created', subjectType: 'cycle', subjectId: cy.id, after: { year: 2026, budgetFen: 200 * WAN }, at: t0 });
+      await appendAudit(tx, { actor: system, action: 'cycle.created', subjectType: 'cycle', subjectId: cy.id, after: { year: 2026, budgetFen: cy.budgetFen }, at: t0 });
     }
   });
 

@@ -15,6 +15,7 @@ import { checkCap } from '../domain/rulebook.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
+import { notifyProposer } from './notifications.ts';
 
 export type NewProject = {
   cycleId: string;
@@ -153,6 +154,7 @@ export async function applyProjectEvent(
       reason,
       at,
     });
+    await notifyProposer(tx, row.p, decided.from, decided.to, at, { actorAccountId: auditActor.accountId, reason });
     return { ok: true as const, from: decided.from, to: decided.to };
   });
 }

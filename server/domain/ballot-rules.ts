@@ -1,0 +1,267 @@
+/**
+ * @module The rules of a resident-vote ballot, as the cycle's rulebook sets
+ * them: approval (choose up to k projects), budget basket (chosen projects fit
+ * the budget, and fill at least a minimum share of it if the rulebook says
+ * so), points (spread N points, at most M per project).
+ *
+ * Pure: the same check runs on the server (authoritative, a ballot that
+ * breaks a rule is refused whole) and in the browser (the ballot island's
+ * live counter). Every problem names its field and the rule, in both
+ * languages, with the numbers that broke it.
+ *
+ * Also owns the canonical serialisation of a ballot's content, so that two
+ * ballots with the same choices are byte-for-byte equal (paper double entry
+ * compares them, and the receipt page reads them back).
+ */
+import { formatFen } from './money.ts';
+import type { Fraction, VoteSettings } from './rulebook.ts';
+
+export type BallotMethod = 'approval' | 'basket' | 'points';
+export const BALLOT_METHODS: readonly BallotMethod[] = ['approval', 'basket', 'points'];
+
+/** A project on the ballot (the cycle's screened-in projects). */
+export type BallotProject = { id: string; costFen: number };
+
+/** What a voter (or a staff member typing a paper ballot) sent. */
+export type BallotInput = {
+  /** approval / basket: the chosen project ids. */
+  projects?: readonly string[] | undefined;
+  /** points: points per project id. */
+  points?: Readonly<Record<string, number>> | undefined;
+};
+
+/** A ballot that passed every rule, normalised (sorted, no zero points). */
+export type Ballot =
+  | { method: 'approval' | 'basket'; projects: string[] }
+  | { method: 'points'; points: Record<string, number> };
+
+export const BALLOT_ISSUE_CODES = [
+  'no_vote',
+  'wrong_shape',
+  'empty_ballot',
+  'not_on_ballot',
+  'duplicate_project',
+  'too_many_choices',
+  'over_budget',
+  'under_min_share',
+  'points_not_integer',
+  'over_max_per_project',
+  'over_total_points',
+] as const;
+export type BallotIssueCode = (typeof BALLOT_ISSUE_CODES)[number];
+
+export type Bilingual = { 'zh-CN': string; en: string };
+
+/**
+ * One broken rule. `field` is `projects` for choices as a whole, `points` for
+ * the points total, `points.<projectId>` for one project's points.
+ */
+export type BallotIssue = { field: string; code: BallotIssueCode; message: Bilingual };
+
+export type BallotCheck =
+  | { ok: true; ballot: Ballot; content: string; totals: BallotTotals }
+  | { ok: false; issues: BallotIssue[]; totals: BallotTotals };
+
+/** What the ballot adds up to, whether or not it is valid: the live counter shows these. */
+export type BallotTotals = { chosen: number; costFen: number; pointsUsed: number };
+
+export function isBallotMethod(m: string): m is BallotMethod {
+  return (BALLOT_METHODS as readonly string[]).includes(m);
+}
+
+const money = (fen: number) => ({ zh: formatFen(fen, 'zh-CN'), en: formatFen(fen, 'en') });
+
+function shareText(f: Fraction): Bilingual {
+  if (f.num === 1 && f.den === 2) return { 'zh-CN': '一半', en: 'half' };
+  return { 'zh-CN': ` ${f.num}/${f.den}`, en: `${f.num}/${f.den}` };
+}
+
+/**
+ * The smallest whole number of fen that is at least `share` of the budget,
+ * exactly. Split as budget = q·den + r so no product leaves the safe-integer
+ * range (q·num ≤ budget, r·num < den²); no BigInt, since this also runs in
+ * the ballot island and old in-app browsers (ES2019) have none.
+ */
+export function minShareFen(budgetFen: number, share: Fraction): number {
+  let q = Math.floor(budgetFen / share.den);
+  let r = budgetFen - q * share.den;
+  // The float division can round across an integer for huge budgets: correct it.
+  if (r < 0) (q -= 1), (r += share.den);
+  if (r >= share.den) (q += 1), (r -= share.den);
+  return q * share.num + Math.ceil((r * share.num) / share.den);
+}
+
+/** Adds up a ballot as sent, ignoring unknown projects and bad numbers. */
+export function ballotTotals(onBallot: readonly BallotProject[], input: BallotInput): BallotTotals {
+  const cost = new Map(onBallot.map((p) => [p.id, p.costFen]));
+  const ids = [...new Set(input.projects ?? [])];
+  let costFen = 0;
+  for (const id of ids) costFen += cost.get(id) ?? 0;
+  let pointsUsed = 0;
+  let given = 0;
+  for (const [id, n] of Object.entries(input.points ?? {})) {
+    if (!cost.has(id) || !Number.isSafeInteger(n) || n <= 0) continue;
+    pointsUsed += n;
+    given++;
+  }
+  return { chosen: input.points !== undefined ? given : ids.length, costFen, pointsUsed };
+}
+
+/**
+ * Checks a ballot against the vote settings. `onBallot` are the projects the
+ * voter may choose from; `budgetFen` is the cycle's budget (basket).
+ * Returns every broken rule, not only the first, so a form can mark them all.
+ */
+export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject[], budgetFen: number, input: BallotInput): BallotCheck {
+  const totals = ballotTotals(onBallot, input);
+  const issues: BallotIssue[] = [];
+  const add = (field: string, code: BallotIssueCode, zh: string, en: string) => issues.push({ field, code, message: { 'zh-CN': zh, en } });
+  const method = vote.method;
+  if (method === 'none' || !isBallotMethod(method)) {
+    add('_', 'no_vote', '本轮不设居民投票', 'This cycle has no resident vote');
+    return { ok: false, issues, totals };
+  }
+  const known = new Set(onBallot.map((p) => p.id));
+
+  if (method === 'points') {
+    if (input.projects !== undefined && input.projects.length > 0) {
+      add('projects', 'wrong_shape', '本轮为积分投票：请为项目打分，而不是勾选', 'This vote uses points: give points to projects instead of ticking them');
+    }
+    const total = vote.points ?? 0;
+    const max = vote.maxPerProject;
+    const points: Record<string, number> = {};
+    let used = 0;
+    for (const [id, n] of Object.entries(input.points ?? {})) {
+      if (!known.has(id)) {
+        add(`points.${id}`, 'not_on_ballot', '该项目不在本轮投票的候选名单上', 'This project is not on the ballot');
+        continue;
+      }
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+        add(`points.${id}`, 'points_not_integer', '分数须为 0 或正整数', 'Points must be a whole number, 0 or more');
+        continue;
+      }
+      if (max !== undefined && n > max) {
+        add(`points.${id}`, 'over_max_per_project', `每个项目最多 ${max} 分（此项填了 ${n} 分）`, `At most ${max} points per project (this one has ${n})`);
+        continue;
+      }
+      if (n > 0) {
+        points[id] = n;
+        used += n;
+      }
+    }
+    if (used > total) add('points', 'over_total_points', `共可分配 ${total} 分，您分配了 ${used} 分`, `You have ${total} points to give and gave ${used}`);
+    if (issues.length === 0 && used === 0) add('points', 'empty_ballot', '请至少给一个项目打分', 'Give points to at least one project');
+    if (issues.length) return { ok: false, issues, totals };
+    const ballot: Ballot = { method, points };
+    return { ok: true, ballot, content: serializeBallot(ballot), totals };
+  }
+
+  // approval and basket: a set of chosen projects
+  if (input.points !== undefined && Object.keys(input.points).length > 0) {
+    add('points', 'wrong_shape', '本轮为勾选投票：请勾选项目，而不是打分', 'This vote is by ticking projects, not by points');
+  }
+  const chosen = input.projects ?? [];
+  const seen = new Set<string>();
+  let dup = false;
+  const unknown: string[] = [];
+  for (const id of chosen) {
+    if (seen.has(id)) dup = true;
+    seen.add(id);
+    if (!known.has(id)) unknown.push(id);
+  }
+  if (unknown.length) add('projects', 'not_on_ballot', '所选项目中有不在本轮投票候选名单上的项目', 'A chosen project is not on the ballot');
+  if (dup) add('projects', 'duplicate_project', '同一个项目不能重复选择', 'The same project cannot be chosen twice');
+  const k = vote.maxChoices;
+  if (k !== undefined && seen.size > k) add('projects', 'too_many_choices', `最多选择 ${k} 个项目（您选了 ${seen.size} 个）`, `Choose at most ${k} projects (you chose ${seen.size})`);
+  if (method === 'basket') {
+    const cost = totals.costFen;
+    if (cost > budgetFen) {
+      const c = money(cost);
+      const b = money(budgetFen);
+      add('projects', 'over_budget', `所选项目合计 ${c.zh}，超过预算 ${b.zh}`, `The chosen projects cost ${c.en} in total, more than the budget of ${b.en}`);
+    } else if (vote.minShare && vote.minShare.num > 0 && seen.size > 0) {
+      const need = minShareFen(budgetFen, vote.minShare);
+      if (cost < need) {
+        const c = money(cost);
+        const n = money(need);
+        const s = shareText(vote.minShare);
+        add('projects', 'under_min_share', `所选项目合计 ${c.zh}，未达到预算的${s['zh-CN']}（${n.zh}）`, `The chosen projects cost ${c.en}, less than ${s.en} of the budget (${n.en})`);
+      }
+    }
+  }
+  if (issues.length === 0 && seen.size === 0) add('projects', 'empty_ballot', '请至少选择 1 个项目', 'Choose at least one project');
+  if (issues.length) return { ok: false, issues, totals };
+  const ballot: Ballot = { method, projects: [...seen].sort(compareIds) };
+  return { ok: true, ballot, content: serializeBallot(ballot), totals };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Canonical content: approval/basket → `["id1","id2"]` sorted; points →
+ * `{"id1":3,"id2":1}` with sorted keys and no zeros. Equal choices give equal
+ * strings.
+ */
+export function serializeBallot(ballot: Ballot): string {
+  if (ballot.method === 'points') {
+    const keys = Object.keys(ballot.points)
+      .filter((k) => ballot.points[k]! > 0)
+      .sort(compareIds);
+    return '{' + keys.map((k) => `${JSON.stringify(k)}:${ballot.points[k]}`).join(',') + '}';
+  }
+  return JSON.stringify([...new Set(ballot.projects)].sort(compareIds));
+}
+
+/** Reads stored content back. Throws on content that is not canonical JSON of the right shape. */
+export function parseBallotContent(method: BallotMethod, content: string): Ballot {
+  const v: unknown = JSON.parse(content);
+  if (method === 'points') {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('points ballot content must be an object');
+    const points: Record<string, number> = {};
+    for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new Error(`bad points for ${k}`);
+      points[k] = n;
+    }
+    return { method, points };
+  }
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error('ballot content must be an array of ids');
+  return { method, projects: v as string[] };
+}
+
+/** The project ids a ballot supports (points > 0 for points ballots). */
+export function ballotProjectIds(ballot: Ballot): string[] {
+  return ballot.method === 'points' ? Object.keys(ballot.points).filter((k) => ballot.points[k]! > 0) : ballot.projects;
+}
+
+/** A plain description of the rule, for the ballot page ("最多选择 5 个项目"). */
+export function describeVoteRule(vote: VoteSettings, budgetFen: number): Bilingual {
+  switch (vote.method) {
+    case 'approval': {
+      const k = vote.maxChoices;
+      return k !== undefined
+        ? { 'zh-CN': `勾选您支持的项目，最多选择 ${k} 个项目。`, en: `Tick the projects you support, at most ${k}.` }
+        : { 'zh-CN': '勾选您支持的项目。', en: 'Tick the projects you support.' };
+    }
+    case 'basket': {
+      const b = money(budgetFen);
+      const base = { zh: `像装购物篮一样选择项目：所选项目合计不能超过预算 ${b.zh}`, en: `Fill a basket: the chosen projects together may cost at most the budget of ${b.en}` };
+      if (vote.minShare && vote.minShare.num > 0) {
+        const n = money(minShareFen(budgetFen, vote.minShare));
+        const s = shareText(vote.minShare);
+        return { 'zh-CN': `${base.zh}，且不少于预算的${s['zh-CN']}（${n.zh}）。`, en: `${base.en}, and at least ${s.en} of it (${n.en}).` };
+      }
+      return { 'zh-CN': `${base.zh}。`, en: `${base.en}.` };
+    }
+    case 'points': {
+      const n = vote.points ?? 0;
+      const m = vote.maxPerProject;
+      return m !== undefined
+        ? { 'zh-CN': `您共有 ${n} 分，可分给多个项目，每个项目最多 ${m} 分。`, en: `You have ${n} points to spread over projects, at most ${m} per project.` }
+        : { 'zh-CN': `您共有 ${n} 分，可分给多个项目。`, en: `You have ${n} points to spread over projects.` };
+    }
+    default:
+      return { 'zh-CN': '本轮不设居民投票。', en: 'This cycle has no resident vote.' };
+  }
+}

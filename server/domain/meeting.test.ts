@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULEBOOK_SETTINGS } from './rulebook.ts';
+import { checkBudget, committedAmount, describeOutcome, describeQuorum, describeShortfall, fractionName, meetingQuorum, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotVote, type RecordedVote } from './meeting.ts';
+
+const rb = DEFAULT_RULEBOOK_SETTINGS; // quorum > 2/3, pass > 1/2
+const members = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+const votes = (...vs: ('for' | 'against' | 'abstain')[]): RecordedVote[] => vs.map((vote, i) => ({ accountId: members[i]!, vote }));
+const open = { status: 'open' as const, attendanceTaken: true, quorumMet: true };
+
+describe('quorum of a seven-member council (more than two thirds)', () => {
+  it('five present is a quorum: 5/7 is more than 2/3', () => {
+    expect(meetingQuorum(rb, 7, 5)).toEqual({ membersTotal: 7, present: 5, minimumPresent: 5, met: true });
+  });
+  it('four present is not', () => {
+    expect(meetingQuorum(rb, 7, 4).met).toBe(false);
+  });
+  it('exactly two thirds is not enough: six of nine', () => {
+    expect(meetingQuorum(rb, 9, 6).met).toBe(false);
+    expect(meetingQuorum(rb, 9, 7).met).toBe(true);
+  });
+  it('a council with no members never has a quorum', () => {
+    expect(meetingQuorum(rb, 0, 0).met).toBe(false);
+  });
+  it('says it in words', () => {
+    expect(describeQuorum(rb, meetingQuorum(rb, 7, 4), 'zh-CN')).toBe('应到 7 人，实到 4 人，未达到法定人数（须超过三分之二，即至少 5 人）。');
+    expect(describeQuorum(rb, meetingQuorum(rb, 7, 5), 'en')).toBe('5 of 7 members present: quorate (more than two thirds needed, i.e. at least 5).');
+  });
+});
+
+describe('an item’s outcome is computed from the votes of the members present', () => {
+  const present6 = members.slice(0, 6);
+  it('four of six for passes (more than half)', () => {
+    const t = tallyItem(rb, present6, votes('for', 'for', 'for', 'for', 'against', 'abstain'));
+    expect(t).toMatchObject({ present: 6, for: 4, against: 1, abstain: 1, missing: [], minimumFor: 4, passes: true, outcome: 'adopted' });
+  });
+  it('a tie fails: three for, three against', () => {
+    const t = tallyItem(rb, present6, votes('for', 'for', 'for', 'against', 'against', 'against'));
+    expect(t).toMatchObject({ for: 3, passes: false, outcome: 'not_adopted' });
+  });
+  it('abstentions count against: three for, three abstaining fails', () => {
+    expect(tallyItem(rb, present6, votes('for', 'for', 'for', 'abstain', 'abstain', 'abstain')).passes).toBe(false);
+  });
+  it('ignores a vote of a member who is not present, and lists who has not voted', () => {
+    const t = tallyItem(rb, ['a', 'b', 'c', 'd', 'e'], [...votes('for', 'for', 'for'), { accountId: 'g', vote: 'for' }]);
+    expect(t).toMatchObject({ present: 5, for: 3, missing: ['d', 'e'], passes: true });
+  });
+  it('publishes the reason in words', () => {
+    const t = tallyItem(rb, present6, votes('for', 'for', 'against', 'against', 'against', 'abstain'));
+    expect(describeOutcome(rb, 7, t, 'zh-CN')).toBe('应到 7 人，实到 6 人；赞成 2 票，反对 3 票，弃权 1 票；未过半数（至少须 4 票赞成），未通过。');
+    expect(describeOutcome(rb, 7, t, 'en')).toBe('7 members, 6 present; 2 for, 3 against, 1 abstaining; not more than half of those present (at least 4 needed): not adopted.');
+    const other = { passThreshold: { num: 2, den: 3 } };
+    expect(describeOutcome(other, 7, tallyItem(other, present6, votes('for', 'for', 'for', 'for', 'for', 'against')), 'zh-CN')).toContain('超过实到人数的三分之二（至少须 5 票赞成），通过');
+  });
+  it('names fractions', () => {
+    expect([fractionName({ num: 1, den: 2 }, 'zh-CN'), fractionName({ num: 3, den: 4 }, 'zh-CN'), fractionName({ num: 7, den: 12 }, 'zh-CN')]).toEqual(['半数', '四分之三', '7/12']);
+  });
+});
+
+describe('who may vote and when', () => {
+  const item = { decided: false };
+  const here = { expected: true, present: true };
+  it('a present member of an open, quorate meeting may vote', () => {
+    expect(whyNotVote(open, item, here)).toBeNull();
+  });
+  it('without quorum no vote can be recorded', () => {
+    expect(whyNotVote({ ...open, quorumMet: false }, item, here)).toBe('no_quorum');
+  });
+  it('an absent member cannot vote, nor can someone who is not on the council', () => {
+    expect(whyNotVote(open, item, { expected: true, present: false })).toBe('not_present');
+    expect(whyNotVote(open, item, { expected: false, present: false })).toBe('not_a_member');
+  });
+  it('a closed meeting cannot be edited, a scheduled one has not started, a decided item is final', () => {
+    expect(whyNotVote({ ...open, status: 'closed' }, item, here)).toBe('meeting_closed');
+    expect(whyNotVote({ ...open, status: 'scheduled' }, item, here)).toBe('meeting_not_open');
+    expect(whyNotVote({ ...open, attendanceTaken: false, quorumMet: false }, item, here)).toBe('attendance_not_taken');
+    expect(whyNotVote(open, { decided: true }, here)).toBe('item_decided');
+  });
+  it('an item is decided only when every present member has voted', () => {
+    expect(whyNotDecide(open, item, { missing: ['d'] })).toBe('votes_incomplete');
+    expect(whyNotDecide(open, item, { missing: [] })).toBeNull();
+    expect(whyNotDecide({ ...open, quorumMet: false }, item, { missing: [] })).toBe('no_quorum');
+  });
+  it('the agenda is fixed once published', () => {
+    expect(whyNotEditAgenda({ status: 'scheduled', agendaPublished: false })).toBeNull();
+    expect(whyNotEditAgenda({ status: 'scheduled', agendaPublished: true })).toBe('agenda_published');
+    expect(whyNotEditAgenda({ status: 'closed', agendaPublished: true })).toBe('meeting_closed');
+  });
+});
+
+describe('the remaining budget', () => {
+  it('a project exactly at the remaining budget fits', () => {
+    expect(checkBudget(2_000_000_00, 1_500_000_00, 500_000_00)).toEqual({ ok: true, remainingFen: 500_000_00 });
+  });
+  it('one fen more is refused, naming the shortfall', () => {
+    const r = checkBudget(2_000_000_00, 1_500_000_00, 500_000_01);
+    expect(r).toEqual({ ok: false, reason: 'over_budget', remainingFen: 500_000_00, shortfallFen: 1 });
+    if (!r.ok) expect(describeShortfall(r, 500_000_01, 'zh-CN')).toBe('超出本轮剩余预算：剩余 50万元，本项目 ¥500,000.01，缺口 ¥0.01。');
+  });
+  it('an overspent cycle has a negative remainder and refuses everything', () => {
+    expect(checkBudget(100, 150, 0)).toEqual({ ok: false, reason: 'over_budget', remainingFen: -50, shortfallFen: 50 });
+  });
+  it('refuses amounts that are not whole fen', () => {
+    expect(() => checkBudget(100, 0.5, 1)).toThrow(RangeError);
+  });
+  it('counts the agreed amount once there is one', () => {
+    expect(committedAmount({ estimatedCostFen: 100, agreedAmountFen: 90 })).toBe(90);
+    expect(committedAmount({ estimatedCostFen: 100, agreedAmountFen: null })).toBe(100);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * @module Council meetings (议事会会议) as pure rules: is the meeting quorate,
+ * may this vote be recorded, what does an agenda item's roll call decide, and
+ * does an adopted project still fit the cycle's remaining budget.
+ *
+ * The outcome of an item is never typed by anyone: it is computed here from
+ * who was present and how each present member voted, with the rulebook's
+ * quorum and pass threshold (exact integer arithmetic in ./rulebook.ts).
+ * Every refusal is a reason code with a bilingual message, like the
+ * permission codes in ./permissions.ts.
+ */
+import { minimumPresent, minimumVotesFor, motionPasses, quorumMet, type Fraction, type Rulebook } from './rulebook.ts';
+import { formatFen } from './money.ts';
+import type { Locale } from './permissions.ts';
+
+export const COUNCIL_VOTES = ['for', 'against', 'abstain'] as const;
+export type CouncilVote = (typeof COUNCIL_VOTES)[number];
+
+export const MEETING_STATUSES = ['scheduled', 'open', 'closed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+// ---------------------------------------------------------------------------
+// Quorum
+// ---------------------------------------------------------------------------
+
+export type Quorum = {
+  /** Members in office on the meeting day: the denominator. */
+  membersTotal: number;
+  present: number;
+  /** The fewest present members that make a quorum. */
+  minimumPresent: number;
+  met: boolean;
+};
+
+export function meetingQuorum(rulebook: Pick<Rulebook, 'quorum'>, membersTotal: number, present: number): Quorum {
+  return {
+    membersTotal,
+    present,
+    minimumPresent: minimumPresent(rulebook, membersTotal),
+    met: quorumMet(rulebook, membersTotal, present),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// One agenda item's roll call
+// ---------------------------------------------------------------------------
+
+export type RecordedVote = { accountId: string; vote: CouncilVote };
+
+export type ItemTally = {
+  present: number;
+  for: number;
+  against: number;
+  abstain: number;
+  /** Present members with no vote recorded yet. */
+  missing: string[];
+  /** The fewest votes for that pass the motion with this many present. */
+  minimumFor: number;
+  passes: boolean;
+  outcome: 'adopted' | 'not_adopted';
+};
+
+/**
+ * Count an item's votes. Only present members' votes count (a stray vote of
+ * an absent member is ignored here and refused when recorded). The motion
+ * passes with strictly more than the threshold share of members present
+ * voting for it, so abstaining counts against and a tie fails.
+ */
+export function tallyItem(rulebook: Pick<Rulebook, 'passThreshold'>, presentIds: readonly string[], votes: readonly RecordedVote[]): ItemTally {
+  const present = new Set(presentIds);
+  const byMember = new Map<string, CouncilVote>();
+  for (const v of votes) if (present.has(v.accountId)) byMember.set(v.accountId, v.vote);
+  let f = 0;
+  let a = 0;
+  let s = 0;
+  for (const v of byMember.values()) {
+    if (v === 'for') f++;
+    else if (v === 'against') a++;
+    else s++;
+  }
+  const passes = motionPasses(rulebook, present.size, f);
+  return {
+    present: present.size,
+    for: f,
+    against: a,
+    abstain: s,
+    missing: [...present].filter((id) => !byMember.has(id)),
+    minimumFor: minimumVotesFor(rulebook, present.size),
+    passes,
+    outcome: passes ? 'adopted' : 'not_adopted',
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reasons a meeting step is refused
+// ---------------------------------------------------------------------------
+
+export const MEETING_REASONS = [
+  'meeting_closed',
+  'meeting_not_open',
+  'meeting_already_open',
+  'agenda_published',
+  'agenda_not_published',
+  'agenda_empty',
+  'attendance_not_taken',
+  'attendance_locked',
+  'no_members',
+  'no_quorum',
+  'not_a_member',
+  'not_present',
+  'item_decided',
+  'votes_incomplete',
+  'over_budget',
+  'not_under_deliberation',
+  'already_on_agenda',
+  'wrong_cycle',
+  'not_closed',
+] as const;
+export type MeetingReason = (typeof MEETING_REASONS)[number];
+
+export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> = {
+  meeting_closed: 409,
+  meeting_not_open: 409,
+  meeting_already_open: 409,
+  agenda_published: 409,
+  agenda_not_published: 409,
+  agenda_empty: 422,
+  attendance_not_taken: 409,
+  attendance_locked: 409,
+  no_members: 409,
+  no_quorum: 409,
+  not_a_member: 422,
+  not_present: 422,
+  item_decided: 409,
+  votes_incomplete: 409,
+  over_budget: 409,
+  not_under_deliberation: 409,
+  already_on_agenda: 409,
+  wrong_cycle: 422,
+  not_closed: 409,
+};
+
+export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Record<Locale, string>>>> = {
+  meeting_closed: { 'zh-CN': '会议已闭会，不能再修改，只能补充更正说明', en: 'The meeting is closed; it cannot be changed, only corrected by an addendum' },
+  meeting_not_open: { 'zh-CN': '会议尚未开始', en: 'The meeting has not been opened' },
+  meeting_already_open: { 'zh-CN': '会议已经开始', en: 'The meeting is already open' },
+  agenda_published: { 'zh-CN': '议程已公布，不能再修改', en: 'The agenda has been published and can no longer change' },
+  agenda_not_published: { 'zh-CN': '议程须在开会前公布', en: 'The agenda must be published before the meeting opens' },
+  agenda_empty: { 'zh-CN': '议程中至少要有一个项目', en: 'The agenda needs at least one project' },
+  attendance_not_taken: { 'zh-CN': '尚未登记出席情况', en: 'Attendance has not been taken yet' },
+  attendance_locked: { 'zh-CN': '已有表决记录，出席情况不能再改', en: 'Votes have been recorded; attendance can no longer change' },
+  no_members: { 'zh-CN': '会议当日没有在任的议事会成员', en: 'No council members are in office on the meeting day' },
+  no_quorum: { 'zh-CN': '出席人数未达到法定人数，不能表决', en: 'Too few members are present for a quorum; no vote can be recorded' },
+  not_a_member: { 'zh-CN': '此人不是本次会议应到的议事会成员', en: 'This person is not a council member expected at this meeting' },
+  not_present: { 'zh-CN': '只有出席会议的成员才能表决', en: 'Only members present at the meeting can vote' },
+  item_decided: { 'zh-CN': '该议题已作出决议', en: 'This item has already been decided' },
+  votes_incomplete: { 'zh-CN': '还有出席成员的表决没有登记', en: 'Some present members’ votes have not been recorded yet' },
+  over_budget: { 'zh-CN': '超出本轮剩余预算，不能通过', en: 'This is more than the cycle’s remaining budget; it cannot be adopted' },
+  not_under_deliberation: { 'zh-CN': '只有“议事会评议中”的项目才能列入议程', en: 'Only projects under council deliberation can be on the agenda' },
+  already_on_agenda: { 'zh-CN': '该项目已列入另一次未结束会议的议程', en: 'This project is already on the agenda of another meeting that has not closed' },
+  wrong_cycle: { 'zh-CN': '项目不属于本次会议的年度轮次', en: 'The project is not in this meeting’s cycle' },
+  not_closed: { 'zh-CN': '会议闭会后才能补充更正说明', en: 'Addenda are for closed meetings' },
+};
+
+export type MeetingFacts = {
+  status: MeetingStatus;
+  /** Attendance has been taken (members_total is set). */
+  attendanceTaken: boolean;
+  quorumMet: boolean;
+};
+
+/** May a vote be recorded on this item for this member? Checked from the meeting to the person. */
+export function whyNotVote(meeting: MeetingFacts, item: { decided: boolean }, member: { expected: boolean; present: boolean }): MeetingReason | null {
+  if (meeting.status === 'closed') return 'meeting_closed';
+  if (meeting.status !== 'open') return 'meeting_not_open';
+  if (!meeting.attendanceTaken) return 'attendance_not_taken';
+  if (!meeting.quorumMet) return 'no_quorum';
+  if (item.decided) return 'item_decided';
+  if (!member.expected) return 'not_a_member';
+  if (!member.present) return 'not_present';
+  return null;
+}
+
+/** May the item be decided now (its outcome computed and the project moved)? */
+export function whyNotDecide(meeting: MeetingFacts, item: { decided: boolean }, tally: Pick<ItemTally, 'missing'>): MeetingReason | null {
+  if (meeting.status === 'closed') return 'meeting_closed';
+  if (meeting.status !== 'open') return 'meeting_not_open';
+  if (!meeting.attendanceTaken) return 'attendance_not_taken';
+  if (!meeting.quorumMet) return 'no_quorum';
+  if (item.decided) return 'item_decided';
+  if (tally.missing.length > 0) return 'votes_incomplete';
+  return null;
+}
+
+/** Agenda changes: only before it is published. */
+export function whyNotEditAgenda(meeting: { status: MeetingStatus; agendaPublished: boolean }): MeetingReason | null {
+  if (meeting.status === 'closed') return 'meeting_closed';
+  if (meeting.status === 'open' || meeting.agendaPublished) return 'agenda_published';
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Budget
+// ---------------------------------------------------------------------------
+
+export type BudgetCheck =
+  | { ok: true; remainingFen: number }
+  | { ok: false; reason: 'over_budget'; remainingFen: number; shortfallFen: number };
+
+/**
+ * Does a project costing `costFen` fit in what is left of the cycle's budget
+ * after the projects already committed (adopted, in notice, approved, being
+ * delivered, …)? Exactly at the remaining budget fits.
+ */
+export function checkBudget(budgetFen: number, committedFen: number, costFen: number): BudgetCheck {
+  for (const [n, what] of [[budgetFen, 'budgetFen'], [committedFen, 'committedFen'], [costFen, 'costFen']] as const) {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`checkBudget: ${what} ${n} is not a whole number of fen ≥ 0`);
+  }
+  const remainingFen = budgetFen - committedFen;
+  if (costFen <= remainingFen) return { ok: true, remainingFen };
+  return { ok: false, reason: 'over_budget', remainingFen, shortfallFen: costFen - remainingFen };
+}
+
+/** Project states whose money is spoken for: everything from adoption on, except what was returned or rejected. */
+export const COMMITTED_STATES = ['in_public_notice', 'approved', 'in_progress', 'accepted', 'acceptance_failed', 'evaluated', 'audited', 'archived'] as const;
+
+/** The amount a project commits: the agreed amount once there is one, else the estimate. */
+export function committedAmount(p: { estimatedCostFen: number; agreedAmountFen: number | null }): number {
+  return p.agreedAmountFen ?? p.estimatedCostFen;
+}
+
+export function describeShortfall(check: Extract<BudgetCheck, { ok: false }>, costFen: number, locale: Locale): string {
+  return locale === 'en'
+    ? `Over the remaining budget: ${formatFen(check.remainingFen, 'en')} is left, this project costs ${formatFen(costFen, 'en')}, short by ${formatFen(check.shortfallFen, 'en')}.`
+    : `超出本轮剩余预算：剩余 ${formatFen(check.remainingFen, 'zh-CN')}，本项目 ${formatFen(costFen, 'zh-CN')}，缺口 ${formatFen(check.shortfallFen, 'zh-CN')}。`;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------
+
+/** "半数", "三分之二", or "3/5" for the rest. */
+export function fractionName(f: Fraction, locale: Locale): string {
+  if (locale === 'en') {
+    if (f.num * 2 === f.den) return 'half';
+    if (f.num * 3 === f.den * 2) return 'two thirds';
+    return `${f.num}/${f.den}`;
+  }
+  if (f.num * 2 === f.den) return '半数';
+  const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  if (f.den <= 10 && f.num <= 10) return `${digits[f.den]}分之${digits[f.num]}`;
+  return `${f.num}/${f.den}`;
+}
+
+/**
+ * The published reason of a decision, computed from the roll call, e.g.
+ * "应到 7 人，实到 6 人；赞成 2 票，反对 3 票，弃权 1 票；未过半数（至少须 4 票赞成），未通过。"
+ */
+export function describeOutcome(
+  rulebook: Pick<Rulebook, 'passThreshold'>,
+  membersTotal: number,
+  tally: ItemTally,
+  locale: Locale,
+): string {
+  const share = fractionName(rulebook.passThreshold, locale);
+  if (locale === 'en') {
+    return (
+      `${membersTotal} members, ${tally.present} present; ${tally.for} for, ${tally.against} against, ${tally.abstain} abstaining; ` +
+      `${tally.passes ? 'more' : 'not more'} than ${share} of those present (at least ${tally.minimumFor} needed): ${tally.passes ? 'adopted' : 'not adopted'}.`
+    );
+  }
+  const over = share === '半数' ? (tally.passes ? '过半数' : '未过半数') : tally.passes ? `超过实到人数的${share}` : `未超过实到人数的${share}`;
+  return (
+    `应到 ${membersTotal} 人，实到 ${tally.present} 人；赞成 ${tally.for} 票，反对 ${tally.against} 票，弃权 ${tally.abstain} 票；` +
+    `${over}（至少须 ${tally.minimumFor} 票赞成），${tally.passes ? '通过' : '未通过'}。`
+  );
+}
+
+/** "出席 4 人，未达到法定人数（应到 7 人，须超过三分之二，即至少 5 人）". */
+export function describeQuorum(rulebook: Pick<Rulebook, 'quorum'>, q: Quorum, locale: Locale): string {
+  const share = fractionName(rulebook.quorum, locale);
+  if (locale === 'en') {
+    return `${q.present} of ${q.membersTotal} members present: ${q.met ? 'quorate' : 'no quorum'} (more than ${share} needed, i.e. at least ${q.minimumPresent}).`;
+  }
+  return `应到 ${q.membersTotal} 人，实到 ${q.present} 人，${q.met ? '达到' : '未达到'}法定人数（须超过${share}，即至少 ${q.minimumPresent} 人）。`;
+}

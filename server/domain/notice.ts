@@ -1,0 +1,78 @@
+/**
+ * @module The public notice (公示) as pure rules: when a notice period ends,
+ * what state a notice is in given its objections and the clock, and whether
+ * an objection may be lodged or answered.
+ *
+ * The period is `noticeDays` whole days of 24 hours from the moment the
+ * council's adoption was recorded. It ends with approval (立项) only when no
+ * objection is still open and none was upheld; an upheld objection ends it at
+ * once by returning the project to deliberation.
+ */
+import type { Locale } from './permissions.ts';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function noticeEndsAt(startsAt: Date, noticeDays: number): Date {
+  if (!Number.isSafeInteger(noticeDays) || noticeDays <= 0) throw new RangeError(`noticeDays must be a whole number > 0, got ${noticeDays}`);
+  return new Date(startsAt.getTime() + noticeDays * DAY_MS);
+}
+
+export const OBJECTION_STATUSES = ['open', 'dismissed', 'upheld'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+
+export type NoticeFacts = { endsAt: Date; closedAt: Date | null; outcome: 'approved' | 'returned' | null };
+
+/**
+ * running: inside the period, objections may be lodged;
+ * awaiting_answers: the period is over but an objection still waits for staff;
+ * due: over, nothing open, nothing upheld — the clock approves it now;
+ * approved / returned: closed.
+ */
+export type NoticeState = 'running' | 'awaiting_answers' | 'due' | 'approved' | 'returned';
+
+export function noticeState(notice: NoticeFacts, objections: readonly ObjectionStatus[], now: Date): NoticeState {
+  if (notice.closedAt !== null) return notice.outcome === 'returned' ? 'returned' : 'approved';
+  if (objections.includes('upheld')) return 'returned';
+  if (now.getTime() < notice.endsAt.getTime()) return 'running';
+  return objections.includes('open') ? 'awaiting_answers' : 'due';
+}
+
+export const NOTICE_REASONS = ['notice_closed', 'notice_period_over', 'already_objected', 'objection_answered', 'no_notice'] as const;
+export type NoticeReason = (typeof NOTICE_REASONS)[number];
+
+export const NOTICE_REASON_STATUS: Readonly<Record<NoticeReason, 404 | 409>> = {
+  notice_closed: 409,
+  notice_period_over: 409,
+  already_objected: 409,
+  objection_answered: 409,
+  no_notice: 404,
+};
+
+export const NOTICE_REASON_MESSAGES: Readonly<Record<NoticeReason, Readonly<Record<Locale, string>>>> = {
+  notice_closed: { 'zh-CN': '公示已结束', en: 'The public notice has ended' },
+  notice_period_over: { 'zh-CN': '公示期已过，不能再提出异议', en: 'The notice period is over; objections can no longer be lodged' },
+  already_objected: { 'zh-CN': '您已对本次公示提出过异议，请等待答复', en: 'You have already objected to this notice; please wait for the answer' },
+  objection_answered: { 'zh-CN': '这条异议已经答复过了', en: 'This objection has already been answered' },
+  no_notice: { 'zh-CN': '该项目没有公示', en: 'This project has no public notice' },
+};
+
+/** Objections are lodged while the period runs; one open objection per resident at a time. */
+export function whyNotObject(notice: NoticeFacts, mine: readonly ObjectionStatus[], now: Date): NoticeReason | null {
+  if (notice.closedAt !== null) return 'notice_closed';
+  if (now.getTime() >= notice.endsAt.getTime()) return 'notice_period_over';
+  if (mine.includes('open')) return 'already_objected';
+  return null;
+}
+
+/** Each objection is answered once, while the notice is still open. */
+export function whyNotAnswer(notice: NoticeFacts, objection: ObjectionStatus): NoticeReason | null {
+  if (notice.closedAt !== null) return 'notice_closed';
+  if (objection !== 'open') return 'objection_answered';
+  return null;
+}
+
+/** Whole days left (rounded up), 0 once the period is over. */
+export function daysLeft(notice: Pick<NoticeFacts, 'endsAt'>, now: Date): number {
+  const ms = notice.endsAt.getTime() - now.getTime();
+  return ms <= 0 ? 0 : Math.ceil(ms / DAY_MS);
+}

@@ -1,0 +1,362 @@
+/**
+ * @module Checking a resident's proposal against the cycle's rulebook, the
+ * same way in the browser (as the resident types) and on the server (when the
+ * draft is saved or submitted).
+ *
+ * It composes the rulebook's screening aids (category cap, negative list,
+ * likely duplicates) into one result with bilingual messages that name the
+ * rule ("工程类项目上限 100万元"). Only the cap (and malformed input) blocks;
+ * a negative-list term is a warning and a look-alike project a hint, because
+ * a person decides those at screening (DOMAIN.md).
+ *
+ * Also here: `linkify`, which splits plain text into text and link segments
+ * so comments can show http(s) links without ever rendering HTML.
+ */
+import { checkCap, checkNegativeList, likelyDuplicates } from './rulebook.ts';
+import type { Bilingual, Rulebook } from './rulebook.ts';
+import { formatFen, parseYuan } from './money.ts';
+
+export const PROPOSAL_FIELDS = [
+  'title',
+  'category',
+  'theme',
+  'description',
+  'address',
+  'lat',
+  'lng',
+  'estimatedCost',
+  'beneficiaries',
+  'beneficiaryCount',
+] as const;
+export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
+
+/** Lengths in characters (code points, so 一 counts as one). */
+export const PROPOSAL_LIMITS = {
+  title: { min: 4, max: 60 },
+  description: { min: 10, max: 3000 },
+  address: { min: 2, max: 120 },
+  beneficiaries: { max: 200 },
+  beneficiaryCount: { max: 10_000_000 },
+} as const;
+
+/** What a form or a JSON body gives us: text as typed, numbers possibly as text. */
+export type ProposalInput = {
+  title?: string | null;
+  category?: string | null;
+  theme?: string | null;
+  description?: string | null;
+  address?: string | null;
+  lat?: string | number | null;
+  lng?: string | number | null;
+  /** Yuan as a person types it: '35000', '3.5万', '1,234.50'. */
+  estimatedCost?: string | number | null;
+  beneficiaries?: string | null;
+  beneficiaryCount?: string | number | null;
+};
+
+/** A proposal that passed every blocking check, ready to store. */
+export type ProposalValues = {
+  title: string;
+  category: string;
+  theme: string;
+  description: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  estimatedCostFen: number;
+  beneficiaries: string;
+  beneficiaryCount: number | null;
+};
+
+/** A published project of the same community, for the duplicate hint. */
+export type ExistingProject = { id: string; code: string; title: string; address: string };
+
+export type NegativeListWarning = { term: string; rule: Bilingual; message: Bilingual };
+export type DuplicateHint = { id: string; code: string; title: string; sameAddress: boolean; score: number };
+
+export type ProposalCheck = {
+  /** Blocking problems, one message per field. */
+  fields: Partial<Record<ProposalField, Bilingual>>;
+  /** The chosen category's cap, and the rule as people read it ("工程类项目上限 100万元"). */
+  capFen: number | null;
+  capRule: Bilingual | null;
+  /** The cost as understood, when it could be read. */
+  costFen: number | null;
+  warnings: NegativeListWarning[];
+  duplicates: DuplicateHint[];
+  /** Set only for a complete check with no blocking problem. */
+  value: ProposalValues | null;
+};
+
+type CheckRulebook = Pick<Rulebook, 'categories' | 'themes' | 'negativeList'>;
+
+const MAX_DUPLICATES = 5;
+
+/**
+ * Check a proposal. `complete: false` (as the resident types) flags only what
+ * has been filled in: an empty title is not an error yet. `complete: true`
+ * (saving, submitting) also requires every required field and, when nothing
+ * blocks, returns the cleaned `value`.
+ */
+export function checkProposal(
+  rulebook: CheckRulebook,
+  input: ProposalInput,
+  existing: readonly ExistingProject[],
+  opts: { complete?: boolean } = {},
+): ProposalCheck {
+  const complete = opts.complete === true;
+  const fields: Partial<Record<ProposalField, Bilingual>> = {};
+  const set = (field: ProposalField, message: Bilingual) => {
+    fields[field] ??= message;
+  };
+
+  const title = oneLine(input.title);
+  const description = cleanText(input.description);
+  const address = oneLine(input.address);
+  const beneficiaries = oneLine(input.beneficiaries);
+  const categoryKey = oneLine(input.category);
+  const themeKey = oneLine(input.theme);
+
+  checkLength('title', title, PROPOSAL_LIMITS.title, complete, set);
+  checkLength('description', description, PROPOSAL_LIMITS.description, complete, set);
+  checkLength('address', address, PROPOSAL_LIMITS.address, complete, set);
+  checkLength('beneficiaries', beneficiaries, { min: 0, max: PROPOSAL_LIMITS.beneficiaries.max }, complete, set);
+
+  const category = rulebook.categories.find((c) => c.key === categoryKey) ?? null;
+  if (categoryKey === '') {
+    if (complete) set('category', MSG.chooseCategory);
+  } else if (!category) set('category', MSG.unknownCategory);
+
+  if (themeKey === '') {
+    if (complete) set('theme', MSG.chooseTheme);
+  } else if (!rulebook.themes.some((t) => t.key === themeKey)) set('theme', MSG.unknownTheme);
+
+  // Cost: read the yuan, then hold it against the category's cap.
+  let costFen: number | null = null;
+  const costText = input.estimatedCost == null ? '' : String(input.estimatedCost);
+  if (costText.trim() === '') {
+    if (complete) set('estimatedCost', MSG.costRequired);
+  } else {
+    const parsed = parseYuan(costText);
+    if (!parsed.ok) set('estimatedCost', COST_MESSAGES[parsed.reason]);
+    else if (parsed.fen === 0) set('estimatedCost', MSG.costZero);
+    else costFen = parsed.fen;
+  }
+  const capRule = category ? capRuleOf(category) : null;
+  if (category && costFen !== null) {
+    const over = checkCap(rulebook, category.key, costFen);
+    if (over?.reason === 'over_cap') {
+      set('estimatedCost', {
+        zh: `估算金额 ${formatFen(costFen, 'zh-CN')} 超过上限：${capRule!.zh}`,
+        en: `${formatFen(costFen, 'en')} is over the cap. ${capRule!.en}`,
+      });
+    }
+  }
+
+  // Map point: optional, but both numbers or neither.
+  const lat = readNumber(input.lat);
+  const lng = readNumber(input.lng);
+  if (lat === 'bad') set('lat', MSG.notANumber);
+  else if (lat !== null && (lat < -90 || lat > 90)) set('lat', MSG.latRange);
+  if (lng === 'bad') set('lng', MSG.notANumber);
+  else if (lng !== null && (lng < -180 || lng > 180)) set('lng', MSG.lngRange);
+  if (lat === null && typeof lng === 'number') set('lat', MSG.pointBoth);
+  if (lng === null && typeof lat === 'number') set('lng', MSG.pointBoth);
+
+  const count = readNumber(input.beneficiaryCount);
+  if (count === 'bad' || (count !== null && !Number.isSafeInteger(count))) set('beneficiaryCount', MSG.wholeNumber);
+  else if (count !== null && (count < 0 || count > PROPOSAL_LIMITS.beneficiaryCount.max)) set('beneficiaryCount', MSG.countRange);
+
+  const warnings: NegativeListWarning[] = checkNegativeList(rulebook, `${title}\n${description}`).map((entry) => ({
+    term: entry.term,
+    rule: entry.rule,
+    message: {
+      zh: `可能属于负面清单（“${entry.term}”）：${entry.rule.zh}`,
+      en: `This may fall under the negative list (“${entry.term}”): ${entry.rule.en}`,
+    },
+  }));
+
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const duplicates: DuplicateHint[] =
+    Array.from(title).length >= 2
+      ? likelyDuplicates({ title, address }, existing)
+          .slice(0, MAX_DUPLICATES)
+          .map((m) => {
+            const e = byId.get(m.id)!;
+            return { id: e.id, code: e.code, title: e.title, sameAddress: m.sameAddress, score: m.score };
+          })
+      : [];
+
+  const ok = Object.keys(fields).length === 0;
+  const value: ProposalValues | null =
+    complete && ok && category && costFen !== null
+      ? {
+          title,
+          category: category.key,
+          theme: themeKey,
+          description,
+          address,
+          lat: typeof lat === 'number' ? lat : null,
+          lng: typeof lng === 'number' ? lng : null,
+          estimatedCostFen: costFen,
+          beneficiaries,
+          beneficiaryCount: typeof count === 'number' ? count : null,
+        }
+      : null;
+
+  return { fields, capFen: category?.capFen ?? null, capRule, costFen, warnings, duplicates, value };
+}
+
+/** "工程类项目上限 100万元" / "Engineering projects: at most ¥1,000,000". */
+export function capRuleOf(category: { name: Bilingual; capFen: number }): Bilingual {
+  return {
+    zh: `${category.name.zh}项目上限 ${formatFen(category.capFen, 'zh-CN')}`,
+    en: `${category.name.en} projects: at most ${formatFen(category.capFen, 'en')}`,
+  };
+}
+
+const MSG = {
+  chooseCategory: { zh: '请选择类别', en: 'Choose a category' },
+  unknownCategory: { zh: '本轮规则中没有这个类别', en: 'This cycle’s rulebook has no such category' },
+  chooseTheme: { zh: '请选择主题', en: 'Choose a theme' },
+  unknownTheme: { zh: '本轮规则中没有这个主题', en: 'This cycle’s rulebook has no such theme' },
+  costRequired: { zh: '请填写估算金额', en: 'Enter the estimated cost' },
+  costZero: { zh: '估算金额须大于 0', en: 'The estimated cost must be more than 0' },
+  notANumber: { zh: '请输入数字', en: 'Enter a number' },
+  latRange: { zh: '纬度应在 -90 到 90 之间', en: 'Latitude must be between -90 and 90' },
+  lngRange: { zh: '经度应在 -180 到 180 之间', en: 'Longitude must be between -180 and 180' },
+  pointBoth: { zh: '经度和纬度须同时填写，或都不填', en: 'Give both latitude and longitude, or neither' },
+  wholeNumber: { zh: '请输入整数人数', en: 'Enter a whole number of people' },
+  countRange: { zh: '人数应在 0 到 1000 万之间', en: 'The number must be between 0 and 10,000,000' },
+} satisfies Record<string, Bilingual>;
+
+const COST_MESSAGES: Record<'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'too_large', Bilingual> = {
+  empty: MSG.costRequired,
+  not_a_number: { zh: '请输入金额（元），例如 35000 或 3.5万', en: 'Enter an amount in yuan, such as 35000 or 3.5万' },
+  too_many_decimals: { zh: '金额最多精确到分（两位小数）', en: 'Amounts go down to fen at most (two decimals)' },
+  negative: { zh: '金额不能为负数', en: 'The amount cannot be negative' },
+  too_large: { zh: '金额太大', en: 'The amount is too large' },
+};
+
+function checkLength(
+  field: ProposalField,
+  text: string,
+  limits: { min: number; max: number },
+  complete: boolean,
+  set: (f: ProposalField, m: Bilingual) => void,
+) {
+  const n = Array.from(text).length;
+  if (n === 0) {
+    if (complete && limits.min > 0) set(field, { zh: '必填', en: 'Required' });
+  } else if (n < limits.min) {
+    if (complete) set(field, { zh: `至少 ${limits.min} 个字`, en: `At least ${limits.min} characters` });
+  } else if (n > limits.max) {
+    set(field, { zh: `最多 ${limits.max} 个字（现在 ${n} 个）`, en: `At most ${limits.max} characters (now ${n})` });
+  }
+}
+
+// Control characters other than tab and newline never belong in a proposal.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Multi-line text: normalised line ends, no control characters, trimmed. */
+export function cleanText(s: string | null | undefined): string {
+  return (s ?? '').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+}
+
+/** One-line text: any run of whitespace (newlines included) becomes one space. */
+export function oneLine(s: string | null | undefined): string {
+  return cleanText(s).replace(/\s+/gu, ' ');
+}
+
+/** A number from a form field or JSON: null when empty, 'bad' when not a number. */
+function readNumber(v: string | number | null | undefined): number | null | 'bad' {
+  if (v == null) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : 'bad';
+  const s = v.normalize('NFKC').trim();
+  if (s === '') return null;
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return 'bad';
+  return Number(s);
+}
+
+// ---------------------------------------------------------------------------
+// Plain text with links
+// ---------------------------------------------------------------------------
+
+export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+
+// A URL is ASCII up to the first space or non-ASCII character, so
+// "详见https://example.com/a今天" links only the address.
+const URL_RE = /https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gi;
+const TRAILING = /[.,;:!?'"]+$/;
+
+/**
+ * Split plain text into text and link segments. Only http(s) URLs become
+ * links; punctuation right after a URL stays text; the caller renders text
+ * segments as text (escaped), never as HTML.
+ */
+export function linkify(text: string): TextSegment[] {
+  const out: TextSegment[] = [];
+  const pushText = (s: string) => {
+    if (s === '') return;
+    const last = out[out.length - 1];
+    if (last?.kind === 'text') last.text += s;
+    else out.push({ kind: 'text', text: s });
+  };
+  let at = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    const start = m.index!;
+    // "xhttp://…" is not a URL that starts here.
+    if (start > 0 && /[A-Za-z0-9]/.test(text[start - 1]!)) continue;
+    const url = trimUrl(m[0]);
+    const href = safeHref(url);
+    if (href === null) continue;
+    pushText(text.slice(at, start));
+    out.push({ kind: 'link', text: url, href });
+    at = start + url.length;
+  }
+  pushText(text.slice(at));
+  return out;
+}
+
+/** Drop trailing punctuation, and a closing bracket that has no opening one inside the URL. */
+function trimUrl(url: string): string {
+  let u = url;
+  for (;;) {
+    const before = u;
+    u = u.replace(TRAILING, '');
+    for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+      if (u.endsWith(close) && count(u, open) < count(u, close)) u = u.slice(0, -1);
+    }
+    if (u === before) return u;
+  }
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+function safeHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    if (parsed.hostname === '') return null;
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+/** The message of a bilingual pair in the page's or caller's language. */
+export function inLocale(message: Bilingual, locale: 'zh-CN' | 'en'): string {
+  return locale === 'en' ? message.en : message.zh;
+}
+
+/** Every field message in one language, for an API error body or a form. */
+export function fieldMessages(fields: Partial<Record<string, Bilingual>>, locale: 'zh-CN' | 'en'): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).flatMap(([k, v]) => (v ? [[k, inLocale(v, locale)]] : [])));
+}
+
+/** Is the cost the reason this check blocks? (It then names the cap.) */
+export function isOverCap(check: Pick<ProposalCheck, 'capFen' | 'costFen'>): boolean {
+  return check.capFen !== null && check.costFen !== null && check.costFen > check.capFen;
+}

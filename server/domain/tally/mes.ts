@@ -1,0 +1,921 @@
+/**
+ * The Method of Equal Shares with cost utilities, decided exactly.
+ *
+ * Definition (pabutools 1.2, equalshares.net): every voter starts with the
+ * same budget b0. A project p with cost c can be bought if its supporters hold
+ * at least c in total; its price per unit of utility rho is the least value
+ * with sum_i min(b_i, rho * u_i(p)) = c, where u_i(p) = w_i(p) * c (w = 1 for
+ * an approval, the points for cumulative ballots, the positional points for
+ * ordinal ballots). Each round funds the project with the least rho (ties:
+ * lower cost, more votes/points, natural order of id) and each supporter pays
+ * min(b_i, rho * u_i(p)). It stops when no remaining project can be bought.
+ * Below, a = rho * c is the payment per point: a supporter pays min(b_i, a*w_i).
+ *
+ * How it is fast and still exact:
+ *  - identical ballots are merged (Prepared groups);
+ *  - a voter who still has money has budget b0 - sum of a_p*w_p over the funded
+ *    projects on the ballot, so voters fall into few "budget classes"; a
+ *    project is evaluated over its supporters' classes;
+ *  - every class budget and price is defined exactly by a small expression DAG
+ *    (class = parent class - w * a_s; a_s = (c_s - sum of poor budgets) / W_s).
+ *    The engine carries a float value plus a rigorous bound on its error for
+ *    each node; a comparison is decided by floats only when the bounds prove
+ *    the answer, otherwise the exact BigInt rational values are computed from
+ *    the DAG and decide. (Option `exact: true` decides every comparison exactly.)
+ *  - lazy evaluation: a project's rho never decreases within a run, so its last
+ *    value is a lower bound; only projects that could beat the current best are
+ *    re-evaluated each round;
+ *  - probing (for Add1, see `MesRunOptions.probe`): alongside the exact run for
+ *    a per-voter budget b0, the engine can prove that the runs for b0 + s*step,
+ *    s = 1..K, fund exactly the same projects in the same order. It carries, for
+ *    every voter, a lower bound (the budget at s = 0 plus s*step while the voter
+ *    has money, as if every later price were its value at s = 0, the highest it
+ *    can be) and an upper bound on the extra money the voter may have at s <= K;
+ *    every decision of the run (the winner of each round, each project that
+ *    drops out) is then checked against these bounds:
+ *      winner q, other project o:  upper bound of rho_q on [0,K] is rho_q(0)
+ *        (rho never increases when voters have more money); lower bound of
+ *        rho_o is its tangent at s = 0 evaluated at K (rho_o is convex in s
+ *        along affine budgets) minus (extra money of its supporters) / (its rich
+ *        weight);
+ *      dropped project: its supporters' money at K plus their extra money is
+ *        still below its cost.
+ */
+
+import type { Prepared } from './election.ts';
+import { tieCompare } from './election.ts';
+import type { Rat } from './rational.ts';
+import { reduce, toFloat, gcd } from './rational.ts';
+
+export interface MesFunded {
+  /** 1-based round in which it was funded (0: free project funded upfront). */
+  readonly round: number;
+  /** Payment per point (per approval), scaled money units, float for display. */
+  readonly a: number;
+  /** Voters who paid the full share a*w. */
+  readonly fullPayers: number;
+  /** Voters who could not pay the full share and paid all they had left. */
+  readonly allInPayers: number;
+}
+
+export interface MesDropped {
+  /** Number of projects funded when it was found unaffordable. */
+  readonly round: number;
+  /** Money its supporters had left in total then (scaled units, float for display). */
+  readonly money: number;
+  /** Payment per point at its last successful evaluation (float), null if never affordable. */
+  readonly lastA: number | null;
+}
+
+export interface MesRun {
+  /** Funded projects in funding order (supported zero-cost projects first). */
+  readonly order: number[];
+  readonly totalCost: bigint;
+  /** With `probe`: the largest probed K such that b0 + s*step, s = 1..K, provably give the same outcome (0: none). */
+  readonly probeSteps: number;
+  readonly funded?: Map<number, MesFunded>;
+  readonly dropped?: Map<number, MesDropped>;
+}
+
+export interface MesRunOptions {
+  /** Keep per-project details for explanations. */
+  readonly record?: boolean;
+  /**
+   * Also try to prove that b0 + s*step, s = 1..K (step in scaled units), give the same outcome,
+   * for each K in `levels` (ascending, at most 4 values).
+   */
+  readonly probe?: { readonly step: bigint; readonly levels: readonly number[] };
+}
+
+export interface MesEngineOptions {
+  /** Decide every comparison with exact rationals (slow; for verification). */
+  readonly exact?: boolean;
+}
+
+const U = 2 ** -51; // 4x the unit roundoff: generous error bound per float operation
+const SLACK = 1e-12; // relative inflation of the probing bounds (they only need to be conservative)
+const LMAX = 4; // probing levels per run
+
+function addRat(n: bigint, d: bigint, cnt: bigint, bn: bigint, bd: bigint): [bigint, bigint] {
+  if (bd === d) return [n + cnt * bn, d];
+  if (d === 1n) return [n * bd + cnt * bn, bd];
+  const g = gcd(d, bd);
+  const l = (d / g) * bd;
+  return [n * (l / d) + cnt * bn * (l / bd), l];
+}
+
+export class MesEngine {
+  readonly P: Prepared;
+  private readonly exactAll: boolean;
+  private readonly cost: readonly bigint[];
+  private readonly costF: Float64Array;
+  private readonly costE: Float64Array;
+  // budget classes (immutable nodes); parent -1 = root (b0), -2 = ghost (exactly 0)
+  private cap: number;
+  private cPar: Int32Array;
+  private cW: Int32Array;
+  private cSel: Int32Array;
+  private cBF: Float64Array;
+  private cBE: Float64Array;
+  /** Probing: budget grows by `step` per Add1 step (1) or stays 0 (0, ghosts). */
+  private cGrow: Uint8Array;
+  /** Probing: per level, upper bound on the extra money a voter of the class may have for s <= K (cap * LMAX). */
+  private cDelta: Float64Array;
+  /**
+   * Probing: per level, a lower bound on the extra money every voter of the class has at s = K
+   * (at s in between: that times s/K), from prices that certainly fell (cap * LMAX).
+   */
+  private cGamma: Float64Array;
+  private cExN: (bigint | undefined)[] = [];
+  private cExD: bigint[] = [];
+  private nClasses = 0;
+  private readonly grpCls: Int32Array;
+  /** Per-run working copy of the supporter lists, compacted as voters run out of money. */
+  private readonly wSup: Int32Array;
+  private readonly wMult: Int32Array;
+  private readonly supMult: Int32Array;
+  private readonly wEnd: Int32Array;
+  /** Per class, interleaved: [2c] = stamp of the last pass that saw it, [2c+1] = its slot in that pass. */
+  private mark: Int32Array;
+  private poorMark: Int32Array;
+  private stamp = 0;
+  // gathered entries
+  private readonly eCls: Int32Array;
+  private readonly eW: Int32Array;
+  private readonly eCnt: Int32Array;
+  private readonly ePoor: Uint8Array;
+  private eLen = 0;
+  /** Project whose supporters are in the entry scratch (-1: none). */
+  private scratchOwner = -1;
+  /** Probing: copy of the entries of the round's current best project. */
+  private readonly snapCls: Int32Array;
+  private readonly snapW: Int32Array;
+  private readonly snapCnt: Int32Array;
+  private snapLen = 0;
+  private snapOwner = -1;
+  private eMoney = 0;
+  private eMoneyE = 0;
+  private eGrow = 0; // probing: sum cnt over growing classes
+  private readonly eDelta = new Float64Array(LMAX); // probing: per level, sum cnt * delta
+  private readonly keepScratch = new Float64Array(LMAX);
+  // selections of the current run
+  private sProj: number[] = [];
+  private sW: number[] = [];
+  private sPoorCls: Int32Array[] = [];
+  private sPoorCnt: Float64Array[] = [];
+  private sExact: (Rat | undefined)[] = [];
+  private b0: Rat = { n: 0n, d: 1n };
+  // per project, last evaluation in the current run
+  private readonly pAF: Float64Array;
+  private readonly pAE: Float64Array;
+  private readonly pRhoF: Float64Array;
+  private readonly pRhoE: Float64Array;
+  private readonly pEverA: Uint8Array;
+  private readonly pW: Float64Array;
+  /**
+   * Probing, per project and level: how much lower a can be for some s in [0, K] than at s = 0
+   * (exactly 0 when its poor supporters' budgets do not grow and nobody has extra money).
+   */
+  private readonly pVar: Float64Array;
+  /** Probing, per project: the part of pVar that grows with s, per step (tangent slope of a). */
+  private readonly pSlope: Float64Array;
+  /** Probing, per project and level: an upper bound on a at s = K (along the lower-bound budgets). */
+  private readonly pAK: Float64Array;
+  /** Round of each project's last evaluation. */
+  private readonly pEvalRound: Int32Array;
+  private pPoorCls: Int32Array[] = [];
+  private pPoorW: Int32Array[] = [];
+  private pPoorCnt: Float64Array[] = [];
+  private pExA: (Rat | undefined)[] = [];
+  private round = 0;
+  // probing state
+  private probing = false;
+  /** Levels [0, okLevels) are still provable in this run. */
+  private okLevels = 0;
+  private readonly Ks = new Float64Array(LMAX);
+  private stepF = 0;
+  /** Diagnostics. */
+  stats = { runs: 0, evaluations: 0, exactEvaluations: 0, exactComparisons: 0, ghosts: 0 };
+
+  constructor(P: Prepared, options: MesEngineOptions = {}) {
+    this.P = P;
+    this.exactAll = options.exact === true;
+    this.cost = P.costs;
+    this.costF = Float64Array.from(P.costs, (c) => Number(c));
+    this.costE = Float64Array.from(this.costF, (c) => (c < 2 ** 53 ? 0 : c * U));
+    const cap = Math.max(16, Math.min(P.groupProj.length + 2, 1 << 16));
+    this.cap = cap;
+    this.cPar = new Int32Array(cap);
+    this.cW = new Int32Array(cap);
+    this.cSel = new Int32Array(cap);
+    this.cBF = new Float64Array(cap);
+    this.cBE = new Float64Array(cap);
+    this.cGrow = new Uint8Array(cap);
+    this.cDelta = new Float64Array(cap * LMAX);
+    this.cGamma = new Float64Array(cap * LMAX);
+    this.mark = new Int32Array(cap * 2);
+    this.poorMark = new Int32Array(cap);
+    this.grpCls = new Int32Array(P.groupCount);
+    this.wSup = new Int32Array(P.supGroup.length);
+    this.wMult = new Int32Array(P.supGroup.length);
+    this.supMult = Int32Array.from(P.supGroup, (g) => P.groupMult[g]!);
+    this.wEnd = new Int32Array(P.segW.length);
+    let maxSup = 1;
+    for (let p = 0; p < P.m; p++) maxSup = Math.max(maxSup, P.supStart[p + 1]! - P.supStart[p]!);
+    this.eCls = new Int32Array(maxSup);
+    this.eW = new Int32Array(maxSup);
+    this.eCnt = new Int32Array(maxSup);
+    this.ePoor = new Uint8Array(maxSup);
+    this.snapCls = new Int32Array(maxSup);
+    this.snapW = new Int32Array(maxSup);
+    this.snapCnt = new Int32Array(maxSup);
+    const m = P.m;
+    this.pAF = new Float64Array(m);
+    this.pAE = new Float64Array(m);
+    this.pRhoF = new Float64Array(m);
+    this.pRhoE = new Float64Array(m);
+    this.pEverA = new Uint8Array(m);
+    this.pW = new Float64Array(m);
+    this.pVar = new Float64Array(m * LMAX);
+    this.pSlope = new Float64Array(m);
+    this.pAK = new Float64Array(m * LMAX);
+    this.pEvalRound = new Int32Array(m);
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const gi = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const gf = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.cPar = gi(this.cPar);
+    this.cW = gi(this.cW);
+    this.cSel = gi(this.cSel);
+    const mk = new Int32Array(cap * 2);
+    mk.set(this.mark);
+    this.mark = mk;
+    this.poorMark = gi(this.poorMark);
+    this.cBF = gf(this.cBF);
+    this.cBE = gf(this.cBE);
+    const d = new Float64Array(cap * LMAX);
+    d.set(this.cDelta);
+    this.cDelta = d;
+    const gm = new Float64Array(cap * LMAX);
+    gm.set(this.cGamma);
+    this.cGamma = gm;
+    const g = new Uint8Array(cap);
+    g.set(this.cGrow);
+    this.cGrow = g;
+    this.cap = cap;
+  }
+
+  /** Creates a class; its probing deltas (all levels) are zero until the caller sets them. */
+  private newClass(par: number, w: number, sel: number, bF: number, bE: number, grow: number): number {
+    const id = this.nClasses++;
+    if (id >= this.cap) this.grow();
+    this.cPar[id] = par;
+    this.cW[id] = w;
+    this.cSel[id] = sel;
+    this.cBF[id] = bF;
+    this.cBE[id] = bE;
+    this.cGrow[id] = grow;
+    if (this.okLevels > 0) {
+      this.cDelta.fill(0, id * LMAX, id * LMAX + LMAX);
+      this.cGamma.fill(0, id * LMAX, id * LMAX + LMAX);
+    }
+    this.cExN[id] = undefined;
+    this.mark[id * 2] = 0;
+    this.poorMark[id] = 0;
+    return id;
+  }
+
+  // ---- exact values from the DAG ----
+
+  private exactB(c: number): Rat {
+    const n = this.cExN[c];
+    if (n !== undefined) return { n, d: this.cExD[c]! };
+    let r: Rat;
+    const par = this.cPar[c]!;
+    if (par === -1) r = this.b0;
+    else if (par === -2) r = { n: 0n, d: 1n };
+    else {
+      const pb = this.exactB(par);
+      const a = this.exactA(this.cSel[c]!);
+      const w = BigInt(this.cW[c]!);
+      r = reduce({ n: pb.n * a.d - w * a.n * pb.d, d: pb.d * a.d });
+    }
+    this.cExN[c] = r.n;
+    this.cExD[c] = r.d;
+    return r;
+  }
+
+  private exactA(s: number): Rat {
+    const done = this.sExact[s];
+    if (done) return done;
+    const cls = this.sPoorCls[s]!;
+    const cnt = this.sPoorCnt[s]!;
+    let n = 0n;
+    let d = 1n;
+    for (let i = 0; i < cls.length; i++) {
+      const b = this.exactB(cls[i]!);
+      [n, d] = addRat(n, d, BigInt(cnt[i]!), b.n, b.d);
+    }
+    const c = this.cost[this.sProj[s]!]!;
+    const r = reduce({ n: c * d - n, d: d * BigInt(this.sW[s]!) });
+    this.sExact[s] = r;
+    return r;
+  }
+
+  // ---- evaluation ----
+
+  /** Collects the supporters of q who still have money into (class, weight, count) entries. */
+  private gather(q: number): void {
+    const P = this.P;
+    const { segPos, segW } = P;
+    const supGroup = this.wSup;
+    const wMult = this.wMult;
+    const wEnd = this.wEnd;
+    const grpCls = this.grpCls;
+    const mark = this.mark;
+    const eCls = this.eCls;
+    const eW = this.eW;
+    const eCnt = this.eCnt;
+    let k = 0;
+    for (let j = P.segStart[q]!; j < P.segStart[q + 1]!; j++) {
+      const w = segW[j]!;
+      const st = ++this.stamp;
+      const end = wEnd[j]!;
+      let out = segPos[j]!;
+      for (let i = out; i < end; i++) {
+        const g = supGroup[i]!;
+        const c = grpCls[g]!;
+        if (c < 0) continue;
+        const mult = wMult[i]!;
+        if (out !== i) {
+          supGroup[out] = g;
+          wMult[out] = mult;
+        }
+        out++;
+        const c2 = c << 1;
+        if (mark[c2] !== st) {
+          mark[c2] = st;
+          mark[c2 + 1] = k;
+          eCls[k] = c;
+          eW[k] = w;
+          eCnt[k] = mult;
+          k++;
+        } else eCnt[mark[c2 + 1]!]! += mult;
+      }
+      wEnd[j] = out;
+    }
+    this.eLen = k;
+    this.scratchOwner = q;
+    const cBF = this.cBF;
+    const cBE = this.cBE;
+    let money = 0;
+    let moneyE = 0;
+    for (let e = 0; e < k; e++) {
+      const c = eCls[e]!;
+      money += eCnt[e]! * cBF[c]!;
+      moneyE += eCnt[e]! * cBE[c]!;
+    }
+    this.eMoney = money;
+    this.eMoneyE = moneyE + U * (k + 2) * Math.abs(money);
+    const L = this.okLevels;
+    if (L > 0) {
+      let grow = 0;
+      const ed = this.eDelta;
+      ed.fill(0);
+      const cd = this.cDelta;
+      for (let e = 0; e < k; e++) {
+        const c = eCls[e]!;
+        const n = eCnt[e]!;
+        if (this.cGrow[c]) grow += n;
+        const base = c * LMAX;
+        for (let l = 0; l < L; l++) ed[l]! += n * cd[base + l]!;
+      }
+      this.eGrow = grow;
+      for (let l = 0; l < L; l++) ed[l] = ed[l]! * (1 + SLACK);
+    }
+  }
+
+  /** Stores the result of an evaluation of q (poor entries, a, bounds for probing). */
+  private store(q: number, aF: number, aE: number, W: number, exact: Rat | undefined): void {
+    const k = this.eLen;
+    let np = 0;
+    for (let e = 0; e < k; e++) if (this.ePoor[e]) np++;
+    const pc = new Int32Array(np);
+    const pw = new Int32Array(np);
+    const pn = new Float64Array(np);
+    let poorGrow = 0;
+    let j = 0;
+    for (let e = 0; e < k; e++) {
+      if (!this.ePoor[e]) continue;
+      const c = this.eCls[e]!;
+      pc[j] = c;
+      pw[j] = this.eW[e]!;
+      pn[j] = this.eCnt[e]!;
+      j++;
+      if (this.cGrow[c]) poorGrow += this.eCnt[e]!;
+    }
+    this.pPoorCls[q] = pc;
+    this.pPoorW[q] = pw;
+    this.pPoorCnt[q] = pn;
+    this.pW[q] = W;
+    this.pExA[q] = exact;
+    this.pAF[q] = aF;
+    this.pAE[q] = aE;
+    const cF = this.costF[q]!;
+    const rho = aF / cF;
+    this.pRhoF[q] = rho;
+    this.pRhoE[q] = aE / cF + U * rho + (this.costE[q]! / cF) * rho;
+    this.pEverA[q] = 1;
+    this.pEvalRound[q] = this.round;
+    const L = this.okLevels;
+    if (L > 0) {
+      // a along the lower-bound budgets is convex in s; its tangent at 0 has slope
+      // -(poor growing count * step) / W. Extra money D lowers a by at most D / W.
+      const slope = ((poorGrow * this.stepF) / W) * (1 + SLACK);
+      this.pSlope[q] = slope;
+      for (let l = 0; l < L; l++) {
+        const K = this.Ks[l]!;
+        this.pVar[q * LMAX + l] = (slope * K + this.eDelta[l]! / W) * (1 + SLACK);
+        this.pAK[q * LMAX + l] = aF + aE; // refined for the winner in keepWinning
+      }
+    }
+  }
+
+  /**
+   * Probing: an upper bound on a for project q when every gathered class has its
+   * lower-bound budget at s = K (b + K*step for classes that grow). Found in
+   * floats, then certified: any a' with sum cnt*min(b, a'*w) >= c is >= the true a.
+   * Falls back to `fallback` (a(0) rounded up) when it cannot certify.
+   */
+  private upperAAt(q: number, l: number, fallback: number): number {
+    const K = this.Ks[l]!;
+    const gam = this.cGamma;
+    const k = this.snapLen;
+    const eCls = this.snapCls;
+    const eW = this.snapW;
+    const eCnt = this.snapCnt;
+    const ePoor = this.ePoor;
+    const cF = this.costF[q]!;
+    const add = this.stepF * K;
+    let W = 0;
+    for (let e = 0; e < k; e++) {
+      W += eCnt[e]! * eW[e]!;
+      ePoor[e] = 0;
+    }
+    let paid = 0;
+    let a = 0;
+    for (let it = 0; it < 64; it++) {
+      a = (cF - paid) / W;
+      let changed = false;
+      for (let e = 0; e < k; e++) {
+        if (ePoor[e]) continue;
+        const c = eCls[e]!;
+        const b = this.cBF[c]! + (this.cGrow[c] ? add : 0) + gam[c * LMAX + l]!;
+        if (b < a * eW[e]!) {
+          ePoor[e] = 1;
+          changed = true;
+          paid += eCnt[e]! * b;
+          W -= eCnt[e]! * eW[e]!;
+        }
+      }
+      if (!changed || W <= 0) break;
+    }
+    if (!(a > 0) || !Number.isFinite(a)) return fallback;
+    const cand = a * (1 + 1e-9);
+    if (!(cand < fallback)) return fallback;
+    let g = 0;
+    for (let e = 0; e < k; e++) {
+      const c = eCls[e]!;
+      const lo = this.cBF[c]! + (this.cGrow[c] ? add : 0) + gam[c * LMAX + l]! - this.cBE[c]! - U * (Math.abs(this.cBF[c]!) + add + gam[c * LMAX + l]!);
+      const m = Math.min(lo, cand * eW[e]!);
+      g += eCnt[e]! * m;
+    }
+    g -= U * (k + 4) * Math.abs(g);
+    return g >= cF + this.costE[q]! ? cand : fallback;
+  }
+
+  /** Evaluates project q: false if its supporters cannot afford it. */
+  private evaluate(q: number): boolean {
+    this.stats.evaluations++;
+    this.gather(q);
+    const k = this.eLen;
+    if (k === 0) return false;
+    if (this.exactAll) return this.evaluateExact(q);
+    const cF = this.costF[q]!;
+    const cE = this.costE[q]!;
+    const money = this.eMoney;
+    const slack = this.eMoneyE + cE + U * (money + cF);
+    if (money + slack < cF) return false;
+    if (money - slack < cF) return this.evaluateExact(q);
+    const eCls = this.eCls;
+    const eW = this.eW;
+    const eCnt = this.eCnt;
+    const ePoor = this.ePoor;
+    const cBF = this.cBF;
+    const cBE = this.cBE;
+    let W = 0;
+    for (let e = 0; e < k; e++) {
+      W += eCnt[e]! * eW[e]!;
+      ePoor[e] = 0;
+    }
+    let paid = 0;
+    let paidE = 0;
+    let aF = 0;
+    let aE = 0;
+    for (;;) {
+      const N = cF - paid;
+      const NE = paidE + cE + U * (cF + paid);
+      if (!(N - NE > 0) || W <= 0) return this.evaluateExact(q);
+      aF = N / W;
+      aE = NE / W + U * aF;
+      let newPoor = false;
+      for (let e = 0; e < k; e++) {
+        if (ePoor[e]) continue;
+        const c = eCls[e]!;
+        const w = eW[e]!;
+        const b = cBF[c]!;
+        const thr = aF * w;
+        const margin = aE * w + cBE[c]! + U * (Math.abs(b) + thr);
+        if (b < thr - margin) {
+          ePoor[e] = 1;
+          newPoor = true;
+          const t = eCnt[e]! * b;
+          paid += t;
+          paidE += eCnt[e]! * cBE[c]! + U * (Math.abs(paid) + Math.abs(t));
+          W -= eCnt[e]! * w;
+        } else if (!(b > thr + margin)) {
+          return this.evaluateExact(q);
+        }
+      }
+      if (!newPoor) break;
+    }
+    this.store(q, aF, aE, W, undefined);
+    return true;
+  }
+
+  /** Exact evaluation over the gathered entries (BigInt rationals). */
+  private evaluateExact(q: number): boolean {
+    this.stats.exactEvaluations++;
+    const k = this.eLen;
+    const c = this.cost[q]!;
+    const bn: bigint[] = new Array(k);
+    const bd: bigint[] = new Array(k);
+    let mn = 0n;
+    let md = 1n;
+    for (let e = 0; e < k; e++) {
+      const b = this.exactB(this.eCls[e]!);
+      bn[e] = b.n;
+      bd[e] = b.d;
+      [mn, md] = addRat(mn, md, BigInt(this.eCnt[e]!), b.n, b.d);
+      this.ePoor[e] = 0;
+    }
+    if (mn < c * md) return false;
+    let W = 0;
+    for (let e = 0; e < k; e++) W += this.eCnt[e]! * this.eW[e]!;
+    let pn = 0n;
+    let pd = 1n;
+    let aN = c;
+    let aD = BigInt(W);
+    for (;;) {
+      let newPoor = false;
+      for (let e = 0; e < k; e++) {
+        if (this.ePoor[e]) continue;
+        const w = BigInt(this.eW[e]!);
+        if (bn[e]! * aD < aN * w * bd[e]!) {
+          this.ePoor[e] = 1;
+          newPoor = true;
+          [pn, pd] = addRat(pn, pd, BigInt(this.eCnt[e]!), bn[e]!, bd[e]!);
+          W -= this.eCnt[e]! * this.eW[e]!;
+        }
+      }
+      if (!newPoor) break;
+      if (W <= 0) return false;
+      aN = c * pd - pn;
+      aD = pd * BigInt(W);
+    }
+    const a = reduce({ n: aN, d: aD });
+    const aF = toFloat(a);
+    this.store(q, aF, U * Math.abs(aF), W, a);
+    return true;
+  }
+
+  /** Exact payment per point of q's evaluation in the current round (re-evaluates exactly if needed). */
+  private exactAOf(q: number): Rat {
+    const have = this.pExA[q];
+    if (have) return have;
+    this.gather(q);
+    const ok = this.evaluateExact(q);
+    if (!ok) throw new Error('internal: project became unaffordable on re-evaluation');
+    return this.pExA[q]!;
+  }
+
+  /** Compares rho of q and r (both evaluated this round): -1, 0, 1. */
+  private compareRho(q: number, r: number): number {
+    if (!this.exactAll) {
+      const x = this.pRhoF[q]!;
+      const y = this.pRhoF[r]!;
+      const m = this.pRhoE[q]! + this.pRhoE[r]! + U * (x + y);
+      if (x < y - m) return -1;
+      if (x > y + m) return 1;
+    }
+    this.stats.exactComparisons++;
+    const a = this.exactAOf(q);
+    const b = this.exactAOf(r);
+    const l = a.n * b.d * this.cost[r]!;
+    const rr = b.n * a.d * this.cost[q]!;
+    return l < rr ? -1 : l > rr ? 1 : 0;
+  }
+
+  /** Moves q's supporters to their new classes after q is funded as selection s. */
+  private pay(q: number, s: number): [number, number] {
+    const P = this.P;
+    const { segPos, segW } = P;
+    const supGroup = this.wSup;
+    const wMult = this.wMult;
+    const grpCls = this.grpCls;
+    const aF = this.pAF[q]!;
+    const aE = this.pAE[q]!;
+    const poorCls = this.pPoorCls[q]!;
+    const poorW = this.pPoorW[q]!;
+    const L = this.okLevels;
+    // probing: on [0, K_l] the true price is within [a(0) - var_l, a(0)], and a(0) >= aF - aE
+    const varL = this.pVar.subarray(q * LMAX, q * LMAX + LMAX);
+    const stepF = this.stepF;
+    let full = 0;
+    let allIn = 0;
+    let mark = this.mark;
+    let poorMark = this.poorMark;
+    for (let j = P.segStart[q]!; j < P.segStart[q + 1]!; j++) {
+      const w = segW[j]!;
+      const st = ++this.stamp;
+      for (let i = 0; i < poorCls.length; i++) if (poorW[i] === w) poorMark[poorCls[i]!] = st;
+      const end = this.wEnd[j]!;
+      for (let i = segPos[j]!; i < end; i++) {
+        const g = supGroup[i]!;
+        const c = grpCls[g]!;
+        if (c < 0) continue;
+        if (mark[c << 1] !== st) {
+          mark[c << 1] = st;
+          let next = -1;
+          if (poorMark[c] === st) {
+            if (L > 0) {
+              // a poor voter may still keep max(0, upper budget at K - lowest price * w) on [0, K]
+              let any = false;
+              const keep = this.keepScratch;
+              for (let l = 0; l < L; l++) {
+                const up = this.cBF[c]! + this.cBE[c]! + (this.cGrow[c] ? stepF * this.Ks[l]! : 0) + this.cDelta[c * LMAX + l]!;
+                const kp = (up - (aF - aE - varL[l]!) * w) * (1 + SLACK);
+                keep[l] = kp > 0 ? kp : 0;
+                if (kp > 0) any = true;
+              }
+              if (any) {
+                next = this.newClass(-2, 0, -1, 0, 0, 0);
+                for (let l = 0; l < L; l++) this.cDelta[next * LMAX + l] = keep[l]!;
+                this.stats.ghosts++;
+              }
+            }
+          } else {
+            const bF = this.cBF[c]!;
+            const nb = bF - w * aF;
+            const nbE = this.cBE[c]! + w * aE + U * (Math.abs(bF) + w * aF);
+            next = this.newClass(c, w, s, nb, nbE, this.cGrow[c]!);
+            for (let l = 0; l < L; l++) {
+              this.cDelta[next * LMAX + l] = (this.cDelta[c * LMAX + l]! + varL[l]! * w) * (1 + SLACK);
+              // the price surely fell by at least a(0) - (upper bound of a at K), times s/K
+              const fell = aF - aE - this.pAK[q * LMAX + l]!;
+              const g = (this.cGamma[c * LMAX + l]! + (fell > 0 ? fell * w : 0)) * (1 - SLACK);
+              this.cGamma[next * LMAX + l] = g > 0 ? g : 0;
+            }
+          }
+          if (next >= 0) {
+            // arrays may have grown
+            mark = this.mark;
+            poorMark = this.poorMark;
+          }
+          mark[(c << 1) + 1] = next;
+        }
+        grpCls[g] = mark[(c << 1) + 1]!;
+        if (poorMark[c] === st) allIn += wMult[i]!;
+        else full += wMult[i]!;
+      }
+    }
+    return [full, allIn];
+  }
+
+  /**
+   * Probing: the winner q of this round must stay the winner for every s in [0, K]:
+   *  - rho_q(s) <= chord of rho_q along the lower-bound budgets between s = 0 and s = K
+   *    (those budgets are affine in s and a is convex along them; true budgets are higher,
+   *    which only lowers a);
+   *  - rho_o(s) >= (a_o(0) - slope_o * s - D_o / W_o) / c_o: tangent along the lower-bound
+   *    budgets minus what the extra money D_o of its supporters can lower it; an older
+   *    value of o is a lower bound too. With no slope and no extra money this round's
+   *    decision (o worse, or tied and losing the tie-break) carries over unchanged.
+   * Both sides are linear in s, so checking s = 0 and s = K suffices. A stale o that
+   * fails is re-evaluated once. Lowers okLevels to the levels that pass.
+   */
+  private keepWinning(q: number, alive: number[], dropped: Map<number, MesDropped> | undefined): number[] {
+    const cq = this.costF[q]!;
+    const hi0 = ((this.pAF[q]! + this.pAE[q]!) / cq) * (1 + SLACK + 4 * U + this.costE[q]! / cq);
+    {
+      // a_q decreases with s too: bound it at s = K (the chord end)
+      if (this.snapOwner !== q) {
+        this.gather(q);
+        this.snapshot();
+      }
+      for (let l = 0; l < this.okLevels; l++) this.pAK[q * LMAX + l] = this.upperAAt(q, l, this.pAF[q]! + this.pAE[q]!);
+    }
+    let out = alive;
+    for (let idx = 0; idx < alive.length && this.okLevels > 0; idx++) {
+      const o = alive[idx]!;
+      if (o === q) continue;
+      let fresh = this.pEvalRound[o] === this.round - 1;
+      for (let tries = 0; tries < 2 && this.okLevels > 0; tries++) {
+        let l = this.okLevels - 1;
+        while (l >= 0 && !this.beats(q, o, l, hi0)) l--;
+        if (l === this.okLevels - 1) break;
+        if (fresh || this.pEvalRound[o] < 0) {
+          this.okLevels = l + 1;
+          break;
+        }
+        // stale lower bound too weak: evaluate o now (same round state as the winner's evaluation)
+        fresh = true;
+        this.pExA[o] = undefined;
+        const saveRound = this.round;
+        this.round = saveRound - 1;
+        const ok = this.evaluate(o);
+        this.round = saveRound;
+        if (!ok) {
+          if (dropped) dropped.set(o, { round: this.round - 1, money: this.eMoney, lastA: this.pEverA[o] ? this.pAF[o]! : null });
+          while (this.okLevels > 0) {
+            const lv = this.okLevels - 1;
+            const hi = this.eMoney + this.eMoneyE + this.eGrow * this.stepF * this.Ks[lv]! + this.eDelta[lv]!;
+            if (hi * (1 + SLACK) < this.costF[o]! - this.costE[o]!) break;
+            this.okLevels = lv;
+          }
+          out = out === alive ? alive.slice() : out;
+          out[idx] = -1;
+          break;
+        }
+      }
+    }
+    return out === alive ? alive : out.filter((p) => p >= 0);
+  }
+
+  /** Probing: keeps a copy of the entries in the scratch (those of the round's best so far). */
+  private snapshot(): void {
+    const k = this.eLen;
+    this.snapCls.set(this.eCls.subarray(0, k));
+    this.snapW.set(this.eW.subarray(0, k));
+    this.snapCnt.set(this.eCnt.subarray(0, k));
+    this.snapLen = k;
+    this.snapOwner = this.scratchOwner;
+  }
+
+  /** Probing level l: does winner q provably beat o for all s in [0, K_l]? */
+  private beats(q: number, o: number, l: number, hi0: number): boolean {
+    const v = this.pVar[o * LMAX + l]!;
+    if (v === 0) return true;
+    const K = this.Ks[l]!;
+    const co = this.costF[o]!;
+    const cq = this.costF[q]!;
+    const slack = 1 - SLACK - 4 * U - this.costE[o]! / co;
+    const d = v - this.pSlope[o]! * K; // the extra-money part (>= 0 up to rounding)
+    const lo0 = ((this.pAF[o]! - this.pAE[o]! - Math.max(0, d)) / co) * slack;
+    if (!(lo0 > hi0)) return false;
+    const loK = ((this.pAF[o]! - this.pAE[o]! - v) / co) * slack;
+    const hiK = (this.pAK[q * LMAX + l]! / cq) * (1 + SLACK + 4 * U + this.costE[q]! / cq);
+    return loK > hiK;
+  }
+
+  /** Runs MES with every voter starting with budget b0 (scaled money units). */
+  run(b0: Rat, opts: MesRunOptions = {}): MesRun {
+    const P = this.P;
+    this.stats.runs++;
+    const record = opts.record === true;
+    const levels = (opts.probe?.levels ?? []).filter((k) => k >= 1).slice(0, LMAX);
+    this.probing = levels.length > 0;
+    this.okLevels = levels.length;
+    for (let l = 0; l < levels.length; l++) this.Ks[l] = levels[l]!;
+    this.stepF = this.probing ? Number(opts.probe!.step) : 0;
+    this.b0 = reduce(b0);
+    this.nClasses = 0;
+    this.sProj = [];
+    this.sW = [];
+    this.sPoorCls = [];
+    this.sPoorCnt = [];
+    this.sExact = [];
+    const b0F = toFloat(this.b0);
+    this.newClass(-1, 0, -1, b0F, U * b0F, 1);
+    this.grpCls.fill(0);
+    this.wSup.set(P.supGroup);
+    this.wMult.set(this.supMult);
+    for (let j = 0; j < this.wEnd.length; j++) this.wEnd[j] = P.segPos[j + 1]!;
+    this.round = 0;
+    this.snapOwner = -1;
+    this.scratchOwner = -1;
+
+    const funded = record ? new Map<number, MesFunded>() : undefined;
+    const dropped = record ? new Map<number, MesDropped>() : undefined;
+    const order: number[] = [];
+    let total = 0n;
+    let alive: number[] = [];
+    for (let p = 0; p < P.m; p++) {
+      if (P.scores[p]! <= 0) continue;
+      if (P.costs[p] === 0n) {
+        order.push(p);
+        if (funded) funded.set(p, { round: 0, a: 0, fullPayers: P.votes[p]!, allInPayers: 0 });
+        continue;
+      }
+      alive.push(p);
+      // initial lower bound of rho: cost / total utility = 1 / score (valid for any budgets)
+      this.pRhoF[p] = 1 / P.scores[p]!;
+      this.pRhoE[p] = U / P.scores[p]!;
+      this.pVar.fill(0, p * LMAX, p * LMAX + LMAX); // 1/score is a lower bound for any budgets
+      this.pSlope[p] = 0;
+      this.pEvalRound[p] = -1;
+      this.pEverA[p] = 0;
+      this.pExA[p] = undefined;
+    }
+    const rhoF = this.pRhoF;
+    const rhoE = this.pRhoE;
+    for (;;) {
+      this.snapOwner = -1; // snapshots are only valid within a round
+      alive.sort((x, y) => rhoF[x]! - rhoF[y]!);
+      let best = -1;
+      let ties: number[] = [];
+      let removed = 0;
+      for (let idx = 0; idx < alive.length; idx++) {
+        const q = alive[idx]!;
+        if (best >= 0 && rhoF[q]! - rhoE[q]! > rhoF[best]! + rhoE[best]! + U * (rhoF[q]! + rhoF[best]!)) break;
+        this.pExA[q] = undefined;
+        if (!this.evaluate(q)) {
+          alive[idx] = -1;
+          removed++;
+          if (dropped) {
+            dropped.set(q, { round: this.round, money: this.eMoney, lastA: this.pEverA[q] ? this.pAF[q]! : null });
+          }
+          // probing: must stay unaffordable for s <= K: money at K plus extra money < cost
+          while (this.okLevels > 0) {
+            const l = this.okLevels - 1;
+            const hi = this.eMoney + this.eMoneyE + this.eGrow * this.stepF * this.Ks[l]! + this.eDelta[l]!;
+            if (hi * (1 + SLACK) < this.costF[q]! - this.costE[q]!) break;
+            this.okLevels = l;
+          }
+          continue;
+        }
+        const probingSlope = this.okLevels > 0;
+        if (best < 0) {
+          best = q;
+          ties = [q];
+          if (probingSlope && this.scratchOwner === q) this.snapshot();
+          continue;
+        }
+        const c = this.compareRho(q, best);
+        if (c < 0) {
+          best = q;
+          ties = [q];
+          if (probingSlope && this.scratchOwner === q) this.snapshot();
+        } else if (c === 0) ties.push(q);
+      }
+      if (removed > 0) alive = alive.filter((p) => p >= 0);
+      if (best < 0) break;
+      if (ties.length > 1) {
+        ties.sort((x, y) => tieCompare(P, x, y));
+        best = ties[0]!;
+      }
+      const q = best;
+      this.round++;
+      if (this.okLevels > 0) alive = this.keepWinning(q, alive, dropped);
+      const s = this.sProj.length;
+      this.sProj.push(q);
+      this.sW.push(this.pW[q]!);
+      this.sPoorCls.push(this.pPoorCls[q]!);
+      this.sPoorCnt.push(this.pPoorCnt[q]!);
+      this.sExact.push(this.pExA[q]);
+      const [full, allIn] = this.pay(q, s);
+      order.push(q);
+      total += this.cost[q]!;
+      if (funded) funded.set(q, { round: this.round, a: this.pAF[q]!, fullPayers: full, allInPayers: allIn });
+      alive = alive.filter((p) => p !== q);
+      if (alive.length === 0) break;
+    }
+    const res: MesRun = { order, totalCost: total, probeSteps: this.okLevels > 0 ? this.Ks[this.okLevels - 1]! : 0 };
+    return funded ? { ...res, funded, dropped } : res;
+  }
+}
+
+/** Initial per-voter budget B/n as an exact rational (scaled units). */
+export function equalShare(P: Prepared): Rat {
+  return { n: P.budget, d: BigInt(Math.max(1, P.n)) };
+}

@@ -1,0 +1,272 @@
+/**
+ * @module The resident vote over HTTP: the ballot (read, cast), paper ballots
+ * (staff double entry and the queue of entries still to check), public
+ * receipt checks, and the counted results.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import {
+  BALLOT_MESSAGES,
+  BALLOT_STATUS,
+  PAPER_STATUS_MESSAGES,
+  RECEIPT_MESSAGES,
+  castBallot,
+  checkReceipt,
+  enterPaperBallot,
+  paperQueue,
+  voterView,
+  type BallotRefusal,
+} from '../services/ballots.ts';
+import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
+import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
+import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
+
+const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
+
+const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
+const Points = z
+  .record(z.string().min(1).max(64), z.number())
+  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
+
+const BallotBody = z
+  .strictObject({
+    projects: ProjectIds.optional().openapi({ description: 'approval / basket: ids of the chosen projects' }),
+    points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
+  })
+  .openapi('BallotInput');
+
+const PaperBody = z
+  .strictObject({
+    paperSerial: z.string().trim().min(1).max(40).openapi({ description: 'The serial number printed on the paper ballot', example: 'XH-0001' }),
+    registerNo: z.string().trim().min(1).max(40).openapi({ description: 'The resident’s number in the community register', example: 'XHSQ-0003' }),
+    projects: ProjectIds.optional(),
+    points: Points.optional(),
+  })
+  .openapi('PaperBallotInput');
+
+const BallotContent = z.object({ method: z.enum(['approval', 'basket', 'points']), projects: z.array(z.string()).optional(), points: z.record(z.string(), z.number()).optional() }).openapi('BallotContent');
+
+const Reason = z.object({ code: z.string(), message: z.string() });
+
+const VoterBallotSchema = z
+  .object({
+    cycle: z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string(), phase: z.string().nullable(), budgetFen: z.number().int() }),
+    community: z.object({ slug: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    rules: z.object({
+      method: z.enum(['none', 'approval', 'basket', 'points']),
+      maxChoices: z.number().int().optional(),
+      minShare: z.object({ num: z.number().int(), den: z.number().int() }).optional(),
+      points: z.number().int().optional(),
+      maxPerProject: z.number().int().optional(),
+      description: z.string(),
+    }),
+    projects: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), category: z.string(), costFen: z.number().int() })),
+    canCast: z.boolean(),
+    reason: Reason.nullable(),
+    current: z.object({ channel: z.enum(['online', 'paper']), castAt: z.string(), ballot: BallotContent }).nullable(),
+  })
+  .openapi('VoterBallot');
+
+const CastSchema = z
+  .object({ receiptCode: z.string().openapi({ example: 'ABCDE-FGH23' }), castAt: z.string(), replaced: z.boolean(), ballot: BallotContent })
+  .openapi('CastBallot');
+
+const Cycle = z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string() });
+const ReceiptSchema = z
+  .object({
+    status: z.enum(['vote_open', 'superseded', 'counted']),
+    message: z.string(),
+    cycle: Cycle,
+    method: z.enum(['approval', 'basket', 'points']).optional(),
+    channel: z.enum(['online', 'paper']).optional(),
+    items: z.array(z.object({ code: z.string(), title: z.string(), points: z.number().int().nullable(), counted: z.boolean() })).optional(),
+  })
+  .openapi('Receipt');
+
+const PaperResultSchema = z
+  .object({ status: z.enum(['pending', 'matched', 'mismatch', 'resolved']), entries: z.number().int(), message: z.string(), receiptCode: z.string().optional() })
+  .openapi('PaperBallotEntry');
+
+const PaperQueueSchema = z
+  .object({
+    counted: z.number().int(),
+    items: z.array(z.object({ paperSerial: z.string(), status: z.enum(['pending', 'mismatch']), entries: z.array(z.object({ enteredBy: z.string(), at: z.string() })), differs: z.array(z.enum(['registerNo', 'choices'])) })),
+  })
+  .openapi('PaperBallotQueue');
+
+const Outcome = z.object({ funded: z.boolean(), code: z.string(), explanation: z.object({ 'zh-CN': z.string(), en: z.string() }) });
+const RuleSummary = z.object({ rule: z.string(), name: z.string(), note: z.string(), selected: z.array(z.string()).openapi({ description: 'codes of the funded projects' }), totalCostFen: z.number().int() });
+const ResultsSchema = z
+  .object({
+    cycleId: z.string(),
+    ballotCount: z.number().int(),
+    computedAt: z.string(),
+    budgetFen: z.number().int(),
+    official: RuleSummary,
+    comparison: RuleSummary.nullable(),
+    projects: z.array(
+      z.object({ code: z.string(), title: z.string(), costFen: z.number().int(), votes: z.number().int(), score: z.number().int(), scoreUnit: z.enum(['votes', 'points']), official: Outcome, comparison: Outcome.nullable() }),
+    ),
+  })
+  .openapi('VoteResults');
+
+type C = Context<AppEnv>;
+
+/** A refusal from the ballot services as an error body: rule breaks name their fields. */
+function refuseBallot(c: C, r: BallotRefusal) {
+  const locale = c.get('locale');
+  if (r.code === 'invalid_ballot') {
+    const fields = Object.fromEntries(r.issues.map((i) => [i.field, i.message[locale]]));
+    const first = r.issues[0]!;
+    return fail(c, first.code === 'no_vote' ? 409 : 422, first.code, first.message[locale], fields);
+  }
+  if (r.code in BALLOT_STATUS) {
+    const code = r.code as keyof typeof BALLOT_STATUS;
+    const fields = code === 'unknown_register_no' ? { registerNo: BALLOT_MESSAGES[code][locale] } : undefined;
+    return fail(c, BALLOT_STATUS[code], code, BALLOT_MESSAGES[code][locale], fields);
+  }
+  return refuse(c, r.code as ReasonCode);
+}
+
+function ballotJson(b: Ballot) {
+  return b.method === 'points' ? { method: b.method, points: b.points } : { method: b.method, projects: b.projects };
+}
+
+export const ballotRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cycles/{id}/ballot',
+      tags: ['voting'],
+      summary: 'The ballot of a cycle’s resident vote: its rules and projects, whether you can vote now (and why not), and your current ballot',
+      request: { params: Id },
+      responses: { 200: { description: 'Ballot', content: { 'application/json': { schema: VoterBallotSchema } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const locale = c.get('locale');
+      const auth = c.get('auth');
+      const v = await voterView(ctx, c.req.valid('param').id, auth?.actor ?? null);
+      if (!v) return fail(c, 404, 'not_found', BALLOT_MESSAGES.not_found[locale]);
+      const { setup, why, current } = v;
+      const message = why ? (why in BALLOT_MESSAGES ? BALLOT_MESSAGES[why as keyof typeof BALLOT_MESSAGES][locale] : REASON_MESSAGES[why as ReasonCode][locale]) : null;
+      return c.json(
+        {
+          cycle: { id: setup.cycle.id, titleZh: setup.cycle.titleZh, titleEn: setup.cycle.titleEn, phase: setup.cycle.phase, budgetFen: setup.cycle.budgetFen },
+          community: setup.community,
+          rules: { ...setup.vote, description: describeVoteRule(setup.vote, setup.cycle.budgetFen)[locale] },
+          projects: setup.projects.map((p) => ({ id: p.id, code: p.code, title: p.title, category: p.category, costFen: p.costFen })),
+          canCast: why === null,
+          reason: why ? { code: why, message: message! } : null,
+          current: current ? { channel: current.channel, castAt: current.castAt.toISOString(), ballot: ballotJson(current.ballot) } : null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cycles/{id}/ballot',
+      tags: ['voting'],
+      summary: 'Cast your ballot (verified residents, while the vote is open). Casting again replaces your ballot. A ballot that breaks a rule is refused whole.',
+      request: { params: Id, body: { content: { 'application/json': { schema: BallotBody } }, required: true } },
+      responses: { 201: { description: 'Cast; keep the receipt code', content: { 'application/json': { schema: CastSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (auth) {
+        const wait = ctx.limits.vote.consume(auth.account.id, 1, Date.now());
+        if (wait > 0) {
+          c.header('Retry-After', String(Math.ceil(wait / 1000)));
+          return fail(c, 429, 'rate_limited');
+        }
+      }
+      const r = await castBallot(ctx, c.req.valid('param').id, c.req.valid('json'), auth?.actor ?? null);
+      if (!r.ok) return refuseBallot(c, r);
+      return c.json({ receiptCode: r.receiptCode, castAt: r.castAt.toISOString(), replaced: r.replaced, ballot: ballotJson(r.ballot) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/receipts/{code}',
+      tags: ['voting'],
+      summary: 'Check a ballot receipt (anyone): after the count, whether the ballot was counted and exactly what it said; never who cast it',
+      request: { params: z.object({ code: z.string().min(1).max(32).openapi({ example: 'ABCDE-FGH23' }) }) },
+      responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const locale = c.get('locale');
+      const r = await checkReceipt(c.get('ctx').database, c.req.valid('param').code);
+      if (r.status === 'unknown') return fail(c, 404, 'receipt_unknown', locale === 'en' ? 'No ballot has this receipt code; check it character by character' : '没有这个回执码对应的选票，请逐个字符核对');
+      return c.json({ ...r, message: RECEIPT_MESSAGES[r.status][locale] }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cycles/{id}/paper-ballots',
+      tags: ['voting'],
+      summary: 'Enter a paper ballot (community staff). Each paper ballot is entered twice by two different staff accounts; a mismatch is flagged for a third check.',
+      request: { params: Id, body: { content: { 'application/json': { schema: PaperBody } }, required: true } },
+      responses: { 201: { description: 'Entry recorded', content: { 'application/json': { schema: PaperResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      const locale = c.get('locale');
+      const body = c.req.valid('json');
+      const r = await enterPaperBallot(ctx, c.req.valid('param').id, body, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : { accountId: null, role: 'anonymous', name: '-' });
+      if (!r.ok) return refuseBallot(c, r);
+      return c.json({ ...r, ok: undefined, message: PAPER_STATUS_MESSAGES[r.status][locale] }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cycles/{id}/paper-ballots',
+      tags: ['voting'],
+      summary: 'Paper ballots waiting for a second entry or a third check (community staff); never their contents',
+      request: { params: Id },
+      responses: { 200: { description: 'Queue', content: { 'application/json': { schema: PaperQueueSchema } } }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const r = await paperQueue(c.get('ctx'), c.req.valid('param').id, auth?.actor ?? null);
+      if (!r.ok) return refuseBallot(c, r);
+      return c.json({ counted: r.counted, items: r.items.map((i) => ({ ...i, entries: i.entries.map((e) => ({ enteredBy: e.enteredBy, at: e.at.toISOString() })) })) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cycles/{id}/results',
+      tags: ['voting'],
+      summary: 'The counted result of a cycle’s resident vote: the official rule and the other rule side by side, each project with its votes and why it was or was not funded',
+      request: { params: Id },
+      responses: { 200: { description: 'Results', content: { 'application/json': { schema: ResultsSchema } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const locale = c.get('locale');
+      const r = await getResults(c.get('ctx').database, c.req.valid('param').id);
+      if (!r) return fail(c, 404, 'not_counted', locale === 'en' ? 'This cycle’s vote has not been counted (yet)' : '本轮居民投票尚未计票');
+      const codeOf = new Map(r.projects.map((p) => [p.id, p.code]));
+      const summary = (s: NonNullable<typeof r.comparison>) => ({ ...s, selected: s.selected.map((id) => codeOf.get(id) ?? id), name: RULE_NAMES[s.rule][locale], note: RULE_NOTES[s.rule][locale] });
+      return c.json(
+        {
+          cycleId: r.cycleId,
+          ballotCount: r.ballotCount,
+          computedAt: r.computedAt.toISOString(),
+          budgetFen: r.budgetFen,
+          official: summary(r.official),
+          comparison: r.comparison ? summary(r.comparison) : null,
+          projects: r.projects.map(({ id: _id, ...p }) => p),
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,71 @@
+/**
+ * @module Council membership: the public list of a community's council with
+ * terms and roles, and staff adding and ending terms (the council_member role
+ * follows the terms in the same transaction).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses } from '../http/router.ts';
+import { chinaDay } from '../domain/cycle-phases.ts';
+import { addTerm, communityBySlug, endTerm, listTerms } from '../services/council.ts';
+import { actorOf, IsoDay, reasonAnswer, Slug } from './council-http.ts';
+
+const TermSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(['chair', 'member']), startsOn: z.string(), endsOn: z.string().nullable(), current: z.boolean() }).openapi('CouncilTerm');
+const TermInput = z.strictObject({
+  login: z.string().trim().min(1).max(64).openapi({ description: 'The person’s username or mobile number; they must be a verified resident of the community' }),
+  role: z.enum(['chair', 'member']),
+  startsOn: IsoDay,
+  endsOn: IsoDay.nullable().optional(),
+});
+
+export const councilRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/communities/{slug}/council',
+      tags: ['council'],
+      summary: 'The community’s residents’ council: every term, current members first, under their names',
+      request: { params: Slug },
+      responses: { 200: { description: 'Council', content: { 'application/json': { schema: z.object({ members: z.array(TermSchema) }) } } }, ...errorResponses(404) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const community = await communityBySlug(ctx.database.db, c.req.valid('param').slug);
+      if (!community) return reasonAnswer(c, 'not_found');
+      const terms = await listTerms(ctx.database.db, community.id, chinaDay(ctx.now()));
+      return c.json({ members: terms.map(({ accountId: _a, ...t }) => t) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/communities/{slug}/council/terms',
+      tags: ['council'],
+      summary: 'Staff add a council term (chair or member) for a verified resident of the community',
+      request: { params: Slug, body: { content: { 'application/json': { schema: TermInput } }, required: true } },
+      responses: { 201: { description: 'Added', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const community = await communityBySlug(ctx.database.db, c.req.valid('param').slug);
+      if (!community) return reasonAnswer(c, 'not_found');
+      const r = await addTerm(ctx, community.id, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
+      if (!r.ok) return reasonAnswer(c, r.code);
+      return c.json({ id: r.id }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/council-terms/{id}/end',
+      tags: ['council'],
+      summary: 'Staff end a council term on a date; the role is revoked once no term covers today',
+      request: { params: z.object({ id: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: z.strictObject({ endsOn: IsoDay }) } }, required: true } },
+      responses: { 200: { description: 'Ended', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const r = await endTerm(ctx, c.req.valid('param').id, c.req.valid('json').endsOn, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
+      if (!r.ok) return reasonAnswer(c, r.code);
+      return c.json({ ok: true as const }, 200);
+    },
+  );

@@ -1,0 +1,430 @@
+/**
+ * @module Delivery through the API: a project's delivery record (public);
+ * the agreement (立项), start, progress reports with photos, payments,
+ * acceptance (验收), resume after a failed acceptance, closing the
+ * satisfaction survey and archiving (staff); a cycle's money and the
+ * delivery tracker (public). Money comes in as yuan typed by a person
+ * ("276000", "27.6万") and goes out as integer fen.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
+import { errorBody } from '../http/errors.ts';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import {
+  amendAgreement,
+  archiveProject,
+  closeSurvey,
+  describeDeliveryRefusal,
+  getDelivery,
+  loadProject,
+  recordAcceptance,
+  recordAgreement,
+  recordPayment,
+  recordProgress,
+  resumeImplementation,
+  startImplementation,
+  type DeliveryRefusal,
+  type Who,
+} from '../services/delivery.ts';
+import { cycleMoney, deliveryTracker } from '../services/disclosure.ts';
+import { IMPLEMENTER_TYPES, TRACKED_STATES } from '../domain/delivery.ts';
+import { parseYuan } from '../domain/money.ts';
+import type { UploadFile } from '../services/uploads.ts';
+
+const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
+const Code = z.object({ code: z.string().regex(CODE_RE).openapi({ example: 'SGJD-SXSQ-2026-01' }) });
+const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-sunxi-2026' }) });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
+const Yuan = z.string().trim().min(1).max(40).openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50"', example: '276000' });
+
+const AgreementBody = z
+  .strictObject({
+    implementerName: z.string().trim().min(1).max(200),
+    implementerType: z.enum(IMPLEMENTER_TYPES),
+    registrationNo: z.string().trim().min(1).max(60).openapi({ description: 'Unified social credit code or other registration number' }),
+    implementerRating: z.number().int().min(1).max(5).nullable().optional(),
+    agreementDate: Day,
+    agreedAmount: Yuan,
+    plannedStart: Day,
+    plannedEnd: Day,
+    startImplementation: z.boolean().optional().openapi({ description: 'Start the work in the same step' }),
+  })
+  .openapi('AgreementInput');
+
+const AmendBody = AgreementBody.omit({ startImplementation: true }).extend({ reason: z.string().trim().min(1).max(2000) }).openapi('AgreementAmendment');
+const PaymentBody = z.strictObject({ paidOn: Day, amount: Yuan, note: z.string().max(500).optional() }).openapi('PaymentInput');
+const AcceptanceBody = z
+  .strictObject({ result: z.enum(['pass', 'fail']), acceptedOn: Day, inspector: z.string().trim().min(1).max(200), notes: z.string().max(4000).optional() })
+  .openapi('AcceptanceInput');
+const ReasonBody = z.strictObject({ reason: z.string().trim().max(2000).optional() });
+
+const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
+const ProgressForm = z.object({
+  reportedOn: Day,
+  percent: z.coerce.number().int().min(0).max(100),
+  body: z.string().trim().min(1).max(4000),
+  photos: z.union([FileField, z.array(FileField)]).optional(),
+});
+
+const Step = z.object({ from: z.string(), to: z.string() });
+
+const DeliverySchema = z
+  .object({
+    code: z.string(),
+    state: z.string(),
+    agreement: z
+      .object({
+        implementerName: z.string(),
+        implementerType: z.string(),
+        registrationNo: z.string(),
+        implementerRating: z.number().int().nullable(),
+        agreementDate: z.string(),
+        agreedAmountFen: z.number().int(),
+        plannedStart: z.string(),
+        plannedEnd: z.string(),
+      })
+      .nullable(),
+    reports: z.array(z.object({ reportedOn: z.string(), percent: z.number().int(), body: z.string(), photos: z.array(z.object({ url: z.string(), sha256: z.string() })) })),
+    payments: z.array(z.object({ batchNo: z.number().int(), paidOn: z.string(), amountFen: z.number().int(), note: z.string() })),
+    acceptances: z.array(z.object({ result: z.string(), acceptedOn: z.string(), inspector: z.string(), notes: z.string() })),
+    findings: z.array(z.object({ severity: z.string(), body: z.string(), recordedAt: z.string() })),
+    paidFen: z.number().int(),
+    leftFen: z.number().int().nullable(),
+    percent: z.number().int().nullable(),
+    overdue: z.boolean(),
+    daysLate: z.number().int().nullable(),
+  })
+  .openapi('Delivery');
+
+const MoneySchema = z
+  .object({
+    cycleId: z.string(),
+    budgetFen: z.number().int(),
+    adoptedFen: z.number().int(),
+    contractedFen: z.number().int(),
+    paidFen: z.number().int(),
+    remainingFen: z.number().int(),
+    unpaidFen: z.number().int(),
+    projects: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), estimatedCostFen: z.number().int(), agreedFen: z.number().int().nullable(), paidFen: z.number().int() })),
+  })
+  .openapi('CycleMoney');
+
+function answer(c: Context<AppEnv>, r: DeliveryRefusal) {
+  const a = describeDeliveryRefusal(r, c.get('locale'));
+  return c.json(errorBody(a.code, a.message, a.fields), a.status);
+}
+
+/** The signed-in person acting in the first of `roles` they hold; null when not signed in. */
+function who(c: Context<AppEnv>, roles: readonly string[]): Who | null {
+  const auth = c.get('auth');
+  return auth ? { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, roles)) } : null;
+}
+
+const signInFirst = (c: Context<AppEnv>) => answer(c, { ok: false, code: 'not_signed_in' });
+
+async function projectId(c: Context<AppEnv>, code: string) {
+  const ctx = c.get('ctx');
+  return (await loadProject(ctx.database.db, { code }, ctx.now()))?.project.id ?? null;
+}
+
+/** An amount typed in yuan, or the 400 answer naming the field. */
+function badMoney(c: Context<AppEnv>, field: string) {
+  const en = c.get('locale') === 'en';
+  return fail(c, 400, 'validation_failed', undefined, { [field]: en ? 'Enter an amount in yuan, e.g. 276000 or 27.6万' : '请输入金额（元），如 276000 或 27.6万' });
+}
+
+export const deliveryRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{code}/delivery',
+      tags: ['delivery'],
+      summary: 'A project’s delivery record: agreement, progress reports with photos, payments, acceptance, audit findings, overdue',
+      request: { params: Code },
+      responses: { 200: { description: 'Delivery', content: { 'application/json': { schema: DeliverySchema } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const loaded = await loadProject(ctx.database.db, { code: c.req.valid('param').code }, ctx.now());
+      if (!loaded) return answer(c, { ok: false, code: 'not_found' });
+      const d = await getDelivery(ctx.database.db, loaded.project, ctx.now());
+      const a = d.agreement;
+      return c.json(
+        {
+          code: loaded.project.code,
+          state: loaded.project.state,
+          agreement: a
+            ? { implementerName: a.implementerName, implementerType: a.implementerType, registrationNo: a.registrationNo, implementerRating: a.implementerRating, agreementDate: a.agreementDate, agreedAmountFen: a.agreedAmountFen, plannedStart: a.plannedStart, plannedEnd: a.plannedEnd }
+            : null,
+          reports: d.reports.map((r) => ({ reportedOn: r.reportedOn, percent: r.percent, body: r.body, photos: r.photos.map((p) => ({ url: `/api/attachments/${p.id}`, sha256: p.sha256 })) })),
+          payments: d.payments.map((p) => ({ batchNo: p.batchNo, paidOn: p.paidOn, amountFen: p.amountFen, note: p.note })),
+          acceptances: d.acceptances.map((x) => ({ result: x.result, acceptedOn: x.acceptedOn, inspector: x.inspector, notes: x.notes })),
+          findings: d.findings.map((f) => ({ severity: f.severity, body: f.body, recordedAt: f.createdAt.toISOString() })),
+          paidFen: d.paidFen,
+          leftFen: d.leftFen,
+          percent: d.percent,
+          overdue: d.overdue.overdue,
+          daysLate: d.overdue.overdue ? d.overdue.daysLate : null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/agreement',
+      tags: ['delivery'],
+      summary: 'Record the agreement of an approved project (立项): implementer, amount, planned dates; optionally start the work',
+      request: { params: Code, body: { content: { 'application/json': { schema: AgreementBody } }, required: true } },
+      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ state: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const b = c.req.valid('json');
+      const m = parseYuan(b.agreedAmount);
+      if (!m.ok) return badMoney(c, 'agreedAmount');
+      const r = await recordAgreement(c.get('ctx'), id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: m.fen }, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ state: r.state }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/agreement/amendments',
+      tags: ['delivery'],
+      summary: 'Amend the agreement (补充协议) with a published reason; the amount may not drop below what was paid',
+      request: { params: Code, body: { content: { 'application/json': { schema: AmendBody } }, required: true } },
+      responses: { 200: { description: 'Amended', content: { 'application/json': { schema: z.object({ amended: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const b = c.req.valid('json');
+      const m = parseYuan(b.agreedAmount);
+      if (!m.ok) return badMoney(c, 'agreedAmount');
+      const r = await amendAgreement(c.get('ctx'), id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: m.fen }, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ amended: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/start',
+      tags: ['delivery'],
+      summary: 'Start the work of an approved project whose agreement is recorded',
+      request: { params: Code },
+      responses: { 200: { description: 'Started', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const r = await startImplementation(c.get('ctx'), id, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ from: r.from, to: r.to }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/progress',
+      tags: ['delivery'],
+      summary: 'A progress report (date, percent, text) with up to 6 photos (JPEG, PNG, WebP by content, 5 MB each)',
+      request: { params: Code, body: { content: { 'multipart/form-data': { schema: ProgressForm } }, required: true } },
+      responses: {
+        201: { description: 'Reported', content: { 'application/json': { schema: z.object({ photos: z.number().int() }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+      },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const f = c.req.valid('form');
+      const list = f.photos === undefined ? [] : Array.isArray(f.photos) ? f.photos : [f.photos];
+      const files: UploadFile[] = await Promise.all(list.filter((x) => x.size > 0 || x.name !== '').map(async (x) => ({ name: x.name, bytes: new Uint8Array(await x.arrayBuffer()) })));
+      const r = await recordProgress(c.get('ctx'), id, { reportedOn: f.reportedOn, percent: f.percent, body: f.body }, files, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ photos: r.photoIds.length }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/payments',
+      tags: ['delivery'],
+      summary: 'A payment batch; refused (422 over_agreed_amount, naming the amounts) when the batches would exceed the agreed amount',
+      request: { params: Code, body: { content: { 'application/json': { schema: PaymentBody } }, required: true } },
+      responses: {
+        201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ batchNo: z.number().int(), paidFen: z.number().int(), agreedFen: z.number().int() }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const b = c.req.valid('json');
+      const m = parseYuan(b.amount);
+      if (!m.ok) return badMoney(c, 'amount');
+      const r = await recordPayment(c.get('ctx'), id, { paidOn: b.paidOn, amountFen: m.fen, note: b.note ?? '' }, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ batchNo: r.batchNo, paidFen: r.paidFen, agreedFen: r.agreedFen }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/acceptance',
+      tags: ['delivery'],
+      summary: 'Record an acceptance inspection: pass → accepted; fail (notes required, published) → acceptance_failed',
+      request: { params: Code, body: { content: { 'application/json': { schema: AcceptanceBody } }, required: true } },
+      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const b = c.req.valid('json');
+      const r = await recordAcceptance(c.get('ctx'), id, { ...b, notes: b.notes ?? '' }, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ from: r.from, to: r.to }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/resume',
+      tags: ['delivery'],
+      summary: 'After a failed acceptance, return the rectified work to implementation',
+      request: { params: Code, body: { content: { 'application/json': { schema: ReasonBody } }, required: false } },
+      responses: { 200: { description: 'Resumed', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const body = (c.req.valid('json') ?? {}) as { reason?: string };
+      const r = await resumeImplementation(c.get('ctx'), id, { reason: body.reason ?? null }, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ from: r.from, to: r.to }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/survey/close',
+      tags: ['delivery'],
+      summary: 'Close the satisfaction survey of an accepted project (→ evaluated); its figures go into the audit log',
+      request: { params: Code },
+      responses: {
+        200: { description: 'Closed', content: { 'application/json': { schema: Step.extend({ responses: z.number().int(), satisfied: z.number().int() }) } } },
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const w = who(c, ['staff']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const r = await closeSurvey(c.get('ctx'), id, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ from: r.from, to: r.to, responses: r.satisfaction.count, satisfied: r.satisfaction.satisfied }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/archive',
+      tags: ['delivery'],
+      summary: 'Archive an audited project (staff or officer)',
+      request: { params: Code },
+      responses: { 200: { description: 'Archived', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const w = who(c, ['staff', 'officer']);
+      if (!w) return signInFirst(c);
+      const id = await projectId(c, c.req.valid('param').code);
+      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const r = await archiveProject(c.get('ctx'), id, w);
+      if (!r.ok) return answer(c, r);
+      return c.json({ from: r.from, to: r.to }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cycles/{id}/money',
+      tags: ['delivery'],
+      summary: 'A cycle’s money: budget, adopted, contracted, paid, remaining (budget − adopted projects at their agreed amount once signed), per project',
+      request: { params: CycleId },
+      responses: { 200: { description: 'Money', content: { 'application/json': { schema: MoneySchema } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const m = await cycleMoney(ctx.database, c.req.valid('param').id, ctx.now());
+      if (!m) return fail(c, 404, 'not_found');
+      return c.json(
+        {
+          cycleId: m.cycle.id,
+          budgetFen: m.budgetFen,
+          adoptedFen: m.adoptedFen,
+          contractedFen: m.contractedFen,
+          paidFen: m.paidFen,
+          remainingFen: m.remainingFen,
+          unpaidFen: m.unpaidFen,
+          projects: m.projects.map((p) => ({ code: p.code, title: p.title, state: p.state, estimatedCostFen: p.estimatedCostFen, agreedFen: p.agreedFen, paidFen: p.paidFen })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tracker',
+      tags: ['delivery'],
+      summary: 'The delivery tracker: projects from approval on, overdue first',
+      request: { query: z.strictObject({ community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(), state: z.enum(TRACKED_STATES as unknown as [string, ...string[]]).optional() }) },
+      responses: {
+        200: {
+          description: 'Tracker',
+          content: {
+            'application/json': {
+              schema: z.object({
+                today: z.string(),
+                items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), communitySlug: z.string(), plannedEnd: z.string().nullable(), percent: z.number().int().nullable(), agreedFen: z.number().int().nullable(), paidFen: z.number().int(), overdue: z.boolean(), daysLate: z.number().int().nullable() })),
+              }),
+            },
+          },
+        },
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const q = c.req.valid('query');
+      const t = await deliveryTracker(ctx.database, ctx.now(), { communitySlug: q.community, state: q.state as never });
+      return c.json(
+        {
+          today: t.today,
+          items: t.items.map((i) => ({ code: i.code, title: i.title, state: i.state, communitySlug: i.communitySlug, plannedEnd: i.plannedEnd, percent: i.percent, agreedFen: i.agreedFen, paidFen: i.paidFen, overdue: i.overdue.overdue, daysLate: i.overdue.overdue ? i.overdue.daysLate : null })),
+        },
+        200,
+      );
+    },
+  );

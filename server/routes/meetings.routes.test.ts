@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { client, testApp } from '../../tests/fixtures.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { cycles } from '../../db/schema.ts';
+import { at, createCycle, openPhase, seedFixture, step, submitProject, type FixtureProject } from '../../tests/e2e/fixtures/council.ts';
+import { verifyAuditLog } from '../services/audit.ts';
+
+const NOW = new Date('2026-11-22T12:00:00+08:00');
+let t: Awaited<ReturnType<typeof testApp>>;
+let nextYear = 2010;
+
+beforeAll(async () => {
+  t = await testApp({ seed: true, now: () => NOW });
+  await seedFixture(t.ctx);
+});
+afterAll(() => t.close());
+
+async function as(username: string) {
+  const c = client(t.app);
+  expect((await c.post('/api/auth/sign-in', { login: username, password: DEMO_PASSWORD })).status).toBe(200);
+  return c;
+}
+
+const project = (title: string, costWan = 5): FixtureProject => ({ title, category: 'goods', theme: 'care', description: `${title}的说明`, address: '笋西社区', costWan });
+
+/** A fresh cycle of 笋西社区 (its own year, so its own budget) with projects under deliberation. */
+async function deliberating(projects: FixtureProject[], opts: { budgetWan?: number } = {}) {
+  const year = nextYear++;
+  const id = `cy-test-${year}`;
+  const when = new Date(`${year}-03-01T10:00:00+08:00`);
+  await createCycle(at(t.ctx, when), { id, communityId: 'c-sunxi', year, titleZh: `测试 ${year}`, titleEn: `Test ${year}`, voteMethod: 'none', phase: 'collection', when, budgetWan: opts.budgetWan });
+  const made = [];
+  for (const p of projects) made.push(await submitProject(at(t.ctx, when), id, 'staff_sx', p));
+  await openPhase(at(t.ctx, when), id, 'screening', 'staff_sx');
+  for (const m of made) {
+    await step(at(t.ctx, when), m.id, 'screen_in', 'officer');
+    await step(at(t.ctx, when), m.id, 'send_to_deliberation', 'staff_sx');
+  }
+  return { cycleId: id, codes: made.map((m) => m.code) };
+}
+
+type Member = { accountId: string; name: string; role: string; present: boolean | null };
+type Item = { id: string; project: { code: string; state: string }; outcome: string | null; votes: { name: string; vote: string }[]; outcomeText: string | null };
+
+async function meeting(id: string, c = client(t.app)) {
+  const res = await c.get(`/api/meetings/${id}`);
+  return { status: res.status, body: (await res.json()) as { status: string; members: Member[]; items: Item[]; quorum: { met: boolean; present: number; minimumPresent: number } | null; addenda: { body: string }[]; minutes: string | null } };
+}
+
+/** Schedule, publish and open a meeting; answers its id, members and items. */
+async function openedMeeting(staff: Awaited<ReturnType<typeof as>>, cycleId: string, codes: string[]) {
+  const res = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '议事会会议', scheduledAt: '2026-11-22T19:30', place: '三楼会议室', agenda: codes });
+  expect(res.status).toBe(201);
+  const { id } = await res.json();
+  expect((await staff.post(`/api/meetings/${id}/publish`)).status).toBe(200);
+  expect((await staff.post(`/api/meetings/${id}/open`)).status).toBe(200);
+  const m = await meeting(id, staff);
+  return { id, members: m.body.members, items: m.body.items };
+}
+
+const votesOf = (members: Member[], ...vs: string[]) => vs.map((vote, i) => ({ accountId: members[i]!.accountId, vote }));
+
+describe('scheduling and publishing a meeting', () => {
+  it('staff schedule a meeting whose agenda the public sees only once it is published', async () => {
+    const { cycleId, codes } = await deliberating([project('路灯更换')]);
+    const staff = await as('staff_sx');
+    const res = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '议事会第五次会议', scheduledAt: '2026-11-25T19:30', place: '社区党群服务中心', agenda: codes });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    expect((await meeting(id)).status).toBe(404);
+    expect((await meeting(id, staff)).body.status).toBe('scheduled');
+    // Seven members in office on the meeting day are expected, the chair first.
+    expect((await meeting(id, staff)).body.members.map((m) => [m.name, m.role, m.present])[0]).toEqual(['黄秀英（示例）', 'chair', null]);
+    expect((await staff.post(`/api/meetings/${id}/open`)).status).toBe(409);
+    expect((await (await staff.post(`/api/meetings/${id}/open`)).json()).error.code).toBe('agenda_not_published');
+    expect((await staff.post(`/api/meetings/${id}/publish`)).status).toBe(200);
+    const pub = await meeting(id);
+    expect(pub.status).toBe(200);
+    expect(pub.body.items.map((i) => i.project.code)).toEqual(codes);
+    const again = await staff.post(`/api/meetings/${id}/agenda`, { projects: codes });
+    expect([again.status, (await again.json()).error.code]).toEqual([409, 'agenda_published']);
+  });
+
+  it('lists a community’s published meetings with their items, for the public', async () => {
+    const res = await client(t.app).get('/api/communities/sunxi/meetings');
+    const items = (await res.json()).items as { title: string; status: string; items: number; decided: number; agendaPublished: boolean }[];
+    // The two meetings of the fixture (tests/e2e/fixtures/council.ts), newest first; unpublished ones are not listed.
+    expect(items.filter((m) => m.title.includes('（测试）')).map((m) => [m.title, m.status, m.items, m.decided])).toEqual([
+      ['议事会 2025 年度第二次会议（测试）', 'closed', 2, 2],
+      ['议事会 2025 年度第一次会议（测试）', 'closed', 1, 1],
+    ]);
+    // A meeting whose agenda is not yet published is listed for staff only.
+    const { cycleId, codes } = await deliberating([project('信报箱更换')]);
+    const staff = await as('staff_sx');
+    expect((await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '未公布议程的会议', scheduledAt: '2026-12-01T19:30', place: '会议室', agenda: codes })).status).toBe(201);
+    const titles = async (c: ReturnType<typeof client>) => ((await (await c.get('/api/communities/sunxi/meetings')).json()).items as { title: string }[]).map((m) => m.title);
+    expect(await titles(client(t.app))).not.toContain('未公布议程的会议');
+    expect(await titles(staff)).toContain('未公布议程的会议');
+    expect(items.every((m) => m.agendaPublished)).toBe(true);
+  });
+
+  it('refuses an agenda with a project not under deliberation, from another cycle, or already on another open agenda', async () => {
+    const { cycleId, codes } = await deliberating([project('围墙修补')]);
+    const staff = await as('staff_sx');
+    const inNotice = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '会', scheduledAt: '2026-11-25T19:30', place: '会议室', agenda: ['SGJD-SXSQ-2026-04'] });
+    expect([inNotice.status, (await inNotice.json()).error.code]).toEqual([422, 'wrong_cycle']);
+    const first = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '会', scheduledAt: '2026-11-25T19:30', place: '会议室', agenda: codes });
+    expect(first.status).toBe(201);
+    const second = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '会', scheduledAt: '2026-11-26T19:30', place: '会议室', agenda: codes });
+    const body = await second.json();
+    expect([second.status, body.error.code]).toEqual([409, 'already_on_agenda']);
+    expect(body.error.message).toContain(codes[0]);
+  });
+
+  it('only staff of the community schedule meetings', async () => {
+    const { cycleId, codes } = await deliberating([project('花坛补种')]);
+    for (const [who, status, code] of [['staff_lt', 403, 'not_in_community'], ['council_sx', 403, 'role_required'], ['officer', 403, 'role_required']] as const) {
+      const res = await (await as(who)).post(`/api/cycles/${cycleId}/meetings`, { title: '会', scheduledAt: '2026-11-25T19:30', place: '会议室', agenda: codes });
+      expect([who, res.status, (await res.json()).error.code]).toEqual([who, status, code]);
+    }
+    const anon = await client(t.app).post(`/api/cycles/${cycleId}/meetings`, { title: '会', scheduledAt: '2026-11-25T19:30', place: '会议室', agenda: codes });
+    expect(anon.status).toBe(401);
+  });
+});
+
+describe('quorum and votes', () => {
+  it('seven members: four present is no quorum, and then no vote can be recorded', async () => {
+    const { cycleId, codes } = await deliberating([project('楼道扶手加装')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    const att = await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 4).map((x) => x.accountId) });
+    expect(await att.json()).toEqual({ quorum: { membersTotal: 7, present: 4, minimumPresent: 5, met: false } });
+    const vote = await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/votes`, { votes: votesOf(m.members, 'for') });
+    const body = await vote.json();
+    expect([vote.status, body.error.code, body.error.message]).toEqual([409, 'no_quorum', '出席人数未达到法定人数，不能表决']);
+    // Even a present council member casting their own vote is refused.
+    const chair = await as('council_sx');
+    const own = await chair.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/votes`, { votes: votesOf(m.members, 'for') });
+    expect([own.status, (await own.json()).error.code]).toEqual([409, 'no_quorum']);
+    const decide = await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/decide`);
+    expect([decide.status, (await decide.json()).error.code]).toEqual([409, 'no_quorum']);
+    expect((await meeting(m.id)).body.items[0]!.votes).toEqual([]);
+  });
+
+  it('five of seven present is a quorum (5/7 is more than two thirds)', async () => {
+    const { cycleId, codes } = await deliberating([project('小区门禁维修')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    const att = await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 5).map((x) => x.accountId) });
+    expect((await att.json()).quorum).toEqual({ membersTotal: 7, present: 5, minimumPresent: 5, met: true });
+  });
+
+  it('an absent member cannot vote, and a council member casts only their own vote', async () => {
+    const { cycleId, codes } = await deliberating([project('社区菜园')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    // The chair (黄秀英, council_sx) is present; the last member is absent.
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 6).map((x) => x.accountId) });
+    const item = m.items[0]!.id;
+    const absent = await staff.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: [{ accountId: m.members[6]!.accountId, vote: 'for' }] });
+    expect([absent.status, (await absent.json()).error.code]).toEqual([422, 'not_present']);
+    const stranger = await staff.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: [{ accountId: 'demo-resident_sx', vote: 'for' }] });
+    expect([stranger.status, (await stranger.json()).error.code]).toEqual([422, 'not_a_member']);
+    const chair = await as('council_sx');
+    const forOther = await chair.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: [{ accountId: m.members[1]!.accountId, vote: 'for' }] });
+    expect([forOther.status, (await forOther.json()).error.code]).toEqual([403, 'role_required']);
+    const own = await chair.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: [{ accountId: m.members[0]!.accountId, vote: 'against' }] });
+    expect(own.status).toBe(200);
+    // Attendance is fixed once a vote is recorded.
+    const retake = await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.map((x) => x.accountId) });
+    expect([retake.status, (await retake.json()).error.code]).toEqual([409, 'attendance_locked']);
+    const view = await meeting(m.id);
+    expect(view.body.items[0]!.votes).toEqual([{ accountId: m.members[0]!.accountId, name: '黄秀英（示例）', vote: 'against' }]);
+    const log = await (await client(t.app).get(`/api/audit?subjectId=${m.id}&action=meeting.votes_recorded`)).json();
+    expect(log.items[0]).toMatchObject({ actorRole: 'council_member', actorName: '黄秀英（示例）', after: `{"project":"${codes[0]}","votes":{"黄秀英（示例）":"against"}}` });
+  });
+});
+
+describe('outcomes are computed from the votes', () => {
+  it('an item is decided only once every present member has voted, and a tie fails: the project closes with the computed reason', async () => {
+    const { cycleId, codes } = await deliberating([project('屋顶花园')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 6).map((x) => x.accountId) });
+    const item = m.items[0]!.id;
+    await staff.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: votesOf(m.members, 'for', 'for', 'for', 'against', 'against') });
+    const early = await staff.post(`/api/meetings/${m.id}/items/${item}/decide`);
+    expect([early.status, (await early.json()).error.code]).toEqual([409, 'votes_incomplete']);
+    await staff.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: votesOf(m.members, 'for', 'for', 'for', 'against', 'against', 'against') });
+    const decided = await staff.post(`/api/meetings/${m.id}/items/${item}/decide`);
+    const body = await decided.json();
+    expect(body).toMatchObject({ outcome: 'not_adopted', projectState: 'rejected', tally: { present: 6, for: 3, against: 3, abstain: 0, minimumFor: 4, passes: false } });
+    const reason = '议事会会议「议事会会议」（2026-11-22）：应到 7 人，实到 6 人；赞成 3 票，反对 3 票，弃权 0 票；未过半数（至少须 4 票赞成），未通过。';
+    expect(body.reason).toBe(reason);
+    const p = await (await client(t.app).get(`/api/projects/${codes[0]}`)).json();
+    expect(p.project).toMatchObject({ state: 'rejected', stateReason: reason });
+    expect(p.history.at(-1)).toMatchObject({ action: 'project.reject', actorRole: 'staff', actorName: '吴勇（示例）', reason });
+    const again = await staff.post(`/api/meetings/${m.id}/items/${item}/decide`);
+    expect([again.status, (await again.json()).error.code]).toEqual([409, 'item_decided']);
+    const change = await staff.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: votesOf(m.members, 'for') });
+    expect([change.status, (await change.json()).error.code]).toEqual([409, 'item_decided']);
+  });
+
+  it('a majority adopts: the project enters public notice for the rulebook’s five days', async () => {
+    const { cycleId, codes } = await deliberating([project('长椅更换')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 6).map((x) => x.accountId) });
+    const item = m.items[0]!.id;
+    await staff.post(`/api/meetings/${m.id}/items/${item}/notes`, { presentationNote: '居民代表介绍了长椅损坏情况。', discussionSummary: '成员认为应选用防腐木。' });
+    await staff.post(`/api/meetings/${m.id}/items/${item}/votes`, { votes: votesOf(m.members, 'for', 'for', 'for', 'for', 'against', 'abstain') });
+    const body = await (await staff.post(`/api/meetings/${m.id}/items/${item}/decide`)).json();
+    expect(body).toMatchObject({ outcome: 'adopted', projectState: 'in_public_notice' });
+    const notice = await (await client(t.app).get(`/api/projects/${codes[0]}/notice`)).json();
+    expect(notice).toMatchObject({ startsAt: NOW.toISOString(), endsAt: '2026-11-27T04:00:00.000Z', state: 'running', objections: [] });
+    const view = (await meeting(m.id)).body;
+    expect(view.items[0]).toMatchObject({ outcome: 'adopted', outcomeText: '应到 7 人，实到 6 人；赞成 4 票，反对 1 票，弃权 1 票；过半数（至少须 4 票赞成），通过。' });
+    expect(view.items[0]!.votes.map((v) => v.vote)).toEqual(['for', 'for', 'for', 'for', 'against', 'abstain']);
+  });
+
+  it('adopting more than the cycle’s remaining budget is refused, naming the shortfall', async () => {
+    const { cycleId, codes } = await deliberating([project('凉亭', 8), project('步道', 12)], { budgetWan: 18 });
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.map((x) => x.accountId) });
+    for (const item of m.items) await staff.post(`/api/meetings/${m.id}/items/${item.id}/votes`, { votes: votesOf(m.members, 'for', 'for', 'for', 'for', 'for', 'for', 'for') });
+    expect((await (await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/decide`)).json()).projectState).toBe('in_public_notice');
+    const over = await staff.post(`/api/meetings/${m.id}/items/${m.items[1]!.id}/decide`);
+    const body = await over.json();
+    expect([over.status, body.error.code]).toEqual([409, 'over_budget']);
+    expect(body.error.message).toBe('超出本轮剩余预算：剩余 10万元，本项目 12万元，缺口 2万元。');
+    const p = await (await client(t.app).get(`/api/projects/${codes[1]}`)).json();
+    expect(p.project.state).toBe('under_deliberation');
+    // With more budget (a new rulebook or a correction), the same votes adopt it.
+    await t.ctx.database.write((tx) => tx.update(cycles).set({ budgetFen: 20_000_000 }).where(eq(cycles.id, cycleId)));
+    expect((await (await staff.post(`/api/meetings/${m.id}/items/${m.items[1]!.id}/decide`)).json()).projectState).toBe('in_public_notice');
+  });
+});
+
+describe('closing a meeting', () => {
+  it('publishes the minutes; a closed meeting cannot be edited, only corrected by an addendum, which is logged', async () => {
+    const { cycleId, codes } = await deliberating([project('宣传栏')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 4).map((x) => x.accountId) });
+    const early = await staff.post(`/api/meetings/${m.id}/addenda`, { body: '更正' });
+    expect([early.status, (await early.json()).error.code]).toEqual([409, 'not_closed']);
+    expect((await staff.post(`/api/meetings/${m.id}/close`, { minutes: '出席 4 人，未达法定人数，本次会议不作表决，项目留待下次会议。' })).status).toBe(200);
+    for (const [path, body] of [
+      [`/api/meetings/${m.id}/attendance`, { present: [] }],
+      [`/api/meetings/${m.id}/items/${m.items[0]!.id}/notes`, { presentationNote: 'x', discussionSummary: 'y' }],
+      [`/api/meetings/${m.id}/items/${m.items[0]!.id}/votes`, { votes: [] }],
+      [`/api/meetings/${m.id}/items/${m.items[0]!.id}/decide`, undefined],
+      [`/api/meetings/${m.id}/close`, { minutes: '改写' }],
+      [`/api/meetings/${m.id}/agenda`, { projects: codes }],
+    ] as const) {
+      const res = await staff.post(path, body);
+      expect([path, res.status, (await res.json()).error.code]).toEqual([path, 409, 'meeting_closed']);
+    }
+    const add = await staff.post(`/api/meetings/${m.id}/addenda`, { body: '更正：出席名单中“曾凤英”应为请假。' });
+    expect(add.status).toBe(200);
+    const view = (await meeting(m.id)).body;
+    expect(view).toMatchObject({ status: 'closed', minutes: '出席 4 人，未达法定人数，本次会议不作表决，项目留待下次会议。', addenda: [{ body: '更正：出席名单中“曾凤英”应为请假。' }] });
+    const log = await (await client(t.app).get(`/api/audit?subjectId=${m.id}`)).json();
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual([
+      'meeting.addendum_added', 'meeting.closed', 'meeting.attendance_recorded', 'meeting.opened', 'meeting.agenda_published', 'meeting.scheduled',
+    ]);
+    expect(log.items[0]).toMatchObject({ actorRole: 'staff', actorName: '吴勇（示例）', reason: '更正：出席名单中“曾凤英”应为请假。' });
+    // The undecided project can go on the next meeting's agenda.
+    const next = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '下次会议', scheduledAt: '2026-11-29T19:30', place: '会议室', agenda: codes });
+    expect(next.status).toBe(201);
+    expect((await verifyAuditLog(t.ctx.database)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * @module Public notice (公示): a project's notice with its objections,
+ * residents lodging objections, and staff answering them (dismissed, or
+ * upheld — which returns the project to deliberation). Approval at the end
+ * of the period is the clock's job (services/notices.ts closeDueNotices).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses } from '../http/router.ts';
+import { getProject } from '../services/catalog.ts';
+import { answerObjection, getNotice, lodgeObjection } from '../services/notices.ts';
+import { actorOf, JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
+
+export const noticeRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/projects/{code}/notice',
+      tags: ['council'],
+      summary: 'The project’s latest public notice: period, state (running, awaiting_answers, due, approved, returned) and objections with their answers (objectors appear as 居民)',
+      request: { params: ProjectCode },
+      responses: { 200: { description: 'Notice', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(404) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
+      if (!found) return reasonAnswer(c, 'not_found');
+      const n = await getNotice(ctx.database.db, found.project.id, ctx.now(), c.get('auth')?.account.id);
+      if (!n) return reasonAnswer(c, 'no_notice');
+      return c.json(
+        {
+          startsAt: n.startsAt.toISOString(),
+          endsAt: n.endsAt.toISOString(),
+          closedAt: n.closedAt?.toISOString() ?? null,
+          outcome: n.outcome,
+          state: n.state,
+          objections: n.objections.map((o) => ({ ...o, answeredAt: o.answeredAt?.toISOString() ?? null, createdAt: o.createdAt.toISOString() })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/projects/{code}/objections',
+      tags: ['council'],
+      summary: 'A verified resident of the community lodges an objection with a reason while the notice period runs',
+      request: { params: ProjectCode, body: { content: { 'application/json': { schema: z.strictObject({ reason: z.string().trim().min(1).max(2000) }) } }, required: true } },
+      responses: { 201: { description: 'Lodged', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
+      if (!found) return reasonAnswer(c, 'not_found');
+      // Objecting is a resident's right: the log shows 居民, whatever else the person is.
+      const r = await lodgeObjection(ctx, found.project.id, c.req.valid('json').reason, c.get('auth')?.actor ?? null, actorOf(c, ['resident']));
+      if (!r.ok) return reasonAnswer(c, r.code);
+      return c.json({ id: r.id }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/objections/{id}/answer',
+      tags: ['council'],
+      summary: 'Staff answer an objection: dismiss (the answer is published; the notice runs on) or uphold (the project returns to deliberation with the answer as its reason)',
+      request: {
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: { content: { 'application/json': { schema: z.strictObject({ decision: z.enum(['dismiss', 'uphold']), answer: z.string().trim().min(1).max(2000) }) } }, required: true },
+      },
+      responses: { 200: { description: 'Answered', content: { 'application/json': { schema: z.object({ status: z.enum(['dismissed', 'upheld']), projectState: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const r = await answerObjection(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
+      if (!r.ok) return reasonAnswer(c, r.code);
+      return c.json({ status: r.status, projectState: r.projectState }, 200);
+    },
+  );

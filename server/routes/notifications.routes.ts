@@ -1,0 +1,79 @@
+/** @module The signed-in person's notifications: list (with the unread count) and mark as read. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses, refuse } from '../http/router.ts';
+import { listNotifications, markRead, notificationMessage, unreadCount } from '../services/notifications.ts';
+
+const NotificationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    projectCode: z.string(),
+    title: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string().nullable(),
+    message: z.string().openapi({ example: '您提议的「中秋邻里节」：已提交 → 初审通过' }),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+export const notificationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/notifications',
+      tags: ['notifications'],
+      summary: 'My notifications, newest first, with the unread count',
+      request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() }) },
+      responses: {
+        200: { description: 'Notifications', content: { 'application/json': { schema: z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }) } } },
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return refuse(c, 'not_signed_in');
+      const locale = c.get('locale');
+      const items = await listNotifications(ctx, auth.account.id, { limit: c.req.valid('query').limit });
+      return c.json(
+        {
+          unread: await unreadCount(ctx, auth.account.id),
+          items: items.map((n) => ({
+            id: n.id,
+            kind: n.kind,
+            projectCode: n.payload.code,
+            title: n.payload.title,
+            from: n.payload.from,
+            to: n.payload.to,
+            reason: n.payload.reason ?? null,
+            message: notificationMessage(n.payload, locale),
+            createdAt: n.createdAt.toISOString(),
+            readAt: n.readAt ? n.readAt.toISOString() : null,
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/notifications/read',
+      tags: ['notifications'],
+      summary: 'Mark some of my notifications read (or all, without ids)',
+      request: { body: { content: { 'application/json': { schema: z.strictObject({ ids: z.array(z.string().min(1).max(64)).max(200).optional() }) } }, required: true } },
+      responses: {
+        200: { description: 'Marked', content: { 'application/json': { schema: z.object({ marked: z.number().int(), unread: z.number().int() }) } } },
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return refuse(c, 'not_signed_in');
+      const marked = await markRead(ctx, auth.account.id, c.req.valid('json').ids);
+      return c.json({ marked, unread: await unreadCount(ctx, auth.account.id) }, 200);
+    },
+  );

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { client, testApp } from '../../tests/fixtures.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { accounts, ballots, cycleResults, cycles, importedBallots, projects, registerEntries, roleAssignments } from '../../db/schema.ts';
+import { parsePb, pbToElection } from '../domain/pabulib/index.ts';
+import { tally } from '../domain/tally/tally.ts';
+import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
+import { seedDeliveryDemo, seedPastCycleDemo, PAST_CYCLE_ID } from '../services/delivery-demo.ts';
+import { castBallot } from '../services/ballots.ts';
+import { setCyclePhase } from '../services/cycles.ts';
+import { loadActor } from '../services/accounts.ts';
+import { addRulebookVersion } from '../services/rulebooks.ts';
+import { SYSTEM_AUDIT_ACTOR, verifyAuditLog } from '../services/audit.ts';
+import { getImport, importBallotsPb } from '../services/open-data.ts';
+import type { StoredResult } from '../services/results.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+const XIANHU = 'cy-xianhu-2026';
+
+async function as(username: string) {
+  const c = client(t.app);
+  expect((await c.post('/api/auth/sign-in', { login: username, password: DEMO_PASSWORD })).status).toBe(200);
+  return c;
+}
+const codes = async (cycleId: string) => (await t.ctx.database.db.select({ id: projects.id, code: projects.code, state: projects.state }).from(projects).where(eq(projects.cycleId, cycleId))).sort((a, b) => a.code.localeCompare(b.code));
+async function official(cycleId: string, isOfficial = true) {
+  const rows = await t.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, cycleId));
+  const r = rows.find((x) => x.official === isOfficial)!.result as StoredResult;
+  const codeOf = new Map((await codes(cycleId)).map((p) => [p.id, p.code]));
+  return { rule: r.rule, selected: r.selected.map((id) => codeOf.get(id)!).sort() };
+}
+
+beforeAll(async () => {
+  t = await testApp({ seed: true, now: () => new Date('2026-11-22T10:00:00+08:00') });
+  await seedDeliveryDemo(t.ctx);
+  await seedPastCycleDemo(t.ctx);
+});
+afterAll(() => t.close());
+
+describe('open datasets', () => {
+  it('lists six datasets, each as CSV and JSON', async () => {
+    const body = await (await client(t.app).get('/api/open-data')).json();
+    expect(body.items.map((i: { name: string }) => i.name)).toEqual(['projects', 'decisions', 'meetings', 'payments', 'progress', 'ratings']);
+    expect(body.items[3]).toEqual({ name: 'payments', csv: '/api/open-data/payments.csv', json: '/api/open-data/payments.json' });
+    expect((await client(t.app).get('/api/open-data/residents.csv')).status).toBe(400);
+  });
+
+  it('payments come as CSV with a byte-order mark, exact amounts, and formulas defused', async () => {
+    const staff = await as('staff_sx');
+    expect((await staff.post('/api/projects/SGJD-SXSQ-2026-01/payments', { paidOn: '2026-11-22', amount: '0.01', note: '=HYPERLINK("http://evil.example","点我")' })).status).toBe(201);
+    const res = await client(t.app).get('/api/open-data/payments.csv?community=sunxi');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="payments.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('project_code,project_title,batch_no,paid_on,amount_fen,amount_yuan,note');
+    expect(lines).toContain('SGJD-SXSQ-2026-01,老旧小区视频监控（天网补点）,1,2026-06-20,8280000,82800,预付款（30%）');
+    expect(lines).toContain(`SGJD-SXSQ-2026-01,老旧小区视频监控（天网补点）,3,2026-11-22,1,0.01,"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+  });
+
+  it('no dataset carries personal data of residents, in CSV or JSON', async () => {
+    const staff = await as('staff_sx');
+    expect((await staff.post('/api/projects/SGJD-SXSQ-2026-02/survey/close')).status).toBe(200);
+    const texts: string[] = [];
+    for (const name of ['projects', 'decisions', 'meetings', 'payments', 'progress', 'ratings']) {
+      for (const fmt of ['csv', 'json']) {
+        const res = await client(t.app).get(`/api/open-data/${name}.${fmt}`);
+        expect(res.status).toBe(200);
+        texts.push(await res.text());
+      }
+    }
+    const all = texts.join('\n');
+    // What would identify a resident: register names, addresses, numbers and codes; resident accounts' ids, logins and names; receipts.
+    const entries = await t.ctx.database.db.select().from(registerEntries);
+    const residentIds = new Set((await t.ctx.database.db.select({ id: roleAssignments.accountId }).from(roleAssignments).where(eq(roleAssignments.role, 'resident'))).map((r) => r.id));
+    const residentAccounts = (await t.ctx.database.db.select().from(accounts)).filter((a) => residentIds.has(a.id));
+    const receipts = (await t.ctx.database.db.select({ r: ballots.receiptCode }).from(ballots)).map((b) => b.r);
+    const secrets = [
+      ...entries.flatMap((e) => [e.id, e.name, e.address, e.registerNo, e.verificationCode, e.phone].filter((x): x is string => !!x)),
+      ...residentAccounts.flatMap((a) => [a.id, a.username, a.mobile, a.displayName].filter((x): x is string => !!x)),
+      ...receipts,
+    ];
+    expect(secrets.length).toBeGreaterThan(50);
+    expect(secrets.filter((s) => all.includes(s))).toEqual([]);
+    // And what must be there is there: ratings with their comments, decisions with residents as 居民.
+    const ratings = await (await client(t.app).get('/api/open-data/ratings.json?cycle=cy-sunxi-2026')).json();
+    expect(ratings.items).toContainEqual({ project_code: 'SGJD-SXSQ-2026-02', project_title: '社区公共信息公告栏', score: 5, comment: '公告栏位置醒目，下雨也能看清通知。', rated_on: '2026-09-03' });
+    const decisions = await (await client(t.app).get('/api/open-data/decisions.json?community=sunxi')).json();
+    expect(decisions.items.find((d: { project_code: string; event: string }) => d.project_code === 'SGJD-SXSQ-2026-01' && d.event === 'submit')).toMatchObject({ actor_role: 'resident', actor_name: '居民', from_state: 'draft', to_state: 'submitted' });
+    expect(decisions.items.find((d: { event: string; project_code: string }) => d.event === 'close_survey' && d.project_code === 'SGJD-SXSQ-2026-02')).toMatchObject({ project_code: 'SGJD-SXSQ-2026-02', to_state: 'evaluated', actor_name: '吴勇（示例）' });
+  });
+
+  it('filters by community and cycle', async () => {
+    const p = await (await client(t.app).get('/api/open-data/projects.json?cycle=cy-sunxi-2024')).json();
+    expect(p.items.map((x: { code: string; state: string }) => [x.code, x.state])).toEqual([
+      ['SGJD-SXSQ-2024-01', 'audited'],
+      ['SGJD-SXSQ-2024-02', 'not_shortlisted'],
+      ['SGJD-SXSQ-2024-03', 'archived'],
+      ['SGJD-SXSQ-2024-04', 'evaluated'],
+    ]);
+    const progress = await (await client(t.app).get('/api/open-data/progress.json?community=lianhua')).json();
+    expect(progress.items).toEqual([]);
+  });
+});
+
+describe('the anonymised ballots of a closed vote as pabulib', () => {
+  it('are not published while the vote is open', async () => {
+    const res = await client(t.app).get(`/api/cycles/${XIANHU}/ballots.pb`);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('vote_not_closed');
+    expect((await client(t.app).get('/api/cycles/nope/ballots.pb')).status).toBe(404);
+  });
+
+  it('the demo’s 2024 vote downloads, round-trips through the reader, and the tally reproduces the official result', async () => {
+    const res = await client(t.app).get(`/api/cycles/${PAST_CYCLE_ID}/ballots.pb`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="sunxi-2024-ballots.pb"');
+    const text = await res.text();
+    const pb = parsePb(text);
+    expect(pb.meta).toMatchObject({ budget: '600000', currency: 'CNY', vote_type: 'approval', rule: 'greedy', num_votes: '8', num_projects: '4', unit: '罗湖区 笋岗街道 笋西社区' });
+    expect(pb.votes.map((v) => v.voterId)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(pb.projects.map((p) => [p.id, p.cost, p.fields['votes'], p.fields['selected']])).toEqual([
+      ['SGJD-SXSQ-2024-01', '120000', '5', '1'],
+      ['SGJD-SXSQ-2024-02', '180000', '4', '0'],
+      ['SGJD-SXSQ-2024-03', '350000', '6', '1'],
+      ['SGJD-SXSQ-2024-04', '80000', '2', '1'],
+    ]);
+    const off = await official(PAST_CYCLE_ID);
+    expect(tally(pbToElection(pb), off.rule).selected.sort()).toEqual(off.selected);
+    expect(off.selected).toEqual(['SGJD-SXSQ-2024-01', 'SGJD-SXSQ-2024-03', 'SGJD-SXSQ-2024-04']);
+    const cmp = await official(PAST_CYCLE_ID, false);
+    expect(tally(pbToElection(pb), cmp.rule).selected.sort()).toEqual(cmp.selected);
+    // Nothing that ties a ballot to a person.
+    const receipts = (await t.ctx.database.db.select({ r: ballots.receiptCode }).from(ballots).where(eq(ballots.cycleId, PAST_CYCLE_ID))).map((b) => b.r);
+    expect(receipts).toHaveLength(8);
+    expect(receipts.filter((r) => text.includes(r))).toEqual([]);
+    expect(text).not.toMatch(/demo-|resident_sx|reg/);
+  });
+
+  it('each download is shuffled afresh but holds the same ballots', async () => {
+    const sorted = async () => parsePb(await (await client(t.app).get(`/api/cycles/${PAST_CYCLE_ID}/ballots.pb`)).text()).votes.map((v) => v.vote.join(',')).sort();
+    const a = await sorted();
+    expect(a).toEqual(await sorted());
+    expect(a).toEqual([
+      'SGJD-SXSQ-2024-01,SGJD-SXSQ-2024-02',
+      'SGJD-SXSQ-2024-01,SGJD-SXSQ-2024-02,SGJD-SXSQ-2024-04',
+      'SGJD-SXSQ-2024-01,SGJD-SXSQ-2024-03',
+      'SGJD-SXSQ-2024-01,SGJD-SXSQ-2024-03',
+      'SGJD-SXSQ-2024-01,SGJD-SXSQ-2024-03',
+      'SGJD-SXSQ-2024-02,SGJD-SXSQ-2024-03',
+      'SGJD-SXSQ-2024-02,SGJD-SXSQ-2024-03',
+      'SGJD-SXSQ-2024-03,SGJD-SXSQ-2024-04',
+    ]);
+  });
+});
+
+describe('a vote counted by equal shares (money in yuan matters)', () => {
+  let u: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    u = await testApp({ seed: true });
+    // 仙湖 counts by MES with Add1 and has a tight budget; its eight verified residents vote, then the vote closes.
+    const rb = await u.ctx.database.write((tx) => addRulebookVersion(tx, { districtId: 'd-lh', year: 2026, settings: { ...DEFAULT_RULEBOOK_SETTINGS, resultRule: 'mes-add1' }, actor: SYSTEM_AUDIT_ACTOR, at: new Date() }));
+    await u.ctx.database.write((tx) => tx.update(cycles).set({ rulebookId: rb.id, budgetFen: 1_000_003_37 }).where(eq(cycles.id, XIANHU)));
+    const ps = (await u.ctx.database.db.select({ id: projects.id, code: projects.code, state: projects.state }).from(projects).where(eq(projects.cycleId, XIANHU))).filter((p) => p.state === 'screened_in').sort((a, b) => a.code.localeCompare(b.code));
+    const voters = ['demo-resident_xh', 'demo-council_xh', ...[1, 2, 3, 4, 5, 6].map((i) => `demo-council-xianhu-${i}`)];
+    const choices = [[0, 1], [0, 1], [0, 2], [1, 3], [2], [3], [0, 3], [1, 2, 3]];
+    for (const [i, v] of voters.entries()) {
+      const r = await castBallot(u.ctx, XIANHU, { projects: choices[i]!.map((k) => ps[k]!.id) }, (await loadActor(u.ctx, v)).actor);
+      expect(r.ok).toBe(true);
+    }
+    const staff = (await loadActor(u.ctx, 'demo-staff_xh')).actor;
+    expect((await setCyclePhase(u.ctx, XIANHU, 'deliberation', staff, { accountId: 'demo-staff_xh', role: 'staff', name: '周敏（示例）' })).ok).toBe(true);
+  });
+  afterAll(() => u.close());
+
+  it('the downloaded file recounts to the official MES result', async () => {
+    const text = await (await client(u.app).get(`/api/cycles/${XIANHU}/ballots.pb`)).text();
+    const pb = parsePb(text);
+    expect(pb.meta).toMatchObject({ budget: '1000003.37', rule: 'mes-add1', num_votes: '8' });
+    const rows = await u.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, XIANHU));
+    const ps = await u.ctx.database.db.select({ id: projects.id, code: projects.code }).from(projects).where(eq(projects.cycleId, XIANHU));
+    const codeOf = new Map(ps.map((p) => [p.id, p.code]));
+    for (const row of rows) {
+      const stored = row.result as StoredResult;
+      expect(tally(pbToElection(pb), stored.rule).selected.sort()).toEqual(stored.selected.map((id) => codeOf.get(id)!).sort());
+    }
+    expect(rows.find((r) => r.official)!.rule).toBe('mes-add1');
+  });
+});
+
+describe('importing a .pb file as a cycle’s ballots', () => {
+  const file = (projects: string[], votes: string[][]) =>
+    ['META', 'key;value', 'budget;2000000', 'vote_type;approval', 'PROJECTS', 'project_id;cost', ...projects.map((p) => `${p};100`), 'VOTES', 'voter_id;vote', ...votes.map((v, i) => `h${i + 1};${v.join(',')}`)].join('\n') + '\n';
+  const upload = async (c: ReturnType<typeof client>, cycleId: string, text: string) => {
+    const f = new FormData();
+    f.append('file', new File([text], 'history.pb', { type: 'text/plain' }));
+    return t.app.request(`/api/cycles/${cycleId}/ballot-imports`, { method: 'POST', body: f, headers: { cookie: c.cookie } });
+  };
+
+  it('only the community’s staff may import, and only files whose projects are the cycle’s', async () => {
+    const ps = (await codes(XIANHU)).filter((p) => p.state === 'screened_in').map((p) => p.code);
+    const resident = await as('resident_xh');
+    expect((await upload(resident, XIANHU, file(ps, [[ps[0]!]]))).status).toBe(403);
+    const staff = await as('staff_xh');
+    const unknown = await upload(staff, XIANHU, file([...ps, 'XX-YY-2026-99'], [[ps[0]!]]));
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error).toEqual({ code: 'unknown_projects', message: '以下 project_id 不是本轮项目编号：XX-YY-2026-99' });
+    const broken = await upload(staff, XIANHU, 'META\nkey;value\nvote_type;approval\nPROJECTS\n');
+    expect(broken.status).toBe(422);
+    expect((await broken.json()).error).toEqual({ code: 'invalid_file', message: '不是有效的 pabulib 文件：第 4 行：META has no budget' });
+  });
+
+  it('imports in chunks, counting progress up to the total, and refuses the same voters twice', async () => {
+    const ps = (await codes(XIANHU)).filter((p) => p.state === 'screened_in');
+    const text = file(ps.map((p) => p.code), Array.from({ length: 7 }, (_, i) => [ps[i % ps.length]!.code, ps[(i + 1) % ps.length]!.code]));
+    const staffActor = (await loadActor(t.ctx, 'demo-staff_xh')).actor;
+    const who = { actor: staffActor, auditActor: { accountId: 'demo-staff_xh', role: 'staff', name: '周敏（示例）' } };
+    const started = await importBallotsPb(t.ctx, XIANHU, { name: 'history.pb', text }, who, { chunkSize: 2 });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect(started.total).toBe(7);
+    const seen: number[] = [];
+    for (;;) {
+      const p = (await getImport(t.ctx.database, started.importId))!;
+      if (seen[seen.length - 1] !== p.processed) seen.push(p.processed);
+      if (p.status !== 'running') break;
+      await new Promise((r) => setImmediate(r));
+    }
+    await started.done;
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(7);
+    expect(seen.length).toBeGreaterThan(2);
+    expect((await getImport(t.ctx.database, started.importId))!.status).toBe('done');
+    const rows = await t.ctx.database.db.select().from(importedBallots).where(eq(importedBallots.importId, started.importId));
+    expect(rows).toHaveLength(7);
+    expect(rows.find((r) => r.voterRef === 'h1')!.content).toBe(JSON.stringify([ps[0]!.id, ps[1]!.id].sort()));
+    // Through the API: the same file again is refused, naming how many voters clash.
+    const staff = await as('staff_xh');
+    const again = await upload(staff, XIANHU, text);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error).toEqual({ code: 'already_imported', message: '文件中有 7 个 voter_id 已经导入过本轮。' });
+  });
+
+  it('the API answers 202 with a progress address that staff can poll until done', async () => {
+    const ps = (await codes(XIANHU)).filter((p) => p.state === 'screened_in').map((p) => p.code);
+    const staff = await as('staff_xh');
+    const text = ['META', 'key;value', 'budget;2000000', 'vote_type;approval', 'PROJECTS', 'project_id;cost', ...ps.map((p) => `${p};1`), 'VOTES', 'voter_id;vote', 'api-1;' + ps[0], 'api-2;' + ps.slice(0, 2).join(',')].join('\n');
+    const res = await upload(staff, XIANHU, text);
+    expect(res.status).toBe(202);
+    const body = await res.json();
+    expect(body).toEqual({ id: expect.any(String), total: 2, progress: `/api/ballot-imports/${body.id}` });
+    let p;
+    for (let i = 0; i < 100; i++) {
+      p = await (await staff.get(body.progress)).json();
+      if (p.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(p).toMatchObject({ status: 'done', total: 2, processed: 2, fileName: 'history.pb', error: null });
+    expect((await client(t.app).get(body.progress)).status).toBe(401);
+    expect((await (await as('staff_sx')).get(body.progress)).status).toBe(403);
+  });
+
+  it('a counted vote takes no more ballots', async () => {
+    const staff = await as('staff_sx');
+    const ps = (await codes(PAST_CYCLE_ID)).map((p) => p.code);
+    const res = await upload(staff, PAST_CYCLE_ID, file(ps, [[ps[0]!]]));
+    expect([res.status, (await res.json()).error.code]).toEqual([409, 'vote_already_counted']);
+    expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
+  });
+});

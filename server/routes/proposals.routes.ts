@@ -1,0 +1,389 @@
+/**
+ * @module Proposing through the API: the live check, drafts (resident and
+ * paper), editing, submitting, withdrawing, attachments. Money comes in as
+ * yuan typed by a person ("35000", "3.5万") and goes out as integer fen.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
+import { errorBody } from '../http/errors.ts';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import {
+  addAttachments,
+  auditActorForProposal,
+  canSee,
+  createProposal,
+  describeRefusal,
+  getAttachmentForDownload,
+  getProposal,
+  listMyProposals,
+  loadProjectWithPlace,
+  proposalCheck,
+  removeAttachment,
+  submitProposal,
+  updateDraft,
+  whyCannotPropose,
+  withdrawProposal,
+  type ProposalRefusal,
+} from '../services/proposals.ts';
+import { contentDisposition, isAttachmentMime, type UploadFile } from '../services/uploads.ts';
+import { fieldMessages, inLocale, type ProposalCheck } from '../domain/proposal-checks.ts';
+
+const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-lianhua-2026' }) });
+const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
+const Code = z.object({ code: z.string().regex(CODE_RE).openapi({ example: 'LTJD-LHSQ-2026-05' }) });
+
+/** Shapes only; the meaning (lengths, cap, category, theme) is checked by the domain with messages that name the rule. */
+const ProposalBody = z
+  .strictObject({
+    title: z.string().max(400),
+    category: z.string().max(40).openapi({ description: 'A category key of the cycle’s rulebook', example: 'goods' }),
+    theme: z.string().max(40).openapi({ description: 'A theme key of the cycle’s rulebook', example: 'culture_sports' }),
+    description: z.string().max(20_000),
+    address: z.string().max(400),
+    lat: z.number().min(-90).max(90).nullable().optional(),
+    lng: z.number().min(-180).max(180).nullable().optional(),
+    estimatedCost: z.string().max(40).openapi({ description: 'Yuan as typed: "35000", "3.5万", "1,234.50"', example: '35000' }),
+    beneficiaries: z.string().max(2000).optional(),
+    beneficiaryCount: z.number().int().min(0).nullable().optional(),
+  })
+  .openapi('ProposalInput');
+
+const PaperBody = ProposalBody.extend({
+  submit: z.boolean().optional().openapi({ description: 'Submit to screening straight away (the paper form is complete)' }),
+}).openapi('PaperProposalInput');
+
+const CheckSchema = z
+  .object({
+    fields: z.record(z.string(), z.string()).openapi({ description: 'Blocking problems by field (over the cap names the cap)' }),
+    capFen: z.number().int().nullable(),
+    capRule: z.string().nullable().openapi({ example: '工程类项目上限 100万元' }),
+    costFen: z.number().int().nullable(),
+    warnings: z.array(z.object({ term: z.string(), rule: z.string(), message: z.string() })),
+    duplicates: z.array(z.object({ code: z.string(), title: z.string(), url: z.string(), sameAddress: z.boolean() })),
+  })
+  .openapi('ProposalCheck');
+
+const AttachmentSchema = z.object({ id: z.string(), kind: z.string(), name: z.string(), mime: z.string(), sizeBytes: z.number().int(), url: z.string() });
+
+const DraftSchema = z
+  .object({
+    code: z.string(),
+    state: z.string(),
+    title: z.string(),
+    category: z.string(),
+    theme: z.string(),
+    description: z.string(),
+    address: z.string(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    estimatedCostFen: z.number().int(),
+    beneficiaries: z.string(),
+    beneficiaryCount: z.number().int().nullable(),
+    proposerType: z.string(),
+    cycleId: z.string(),
+    attachments: z.array(AttachmentSchema),
+    check: CheckSchema,
+    canEdit: z.boolean(),
+    events: z.array(z.string()),
+  })
+  .openapi('Proposal');
+
+function localCheck(check: ProposalCheck, locale: 'zh-CN' | 'en') {
+  return {
+    fields: fieldMessages(check.fields, locale),
+    capFen: check.capFen,
+    capRule: check.capRule ? inLocale(check.capRule, locale) : null,
+    costFen: check.costFen,
+    warnings: check.warnings.map((w) => ({ term: w.term, rule: inLocale(w.rule, locale), message: inLocale(w.message, locale) })),
+    duplicates: check.duplicates.map((d) => ({ code: d.code, title: d.title, url: `/projects/${d.code}`, sameAddress: d.sameAddress })),
+  };
+}
+
+/** One place that turns a refused proposal into an HTTP answer. */
+function answerRefusal(c: Context<AppEnv>, r: ProposalRefusal) {
+  const a = describeRefusal(r, c.get('locale'));
+  // Not `fail`: an upload of the wrong type answers 415, which the shared helper does not list.
+  return c.json(errorBody(a.code, a.message, a.fields), a.status);
+}
+
+const asResident = (auth: NonNullable<AppEnv['Variables']['auth']>) => auditActorOf(auth, actingRole(auth, ['resident']));
+const asStaff = (auth: NonNullable<AppEnv['Variables']['auth']>) => auditActorOf(auth, 'staff');
+const actingFor = auditActorForProposal;
+
+/** The proposal if this caller may see it (drafts are private), else null. */
+async function visible(c: Context<AppEnv>, code: string) {
+  const loaded = await loadProjectWithPlace(c.get('ctx').database.db, { code });
+  return loaded && canSee(loaded.p, loaded.place, c.get('auth')?.actor ?? null) ? loaded.p : null;
+}
+const signInFirst = (c: Context<AppEnv>) => refuse(c, 'not_signed_in');
+
+const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
+
+export const proposalRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cycles/{id}/proposal-check',
+      tags: ['proposals'],
+      summary: 'Check a proposal as it is typed: the category cap, negative-list terms, likely duplicates in the community',
+      request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalBody.partial() } }, required: true } },
+      responses: {
+        200: { description: 'The check, and whether the caller could propose here now', content: { 'application/json': { schema: CheckSchema.extend({ canPropose: z.boolean(), whyNot: z.string().nullable() }) } } },
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const r = await proposalCheck(ctx, c.req.valid('param').id, c.req.valid('json'));
+      if (!r.ok) return answerRefusal(c, r);
+      const why = whyCannotPropose(r.bundle, c.get('auth')?.actor ?? null);
+      return c.json({ ...localCheck(r.check, c.get('locale')), canPropose: why === null, whyNot: why }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cycles/{id}/proposals',
+      tags: ['proposals'],
+      summary: 'Propose a micro-project (verified residents of the community, collection phase): creates a draft',
+      request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalBody } }, required: true } },
+      responses: {
+        201: { description: 'Draft created; warnings do not block', content: { 'application/json': { schema: z.object({ code: z.string(), state: z.string(), check: CheckSchema }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const r = await createProposal(ctx, { cycleId: c.req.valid('param').id, fields: c.req.valid('json') }, auth.actor, asResident(auth));
+      if (!r.ok) return answerRefusal(c, r);
+      return c.json({ code: r.code, state: 'draft', check: localCheck(r.check, c.get('locale')) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cycles/{id}/paper-proposals',
+      tags: ['proposals'],
+      summary: 'Staff of the community enter a paper needs form (问需表) on a resident’s behalf; the record says it came on paper',
+      request: { params: CycleId, body: { content: { 'application/json': { schema: PaperBody } }, required: true } },
+      responses: {
+        201: { description: 'Recorded (and submitted, if asked)', content: { 'application/json': { schema: z.object({ code: z.string(), state: z.string(), proposerType: z.literal('paper'), check: CheckSchema }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const { submit, ...fields } = c.req.valid('json');
+      const r = await createProposal(ctx, { cycleId: c.req.valid('param').id, fields, paper: true }, auth.actor, asStaff(auth));
+      if (!r.ok) return answerRefusal(c, r);
+      let state = 'draft';
+      if (submit) {
+        const s = await submitProposal(ctx, r.code, auth.actor, asStaff(auth));
+        if (!s.ok) return answerRefusal(c, s);
+        state = s.to;
+      }
+      return c.json({ code: r.code, state, proposerType: 'paper' as const, check: localCheck(r.check, c.get('locale')) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/proposals/mine',
+      tags: ['proposals'],
+      summary: 'My own proposals, drafts first',
+      responses: {
+        200: { description: 'Proposals', content: { 'application/json': { schema: z.object({ items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), cycleId: z.string(), estimatedCostFen: z.number().int() })) }) } } },
+        ...errorResponses(401),
+      },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const items = await listMyProposals(c.get('ctx'), auth.account.id);
+      return c.json({ items: items.map(({ updatedAt: _u, ...rest }) => rest) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/proposals/{code}',
+      tags: ['proposals'],
+      summary: 'A proposal as its proposer sees it (drafts included; paper drafts for staff), with attachments and checks',
+      request: { params: Code },
+      responses: { 200: { description: 'Proposal', content: { 'application/json': { schema: DraftSchema } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const v = await getProposal(ctx, c.req.valid('param').code, c.get('auth')?.actor ?? null);
+      if (!v) return answerRefusal(c, { ok: false, code: 'not_found' });
+      const p = v.project;
+      return c.json(
+        {
+          code: p.code, state: p.state, title: p.title, category: p.category, theme: p.theme, description: p.description, address: p.address,
+          lat: p.lat, lng: p.lng, estimatedCostFen: p.estimatedCostFen, beneficiaries: p.beneficiaries, beneficiaryCount: p.beneficiaryCount,
+          proposerType: p.proposerType, cycleId: p.cycleId,
+          attachments: v.attachments.map((a) => ({ id: a.id, kind: a.kind, name: a.originalName, mime: a.mime, sizeBytes: a.sizeBytes, url: `/api/attachments/${a.id}` })),
+          check: localCheck(v.check, c.get('locale')),
+          canEdit: v.editWhy === null,
+          events: v.events,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/proposals/{code}',
+      tags: ['proposals'],
+      summary: 'Edit a draft (its proposer; staff for a paper draft), in the collection phase',
+      request: { params: Code, body: { content: { 'application/json': { schema: ProposalBody } }, required: true } },
+      responses: {
+        200: { description: 'Saved', content: { 'application/json': { schema: z.object({ code: z.string(), changed: z.array(z.string()), check: CheckSchema }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const code = c.req.valid('param').code;
+      const current = await visible(c, code);
+      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
+      const r = await updateDraft(ctx, code, c.req.valid('json'), auth.actor, actingFor(auth, current));
+      if (!r.ok) return answerRefusal(c, r);
+      return c.json({ code, changed: r.changed, check: localCheck(r.check, c.get('locale')) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/proposals/{code}/submit',
+      tags: ['proposals'],
+      summary: 'Submit a draft to screening; over the category cap is refused (422 over_cap), negative-list terms only warn',
+      request: { params: Code },
+      responses: {
+        200: { description: 'Submitted', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string(), check: CheckSchema }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const code = c.req.valid('param').code;
+      const current = await visible(c, code);
+      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
+      const r = await submitProposal(ctx, code, auth.actor, actingFor(auth, current));
+      if (!r.ok) return answerRefusal(c, r);
+      return c.json({ from: r.from, to: r.to, check: localCheck(r.check, c.get('locale')) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/proposals/{code}/withdraw',
+      tags: ['proposals'],
+      summary: 'Withdraw a proposal (its proposer; staff for a paper proposal) while the state machine allows',
+      request: { params: Code, body: { content: { 'application/json': { schema: z.strictObject({ reason: z.string().max(2000).optional() }) } }, required: false } },
+      responses: {
+        200: { description: 'Withdrawn', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const code = c.req.valid('param').code;
+      const current = await visible(c, code);
+      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
+      const body = (c.req.valid('json') ?? {}) as { reason?: string };
+      const r = await withdrawProposal(ctx, code, body.reason ?? null, auth.actor, actingFor(auth, current));
+      if (!r.ok) return answerRefusal(c, r);
+      return c.json({ from: r.from, to: r.to }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/proposals/{code}/attachments',
+      tags: ['proposals'],
+      summary: `Attach photos (JPEG, PNG, WebP) or PDFs to a draft: judged by content, at most 5 MB each and 6 per proposal`,
+      request: {
+        params: Code,
+        body: { content: { 'multipart/form-data': { schema: z.object({ files: z.union([FileField, z.array(FileField)]) }) } }, required: true },
+      },
+      responses: {
+        201: { description: 'Attached', content: { 'application/json': { schema: z.object({ ids: z.array(z.string()) }) } } },
+        ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+        415: { description: 'Not a JPEG, PNG, WebP or PDF (by content)', content: { 'application/json': { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } },
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const code = c.req.valid('param').code;
+      const current = await visible(c, code);
+      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
+      const raw = c.req.valid('form').files;
+      const list = Array.isArray(raw) ? raw : [raw];
+      const files: UploadFile[] = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const r = await addAttachments(ctx, code, files, auth.actor, actingFor(auth, current));
+      if (!r.ok) return answerRefusal(c, r);
+      return c.json({ ids: r.ids }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/proposals/{code}/attachments/{attachmentId}',
+      tags: ['proposals'],
+      summary: 'Remove an attachment from a draft',
+      request: { params: Code.extend({ attachmentId: z.string().min(1).max(64) }) },
+      responses: { 200: { description: 'Removed', content: { 'application/json': { schema: z.object({ removed: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const auth = c.get('auth');
+      if (!auth) return signInFirst(c);
+      const { code, attachmentId } = c.req.valid('param');
+      const current = await visible(c, code);
+      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
+      const r = await removeAttachment(ctx, code, attachmentId, auth.actor, actingFor(auth, current));
+      if (!r.ok) return answerRefusal(c, r);
+      return c.json({ removed: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/attachments/{id}',
+      tags: ['proposals'],
+      summary: 'An attachment’s file, with its real content type; drafts’ attachments only for their proposer',
+      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      responses: {
+        200: { description: 'The file', content: { 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) }, 'image/png': { schema: z.string().openapi({ format: 'binary' }) }, 'image/webp': { schema: z.string().openapi({ format: 'binary' }) }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const r = await getAttachmentForDownload(ctx, c.req.valid('param').id, c.get('auth')?.actor ?? null);
+      if (!r || !isAttachmentMime(r.row.mime)) return fail(c, 404, 'not_found');
+      return c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': r.row.mime,
+        'content-length': String(r.bytes.length),
+        'content-disposition': contentDisposition(r.row.originalName, r.row.mime),
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        'cache-control': r.isPublic ? 'public, max-age=86400' : 'private, no-store',
+      }) as never;
+    },
+  );

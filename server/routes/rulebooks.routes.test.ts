@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, testApp } from '../../tests/fixtures.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp({ seed: true, now: () => new Date('2026-11-22T12:00:00+08:00') });
+});
+afterAll(() => t.close());
+
+async function as(username: string) {
+  const c = client(t.app);
+  expect((await c.post('/api/auth/sign-in', { login: username, password: DEMO_PASSWORD })).status).toBe(200);
+  return c;
+}
+const settings = (over: Record<string, unknown> = {}) => ({ ...DEFAULT_RULEBOOK_SETTINGS, ...over });
+/** The district's 2026 versions (the demo may hold other years' too). */
+const versions = async () => ((await (await client(t.app).get('/api/districts/d-lh/rulebooks')).json()).items as { id: string; year: number; version: number; noticeDays: number; cycles: { id: string }[] }[]).filter((r) => r.year === 2026);
+
+describe('rulebook versions', () => {
+  it('lists the district’s versions with the cycles bound to each', async () => {
+    const items = await versions();
+    expect(items.map((r) => [r.year, r.version, r.cycles.map((c) => c.id)])).toEqual([[2026, 1, ['cy-lianhua-2026', 'cy-sunxi-2026', 'cy-xianhu-2026']]]);
+  });
+
+  it('a district officer publishes a new version; street officers, staff and the public cannot', async () => {
+    const body = { year: 2026, settings: settings({ noticeDays: 7, vote: { method: 'none' } }) };
+    expect((await client(t.app).post('/api/districts/d-lh/rulebooks', body)).status).toBe(401);
+    for (const [who, code] of [['street_lt', 'not_in_community'], ['staff_lt', 'role_required']] as const) {
+      const res = await (await as(who)).post('/api/districts/d-lh/rulebooks', body);
+      expect([who, res.status, (await res.json()).error.code]).toEqual([who, 403, code]);
+    }
+    const res = await (await as('officer')).post('/api/districts/d-lh/rulebooks', body);
+    expect(res.status).toBe(201);
+    expect((await res.json()).version).toBe(2);
+    const log = await (await client(t.app).get('/api/audit?action=rulebook.version_added')).json();
+    expect(log.items[0]).toMatchObject({ actorRole: 'officer', actorName: '李建国（示例）' });
+  });
+
+  it('checks meaning with validateRulebook and names each problem', async () => {
+    const officer = await as('officer');
+    const bad = settings({
+      categories: [{ key: 'goods', name: { zh: '货物类', en: 'Goods' }, capFen: 300_000_000 }, { key: 'goods', name: { zh: '货物类', en: 'Goods' }, capFen: 1 }],
+      quorum: { num: 3, den: 2, strict: true },
+    });
+    const res = await officer.post('/api/districts/d-lh/rulebooks', { year: 2026, settings: bad });
+    const body = await res.json();
+    expect([res.status, body.error.code]).toEqual([422, 'invalid_rulebook']);
+    expect(body.error.fields).toEqual({ 'categories[0].capFen': '上限超过了社区年度预算', 'categories[1].key': '重复', quorum: '比例须满足 0 ≤ 分子 < 分母' });
+    const shape = await officer.post('/api/districts/d-lh/rulebooks', { year: 2026, settings: settings({ noticeDays: 'five' }) });
+    expect([shape.status, Object.keys((await shape.json()).error.fields)]).toEqual([400, ['settings.noticeDays']]);
+    expect((await versions()).length).toBe(2);
+  });
+});
+
+describe('binding a cycle to a version', () => {
+  it('a cycle still collecting proposals moves to the new version, which sets its budget; it is logged', async () => {
+    const v2 = (await versions()).find((v) => v.version === 2)!;
+    const officer = await as('officer');
+    expect((await (await as('staff_lt')).post('/api/cycles/cy-lianhua-2026/rulebook', { rulebookId: v2.id })).status).toBe(403);
+    const res = await officer.post('/api/cycles/cy-lianhua-2026/rulebook', { rulebookId: v2.id });
+    expect(res.status).toBe(200);
+    expect((await versions()).find((v) => v.version === 2)!.cycles.map((c) => c.id)).toEqual(['cy-lianhua-2026']);
+    const same = await officer.post('/api/cycles/cy-lianhua-2026/rulebook', { rulebookId: v2.id });
+    expect([same.status, (await same.json()).error.code]).toEqual([409, 'same_rulebook']);
+    const log = await (await client(t.app).get('/api/audit?action=cycle.rulebook_bound')).json();
+    expect(log.items[0]).toMatchObject({ subjectId: 'cy-lianhua-2026', before: '{"budgetFen":200000000,"rulebook":"2026 v1"}', after: '{"budgetFen":200000000,"rulebook":"2026 v2"}' });
+  });
+
+  it('a cycle whose vote has opened keeps its version: the rules do not change under voters', async () => {
+    const v2 = (await versions()).find((v) => v.version === 2)!;
+    const res = await (await as('officer')).post('/api/cycles/cy-xianhu-2026/rulebook', { rulebookId: v2.id });
+    expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
+  });
+
+  it('only the district’s version for the cycle’s year, with every category its projects use', async () => {
+    const officer = await as('officer');
+    const other = await (await officer.post('/api/districts/d-lh/rulebooks', { year: 2027, settings: settings() })).json();
+    const wrongYear = await officer.post('/api/cycles/cy-lianhua-2026/rulebook', { rulebookId: other.id });
+    expect([wrongYear.status, (await wrongYear.json()).error.code]).toEqual([422, 'rulebook_mismatch']);
+    const noServices = await (await officer.post('/api/districts/d-lh/rulebooks', { year: 2026, settings: settings({ categories: DEFAULT_RULEBOOK_SETTINGS.categories.filter((c) => c.key !== 'services') }) })).json();
+    const res = await officer.post('/api/cycles/cy-lianhua-2026/rulebook', { rulebookId: noServices.id });
+    const body = await res.json();
+    expect([res.status, body.error.code, body.error.message]).toEqual([409, 'category_in_use', '新版本缺少本轮项目正在使用的类别：services']);
+  });
+});

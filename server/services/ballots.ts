@@ -1,0 +1,499 @@
+/**
+ * @module The resident vote: casting (and re-casting) an online ballot,
+ * staff entering paper ballots twice, and checking a receipt.
+ *
+ * A voter is a register entry of the cycle's community, not an account: the
+ * entry claimed by the signed-in account votes online, and staff enter paper
+ * ballots by register number. One current ballot per entry and cycle (a
+ * partial unique index backs this); casting again supersedes the old ballot
+ * in the same transaction. Online and paper exclude each other.
+ *
+ * Every check that depends on the moment (is the vote still open, which
+ * projects are on the ballot, does the person already have a ballot) runs
+ * inside the write transaction, so a ballot queued behind the close of the
+ * vote is refused rather than counted late.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { ballots, cycles, cyclePhases, cycleResults, paperBallotEntries, projects, registerEntries, accounts } from '../../db/schema.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import type { AppContext } from '../context.ts';
+import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type BallotInput, type BallotIssue, type BallotMethod, type BallotProject } from '../domain/ballot-rules.ts';
+import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
+import { reasonCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import type { VoteSettings } from '../domain/rulebook.ts';
+import { appendAudit, type AuditActor } from './audit.ts';
+import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
+import { getRulebook } from './rulebooks.ts';
+import { newId } from './ids.ts';
+
+// ---------------------------------------------------------------------------
+// Codes and messages of this module
+// ---------------------------------------------------------------------------
+
+export const BALLOT_CODES = [
+  'not_found',
+  'no_voter_entry',
+  'voted_on_paper',
+  'voted_online',
+  'invalid_ballot',
+  'same_staff_twice',
+  'paper_already_counted',
+  'paper_ballot_exists',
+  'unknown_register_no',
+] as const;
+export type BallotCode = (typeof BALLOT_CODES)[number];
+
+export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> = {
+  not_found: 404,
+  no_voter_entry: 403,
+  voted_on_paper: 409,
+  voted_online: 409,
+  invalid_ballot: 422,
+  same_staff_twice: 409,
+  paper_already_counted: 409,
+  paper_ballot_exists: 409,
+  unknown_register_no: 422,
+};
+
+export const BALLOT_MESSAGES: Readonly<Record<BallotCode, Readonly<Record<Locale, string>>>> = {
+  not_found: { 'zh-CN': '没有这个轮次', en: 'No such cycle' },
+  no_voter_entry: {
+    'zh-CN': '您的账户没有对应本社区居民名册中的登记，请到社区工作站核对',
+    en: 'Your account is not linked to an entry in this community’s resident register; please ask the community workstation',
+  },
+  voted_on_paper: {
+    'zh-CN': '您已通过纸质选票投票，且已计入，不能再在网上投票',
+    en: 'You have already voted on a paper ballot, which has been counted; you cannot also vote online',
+  },
+  voted_online: {
+    'zh-CN': '该居民已在网上投票，不能再录入其纸质选票',
+    en: 'This resident has already voted online; their paper ballot cannot be entered as well',
+  },
+  invalid_ballot: { 'zh-CN': '选票不符合本轮投票规则，未保存', en: 'The ballot breaks this vote’s rules and was not saved' },
+  same_staff_twice: {
+    'zh-CN': '您已录入过这张纸质选票；第二遍须由另一位工作人员录入',
+    en: 'You have already entered this paper ballot; the second entry must be made by another staff member',
+  },
+  paper_already_counted: {
+    'zh-CN': '这张纸质选票已核对一致并计入，无需再录入',
+    en: 'This paper ballot has already been reconciled and counted',
+  },
+  paper_ballot_exists: {
+    'zh-CN': '该居民已有一张计入的纸质选票（另一个编号）',
+    en: 'This resident already has a counted paper ballot (under another serial number)',
+  },
+  unknown_register_no: { 'zh-CN': '本社区居民名册中没有这个登记号', en: 'There is no such number in this community’s resident register' },
+};
+
+/** What happened to a paper-ballot entry, for staff. */
+export const PAPER_STATUS_MESSAGES = {
+  pending: { 'zh-CN': '第一遍已录入，等待另一位工作人员录入第二遍', en: 'First entry saved; another staff member must enter it a second time' },
+  matched: { 'zh-CN': '两遍录入一致，选票已计入', en: 'Both entries agree; the ballot is counted' },
+  mismatch: { 'zh-CN': '与之前的录入不一致，已标记，需由另一位工作人员对照原件再录入一遍', en: 'This does not match the earlier entry; it is flagged for another staff member to check against the paper' },
+  resolved: { 'zh-CN': '核对后与其中一遍录入一致，选票已计入', en: 'This check matches one of the earlier entries; the ballot is counted' },
+} as const;
+
+/** What a receipt check says, by status. */
+export const RECEIPT_MESSAGES = {
+  vote_open: { 'zh-CN': '投票尚未结束。投票结束并计票后，可在此核对这张选票是否计入。', en: 'The vote has not closed yet. Once it is closed and counted you can check here that this ballot was counted.' },
+  superseded: { 'zh-CN': '这张选票已被同一位居民后来投的选票替换，没有计入。', en: 'This ballot was replaced by a later one from the same resident and was not counted.' },
+  counted: { 'zh-CN': '这张选票已计入，内容如下。', en: 'This ballot was counted, exactly as follows.' },
+} as const;
+
+export type BallotRefusal =
+  | { ok: false; code: ReasonCode }
+  | { ok: false; code: Exclude<BallotCode, 'invalid_ballot'> }
+  | { ok: false; code: 'invalid_ballot'; issues: BallotIssue[] };
+
+// ---------------------------------------------------------------------------
+// Receipt codes
+// ---------------------------------------------------------------------------
+
+/** No look-alikes (0/O, 1/I/L): people copy receipts by hand. 31 symbols, 10 of them ≈ 49 bits. */
+const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function newReceiptCode(): string {
+  const out: string[] = [];
+  const bytes = new Uint8Array(32);
+  while (out.length < 10) {
+    crypto.getRandomValues(bytes);
+    for (const b of bytes) {
+      // 248 = 8 × 31: rejecting the rest keeps every symbol equally likely.
+      if (b < 248 && out.length < 10) out.push(RECEIPT_ALPHABET[b % 31]!);
+    }
+  }
+  return `${out.slice(0, 5).join('')}-${out.slice(5).join('')}`;
+}
+
+/** 'abcde fghjk', 'ABCDE-FGHJK', 'abcdefghjk' → 'ABCDE-FGHJK'; anything else is returned cleaned but unchanged in shape. */
+export function normalizeReceiptCode(input: string): string {
+  const c = input.normalize('NFKC').toUpperCase().replace(/[\s\-_–—]/g, '');
+  return c.length === 10 ? `${c.slice(0, 5)}-${c.slice(5)}` : c;
+}
+
+export const RECEIPT_RE = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
+
+// ---------------------------------------------------------------------------
+// Loading a cycle's vote
+// ---------------------------------------------------------------------------
+
+export type BallotPaperProject = BallotProject & { code: string; title: string; category: string };
+
+export type VoteSetup = {
+  cycle: CycleView;
+  communityId: string;
+  place: Place;
+  community: { slug: string; nameZh: string; nameEn: string };
+  vote: VoteSettings;
+  resultRule: string;
+  projects: BallotPaperProject[];
+};
+
+async function ballotProjects(db: Database['db'] | Tx, cycleId: string): Promise<BallotPaperProject[]> {
+  const rows = await db
+    .select({ id: projects.id, code: projects.code, title: projects.title, category: projects.category, costFen: projects.estimatedCostFen })
+    .from(projects)
+    .where(and(eq(projects.cycleId, cycleId), eq(projects.state, 'screened_in')))
+    .orderBy(asc(projects.code));
+  return rows;
+}
+
+/** The cycle, its community, its vote settings and the projects on its ballot. Null if there is no such cycle. */
+export async function loadVoteSetup(database: Database, cycleId: string, now: Date): Promise<VoteSetup | null> {
+  const cycle = await getCycle(database, cycleId, now);
+  if (!cycle) return null;
+  const row = (await database.db.select({ communityId: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!;
+  const community = await getCommunityById(database, row.communityId);
+  const rulebook = await getRulebook(database.db, cycle.rulebookId);
+  if (!community || !rulebook) return null;
+  return {
+    cycle,
+    communityId: row.communityId,
+    place: community.place,
+    community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn },
+    vote: rulebook.vote,
+    resultRule: rulebook.resultRule,
+    projects: await ballotProjects(database.db, cycleId),
+  };
+}
+
+/** The phase as of now, read inside a transaction (staff may have just closed the vote). */
+async function phaseIn(tx: Tx, cycleId: string, now: Date): Promise<CyclePhase | null> {
+  const c = (await tx.select({ openPhase: cycles.openPhase }).from(cycles).where(eq(cycles.id, cycleId)))[0];
+  if (!c) return null;
+  if (c.openPhase) return c.openPhase;
+  const phases = await tx.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, cycleId));
+  return currentPhase({ phases, openPhase: null }, now);
+}
+
+async function voterEntry(db: Database['db'] | Tx, communityId: string, accountId: string) {
+  const r = await db
+    .select({ id: registerEntries.id })
+    .from(registerEntries)
+    .where(and(eq(registerEntries.communityId, communityId), eq(registerEntries.claimedByAccountId, accountId)))
+    .limit(1);
+  return r[0] ?? null;
+}
+
+async function currentBallotOf(db: Database['db'] | Tx, cycleId: string, registerEntryId: string) {
+  const r = await db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.cycleId, cycleId), eq(ballots.registerEntryId, registerEntryId), isNull(ballots.supersededAt)))
+    .limit(1);
+  return r[0] ?? null;
+}
+
+/** Why this person cannot vote online in this cycle right now, or null. Domain reasons first, then who they are on the register. */
+function voteReason(setup: VoteSetup, actor: Actor): ReasonCode | null {
+  if (setup.vote.method === 'none') return 'no_resident_vote';
+  return reasonCannot('vote', { area: setup.place, phase: setup.cycle.phase }, actor);
+}
+
+export type VoterView = {
+  setup: VoteSetup;
+  /** Why the person cannot cast (or re-cast) a ballot now; null if they can. */
+  why: ReasonCode | Exclude<BallotCode, 'invalid_ballot'> | null;
+  /** The person's current ballot in this cycle, if any (never the receipt: it is shown once). */
+  current: { channel: 'online' | 'paper'; castAt: Date; ballot: Ballot } | null;
+};
+
+/** What the vote page and GET /ballot show a (possibly anonymous) person. */
+export async function voterView(ctx: AppContext, cycleId: string, actor: Actor): Promise<VoterView | null> {
+  const setup = await loadVoteSetup(ctx.database, cycleId, ctx.now());
+  if (!setup) return null;
+  let why: VoterView['why'] = voteReason(setup, actor);
+  let current: VoterView['current'] = null;
+  if (actor && !actor.system) {
+    const entry = await voterEntry(ctx.database.db, setup.communityId, actor.accountId);
+    if (entry) {
+      const b = await currentBallotOf(ctx.database.db, cycleId, entry.id);
+      if (b && isBallotMethod(b.method)) current = { channel: b.channel, castAt: b.castAt, ballot: parseBallotContent(b.method, b.content) };
+      if (!why && b?.channel === 'paper') why = 'voted_on_paper';
+    } else if (!why) {
+      why = 'no_voter_entry';
+    }
+  }
+  return { setup, why, current };
+}
+
+// ---------------------------------------------------------------------------
+// Casting online
+// ---------------------------------------------------------------------------
+
+export type CastOutcome = { ok: true; receiptCode: string; castAt: Date; replaced: boolean; ballot: Ballot } | BallotRefusal;
+
+/**
+ * Cast (or replace) the signed-in resident's ballot. One write transaction:
+ * check the phase and the rules, supersede the current ballot, insert the new
+ * one with a fresh receipt, and log "a resident cast a ballot" — never what
+ * was chosen, nor the receipt.
+ */
+export async function castBallot(ctx: AppContext, cycleId: string, input: BallotInput, actor: Actor): Promise<CastOutcome> {
+  const now = ctx.now();
+  const setup = await loadVoteSetup(ctx.database, cycleId, now);
+  if (!setup) return { ok: false, code: 'not_found' };
+  const why = voteReason(setup, actor);
+  if (why) return { ok: false, code: why };
+  const accountId = actor!.accountId;
+  return ctx.database.write(async (tx): Promise<CastOutcome> => {
+    const phase = await phaseIn(tx, cycleId, now);
+    const whyNow = reasonCannot('vote', { area: setup.place, phase }, actor);
+    if (whyNow) return { ok: false, code: whyNow };
+    const entry = await voterEntry(tx, setup.communityId, accountId);
+    if (!entry) return { ok: false, code: 'no_voter_entry' };
+    const onBallot = await ballotProjects(tx, cycleId);
+    const checked = checkBallot(setup.vote, onBallot, setup.cycle.budgetFen, input);
+    if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
+    const current = await currentBallotOf(tx, cycleId, entry.id);
+    if (current?.channel === 'paper') return { ok: false, code: 'voted_on_paper' };
+    if (current) await tx.update(ballots).set({ supersededAt: now }).where(eq(ballots.id, current.id));
+    const receiptCode = await freshReceipt(tx);
+    await tx.insert(ballots).values({
+      id: newId(),
+      cycleId,
+      registerEntryId: entry.id,
+      accountId,
+      channel: 'online',
+      method: checked.ballot.method,
+      content: checked.content,
+      receiptCode,
+      castAt: now,
+    });
+    await appendAudit(tx, {
+      actor: { accountId, role: 'resident', name: '居民' },
+      action: 'ballot.cast',
+      subjectType: 'cycle',
+      subjectId: cycleId,
+      after: { channel: 'online', replaced: current !== null },
+      at: now,
+    });
+    return { ok: true, receiptCode, castAt: now, replaced: current !== null, ballot: checked.ballot };
+  });
+}
+
+async function freshReceipt(tx: Tx): Promise<string> {
+  for (;;) {
+    const code = newReceiptCode();
+    const clash = await tx.select({ id: ballots.id }).from(ballots).where(eq(ballots.receiptCode, code)).limit(1);
+    if (clash.length === 0) return code;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Paper ballots: double entry by two different staff members
+// ---------------------------------------------------------------------------
+
+export type PaperInput = BallotInput & { paperSerial: string; registerNo: string };
+
+export type PaperStatus = 'pending' | 'matched' | 'mismatch' | 'resolved';
+export type PaperOutcome = { ok: true; status: PaperStatus; entries: number; receiptCode?: string } | BallotRefusal;
+
+/** Serial numbers are printed; compare them without case or spaces. */
+export function normalizeSerial(s: string): string {
+  return s.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '');
+}
+
+/**
+ * Staff type in one paper ballot. The first entry waits; the second, by
+ * another staff account, either matches (the ballot is written and counts)
+ * or does not (both are flagged for a third check); a later entry by yet
+ * another person that matches one of the flagged ones settles it.
+ */
+export async function enterPaperBallot(ctx: AppContext, cycleId: string, input: PaperInput, actor: Actor, auditActor: AuditActor): Promise<PaperOutcome> {
+  const now = ctx.now();
+  const setup = await loadVoteSetup(ctx.database, cycleId, now);
+  if (!setup) return { ok: false, code: 'not_found' };
+  if (setup.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
+  const why = reasonCannot('enter_paper', { area: setup.place }, actor);
+  if (why) return { ok: false, code: why };
+  const staffId = actor!.accountId;
+  const serial = normalizeSerial(input.paperSerial);
+  const registerNo = input.registerNo.normalize('NFKC').trim().toUpperCase();
+  return ctx.database.write(async (tx): Promise<PaperOutcome> => {
+    // Paper ballots are collected while the vote is open and typed in before it closes: the count happens at the close.
+    if ((await phaseIn(tx, cycleId, now)) !== 'resident_vote') return { ok: false, code: 'wrong_phase' };
+    const person = (
+      await tx
+        .select({ id: registerEntries.id })
+        .from(registerEntries)
+        .where(and(eq(registerEntries.communityId, setup.communityId), eq(registerEntries.registerNo, registerNo)))
+        .limit(1)
+    )[0];
+    if (!person) return { ok: false, code: 'unknown_register_no' };
+    const onBallot = await ballotProjects(tx, cycleId);
+    const checked = checkBallot(setup.vote, onBallot, setup.cycle.budgetFen, input);
+    if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
+
+    const earlier = await tx
+      .select()
+      .from(paperBallotEntries)
+      .where(and(eq(paperBallotEntries.cycleId, cycleId), eq(paperBallotEntries.paperSerial, serial)))
+      .orderBy(asc(paperBallotEntries.createdAt));
+    if (earlier.some((e) => e.enteredBy === staffId)) return { ok: false, code: 'same_staff_twice' };
+    if (earlier.some((e) => e.ballotId !== null)) return { ok: false, code: 'paper_already_counted' };
+    const conflict = await personConflict(tx, cycleId, person.id);
+    if (conflict) return { ok: false, code: conflict };
+
+    const id = newId();
+    const entry = { id, cycleId, paperSerial: serial, registerEntryId: person.id, content: checked.content, enteredBy: staffId, createdAt: now };
+    let status: PaperStatus;
+    let receiptCode: string | undefined;
+    const agreeing = earlier.find((e) => e.registerEntryId === person.id && e.content === checked.content);
+    if (earlier.length === 0) {
+      status = 'pending';
+      await tx.insert(paperBallotEntries).values({ ...entry, status });
+    } else if (!agreeing) {
+      status = 'mismatch';
+      await tx.insert(paperBallotEntries).values({ ...entry, status });
+      await tx.update(paperBallotEntries).set({ status: 'mismatch' }).where(inArray(paperBallotEntries.id, earlier.map((e) => e.id)));
+    } else {
+      // Two independent entries agree: this is the paper ballot.
+      status = earlier.length === 1 ? 'matched' : 'resolved';
+      receiptCode = await freshReceipt(tx);
+      const ballotId = newId();
+      await tx.insert(ballots).values({
+        id: ballotId,
+        cycleId,
+        registerEntryId: person.id,
+        accountId: null,
+        channel: 'paper',
+        method: checked.ballot.method,
+        content: checked.content,
+        receiptCode,
+        castAt: now,
+      });
+      await tx.insert(paperBallotEntries).values({ ...entry, status, ballotId });
+      await tx.update(paperBallotEntries).set({ status, ballotId }).where(eq(paperBallotEntries.id, agreeing.id));
+      const others = earlier.filter((e) => e.id !== agreeing.id).map((e) => e.id);
+      if (others.length) await tx.update(paperBallotEntries).set({ status }).where(inArray(paperBallotEntries.id, others));
+    }
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: 'paper_ballot.entered',
+      subjectType: 'cycle',
+      subjectId: cycleId,
+      // The serial is printed on the paper; who voted and how is not logged.
+      after: { paperSerial: serial, entry: earlier.length + 1, status },
+      at: now,
+    });
+    return receiptCode ? { ok: true, status, entries: earlier.length + 1, receiptCode } : { ok: true, status, entries: earlier.length + 1 };
+  });
+}
+
+/** A person with a current ballot cannot get (another) paper ballot. */
+async function personConflict(tx: Tx, cycleId: string, registerEntryId: string): Promise<'voted_online' | 'paper_ballot_exists' | null> {
+  const b = await currentBallotOf(tx, cycleId, registerEntryId);
+  if (!b) return null;
+  return b.channel === 'online' ? 'voted_online' : 'paper_ballot_exists';
+}
+
+export type PaperQueueItem = {
+  paperSerial: string;
+  status: 'pending' | 'mismatch';
+  entries: { enteredBy: string; at: Date }[];
+  /** For mismatches: what differs (never the values: the next person must type blind). */
+  differs: ('registerNo' | 'choices')[];
+};
+
+/** Staff: paper ballots that still need an entry (first entry done) or a third check (mismatch), and how many are counted. */
+export async function paperQueue(ctx: AppContext, cycleId: string, actor: Actor): Promise<{ ok: true; items: PaperQueueItem[]; counted: number } | BallotRefusal> {
+  const setup = await loadVoteSetup(ctx.database, cycleId, ctx.now());
+  if (!setup) return { ok: false, code: 'not_found' };
+  const why = reasonCannot('enter_paper', { area: setup.place }, actor);
+  if (why) return { ok: false, code: why };
+  const rows = await ctx.database.db
+    .select({ e: paperBallotEntries, name: accounts.displayName })
+    .from(paperBallotEntries)
+    .innerJoin(accounts, eq(accounts.id, paperBallotEntries.enteredBy))
+    .where(eq(paperBallotEntries.cycleId, cycleId))
+    .orderBy(asc(paperBallotEntries.paperSerial), asc(paperBallotEntries.createdAt));
+  const bySerial = new Map<string, typeof rows>();
+  for (const r of rows) bySerial.set(r.e.paperSerial, [...(bySerial.get(r.e.paperSerial) ?? []), r]);
+  const items: PaperQueueItem[] = [];
+  let counted = 0;
+  for (const [paperSerial, es] of bySerial) {
+    if (es.some((x) => x.e.ballotId !== null)) {
+      counted++;
+      continue;
+    }
+    const differs: PaperQueueItem['differs'] = [];
+    if (es.length > 1) {
+      if (new Set(es.map((x) => x.e.registerEntryId)).size > 1) differs.push('registerNo');
+      if (new Set(es.map((x) => x.e.content)).size > 1) differs.push('choices');
+    }
+    items.push({ paperSerial, status: es.length > 1 ? 'mismatch' : 'pending', entries: es.map((x) => ({ enteredBy: x.name, at: x.e.createdAt })), differs });
+  }
+  // Mismatches first: they need a person to look at the paper.
+  items.sort((a, b) => (a.status === b.status ? a.paperSerial.localeCompare(b.paperSerial) : a.status === 'mismatch' ? -1 : 1));
+  return { ok: true, items, counted };
+}
+
+// ---------------------------------------------------------------------------
+// Receipts
+// ---------------------------------------------------------------------------
+
+export type ReceiptView =
+  | { status: 'unknown' }
+  | { status: 'vote_open'; cycle: { id: string; titleZh: string; titleEn: string } }
+  | { status: 'superseded'; cycle: { id: string; titleZh: string; titleEn: string } }
+  | {
+      status: 'counted';
+      cycle: { id: string; titleZh: string; titleEn: string };
+      method: BallotMethod;
+      channel: 'online' | 'paper';
+      /** Exactly what was counted, in ballot order; `counted` is false for a project that had left the ballot by the close. */
+      items: { code: string; title: string; points: number | null; counted: boolean }[];
+    };
+
+/**
+ * What anyone may learn from a receipt code: before the count, only that the
+ * vote is still open; after it, whether the ballot was counted and exactly
+ * what it said — never who cast it.
+ */
+export async function checkReceipt(database: Database, rawCode: string): Promise<ReceiptView> {
+  const code = normalizeReceiptCode(rawCode);
+  if (!RECEIPT_RE.test(code)) return { status: 'unknown' };
+  const b = (
+    await database.db
+      .select({ cycleId: ballots.cycleId, method: ballots.method, content: ballots.content, channel: ballots.channel, supersededAt: ballots.supersededAt, titleZh: cycles.titleZh, titleEn: cycles.titleEn })
+      .from(ballots)
+      .innerJoin(cycles, eq(cycles.id, ballots.cycleId))
+      .where(eq(ballots.receiptCode, code))
+      .limit(1)
+  )[0];
+  if (!b) return { status: 'unknown' };
+  const cycle = { id: b.cycleId, titleZh: b.titleZh, titleEn: b.titleEn };
+  const result = (await database.db.select({ result: cycleResults.result }).from(cycleResults).where(and(eq(cycleResults.cycleId, b.cycleId), eq(cycleResults.official, true))).limit(1))[0];
+  if (!result) return { status: 'vote_open', cycle };
+  if (b.supersededAt) return { status: 'superseded', cycle };
+  if (!isBallotMethod(b.method)) return { status: 'unknown' };
+  const ballot = parseBallotContent(b.method, b.content);
+  const ids = ballot.method === 'points' ? Object.keys(ballot.points) : ballot.projects;
+  const rows = ids.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title }).from(projects).where(inArray(projects.id, ids)) : [];
+  const countedIds = new Set(Object.keys((result.result as { votes?: Record<string, number> }).votes ?? {}));
+  const items = rows
+    .map((p) => ({ code: p.code, title: p.title, points: ballot.method === 'points' ? (ballot.points[p.id] ?? 0) : null, counted: countedIds.has(p.id) }))
+    .sort((x, y) => x.code.localeCompare(y.code));
+  return { status: 'counted', cycle, method: b.method, channel: b.channel, items };
+}

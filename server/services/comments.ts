@@ -1,0 +1,164 @@
+/**
+ * @module Comments on published projects by verified residents of the
+ * project's community. Plain text only: stored as typed, shown as text with
+ * http(s) links recognised (server/domain/proposal-checks.ts linkify), never
+ * as HTML. Staff of the community can hide a comment with a reason that is
+ * published in its place and in the audit log.
+ *
+ * The audit entry of a comment holds the SHA-256 of its text, not the text:
+ * the log is public and append-only, so a comment hidden for abuse must not
+ * live on there, yet the hash still proves what was said.
+ *
+ * Commenting is rate-limited per account by the token bucket in
+ * AppContext.limits, shared by the API and the pages.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { comments } from '../../db/schema.ts';
+import type { AppContext } from '../context.ts';
+import { TokenBucket } from '../auth/rate-limit.ts';
+import { reasonCannot, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import type { ProjectState } from '../domain/project-states.ts';
+import { cleanText } from '../domain/proposal-checks.ts';
+import { appendAudit, type AuditActor } from './audit.ts';
+import { newId } from './ids.ts';
+import { loadProjectWithPlace, canSee } from './proposals.ts';
+
+export const COMMENT_MAX = 1000;
+export const HIDE_REASON_MAX = 200;
+
+/** Five comments at once, then one more a minute, per account (must match createRateLimiters). */
+export const COMMENT_BURST = 5;
+
+/** The comment limiter lives in the AppContext (server/auth/rate-limit.ts): 5 at once, then one a minute, per account. */
+export function commentLimiter(ctx: AppContext): TokenBucket {
+  return ctx.limits.comment;
+}
+
+export type CommentProblem = 'comment_empty' | 'comment_too_long' | 'hide_reason_too_long' | 'already_hidden' | 'rate_limited';
+
+export const COMMENT_MESSAGES: Record<CommentProblem, Record<Locale, string>> = {
+  comment_empty: { 'zh-CN': '请写下评论内容', en: 'Write something first' },
+  comment_too_long: { 'zh-CN': `评论最多 ${COMMENT_MAX} 个字`, en: `Comments are at most ${COMMENT_MAX} characters` },
+  hide_reason_too_long: { 'zh-CN': `理由最多 ${HIDE_REASON_MAX} 个字`, en: `The reason is at most ${HIDE_REASON_MAX} characters` },
+  already_hidden: { 'zh-CN': '这条评论已经隐藏了', en: 'This comment is already hidden' },
+  rate_limited: { 'zh-CN': '评论太频繁，请稍后再试', en: 'You are commenting too often; please wait a little' },
+};
+
+export type CommentView = {
+  id: string;
+  createdAt: Date;
+  /** null when hidden: the text is withheld, the reason shown instead. */
+  body: string | null;
+  hidden: { at: Date; reason: string } | null;
+  mine: boolean;
+};
+
+/** A project's comments, oldest first. Authors are residents and are never named. */
+export async function listComments(ctx: AppContext, projectId: string, viewerAccountId?: string | null): Promise<CommentView[]> {
+  const rows = await ctx.database.db.select().from(comments).where(eq(comments.projectId, projectId)).orderBy(asc(comments.createdAt), asc(comments.id));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    body: r.hiddenAt ? null : r.body,
+    hidden: r.hiddenAt ? { at: r.hiddenAt, reason: r.hiddenReason ?? '' } : null,
+    mine: viewerAccountId != null && r.authorAccountId === viewerAccountId,
+  }));
+}
+
+export type CommentOutcome =
+  | { ok: true; id: string }
+  | { ok: false; code: 'not_found' | ReasonCode }
+  | { ok: false; code: Exclude<CommentProblem, 'rate_limited'>; field: 'body' | 'reason' }
+  | { ok: false; code: 'rate_limited'; retryAfterMs: number };
+
+export type CommentRefusalAnswer = { status: 401 | 403 | 404 | 409 | 422 | 429; code: string; message: string; field: 'body' | 'reason' | null; retryAfterMs?: number };
+
+/** A refused comment or hide as the API and the page answer it. */
+export function describeCommentRefusal(r: Exclude<CommentOutcome, { ok: true }>, locale: Locale): CommentRefusalAnswer {
+  switch (r.code) {
+    case 'not_found':
+      return { status: 404, code: r.code, message: locale === 'en' ? 'No such project or comment' : '没有这个项目或评论', field: null };
+    case 'rate_limited':
+      return { status: 429, code: r.code, message: COMMENT_MESSAGES.rate_limited[locale], field: 'body', retryAfterMs: r.retryAfterMs };
+    case 'comment_empty':
+    case 'comment_too_long':
+    case 'hide_reason_too_long':
+      return { status: 422, code: r.code, message: COMMENT_MESSAGES[r.code][locale], field: r.field };
+    case 'already_hidden':
+      return { status: 409, code: r.code, message: COMMENT_MESSAGES.already_hidden[locale], field: 'reason' };
+    case 'reason_required':
+      return { status: 422, code: r.code, message: REASON_MESSAGES.reason_required[locale], field: 'reason' };
+    default:
+      return { status: REASON_STATUS[r.code] as CommentRefusalAnswer['status'], code: r.code, message: REASON_MESSAGES[r.code][locale], field: null };
+  }
+}
+
+/** Why the actor cannot comment on this project (null: they can). For pages, to show or hide the form. */
+export function whyCannotComment(project: { state: ProjectState; place: Place }, actor: Actor): ReasonCode | null {
+  return reasonCannot('comment', { area: project.place, projectState: project.state }, actor);
+}
+
+export async function addComment(ctx: AppContext, projectId: string, rawBody: string, actor: Actor, auditActor: AuditActor): Promise<CommentOutcome> {
+  const loaded = await loadProjectWithPlace(ctx.database.db, { id: projectId });
+  if (!loaded || !canSee(loaded.p, loaded.place, actor)) return { ok: false, code: 'not_found' };
+  const why = reasonCannot('comment', { area: loaded.place, projectState: loaded.p.state }, actor);
+  if (why) return { ok: false, code: why };
+  const body = cleanText(rawBody);
+  if (body === '') return { ok: false, code: 'comment_empty', field: 'body' };
+  if (Array.from(body).length > COMMENT_MAX) return { ok: false, code: 'comment_too_long', field: 'body' };
+  const wait = commentLimiter(ctx).consume(actor!.accountId, 1, ctx.now().getTime());
+  if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
+
+  const at = ctx.now();
+  const id = newId();
+  await ctx.database.write(async (tx) => {
+    await tx.insert(comments).values({ id, projectId, authorAccountId: actor!.accountId, body, createdAt: at });
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: 'comment.added',
+      subjectType: 'project_comment',
+      subjectId: projectId,
+      after: { commentId: id, chars: Array.from(body).length, sha256: createHash('sha256').update(body).digest('hex') },
+      at,
+    });
+  });
+  return { ok: true, id };
+}
+
+/** Staff of the project's community hide a comment; the reason is published in its place. */
+export async function hideComment(ctx: AppContext, commentId: string, rawReason: string, actor: Actor, auditActor: AuditActor): Promise<CommentOutcome> {
+  const row = (await ctx.database.db.select().from(comments).where(eq(comments.id, commentId)).limit(1))[0];
+  if (!row) return { ok: false, code: 'not_found' };
+  const loaded = await loadProjectWithPlace(ctx.database.db, { id: row.projectId });
+  if (!loaded) return { ok: false, code: 'not_found' };
+  if (!actor) return { ok: false, code: 'not_signed_in' };
+  if (actor.system) return { ok: false, code: 'role_required' };
+  const why = roleReason(actor, ['staff'], loaded.place);
+  if (why) return { ok: false, code: why };
+  const reason = cleanText(rawReason).replace(/\s+/gu, ' ');
+  if (reason === '') return { ok: false, code: 'reason_required' };
+  if (Array.from(reason).length > HIDE_REASON_MAX) return { ok: false, code: 'hide_reason_too_long', field: 'reason' };
+
+  const at = ctx.now();
+  return ctx.database.write(async (tx): Promise<CommentOutcome> => {
+    // Only a visible comment is hidden, so two staff hiding at once leave one reason and one audit entry.
+    const changed = await tx
+      .update(comments)
+      .set({ hiddenAt: at, hiddenBy: actor.accountId, hiddenReason: reason })
+      .where(and(eq(comments.id, commentId), isNull(comments.hiddenAt)))
+      .returning({ id: comments.id });
+    if (changed.length === 0) return { ok: false, code: 'already_hidden', field: 'reason' };
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: 'comment.hidden',
+      subjectType: 'project_comment',
+      subjectId: row.projectId,
+      before: { commentId, hidden: false },
+      after: { commentId, hidden: true },
+      reason,
+      at,
+    });
+    return { ok: true, id: commentId };
+  });
+}

@@ -1,0 +1,551 @@
+/**
+ * @module Open data: public datasets as CSV and JSON (projects, decisions,
+ * meetings, payments, progress, ratings); a closed resident vote's
+ * anonymised ballots with the official result as a pabulib `.pb` file; and
+ * the staff import of a `.pb` file as a cycle's ballots, in chunks, with
+ * progress.
+ *
+ * No personal data leaves here: no account or register ids, no resident
+ * names, phones or addresses; residents acting in the log are "居民".
+ *
+ * The `.pb` file is written so that `npm run tally -- --rule <rule> file.pb`
+ * reproduces the published result: money is in yuan (元) as exact decimals,
+ * exactly as the official count gave it to the tally (server/services/
+ * results.ts), because the Add1 completion of equal shares steps one
+ * currency unit per voter — a file in fen would step one fen and could fund
+ * differently. Project ids are project codes, as in the official count.
+ */
+import { createHash, randomInt } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import {
+  agendaItems,
+  auditLog,
+  ballotImports,
+  ballots,
+  communities,
+  cycleResults,
+  cycles,
+  importedBallots,
+  meetingAttendance,
+  meetings,
+  payments,
+  progressPhotos,
+  progressReports,
+  projects,
+  ratings,
+} from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
+import type { AppContext } from '../context.ts';
+import { reasonCannot, type ReasonCode } from '../domain/permissions.ts';
+import { fenToYuanText, toCsv, type CsvValue } from '../domain/delivery.ts';
+import { isBallotMethod, parseBallotContent, serializeBallot } from '../domain/ballot-rules.ts';
+import { electionToPb, parsePb, PbParseError, writePb } from '../domain/pabulib/index.ts';
+import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
+import { naturalCompare } from '../domain/tally/natural.ts';
+import { appendAudit, type AuditActor } from './audit.ts';
+import { getCycle, getCommunityById } from './catalog.ts';
+import { getRulebook } from './rulebooks.ts';
+import { newId } from './ids.ts';
+import type { StoredResult } from './results.ts';
+
+// ---------------------------------------------------------------------------
+// Datasets
+// ---------------------------------------------------------------------------
+
+export const DATASETS = ['projects', 'decisions', 'meetings', 'payments', 'progress', 'ratings'] as const;
+export type DatasetName = (typeof DATASETS)[number];
+
+export type Dataset = { name: DatasetName; columns: string[]; rows: Record<string, CsvValue>[] };
+export type DatasetFilter = { communitySlug?: string; cycleId?: string };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Conditions on projects (never drafts) for a filter. */
+function projectScope(f: DatasetFilter): SQL[] {
+  const conds: SQL[] = [sql`${projects.state} <> 'draft'`];
+  if (f.communitySlug) conds.push(eq(communities.slug, f.communitySlug));
+  if (f.cycleId) conds.push(eq(projects.cycleId, f.cycleId));
+  return conds;
+}
+
+async function projectsData(database: Database, f: DatasetFilter): Promise<Dataset> {
+  const rows = await database.db
+    .select({
+      code: projects.code,
+      community: communities.nameZh,
+      cycleId: projects.cycleId,
+      year: cycles.year,
+      title: projects.title,
+      category: projects.category,
+      theme: projects.theme,
+      description: projects.description,
+      address: projects.address,
+      proposerType: projects.proposerType,
+      estimatedCostFen: projects.estimatedCostFen,
+      agreedAmountFen: projects.agreedAmountFen,
+      state: projects.state,
+      stateReason: projects.stateReason,
+      residentVotes: projects.residentVotes,
+      beneficiaries: projects.beneficiaries,
+      beneficiaryCount: projects.beneficiaryCount,
+      createdAt: projects.createdAt,
+    })
+    .from(projects)
+    .innerJoin(communities, eq(communities.id, projects.communityId))
+    .innerJoin(cycles, eq(cycles.id, projects.cycleId))
+    .where(and(...projectScope(f)))
+    .orderBy(asc(projects.code));
+  return {
+    name: 'projects',
+    columns: ['code', 'community', 'cycle_id', 'year', 'title', 'category', 'theme', 'state', 'state_reason', 'proposer_type', 'estimated_cost_fen', 'estimated_cost_yuan', 'agreed_amount_fen', 'agreed_amount_yuan', 'resident_votes', 'address', 'beneficiaries', 'beneficiary_count', 'description', 'created_on', 'url'],
+    rows: rows.map((r) => ({
+      code: r.code,
+      community: r.community,
+      cycle_id: r.cycleId,
+      year: r.year,
+      title: r.title,
+      category: r.category,
+      theme: r.theme,
+      state: r.state,
+      state_reason: r.stateReason,
+      proposer_type: r.proposerType,
+      estimated_cost_fen: r.estimatedCostFen,
+      estimated_cost_yuan: fenToYuanText(r.estimatedCostFen),
+      agreed_amount_fen: r.agreedAmountFen,
+      agreed_amount_yuan: r.agreedAmountFen === null ? null : fenToYuanText(r.agreedAmountFen),
+      resident_votes: r.residentVotes,
+      address: r.address,
+      beneficiaries: r.beneficiaries,
+      beneficiary_count: r.beneficiaryCount,
+      description: r.description,
+      created_on: day(r.createdAt),
+      url: `/projects/${r.code}`,
+    })),
+  };
+}
+
+/** Every change of a project's state, with who (by role and public name) and the published reason. */
+async function decisionsData(database: Database, f: DatasetFilter): Promise<Dataset> {
+  const rows = await database.db
+    .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, actorRole: auditLog.actorRole, actorName: auditLog.actorName, before: auditLog.before, after: auditLog.after, reason: auditLog.reason, hash: auditLog.hash, code: projects.code })
+    .from(auditLog)
+    .innerJoin(projects, and(eq(auditLog.subjectType, 'project'), eq(projects.id, auditLog.subjectId)))
+    .innerJoin(communities, eq(communities.id, projects.communityId))
+    .where(and(like(auditLog.action, 'project.%'), ...projectScope(f)))
+    .orderBy(asc(auditLog.seq));
+  const out: Record<string, CsvValue>[] = [];
+  for (const r of rows) {
+    let from: unknown;
+    let to: unknown;
+    try {
+      from = r.before ? (JSON.parse(r.before) as { state?: unknown }).state : undefined;
+      to = r.after ? (JSON.parse(r.after) as { state?: unknown }).state : undefined;
+    } catch {
+      continue;
+    }
+    if (typeof to !== 'string' || typeof from !== 'string') continue;
+    out.push({
+      audit_seq: r.seq,
+      at: r.at,
+      project_code: r.code,
+      event: r.action.slice('project.'.length),
+      from_state: from,
+      to_state: to,
+      reason: r.reason,
+      actor_role: r.actorRole,
+      // The log already says 居民 for residents; say it again here in case a row predates that rule.
+      actor_name: r.actorRole === 'resident' ? '居民' : r.actorName,
+      audit_hash: r.hash,
+    });
+  }
+  return { name: 'decisions', columns: ['audit_seq', 'at', 'project_code', 'event', 'from_state', 'to_state', 'reason', 'actor_role', 'actor_name', 'audit_hash'], rows: out };
+}
+
+/** Council meetings whose agenda is public: attendance counts and each agenda item's outcome. */
+async function meetingsData(database: Database, f: DatasetFilter): Promise<Dataset> {
+  const conds: SQL[] = [sql`(${meetings.agendaPublishedAt} is not null or ${meetings.status} <> 'scheduled')`];
+  if (f.communitySlug) conds.push(eq(communities.slug, f.communitySlug));
+  if (f.cycleId) conds.push(eq(meetings.cycleId, f.cycleId));
+  const ms = await database.db
+    .select({ id: meetings.id, community: communities.nameZh, cycleId: meetings.cycleId, title: meetings.title, scheduledAt: meetings.scheduledAt, place: meetings.place, status: meetings.status, membersTotal: meetings.membersTotal, minutes: meetings.minutes })
+    .from(meetings)
+    .innerJoin(communities, eq(communities.id, meetings.communityId))
+    .where(and(...conds))
+    .orderBy(asc(meetings.scheduledAt));
+  const ids = ms.map((m) => m.id);
+  const present = ids.length
+    ? await database.db.select({ meetingId: meetingAttendance.meetingId, n: sql<number>`sum(case when ${meetingAttendance.present} then 1 else 0 end)` }).from(meetingAttendance).where(inArray(meetingAttendance.meetingId, ids)).groupBy(meetingAttendance.meetingId)
+    : [];
+  const items = ids.length
+    ? await database.db.select({ meetingId: agendaItems.meetingId, position: agendaItems.position, code: projects.code, outcome: agendaItems.outcome }).from(agendaItems).innerJoin(projects, eq(projects.id, agendaItems.projectId)).where(inArray(agendaItems.meetingId, ids)).orderBy(asc(agendaItems.position))
+    : [];
+  return {
+    name: 'meetings',
+    columns: ['meeting_id', 'community', 'cycle_id', 'title', 'scheduled_at', 'place', 'status', 'members_total', 'members_present', 'agenda', 'minutes'],
+    rows: ms.map((m) => ({
+      meeting_id: m.id,
+      community: m.community,
+      cycle_id: m.cycleId,
+      title: m.title,
+      scheduled_at: m.scheduledAt,
+      place: m.place,
+      status: m.status,
+      members_total: m.membersTotal,
+      members_present: present.find((p) => p.meetingId === m.id)?.n ?? null,
+      agenda: items
+        .filter((i) => i.meetingId === m.id)
+        .map((i) => `${i.code}:${i.outcome ?? 'pending'}`)
+        .join('; '),
+      minutes: m.status === 'closed' ? m.minutes : null,
+    })),
+  };
+}
+
+async function paymentsData(database: Database, f: DatasetFilter): Promise<Dataset> {
+  const rows = await database.db
+    .select({ code: projects.code, title: projects.title, batchNo: payments.batchNo, paidOn: payments.paidOn, amountFen: payments.amountFen, note: payments.note })
+    .from(payments)
+    .innerJoin(projects, eq(projects.id, payments.projectId))
+    .innerJoin(communities, eq(communities.id, projects.communityId))
+    .where(and(...projectScope(f)))
+    .orderBy(asc(projects.code), asc(payments.batchNo));
+  return {
+    name: 'payments',
+    columns: ['project_code', 'project_title', 'batch_no', 'paid_on', 'amount_fen', 'amount_yuan', 'note'],
+    rows: rows.map((r) => ({ project_code: r.code, project_title: r.title, batch_no: r.batchNo, paid_on: r.paidOn, amount_fen: r.amountFen, amount_yuan: fenToYuanText(r.amountFen), note: r.note })),
+  };
+}
+
+async function progressData(database: Database, f: DatasetFilter): Promise<Dataset> {
+  const rows = await database.db
+    .select({ id: progressReports.id, code: projects.code, title: projects.title, reportedOn: progressReports.reportedOn, percent: progressReports.percent, body: progressReports.body })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .innerJoin(communities, eq(communities.id, projects.communityId))
+    .where(and(...projectScope(f)))
+    .orderBy(asc(projects.code), asc(progressReports.reportedOn), asc(progressReports.createdAt));
+  const photos = rows.length ? await database.db.select().from(progressPhotos).where(inArray(progressPhotos.reportId, rows.map((r) => r.id))) : [];
+  return {
+    name: 'progress',
+    columns: ['project_code', 'project_title', 'reported_on', 'percent', 'report', 'photo_urls'],
+    rows: rows.map((r) => ({
+      project_code: r.code,
+      project_title: r.title,
+      reported_on: r.reportedOn,
+      percent: r.percent,
+      report: r.body,
+      photo_urls: photos
+        .filter((p) => p.reportId === r.id)
+        .map((p) => `/api/attachments/${p.attachmentId}`)
+        .join(' '),
+    })),
+  };
+}
+
+/** Satisfaction ratings: the score, the comment and the day — never who rated. */
+async function ratingsData(database: Database, f: DatasetFilter): Promise<Dataset> {
+  const rows = await database.db
+    .select({ code: projects.code, title: projects.title, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
+    .from(ratings)
+    .innerJoin(projects, eq(projects.id, ratings.projectId))
+    .innerJoin(communities, eq(communities.id, projects.communityId))
+    .where(and(...projectScope(f)))
+    // Not in the order they were given: that order, with the days, could tell who rated.
+    .orderBy(asc(projects.code), asc(ratings.score), asc(ratings.comment));
+  return {
+    name: 'ratings',
+    columns: ['project_code', 'project_title', 'score', 'comment', 'rated_on'],
+    rows: rows.map((r) => ({ project_code: r.code, project_title: r.title, score: r.score, comment: r.comment, rated_on: day(r.createdAt) })),
+  };
+}
+
+const LOADERS: Record<DatasetName, (d: Database, f: DatasetFilter) => Promise<Dataset>> = {
+  projects: projectsData,
+  decisions: decisionsData,
+  meetings: meetingsData,
+  payments: paymentsData,
+  progress: progressData,
+  ratings: ratingsData,
+};
+
+export async function dataset(database: Database, name: DatasetName, f: DatasetFilter = {}): Promise<Dataset> {
+  return LOADERS[name](database, f);
+}
+
+/** CSV with a UTF-8 byte-order mark, so spreadsheet programs read the Chinese text right. */
+export function datasetCsv(d: Dataset): string {
+  return '\uFEFF' + toCsv(d.columns, d.rows);
+}
+
+// ---------------------------------------------------------------------------
+// The anonymised ballots of a closed vote, as pabulib
+// ---------------------------------------------------------------------------
+
+export type PbExport =
+  | { ok: true; text: string; fileName: string; rule: string; ballots: number }
+  | { ok: false; code: 'not_found' | 'no_resident_vote' | 'vote_not_closed' };
+
+/** Fisher–Yates with a cryptographic random source: the order says nothing about who voted when. */
+export function cryptoShuffle<T>(items: readonly T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Current (not superseded) online and paper ballots, and imported ones: canonical contents only. */
+async function countedContents(database: Database, cycleId: string): Promise<{ method: string | null; content: string }[]> {
+  const cast = await database.db.select({ method: ballots.method, content: ballots.content }).from(ballots).where(and(eq(ballots.cycleId, cycleId), isNull(ballots.supersededAt)));
+  const imported = await database.db.select({ content: importedBallots.content }).from(importedBallots).innerJoin(ballotImports, eq(ballotImports.id, importedBallots.importId)).where(and(eq(importedBallots.cycleId, cycleId), eq(ballotImports.status, 'done')));
+  return [...cast, ...imported.map((i) => ({ method: null, content: i.content }))];
+}
+
+/**
+ * The anonymised ballots and official result of a cycle whose resident vote
+ * has closed and been counted. Ballots carry no identity and no receipt
+ * code, are shuffled, and get voter ids 1..n.
+ */
+export async function exportBallotsPb(database: Database, cycleId: string, now: Date): Promise<PbExport> {
+  const cycle = await getCycle(database, cycleId, now);
+  if (!cycle) return { ok: false, code: 'not_found' };
+  const rulebook = await getRulebook(database.db, cycle.rulebookId);
+  if (!rulebook || rulebook.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
+  const official = (await database.db.select().from(cycleResults).where(and(eq(cycleResults.cycleId, cycleId), eq(cycleResults.official, true))).limit(1))[0];
+  if (cycle.phase === 'resident_vote' || !official) return { ok: false, code: 'vote_not_closed' };
+  const stored = official.result as StoredResult;
+  const onBallotIds = Object.keys(stored.explanations);
+  const ps = onBallotIds.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inArray(projects.id, onBallotIds)).orderBy(asc(projects.code)) : [];
+  const codeOf = new Map(ps.map((p) => [p.id, p.code]));
+  const cumulative = rulebook.vote.method === 'points';
+
+  // The same reading of a ballot as the official count (results.ts). Within a ballot, projects go
+  // in code order: the order a voter ticked them in is nobody's business.
+  const byCode = (a: string, b: string) => naturalCompare(codeOf.get(a)!, codeOf.get(b)!);
+  const contents = await countedContents(database, cycleId);
+  const tallyBallots: TallyBallot[] = contents.map((b) => {
+    const method = b.method !== null && isBallotMethod(b.method) ? b.method : b.content.trimStart().startsWith('{') ? 'points' : 'approval';
+    const ballot = parseBallotContent(method, b.content);
+    if (ballot.method === 'points') {
+      const ids = Object.keys(ballot.points).filter((id) => codeOf.has(id) && ballot.points[id]! > 0).sort(byCode);
+      return cumulative ? { projects: ids.map((id) => codeOf.get(id)!), points: ids.map((id) => ballot.points[id]!) } : ids.map((id) => codeOf.get(id)!);
+    }
+    const ids = ballot.projects.filter((id) => codeOf.has(id)).sort(byCode).map((id) => codeOf.get(id)!);
+    return cumulative ? { projects: ids, points: ids.map(() => 1) } : ids;
+  });
+  const election: Election = {
+    budget: fenToYuanText(stored.budgetFen),
+    projects: ps.map((p) => ({ id: p.code, cost: fenToYuanText(p.costFen), name: p.title })),
+    ballots: cryptoShuffle(tallyBallots),
+    voteType: cumulative ? 'cumulative' : 'approval',
+  };
+  const community = (await getCommunityById(database, (await database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!.c))!;
+  const votePhase = cycle.phases.find((p) => p.phase === 'resident_vote');
+  const selected = new Set(stored.selected);
+  const meta: Record<string, string> = {
+    description: `${cycle.titleZh} 居民投票：匿名选票与官方结果 / ${cycle.titleEn}: resident vote, anonymised ballots and the official result`,
+    country: 'China',
+    unit: `${community.district.nameZh} ${community.street.nameZh} ${community.nameZh}`,
+    instance: String(cycle.year),
+    district: community.district.nameZh,
+    subunit: community.nameZh,
+    currency: 'CNY',
+    // Decided: money in yuan (元), exact decimals; see the module comment.
+    comment: `金额单位：元（CNY），精确到分。project_id 为项目编号；votes 为支持人数；selected=1 为官方结果（${stored.rule}）资助的项目。复核：npm run tally -- --rule ${stored.rule} <本文件>`,
+    rule: stored.rule,
+    ...(votePhase ? { date_begin: votePhase.startsOn, date_end: votePhase.endsOn } : {}),
+    ...(rulebook.vote.method === 'approval' && rulebook.vote.maxChoices ? { max_length: String(rulebook.vote.maxChoices) } : {}),
+    ...(cumulative && rulebook.vote.points ? { max_sum_points: String(rulebook.vote.points) } : {}),
+    ...(cumulative && rulebook.vote.maxPerProject ? { max_points: String(rulebook.vote.maxPerProject) } : {}),
+    language: 'zh',
+    edition: `counted ${official.computedAt.toISOString()}`,
+  };
+  const projectFields: Record<string, Record<string, string>> = {};
+  for (const p of ps) {
+    projectFields[p.code] = {
+      name: p.title,
+      votes: String(stored.votes[p.id] ?? 0),
+      ...(cumulative ? { score: String(stored.scores[p.id] ?? 0) } : {}),
+      selected: selected.has(p.id) ? '1' : '0',
+    };
+  }
+  const text = writePb(electionToPb(election, { meta, projectFields }));
+  return { ok: true, text, fileName: `${community.slug}-${cycle.year}-ballots.pb`, rule: stored.rule, ballots: tallyBallots.length };
+}
+
+// ---------------------------------------------------------------------------
+// Importing a .pb file as a cycle's ballots
+// ---------------------------------------------------------------------------
+
+export type ImportRefusal =
+  | { ok: false; code: ReasonCode | 'not_found' | 'no_resident_vote' | 'vote_already_counted' | 'import_running' }
+  | { ok: false; code: 'invalid_file'; line: number; reason: string }
+  | { ok: false; code: 'vote_type_mismatch'; fileVoteType: string; cycleMethod: string }
+  | { ok: false; code: 'unknown_projects'; projects: string[] }
+  | { ok: false; code: 'already_imported'; voters: number };
+
+export type ImportStarted = { ok: true; importId: string; total: number; done: Promise<void> };
+
+export const IMPORT_CHUNK = 250;
+/** The largest .pb file we import. */
+export const PB_IMPORT_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A refusal to import, as a status, a code and a message in the reader's language. */
+export function importRefusalMessage(r: ImportRefusal, locale: 'zh-CN' | 'en'): { status: 400 | 401 | 403 | 404 | 409 | 422; code: string; message: string } {
+  const en = locale === 'en';
+  switch (r.code) {
+    case 'not_found':
+      return { status: 404, code: r.code, message: en ? 'No such cycle' : '没有这个轮次' };
+    case 'no_resident_vote':
+      return { status: 409, code: r.code, message: en ? 'This cycle has no resident vote.' : '本轮不设居民投票。' };
+    case 'vote_already_counted':
+      return { status: 409, code: r.code, message: en ? 'This cycle’s vote has already been counted; ballots can no longer be added.' : '本轮居民投票已经计票，不能再导入选票。' };
+    case 'import_running':
+      return { status: 409, code: r.code, message: en ? 'Another import for this cycle is still running.' : '本轮还有一个导入正在进行。' };
+    case 'invalid_file':
+      return { status: 422, code: r.code, message: en ? `Not a valid pabulib file: line ${r.line}: ${r.reason}` : `不是有效的 pabulib 文件：第 ${r.line} 行：${r.reason}` };
+    case 'vote_type_mismatch':
+      return { status: 422, code: r.code, message: en ? `The file’s vote_type "${r.fileVoteType}" does not fit this cycle’s vote (${r.cycleMethod}).` : `文件的投票方式 "${r.fileVoteType}" 与本轮投票方式（${r.cycleMethod}）不符。` };
+    case 'unknown_projects':
+      return { status: 422, code: r.code, message: en ? `These project ids are not project codes of this cycle: ${r.projects.slice(0, 10).join(', ')}` : `以下 project_id 不是本轮项目编号：${r.projects.slice(0, 10).join('、')}` };
+    case 'already_imported':
+      return { status: 409, code: r.code, message: en ? `${r.voters} voter ids of this file were already imported into this cycle.` : `文件中有 ${r.voters} 个 voter_id 已经导入过本轮。` };
+    default:
+      return { status: 403, code: r.code, message: '' };
+  }
+}
+
+
+/**
+ * Check a .pb file against the cycle (its projects by code, its vote type),
+ * record the import as running, and insert the ballots in chunks in the
+ * background; each chunk is one transaction that also advances `processed`,
+ * so the page can show progress. `done` settles when the import ends (tests
+ * await it; the API does not). A failed import removes what it inserted.
+ */
+export async function importBallotsPb(
+  ctx: AppContext,
+  cycleId: string,
+  file: { name: string; text: string },
+  who: { actor: Parameters<typeof reasonCannot>[2]; auditActor: AuditActor },
+  opts: { chunkSize?: number } = {},
+): Promise<ImportStarted | ImportRefusal> {
+  const at = ctx.now();
+  const cycle = await getCycle(ctx.database, cycleId, at);
+  if (!cycle) return { ok: false, code: 'not_found' };
+  const communityId = (await ctx.database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!.c;
+  const community = (await getCommunityById(ctx.database, communityId))!;
+  const why = reasonCannot('enter_paper', { area: community.place }, who.actor);
+  if (why) return { ok: false, code: why };
+  const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
+  if (!rulebook || rulebook.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
+  const counted = await ctx.database.db.select({ id: cycleResults.id }).from(cycleResults).where(eq(cycleResults.cycleId, cycleId)).limit(1);
+  if (counted.length) return { ok: false, code: 'vote_already_counted' };
+
+  let pb;
+  try {
+    pb = parsePb(file.text, { voteFields: false });
+  } catch (e) {
+    if (e instanceof PbParseError) return { ok: false, code: 'invalid_file', line: e.line, reason: e.reason };
+    throw e;
+  }
+  const vt = pb.meta['vote_type'] ?? '';
+  const fileCumulative = vt === 'cumulative' || vt === 'scoring';
+  const fileApproval = vt === 'approval' || vt === 'choose-1';
+  const cyclePoints = rulebook.vote.method === 'points';
+  if (!(fileApproval && !cyclePoints) && !(fileCumulative && cyclePoints)) return { ok: false, code: 'vote_type_mismatch', fileVoteType: vt, cycleMethod: rulebook.vote.method };
+  const ours = await ctx.database.db.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), sql`${projects.state} <> 'draft'`));
+  const idOf = new Map(ours.map((p) => [p.code, p.id]));
+  const unknown = pb.projects.map((p) => p.id).filter((c) => !idOf.has(c));
+  if (unknown.length) return { ok: false, code: 'unknown_projects', projects: unknown };
+  const rows = pb.votes.map((v) => ({
+    voterRef: v.voterId,
+    content: cyclePoints
+      ? serializeBallot({ method: 'points', points: Object.fromEntries(v.vote.map((c, i) => [idOf.get(c)!, v.points?.[i] ?? 0])) })
+      : serializeBallot({ method: 'approval', projects: v.vote.map((c) => idOf.get(c)!) }),
+  }));
+  const sha256 = createHash('sha256').update(file.text).digest('hex');
+  const importId = newId();
+  const fileName = file.name.replace(/[\u0000-\u001F\u007F]/g, '').slice(-120) || 'ballots.pb';
+
+  const started = await ctx.database.write(async (tx) => {
+    const running = await tx.select({ id: ballotImports.id }).from(ballotImports).where(and(eq(ballotImports.cycleId, cycleId), eq(ballotImports.status, 'running'))).limit(1);
+    if (running.length) return { ok: false as const, code: 'import_running' as const };
+    const refs = rows.map((r) => r.voterRef);
+    let clash = 0;
+    for (let i = 0; i < refs.length; i += 500) {
+      const r = await tx.select({ n: sql<number>`count(*)` }).from(importedBallots).where(and(eq(importedBallots.cycleId, cycleId), inArray(importedBallots.voterRef, refs.slice(i, i + 500))));
+      clash += Number(r[0]?.n ?? 0);
+    }
+    if (clash) return { ok: false as const, code: 'already_imported' as const, voters: clash };
+    await tx.insert(ballotImports).values({ id: importId, cycleId, fileName, status: 'running', total: rows.length, processed: 0, createdAt: at, createdBy: who.auditActor.accountId });
+    await appendAudit(tx, { actor: who.auditActor, action: 'ballots.import_started', subjectType: 'cycle', subjectId: cycleId, after: { importId, ballots: rows.length, sha256 }, at });
+    return { ok: true as const };
+  });
+  if (!started.ok) return started;
+
+  const size = Math.max(1, opts.chunkSize ?? IMPORT_CHUNK);
+  const done = (async () => {
+    try {
+      for (let i = 0; i < rows.length; i += size) {
+        const chunk = rows.slice(i, i + size);
+        await ctx.database.write(async (tx) => {
+          await tx.insert(importedBallots).values(chunk.map((r) => ({ id: newId(), importId, cycleId, voterRef: r.voterRef, content: r.content })));
+          await tx.update(ballotImports).set({ processed: i + chunk.length }).where(eq(ballotImports.id, importId));
+        });
+        // Let requests (the progress page among them) run between chunks.
+        await new Promise((r) => setImmediate(r));
+      }
+      await ctx.database.write(async (tx) => {
+        const end = ctx.now();
+        await tx.update(ballotImports).set({ status: 'done', finishedAt: end }).where(eq(ballotImports.id, importId));
+        await appendAudit(tx, { actor: who.auditActor, action: 'ballots.imported', subjectType: 'cycle', subjectId: cycleId, after: { importId, ballots: rows.length, sha256 }, at: end });
+      });
+    } catch (err) {
+      const message = String((err as Error)?.message ?? err).slice(0, 500);
+      await ctx.database.write(async (tx) => {
+        await tx.delete(importedBallots).where(eq(importedBallots.importId, importId));
+        await tx.update(ballotImports).set({ status: 'failed', error: message, processed: 0, finishedAt: ctx.now() }).where(eq(ballotImports.id, importId));
+        await appendAudit(tx, { actor: who.auditActor, action: 'ballots.import_failed', subjectType: 'cycle', subjectId: cycleId, after: { importId }, reason: message, at: ctx.now() });
+      });
+    }
+  })();
+  return { ok: true, importId, total: rows.length, done };
+}
+
+export async function getImport(database: Database, importId: string) {
+  const r = (await database.db.select().from(ballotImports).where(eq(ballotImports.id, importId)).limit(1))[0];
+  if (!r) return null;
+  const { createdBy: _c, ...rest } = r;
+  return rest;
+}
+
+export async function listImports(database: Database, cycleId: string) {
+  const rows = await database.db.select().from(ballotImports).where(eq(ballotImports.cycleId, cycleId)).orderBy(asc(ballotImports.createdAt));
+  return rows.map(({ createdBy: _c, ...r }) => r);
+}
+
+/** The place (for the permission check) of a cycle, and its community's slug. */
+export async function cycleCommunity(database: Database, cycleId: string) {
+  const r = (await database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)).limit(1))[0];
+  return r ? getCommunityById(database, r.c) : null;
+}
+
+/** Cycles whose resident vote has closed and been counted: their ballots can be downloaded. */
+export async function closedVotes(database: Database, now: Date) {
+  const rows = await database.db
+    .select({ cycleId: cycleResults.cycleId, rule: cycleResults.rule, ballots: cycleResults.ballotCount, slug: communities.slug })
+    .from(cycleResults)
+    .innerJoin(cycles, eq(cycles.id, cycleResults.cycleId))
+    .innerJoin(communities, eq(communities.id, cycles.communityId))
+    .where(eq(cycleResults.official, true))
+    .orderBy(asc(communities.slug), asc(cycles.year));
+  const out = [];
+  for (const r of rows) {
+    const c = await getCycle(database, r.cycleId, now);
+    if (!c || c.phase === 'resident_vote') continue;
+    out.push({ cycleId: r.cycleId, communitySlug: r.slug, titleZh: c.titleZh, titleEn: c.titleEn, rule: r.rule, ballots: r.ballots, url: `/api/cycles/${r.cycleId}/ballots.pb` });
+  }
+  return out;
+}

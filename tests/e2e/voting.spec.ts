@@ -1,0 +1,245 @@
+/**
+ * Resident vote journeys, on a phone-sized screen. Each journey uses its own
+ * cycle so they can run beside each other and beside other spec files:
+ * 畔山 (approval; this file closes its vote), 鹏兴 (budget basket; the basket
+ * journey casts, then the results journey closes it — so the file runs in
+ * order), 仙湖 (paper ballots only; never closed, other specs rely on it).
+ */
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD, signIn } from './helpers.ts';
+
+const RECEIPT = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
+
+test.use({ viewport: { width: 360, height: 640 } });
+// In file order, in one worker: the results journey closes 鹏兴's vote, so it must follow the basket journey.
+// (The other files still run beside this one.)
+test.describe.configure({ mode: 'default' });
+
+/** An API client signed in as `username` (staff actions that are not the subject of the journey). */
+async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/auth/sign-in', { data: { login: username, password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+  return api;
+}
+
+test('a resident casts an approval ballot, changes it, and verifies the receipt after the vote closes', async ({ page, browser, baseURL }) => {
+  await signIn(page, 'resident_ps');
+  await page.goto('/communities/panshan');
+  await page.getByTestId('vote-button').click();
+  await expect(page).toHaveURL(/\/cycles\/cy-panshan-2026\/vote$/);
+  await expect(page.getByTestId('vote-rule')).toHaveText('勾选您支持的项目，最多选择 5 个项目。');
+
+  const meter = page.getByTestId('ballot-meter');
+  await expect(meter).toContainText('已选 0/5');
+  await page.getByRole('checkbox', { name: '垃圾分类投放点升级改造' }).check();
+  await page.getByRole('checkbox', { name: '健身路径器材更新' }).check();
+  // The keyboard works too: a real checkbox, toggled with the space bar.
+  await page.getByRole('checkbox', { name: '社区共建微花园' }).focus();
+  await page.keyboard.press('Space');
+  await expect(meter).toContainText('已选 3/5');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '3');
+  await page.getByTestId('cast').click();
+
+  await expect(page.getByTestId('receipt')).toContainText('投票成功！');
+  const first = (await page.getByTestId('receipt-code').textContent())!.trim();
+  expect(first).toMatch(RECEIPT);
+  await expect(page.getByTestId('current-ballot').getByRole('listitem')).toHaveText(['垃圾分类投放点升级改造', '社区共建微花园', '健身路径器材更新']);
+  // The receipt is shown once.
+  await page.reload();
+  await expect(page.getByTestId('receipt')).toHaveCount(0);
+
+  // Change the ballot: the new one replaces the old, with a new receipt.
+  await expect(page.getByRole('checkbox', { name: '垃圾分类投放点升级改造' })).toBeChecked();
+  await page.getByRole('checkbox', { name: '垃圾分类投放点升级改造' }).uncheck();
+  await page.getByRole('checkbox', { name: '“四点半课堂”课后托管' }).check();
+  await expect(meter).toContainText('已选 3/5');
+  await page.getByTestId('cast').click();
+  await expect(page.getByTestId('receipt')).toContainText('选票已修改');
+  const second = (await page.getByTestId('receipt-code').textContent())!.trim();
+  expect(second).toMatch(RECEIPT);
+  expect(second).not.toBe(first);
+
+  // Anyone can look a receipt up, without signing in; before the close it only says to wait.
+  const anon = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  const pub = await anon.newPage();
+  await pub.goto('/receipts');
+  await pub.getByLabel('回执码').fill(second.toLowerCase().replace('-', ' '));
+  await pub.getByRole('button', { name: '核验' }).click();
+  await expect(pub.getByTestId('receipt-result')).toHaveAttribute('data-status', 'vote_open');
+  await expect(pub.getByTestId('receipt-result')).toContainText('投票尚未结束');
+
+  // Staff close the vote (and it is counted in the same step).
+  const staff = await apiAs(baseURL!, 'staff_ps');
+  expect((await staff.post('/api/cycles/cy-panshan-2026/phase', { data: { phase: 'deliberation' } })).status()).toBe(200);
+  await staff.dispose();
+  await page.reload();
+  await expect(page.getByTestId('cannot-vote')).toContainText('当前阶段不能进行此操作');
+  await expect(page.getByTestId('cast')).toHaveCount(0);
+
+  // After the close: exactly the counted ballot, and no trace of who cast it.
+  await pub.goto('/receipts');
+  await pub.getByLabel('回执码').fill(second);
+  await pub.getByRole('button', { name: '核验' }).click();
+  const result = pub.getByTestId('receipt-result');
+  await expect(result).toHaveAttribute('data-status', 'counted');
+  await expect(result).toContainText('这张选票已计入');
+  await expect(pub.getByTestId('receipt-items').getByRole('listitem')).toHaveText([/^社区共建微花园/, /^健身路径器材更新/, /^“四点半课堂”课后托管/]);
+  await expect(pub.locator('main')).not.toContainText('畔山居民');
+  await expect(pub.locator('main')).not.toContainText('示例居民');
+  // The replaced ballot's receipt says it was not counted.
+  await pub.getByLabel('回执码').fill(first);
+  await pub.getByRole('button', { name: '核验' }).click();
+  await expect(pub.getByTestId('receipt-result')).toHaveAttribute('data-status', 'superseded');
+  await expect(pub.getByTestId('receipt-result')).toContainText('这张选票已被同一位居民后来投的选票替换，没有计入。');
+  await anon.close();
+});
+
+test('staff enter a paper ballot twice and a mismatch is flagged', async ({ page, browser }) => {
+  const serial = `XH-E2E-${Date.now().toString(36).toUpperCase()}`;
+  await signIn(page, 'staff_xh');
+  await page.goto('/communities/xianhu');
+  await page.getByRole('link', { name: '纸质选票录入' }).click();
+  await expect(page.getByRole('heading', { name: '纸质选票录入' })).toBeVisible();
+  await page.getByLabel('选票编号').fill(serial);
+  await page.getByLabel('居民登记号').fill('XHSQ-0012');
+  await page.getByRole('checkbox', { name: '消防安全体验馆及微型消防站器材' }).check();
+  await page.getByRole('checkbox', { name: '无主地块人行道、围墙及栏杆修缮' }).check();
+  await page.getByTestId('paper-submit').click();
+  await expect(page.getByTestId('paper-done')).toHaveAttribute('data-status', 'pending');
+  await expect(page.getByTestId('paper-done')).toContainText('第一遍已录入，等待另一位工作人员录入第二遍');
+  const row = page.locator(`[data-serial="${serial}"]`);
+  await expect(row).toContainText('待第二遍录入');
+
+  // The same person cannot enter it a second time.
+  await page.getByLabel('选票编号').fill(serial);
+  await page.getByLabel('居民登记号').fill('XHSQ-0012');
+  await page.getByRole('checkbox', { name: '消防安全体验馆及微型消防站器材' }).check();
+  await page.getByTestId('paper-submit').click();
+  await expect(page.getByTestId('paper-refused')).toHaveText('您已录入过这张纸质选票；第二遍须由另一位工作人员录入');
+  await expect(page.getByLabel('选票编号')).toHaveAttribute('aria-invalid', 'true');
+
+  // A second staff member types the same paper ballot, but reads one choice differently.
+  const other = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  const second = await other.newPage();
+  await signIn(second, 'staff2_xh');
+  await second.goto('/staff/xianhu/paper-ballots');
+  await expect(second.locator(`[data-serial="${serial}"]`)).toContainText('周敏（示例）');
+  await second.getByLabel('选票编号').fill(serial);
+  await second.getByLabel('居民登记号').fill('XHSQ-0012');
+  await second.getByRole('checkbox', { name: '消防安全体验馆及微型消防站器材' }).check();
+  await second.getByRole('checkbox', { name: '连廊改造及透水铺装（工期40天）' }).check();
+  await second.getByTestId('paper-submit').click();
+  await expect(second.getByTestId('paper-done')).toHaveAttribute('data-status', 'mismatch');
+  await expect(second.getByTestId('paper-done')).toContainText('与之前的录入不一致');
+
+  // Flagged for a third check, with who entered it and what differs — but not what was typed.
+  const flagged = second.locator(`[data-serial="${serial}"]`);
+  await expect(flagged).toHaveAttribute('data-status', 'mismatch');
+  await expect(flagged).toContainText('不一致，待第三人核对');
+  await expect(flagged).toContainText('周敏（示例）');
+  await expect(flagged).toContainText('钱进（示例）');
+  await expect(flagged).toContainText('选择不同');
+  await expect(flagged).not.toContainText('消防');
+  await expect(second.getByTestId('paper-queue').locator('[data-status="mismatch"]').first()).toHaveAttribute('data-serial', /.+/);
+  await other.close();
+});
+
+test('a resident fills a budget basket and cannot exceed the budget', async ({ page, browser }) => {
+  // Without JavaScript the ballot is a plain form, and the server refuses an over-budget basket whole.
+  const plain = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+  const q = await plain.newPage();
+  await signIn(q, 'resident_px');
+  await q.goto('/cycles/cy-pengxing-2026/vote');
+  for (const name of ['儿童游乐场地翻新及防滑地垫', '小区无障碍坡道及扶手改造', '篮球场夜间照明改造', '独居长者智能手环及紧急呼叫服务', '楼道声控灯更换']) {
+    await q.getByRole('checkbox', { name }).check();
+  }
+  await q.getByTestId('cast').click();
+  await expect(q.getByTestId('ballot-refused')).toContainText('所选项目合计 218万元，超过预算 200万元');
+  await expect(q.getByTestId('ballot-error')).toHaveText('所选项目合计 218万元，超过预算 200万元');
+  await expect(q.getByRole('group', { name: '候选项目' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(q.getByTestId('receipt')).toHaveCount(0);
+  await expect(q.getByTestId('current-ballot')).toHaveCount(0);
+  await plain.close();
+
+  // With JavaScript the meter follows every tick.
+  await signIn(page, 'resident_px');
+  await page.goto('/communities/pengxing');
+  await page.getByTestId('vote-button').click();
+  await expect(page.getByTestId('vote-rule')).toContainText('所选项目合计不能超过预算 200万元，且不少于预算的 1/4（50万元）');
+  const meter = page.getByTestId('ballot-meter');
+  const bar = page.getByRole('progressbar');
+  await expect(meter).toContainText('至少需选满 50万元');
+  await page.getByRole('checkbox', { name: '儿童游乐场地翻新及防滑地垫' }).check();
+  await expect(meter).toContainText('已选 80万元 / 预算 200万元');
+  await expect(meter).toContainText('还可选 120万元');
+  for (const name of ['小区无障碍坡道及扶手改造', '篮球场夜间照明改造', '独居长者智能手环及紧急呼叫服务']) await page.getByRole('checkbox', { name }).check();
+  await expect(meter).toContainText('已选 193万元 / 预算 200万元');
+  await expect(meter).toContainText('还可选 7万元');
+  await expect(bar).toHaveAttribute('aria-valuenow', '193000000');
+
+  // One more project would break the budget: the meter says by how much, and the ballot is not sent.
+  await page.getByRole('checkbox', { name: '楼道声控灯更换' }).check();
+  await expect(meter).toContainText('超出预算 18万元');
+  await expect(bar).toHaveAttribute('aria-valuetext', /超出预算 18万元/);
+  await page.getByTestId('cast').click();
+  await expect(page.getByTestId('ballot-live')).toContainText('所选项目合计 218万元，超过预算 200万元');
+  await expect(page.getByTestId('ballot-live')).toBeFocused();
+  await expect(page.getByTestId('receipt')).toHaveCount(0);
+
+  await page.getByRole('checkbox', { name: '楼道声控灯更换' }).uncheck();
+  await expect(page.getByTestId('ballot-live')).toBeEmpty();
+  await page.getByTestId('cast').click();
+  await expect(page.getByTestId('receipt')).toContainText('投票成功！');
+  await expect(page.getByTestId('receipt-code')).toHaveText(RECEIPT);
+  await expect(page.getByTestId('current-ballot').getByRole('listitem')).toHaveText(['儿童游乐场地翻新及防滑地垫', '小区无障碍坡道及扶手改造', '篮球场夜间照明改造', '独居长者智能手环及紧急呼叫服务']);
+});
+
+test('the results page explains why each project was or was not funded', async ({ page, baseURL }) => {
+  const cycle = 'cy-pengxing-2026';
+  const a = await apiAs(baseURL!, 'staff_px');
+  const b = await apiAs(baseURL!, 'staff2_px');
+  const ballot = await (await a.get(`/api/cycles/${cycle}/ballot`)).json();
+  if (ballot.cycle.phase === 'resident_vote') {
+    const id = (title: string) => ballot.projects.find((p: { title: string }) => p.title === title).id;
+    const big = [id('儿童游乐场地翻新及防滑地垫'), id('小区无障碍坡道及扶手改造'), id('篮球场夜间照明改造')];
+    const small = [id('独居长者智能手环及紧急呼叫服务'), id('楼道声控灯更换'), id('社区图书角及周末亲子阅读')];
+    // Paper ballots from eight residents: five want the three big projects, three the three small ones.
+    const run = Date.now().toString(36).toUpperCase();
+    for (let i = 1; i <= 8; i++) {
+      const data = { paperSerial: `PX-${run}-${i}`, registerNo: `PXSQ-${String(i).padStart(4, '0')}`, projects: i <= 5 ? big : small };
+      expect((await a.post(`/api/cycles/${cycle}/paper-ballots`, { data })).status()).toBe(201);
+      const second = await b.post(`/api/cycles/${cycle}/paper-ballots`, { data });
+      expect((await second.json()).status).toBe('matched');
+    }
+    expect((await a.post(`/api/cycles/${cycle}/phase`, { data: { phase: 'deliberation' } })).status()).toBe(200);
+  }
+  await a.dispose();
+  await b.dispose();
+
+  // Anyone, not signed in.
+  await page.goto('/communities/pengxing');
+  await page.getByTestId('results-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('居民投票结果');
+  await expect(page.getByTestId('rule-official')).toContainText('正式结果');
+  await expect(page.getByTestId('rule-official')).toContainText('均等份额法（MES，Add1 补全）');
+  await expect(page.getByTestId('rule-comparison')).toContainText('按票数排序（贪心法）');
+
+  const outcomes = page.getByTestId('outcome');
+  await expect(outcomes).toHaveCount(6);
+  for (let i = 0; i < 6; i++) {
+    const o = outcomes.nth(i);
+    await expect(o.getByTestId('votes')).toHaveText(/^\d+ 票$/);
+    await expect(o.getByTestId('why-official').locator('.explanation')).toHaveText(/^(获得资助|未获资助)/);
+    await expect(o.getByTestId('why-comparison').locator('.explanation')).toHaveText(/^(获得资助|未获资助)/);
+  }
+  // Both sides explain refusals too, not only winners.
+  await expect(page.getByTestId('why-official').getByText('未获资助', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('rule-notes')).toContainText('把预算平均分给每位投票的居民');
+  await expect(page.getByTestId('rule-notes')).toContainText('按得票（或得分）从高到低排序');
+
+  // The same page in English.
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident vote results');
+  await expect(page.getByTestId('why-official').first().locator('.explanation')).toHaveText(/^(Funded|Not funded)/);
+});
