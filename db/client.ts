@@ -5,7 +5,8 @@
  *
  * libsql-js is synchronous: two write transactions in one process would block
  * the event loop on SQLite's busy handler. So every write transaction goes
- * through one in-process queue (`write`), and a remote SQLITE_BUSY is retried.
+ * through one in-process queue (`write`), which commits waiting writes
+ * together (group commit), and a remote SQLITE_BUSY is retried.
  */
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
@@ -28,6 +29,9 @@ export type Database = {
   close(): void;
 };
 
+/** Most writes one group commit takes; bounds how long the last of them waits. */
+const MAX_BATCH = 200;
+
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export function isFileUrl(url: string) {
@@ -45,7 +49,6 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   const db = drizzle(client, { schema });
 
-  let tail: Promise<unknown> = Promise.resolve();
   async function runWithRetry<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -59,10 +62,63 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       }
     }
   }
+
+  // Group commit. Writes queue up while one transaction is being written;
+  // the next transaction takes every waiting write at once, each in its own
+  // savepoint (a write that throws rolls back alone), and commits once. Each
+  // caller is answered only after that commit is durable (synchronous=FULL),
+  // so one fsync serves many requests without ever acknowledging early.
+  type Job = { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  const queue: Job[] = [];
+  let draining = false;
+
+  async function runBatch(batch: Job[]) {
+    if (batch.length === 1) {
+      const [job] = batch;
+      try {
+        job.resolve(await runWithRetry(job.fn));
+      } catch (err) {
+        job.reject(err);
+      }
+      return;
+    }
+    let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      await runWithRetry(async (tx) => {
+        outcomes = [];
+        for (const job of batch) {
+          try {
+            outcomes.push({ ok: true, value: await tx.transaction((sp) => job.fn(sp as Tx)) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (err) {
+      for (const job of batch) job.reject(err);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const o = outcomes[i];
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  }
+
+  async function drain() {
+    draining = true;
+    try {
+      while (queue.length > 0) await runBatch(queue.splice(0, MAX_BATCH));
+    } finally {
+      draining = false;
+    }
+  }
+
   function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const run = tail.then(() => runWithRetry(fn));
-    tail = run.catch(() => undefined);
-    return run;
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!draining) void drain();
+    });
   }
 
   return { db, client, url, write, close: () => client.close() };

@@ -144,6 +144,7 @@ export const REASON_CODES = [
   'unknown_action',
   'unknown_event',
   'reason_required',
+  'decided_elsewhere',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -164,6 +165,7 @@ export const REASON_STATUS: Readonly<Record<ReasonCode, 400 | 401 | 403 | 409 | 
   unknown_action: 400,
   unknown_event: 400,
   reason_required: 422,
+  decided_elsewhere: 409,
 };
 
 export type Locale = 'zh-CN' | 'en';
@@ -213,6 +215,10 @@ export const REASON_MESSAGES: Readonly<Record<ReasonCode, Readonly<Record<Locale
   reason_required: {
     'zh-CN': '请填写理由，理由将被公开',
     en: 'Please give a reason; it will be published',
+  },
+  decided_elsewhere: {
+    'zh-CN': '这一步由议事会表决、居民投票、公示期或实施验收记录决定，不能直接操作',
+    en: 'This step follows from a council vote, the resident vote, the notice period or a delivery record; it cannot be taken directly',
   },
 };
 

@@ -185,6 +185,17 @@ export type ProjectRef = Place & {
 };
 
 /**
+ * Steps a person may take as a bare step (a button, POST /events). Every
+ * other step follows from recorded facts and is taken only by its own flow:
+ * the shortlist by the vote count, adoption and rejection by a council
+ * meeting's computed outcome, an upheld objection by its answer, the end of
+ * a notice by the clock, delivery steps by the agreement, acceptance and
+ * audit records. Offering them as buttons would let a typed decision bypass
+ * the facts.
+ */
+export const BARE_EVENTS: ReadonlySet<ProjectEvent> = new Set<ProjectEvent>(['submit', 'withdraw', 'screen_in', 'screen_out', 'send_to_deliberation']);
+
+/**
  * Steps bound to a phase of the cycle: proposals are submitted while
  * proposals are being collected, and screened during screening. Other steps
  * follow each project's own clock (a late deliberation, a notice period, a

@@ -76,13 +76,13 @@ describe('objections during public notice', () => {
 });
 
 describe('the end of the notice period (injected clock)', () => {
-  it('a project in notice without a recorded notice gets its period from the adoption, recorded when first needed', async () => {
-    const code = 'SGJD-SXSQ-2026-04'; // 电动自行车集中充电点, adopted 2026-11-18 by the demo seed
+  it('the demo project in notice has its period from the adoption, and a resident objects within it', async () => {
+    const code = 'SGJD-SXSQ-2026-04'; // 电动自行车集中充电点, adopted 2026-11-18 by the demo seed, which records its notice
     expect(await notice(code)).toMatchObject({ startsAt: '2026-11-18T02:00:00.000Z', endsAt: '2026-11-23T02:00:00.000Z', state: 'running' });
     const res = await (await as('resident_sx')).post(`/api/projects/${code}/objections`, { reason: '充电点离住宅太近' });
     expect(res.status).toBe(201);
     const p = await project(code);
-    expect(p.history.slice(-2).map((h) => h.action)).toEqual(['project.notice_recorded', 'project.objection_lodged']);
+    expect(p.history.slice(-1).map((h) => h.action)).toEqual(['project.objection_lodged']);
     expect((await notice(code)).objections.length).toBe(1);
     expect((await verifyAuditLog(t.ctx.database)).ok).toBe(true);
   });

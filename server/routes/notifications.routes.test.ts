@@ -27,7 +27,9 @@ describe('notifications', () => {
     const resident = await as('resident_sx');
     const before = await (await resident.get('/api/notifications')).json();
     const staff = await as('staff_sx');
-    expect((await staff.post('/api/projects/SGJD-SXSQ-2026-01/events', { event: 'pass_acceptance' })).status).toBe(200);
+    // Acceptance is recorded with its facts on the delivery desk (a bare 'pass_acceptance' step is refused).
+    const accepted = await staff.post('/api/projects/SGJD-SXSQ-2026-01/acceptance', { result: 'pass', acceptedOn: '2026-11-20', inspector: '区住建局 张工' });
+    expect(accepted.status).toBe(201);
     const after = await (await resident.get('/api/notifications')).json();
     expect(after.unread).toBe(before.unread + 1);
     expect(after.items[0]).toMatchObject({

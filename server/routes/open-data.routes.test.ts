@@ -62,6 +62,9 @@ describe('open datasets', () => {
   });
 
   it('no dataset carries personal data of residents, in CSV or JSON', async () => {
+    // A resident rates with a comment (the participation API), then staff close the survey.
+    const resident = await as('resident_sx');
+    expect((await resident.post('/api/projects/SGJD-SXSQ-2026-02/ratings', { score: 5, comment: '公告栏位置醒目，下雨也能看清通知。' })).status).toBe(201);
     const staff = await as('staff_sx');
     expect((await staff.post('/api/projects/SGJD-SXSQ-2026-02/survey/close')).status).toBe(200);
     const texts: string[] = [];
@@ -87,7 +90,7 @@ describe('open datasets', () => {
     expect(secrets.filter((s) => all.includes(s))).toEqual([]);
     // And what must be there is there: ratings with their comments, decisions with residents as 居民.
     const ratings = await (await client(t.app).get('/api/open-data/ratings.json?cycle=cy-sunxi-2026')).json();
-    expect(ratings.items).toContainEqual({ project_code: 'SGJD-SXSQ-2026-02', project_title: '社区公共信息公告栏', score: 5, comment: '公告栏位置醒目，下雨也能看清通知。', rated_on: '2026-09-03' });
+    expect(ratings.items).toContainEqual({ project_code: 'SGJD-SXSQ-2026-02', project_title: '社区公共信息公告栏', score: 5, comment: '公告栏位置醒目，下雨也能看清通知。', rated_on: '2026-11-22' });
     const decisions = await (await client(t.app).get('/api/open-data/decisions.json?community=sunxi')).json();
     expect(decisions.items.find((d: { project_code: string; event: string }) => d.project_code === 'SGJD-SXSQ-2026-01' && d.event === 'submit')).toMatchObject({ actor_role: 'resident', actor_name: '居民', from_state: 'draft', to_state: 'submitted' });
     expect(decisions.items.find((d: { event: string; project_code: string }) => d.event === 'close_survey' && d.project_code === 'SGJD-SXSQ-2026-02')).toMatchObject({ project_code: 'SGJD-SXSQ-2026-02', to_state: 'evaluated', actor_name: '吴勇（示例）' });

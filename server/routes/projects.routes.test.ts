@@ -112,9 +112,19 @@ describe('the state machine through the API', () => {
 
   it('an unlisted step is refused with transition_not_allowed', async () => {
     const staff = await as('staff_sx');
-    const res = await staff.post('/api/projects/SGJD-SXSQ-2026-01/events', { event: 'adopt' });
+    const res = await staff.post('/api/projects/SGJD-SXSQ-2026-01/events', { event: 'send_to_deliberation' });
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('transition_not_allowed');
+  });
+
+  it('steps that follow from recorded facts cannot be typed in as a bare step', async () => {
+    const staff = await as('staff_sx');
+    for (const event of ['adopt', 'reject', 'uphold_objection', 'end_notice', 'shortlist', 'pass_acceptance', 'record_audit']) {
+      const res = await staff.post('/api/projects/SGJD-SXSQ-2026-04/events', { event, reason: '手工' });
+      expect([event, res.status, (await res.json()).error.code]).toEqual([event, 409, 'decided_elsewhere']);
+    }
+    const p = await (await client(t.app).get('/api/projects/SGJD-SXSQ-2026-04')).json();
+    expect(p.project.state).toBe('in_public_notice');
   });
 
   it('a resident, staff of another community and an auditor cannot screen', async () => {

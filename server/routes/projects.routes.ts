@@ -4,7 +4,7 @@ import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
 import { getProject, listProjects, PROJECT_SORTS } from '../services/catalog.ts';
 import { applyProjectEvent } from '../services/projects.ts';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { PROJECT_EVENTS, PROJECT_STATES, EVENT_ROLES } from '../domain/project-states.ts';
+import { PROJECT_EVENTS, PROJECT_STATES, EVENT_ROLES, BARE_EVENTS } from '../domain/project-states.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-TXSQ-2026-07' }) });
 
@@ -107,7 +107,7 @@ export const projectRoutes = createRouter()
       method: 'post',
       path: '/projects/{code}/events',
       tags: ['projects'],
-      summary: 'Take one step of the project state machine (screen in/out, withdraw, …); the domain checks role, state and reason',
+      summary: 'Take a bare step of the project state machine (submit, withdraw, screen in/out, send to deliberation); other steps follow from council votes, notices and delivery records (409 decided_elsewhere)',
       request: { params: Code, body: { content: { 'application/json': { schema: EventInput } }, required: true } },
       responses: {
         200: { description: 'Moved', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
@@ -120,6 +120,7 @@ export const projectRoutes = createRouter()
       const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
       if (!found) return noSuchProject(c);
       const { event, reason } = c.req.valid('json');
+      if (!BARE_EVENTS.has(event)) return refuse(c, 'decided_elsewhere');
       const roles = EVENT_ROLES[event].filter((r) => r !== 'system');
       const r = await applyProjectEvent(
         ctx.database,

@@ -4,8 +4,8 @@
  *
  * `seedDeliveryDemo` gives the two 笋西 projects that are being delivered
  * their facts: the CCTV project (in progress, running late) and the notice
- * boards (accepted) get agreements, progress reports, payments, the notice
- * boards' acceptance record and a few satisfaction ratings.
+ * boards (accepted) get agreements, progress reports, payments and the notice
+ * boards' acceptance record.
  *
  * `seedPastCycleDemo` adds 笋西's finished 2024 cycle: four projects, a
  * resident vote that was closed and counted (so its anonymised ballots can
@@ -75,7 +75,7 @@ async function backfillAgreement(ctx: AppContext, projectId: string, a: Omit<typ
   });
 }
 
-/** Agreements, progress, payments, acceptance and ratings for 笋西's two 2026 projects in delivery. */
+/** Agreements, progress, payments and acceptance for 笋西's two 2026 projects in delivery. */
 export async function seedDeliveryDemo(ctx: AppContext): Promise<boolean> {
   const cctv = await projectByCode(ctx, 'SGJD-SXSQ-2026-01');
   const boards = await projectByCode(ctx, 'SGJD-SXSQ-2026-02');
@@ -101,17 +101,8 @@ export async function seedDeliveryDemo(ctx: AppContext): Promise<boolean> {
     await appendAudit(tx, { actor: staff.auditActor, action: 'delivery.acceptance_recorded', subjectType: 'project', subjectId: boards.id, after: acceptance, at: at('2026-08-30', 15) });
   });
   must('boards payment 2', await recordPayment(on(ctx, '2026-09-10'), boards.id, { paidOn: '2026-09-10', amountFen: 21_500 * 100, note: '尾款（验收合格后）' }, staff));
-  const raters: [string, number, string | null][] = [
-    ['demo-resident_sx', 5, '公告栏位置醒目，下雨也能看清通知。'],
-    ['demo-council-sunxi-1', 4, null],
-    ['demo-council-sunxi-2', 5, null],
-    ['demo-council-sunxi-3', 3, '田心小区那块可以再往里装一点，路口有点挡。'],
-    ['demo-council-sunxi-4', 4, null],
-  ];
-  for (const [i, [id, score, comment]] of raters.entries()) {
-    const r = await person(ctx, id, 'resident');
-    must(`rating by ${id}`, await rateProject(on(ctx, `2026-09-${String(3 + i * 2).padStart(2, '0')}`, 20), boards.id, { score, comment }, r.actor, r.auditActor));
-  }
+  // No satisfaction ratings here: the survey of the notice boards is the residents' to fill in (and the
+  // participation tests start from an empty one).
 
   // 老旧小区视频监控: signed, started, two payments, three reports; the planned end has passed.
   await backfillAgreement(

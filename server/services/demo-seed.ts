@@ -3,8 +3,8 @@
  * the same services as real use, replayed in date order so every project's
  * history and the audit log read chronologically.
  */
-import { eq, sql } from 'drizzle-orm';
-import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries, councilTerms } from '../../db/schema.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries, councilTerms, notices } from '../../db/schema.ts';
 import { COUNCIL_NAMES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECTS, WAN, type DemoProject, type Step } from '../../db/seed.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -15,6 +15,7 @@ import { addRulebookVersion } from './rulebooks.ts';
 import { createProject, applyProjectEvent } from './projects.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newVerificationCode } from './residents.ts';
+import { openNotice } from './notices.ts';
 
 export { DEMO_PASSWORD };
 
@@ -205,6 +206,11 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       : { accountId: null, role: 'system', name: '系统' };
     const r = await applyProjectEvent(ctx.database, { projectId: created.get(p)!, event: s.event, reason: s.reason }, actor, auditActor, at(s.day));
     if (!r.ok) throw new Error(`seed: ${p.title} ${s.event}: ${r.code}`);
+    // The notice period of an adopted project, as the council services record it.
+    if (s.event === 'adopt') await ctx.database.write((tx) => openNotice(tx, created.get(p)!, at(s.day), DEFAULT_RULEBOOK_SETTINGS.noticeDays));
+    if (s.event === 'end_notice') {
+      await ctx.database.write((tx) => tx.update(notices).set({ outcome: 'approved', closedAt: at(s.day) }).where(and(eq(notices.projectId, created.get(p)!), isNull(notices.closedAt))));
+    }
   }
   return true;
 }

@@ -37,6 +37,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, type ReasonCode } from '../domain/permissions.ts';
+import { chinaDay } from '../domain/cycle-phases.ts';
 import { fenToYuanText, toCsv, type CsvValue } from '../domain/delivery.ts';
 import { isBallotMethod, parseBallotContent, serializeBallot } from '../domain/ballot-rules.ts';
 import { electionToPb, parsePb, PbParseError, writePb } from '../domain/pabulib/index.ts';
@@ -58,7 +59,8 @@ export type DatasetName = (typeof DATASETS)[number];
 export type Dataset = { name: DatasetName; columns: string[]; rows: Record<string, CsvValue>[] };
 export type DatasetFilter = { communitySlug?: string; cycleId?: string };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/** The day in China: what a reader of the data means by "the day it happened". */
+const day = (d: Date) => chinaDay(d);
 
 /** Conditions on projects (never drafts) for a filter. */
 function projectScope(f: DatasetFilter): SQL[] {

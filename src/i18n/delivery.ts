@@ -270,7 +270,7 @@ const en: Record<DeliveryKey, string> = {
   'money.chartDesc': 'Budget {budget}; adopted {adopted}; agreements signed {contracted}; paid {paid}; not yet allocated {remaining}.',
   'money.item': 'Item',
   'money.amount': 'Amount',
-  'money.share': 'Of the budget',
+  'money.share': 'Share',
   'money.projects': 'Per project',
   'money.estimated': 'Estimate',
   'money.agreed': 'Agreed',

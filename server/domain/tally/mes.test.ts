@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from './election.ts';
 import { MesEngine, equalShare } from './mes.ts';
-import { runAdd1, add1Step } from './add1.ts';
+import { runAdd1, add1Step, isExhaustive } from './add1.ts';
 import type { Add1Partner } from './add1.ts';
 import { tally, RULES } from './tally.ts';
 import { slowMes, slowAdd1 } from './testing/slow-mes.ts';
@@ -39,6 +39,28 @@ describe('Method of Equal Shares on random small elections', () => {
       const got = runAdd1(P, step);
       expect([...got.run.order].sort((x, y) => x - y), `seed ${seed}`).toEqual([...want].sort((x, y) => x - y));
       expect(got.steps, `seed ${seed}`).toBe(Math.max(0, wantSteps));
+    }
+  });
+
+  it('Add1 skipping proven steps equals running every step, on 120 larger random elections', () => {
+    for (const seed of SEEDS.slice(0, 120)) {
+      const P = prepare(randomElection(seed * 7919, { maxVoters: 200, maxProjects: 12 }));
+      let all = 0n;
+      for (const c of P.costs) all += c;
+      if (all <= P.budget) continue;
+      const n = BigInt(Math.max(1, P.n));
+      const engine = new MesEngine(P);
+      let prev: number[] = [];
+      let want: [number[], number] | null = null;
+      for (let k = 0; k < 100_000 && !want; k++) {
+        const r = engine.run({ n: P.budget + BigInt(k) * P.unit * n, d: n });
+        if (r.totalCost > P.budget) want = [prev, k - 1];
+        else if (isExhaustive(P, r)) want = [r.order, k];
+        else prev = r.order;
+      }
+      const got = runAdd1(P, P.unit);
+      expect(got.run.order, `seed ${seed}`).toEqual(want![0]);
+      expect(got.steps, `seed ${seed}`).toBe(Math.max(0, want![1]));
     }
   });
 

@@ -443,9 +443,17 @@ export class MesEngine {
       // -(poor growing count * step) / W. Extra money D lowers a by at most D / W.
       const slope = ((poorGrow * this.stepF) / W) * (1 + SLACK);
       this.pSlope[q] = slope;
+      // along the upper-bound budgets (affine in s), a is convex: its tangent at s = 0 only
+      // feels the budgets of poor supporters; rich ones pay a*w whatever they have
+      const dPoor = this.keepScratch;
+      dPoor.fill(0);
+      for (let i = 0; i < pc.length; i++) {
+        const base = pc[i]! * LMAX;
+        for (let l = 0; l < L; l++) dPoor[l]! += pn[i]! * this.cDelta[base + l]!;
+      }
       for (let l = 0; l < L; l++) {
         const K = this.Ks[l]!;
-        this.pVar[q * LMAX + l] = (slope * K + this.eDelta[l]! / W) * (1 + SLACK);
+        this.pVar[q * LMAX + l] = (slope * K + (dPoor[l]! * (1 + SLACK)) / W) * (1 + SLACK);
         this.pAK[q * LMAX + l] = aF + aE; // refined for the winner in keepWinning
       }
     }
@@ -725,8 +733,6 @@ export class MesEngine {
    * fails is re-evaluated once. Lowers okLevels to the levels that pass.
    */
   private keepWinning(q: number, alive: number[], dropped: Map<number, MesDropped> | undefined): number[] {
-    const cq = this.costF[q]!;
-    const hi0 = ((this.pAF[q]! + this.pAE[q]!) / cq) * (1 + SLACK + 4 * U + this.costE[q]! / cq);
     {
       // a_q decreases with s too: bound it at s = K (the chord end)
       if (this.snapOwner !== q) {
@@ -742,7 +748,7 @@ export class MesEngine {
       let fresh = this.pEvalRound[o] === this.round - 1;
       for (let tries = 0; tries < 2 && this.okLevels > 0; tries++) {
         let l = this.okLevels - 1;
-        while (l >= 0 && !this.beats(q, o, l, hi0)) l--;
+        while (l >= 0 && !this.beats(q, o, l)) l--;
         if (l === this.okLevels - 1) break;
         if (fresh || this.pEvalRound[o] < 0) {
           this.okLevels = l + 1;
@@ -782,18 +788,20 @@ export class MesEngine {
     this.snapOwner = this.scratchOwner;
   }
 
-  /** Probing level l: does winner q provably beat o for all s in [0, K_l]? */
-  private beats(q: number, o: number, l: number, hi0: number): boolean {
+  /**
+   * Probing level l: does winner q provably beat o for all s in [0, K_l]?
+   * Both bounds are linear in s: rho_q(s) <= chord to the bound at K, and
+   * rho_o(s) >= rho_o(0) - (s/K) * var_o / c_o (every extra-money bound grows at
+   * most linearly from 0 at s = 0). At s = 0 this round's decision holds (o is
+   * worse, or tied and loses the tie-break; a lazily skipped o is certainly
+   * worse), so checking s = K suffices.
+   */
+  private beats(q: number, o: number, l: number): boolean {
     const v = this.pVar[o * LMAX + l]!;
     if (v === 0) return true;
-    const K = this.Ks[l]!;
     const co = this.costF[o]!;
     const cq = this.costF[q]!;
-    const slack = 1 - SLACK - 4 * U - this.costE[o]! / co;
-    const d = v - this.pSlope[o]! * K; // the extra-money part (>= 0 up to rounding)
-    const lo0 = ((this.pAF[o]! - this.pAE[o]! - Math.max(0, d)) / co) * slack;
-    if (!(lo0 > hi0)) return false;
-    const loK = ((this.pAF[o]! - this.pAE[o]! - v) / co) * slack;
+    const loK = ((this.pAF[o]! - this.pAE[o]! - v) / co) * (1 - SLACK - 4 * U - this.costE[o]! / co);
     const hiK = (this.pAK[q * LMAX + l]! / cq) * (1 + SLACK + 4 * U + this.costE[q]! / cq);
     return loK > hiK;
   }

@@ -22,7 +22,7 @@ export function randomElection(seed: number, opts: { voteType?: VoteType; maxVot
   const n = int(1, opts.maxVoters ?? 25);
   // few distinct costs make exact ties likely; some costs have cents
   const costPool = [100, 200, 200, 300, 450, 500, 1000, 1250.5, 99.99];
-  const projects = Array.from({ length: m }, (_, i) => ({ id: r() < 0.3 ? `P${int(0, 30)}-${i}` : String(int(1, 40) * 10 + i), cost: String(costPool[int(0, costPool.length - 1)]) }));
+  const projects = Array.from({ length: m }, (_, i) => ({ id: r() < 0.3 ? `P${int(0, 30)}-${i}` : String(int(1, 40) * 100 + i), cost: String(costPool[int(0, costPool.length - 1)]) }));
   const total = projects.reduce((s, p) => s + Number(p.cost), 0);
   const frac = [0.2, 0.35, 0.5, 0.7, 1.1][int(0, 4)]!;
   const budget = (Math.round(total * frac * 100) / 100).toFixed(int(0, 1) === 0 ? 0 : 2);
