@@ -18,8 +18,17 @@ export default defineConfig({
   security: { checkOrigin: false },
   i18n: undefined,
   vite: {
-    // Islands must run in WeChat's in-app browser (ES2019).
-    build: { target: 'es2019' },
+    // Islands must run in WeChat's in-app browser (ES2019). Astro sets the client build's target to
+    // esnext itself (a top-level build.target reaches only the server build), so a plugin sets it on
+    // the client environment; the server runs on Node 24 and keeps modern syntax.
+    plugins: [
+      {
+        name: 'weishishi:client-es2019',
+        configEnvironment(name) {
+          if (name === 'client') return { build: { target: 'es2019' } };
+        },
+      },
+    ],
     server: { watch: { ignored: ['**/data/**', '**/test-results/**'] } },
   },
 });

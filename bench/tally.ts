@@ -4,7 +4,7 @@
  *   node bench/tally.ts                 the largest elections, every rule
  *   node bench/tally.ts --all           every file in ../shared/data/pabulib and pabulib-more
  *   node bench/tally.ts --rules mes-add1 --files Poland_Lodz_2022.pb,Poland_Warszawa_2026.pb
- *   node bench/tally.ts --no-threads    the CLI without its helper thread
+ *   node bench/tally.ts --threads       the CLI with its helper thread
  *
  * Each (file, rule) runs `node scripts/tally.ts --json` in a fresh process (as a
  * user would) and reports its wall time (Node startup, parsing and the tally),
@@ -55,7 +55,7 @@ const opt = (name: string) => {
 const all = args.includes('--all');
 const rules = (opt('--rules') ?? RULES.join(',')).split(',');
 const wanted = opt('--files')?.split(',');
-const extra = args.includes('--no-threads') ? ['--no-threads'] : [];
+const extra = args.includes('--threads') ? ['--threads'] : [];
 const node = existsSync(join(repo, 'node_modules/.bin/node')) ? join(repo, 'node_modules/.bin/node') : process.execPath;
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 

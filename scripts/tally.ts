@@ -6,8 +6,10 @@
  * Without --json: a readable table. Exit status 2 for a malformed file (naming
  * the line), an unknown rule, or a missing file.
  *
- * For mes-add1 on larger files a worker thread computes Add1 steps alongside
- * the main thread (same code, same exact result; see Add1Partner).
+ * With --threads, mes-add1 on larger files also runs a helper thread that
+ * computes speculative Add1 steps (same code, same exact result; see
+ * Add1Partner). It is off by default: on an idle two-core machine it saves
+ * about a third, on a busy one it can cost more than it saves.
  */
 
 import { readFileSync, statSync } from 'node:fs';
@@ -27,7 +29,7 @@ import { renderExplanation } from '../server/domain/tally/explanation.ts';
 import type { Language } from '../server/domain/tally/explanation.ts';
 import { naturalCompare } from '../server/domain/tally/natural.ts';
 
-const USAGE = `usage: npm run tally -- --rule <${RULES.join('|')}> [--json] [--lang en|zh-CN] <file.pb>`;
+const USAGE = `usage: npm run tally -- --rule <${RULES.join('|')}> [--json] [--lang en|zh-CN] [--threads] <file.pb>`;
 /** Files at least this large get a helper thread for mes-add1. */
 const PARALLEL_MIN_BYTES = 300_000;
 
@@ -98,11 +100,12 @@ function startHelper(): Helper | null {
         Atomics.store(flag, 0, 0);
         port1.postMessage({ k, levels: [...levels] });
       },
-      finish(): Add1Step {
-        for (;;) {
-          if (broken) throw new Error('helper thread failed');
-          const res = Atomics.wait(flag, 0, 0, 200);
-          if (res === 'not-equal' || Atomics.load(flag, 0) !== 0) break;
+      poll(waitMs: number): Add1Step | null {
+        if (broken) throw new Error('helper thread failed');
+        if (Atomics.load(flag, 0) === 0) {
+          if (waitMs <= 0) return null;
+          Atomics.wait(flag, 0, 0, waitMs);
+          if (Atomics.load(flag, 0) === 0) return null;
         }
         for (let i = 0; i < 1000; i++) {
           const m = receiveMessageOnPort(port1) as { message: { totalCost?: string; exhaustive?: boolean; probeSteps?: number; error?: string } } | undefined;
@@ -139,7 +142,7 @@ function main(argv: string[]): void {
   let rule: string | undefined;
   let json = false;
   let lang: Language = 'en';
-  let threads = true;
+  let threads = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -150,6 +153,7 @@ function main(argv: string[]): void {
     } else if (a.startsWith('--rule=')) rule = a.slice(7);
     else if (a === '--lang') lang = (argv[++i] ?? 'en') as Language;
     else if (a.startsWith('--lang=')) lang = a.slice(7) as Language;
+    else if (a === '--threads') threads = true;
     else if (a === '--no-threads') threads = false;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE + '\n');
@@ -171,7 +175,7 @@ function main(argv: string[]): void {
     const code = (e as NodeJS.ErrnoException).code;
     fail(code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`);
   }
-  // start the helper early so that it parses while this thread parses
+  // start the helper early so that it loads while this thread parses
   const helper = rule === 'mes-add1' && threads && size >= PARALLEL_MIN_BYTES ? startHelper() : null;
   let result: TallyResult;
   try {

@@ -95,7 +95,7 @@ describe('casting an online ballot', () => {
     const view = await (await me.get(`/api/cycles/${CYCLE}/ballot`)).json();
     expect(view).toMatchObject({ canCast: true, reason: null, current: { channel: 'online', ballot: { method: 'approval', projects: [P.F, P.W].sort() } } });
     expect(JSON.stringify(view)).not.toContain(body.receiptCode);
-    const log = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'ballot.cast'));
+    const log = await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'ballot.cast'), eq(auditLog.subjectId, CYCLE)));
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actorRole: 'resident', actorName: '居民', subjectType: 'cycle', subjectId: CYCLE, after: '{"channel":"online","replaced":false}' });
     expect(JSON.stringify(log[0])).not.toContain(body.receiptCode);
@@ -424,7 +424,7 @@ describe('closing the vote: receipts and results', () => {
     const page = await (await client(t.app).get('/api/projects/LTJD-XHSQ-2026-01')).json();
     expect(page.history.at(-1)).toMatchObject({ action: 'project.not_shortlist', actorRole: 'system', actorName: '系统' });
     expect(page.history.at(-1).reason).toMatch(/^居民投票结果（按票数排序（贪心法））：未获资助：.*第 4.*480,000 元/);
-    const counted = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'cycle.vote_counted'));
+    const counted = await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'cycle.vote_counted'), eq(auditLog.subjectId, CYCLE)));
     expect(JSON.parse(counted[0]!.after!)).toEqual({ ballots: 8, rule: 'greedy', selected: ['LTJD-XHSQ-2026-03', 'LTJD-XHSQ-2026-04'], totalCostFen: 97 * WAN, comparison: { rule: 'mes-add1', selected: ['LTJD-XHSQ-2026-02', 'LTJD-XHSQ-2026-03'] } });
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });

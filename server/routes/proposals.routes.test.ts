@@ -173,7 +173,7 @@ describe('draft, submit, withdraw', () => {
     expect(await submit.json()).toMatchObject({ from: 'draft', to: 'submitted' });
     const pub = await (await client(t.app).get(`/api/projects/${code}`)).json();
     expect(pub.project).toMatchObject({ title: '楼道声控灯更换（3栋）', state: 'submitted', estimatedCostFen: 1_200_000, proposerType: 'resident' });
-    expect(pub.history.map((h: { action: string }) => h.action)).toEqual(['project.created', 'project.submit']);
+    expect(pub.history.map((h: { action: string }) => h.action)).toEqual(['project.created', 'proposal.draft_edited', 'project.submit']);
 
     const again = await put(resident, `/api/proposals/${code}`, proposal());
     expect([again.status, (await again.json()).error.code]).toEqual([409, 'wrong_state']);

@@ -213,8 +213,10 @@ export async function getProject(database: Database, code: string, now: Date) {
       hash: auditLog.hash,
     })
     .from(auditLog)
-    .where(and(eq(auditLog.subjectType, 'project'), eq(auditLog.subjectId, p.id)))
-    .orderBy(asc(auditLog.seq));
+    // Everything recorded about the project: its steps, and facts filed under project_* types (ratings, comments, files).
+    .where(and(like(auditLog.subjectType, 'project%'), eq(auditLog.subjectId, p.id)))
+    // By time, then by log order: backfilled entries (a notice recorded later) sit where they happened.
+    .orderBy(asc(auditLog.at), asc(auditLog.seq));
   const { proposerAccountId, ...publicFields } = p;
   return { project: publicFields, proposerAccountId, community: community!, cycle: cycle!, rulebook: rulebook!, history };
 }

@@ -35,19 +35,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the delivery demo', () => {
+  // The demo seed may already have run these (then the first call here does nothing too).
   it('gives the 笋西 projects in delivery their agreements and payments, once', async () => {
-    expect(await seedDeliveryDemo(t.ctx)).toBe(true);
+    await seedDeliveryDemo(t.ctx);
     expect(await seedDeliveryDemo(t.ctx)).toBe(false);
-    const rows = await t.ctx.database.db.select({ code: projects.code, agreed: projects.agreedAmountFen, signed: agreements.agreedAmountFen, end: agreements.plannedEnd }).from(agreements).innerJoin(projects, eq(projects.id, agreements.projectId));
+    const rows = (await t.ctx.database.db.select({ code: projects.code, agreed: projects.agreedAmountFen, signed: agreements.agreedAmountFen, end: agreements.plannedEnd }).from(agreements).innerJoin(projects, eq(projects.id, agreements.projectId))).filter((r) => r.code.includes('-2026-'));
     expect(rows.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
       { code: 'SGJD-SXSQ-2026-01', agreed: 27_600_000, signed: 27_600_000, end: '2026-10-31' },
       { code: 'SGJD-SXSQ-2026-02', agreed: 4_150_000, signed: 4_150_000, end: '2026-08-20' },
     ]);
-    expect((await t.ctx.database.db.select().from(payments)).length).toBe(4);
+    const paid2026 = await t.ctx.database.db.select({ code: projects.code }).from(payments).innerJoin(projects, eq(projects.id, payments.projectId));
+    expect(paid2026.filter((r) => r.code.includes('-2026-')).length).toBe(4);
   });
 
   it('adds 笋西’s finished 2024 cycle, counted and delivered, once', async () => {
-    expect(await seedPastCycleDemo(t.ctx)).toBe(true);
+    await seedPastCycleDemo(t.ctx);
     expect(await seedPastCycleDemo(t.ctx)).toBe(false);
     const cy = (await t.ctx.database.db.select().from(cycles).where(eq(cycles.id, PAST_CYCLE_ID)))[0]!;
     expect([cy.year, cy.openPhase, cy.budgetFen]).toEqual([2024, 'closed', 60_000_000]);

@@ -582,14 +582,6 @@ export async function getDelivery(db: Db, project: { id: string; state: ProjectS
   };
 }
 
-/**
- * Steps that carry delivery facts or belong to the delivery desk: pages send
- * people there (the agreement must exist before the work starts; an
- * acceptance is recorded with its inspection) instead of offering a bare
- * state-change button.
- */
-export const DESK_EVENTS: ReadonlySet<ProjectEvent> = new Set<ProjectEvent>(['start_implementation', 'pass_acceptance', 'fail_acceptance', 'resume', 'close_survey', 'record_audit', 'archive']);
-
 /** What this person may do on the delivery desk for this project right now (to show only forms that would work). */
 export function deliveryActions(loaded: Loaded, hasAgreement: boolean, actor: Actor) {
   const s = loaded.project.state;

@@ -16,6 +16,7 @@ import { createProject, applyProjectEvent } from './projects.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newVerificationCode } from './residents.ts';
 import { openNotice } from './notices.ts';
+import { seedDeliveryDemo, seedPastCycleDemo } from './delivery-demo.ts';
 
 export { DEMO_PASSWORD };
 
@@ -212,5 +213,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       await ctx.database.write((tx) => tx.update(notices).set({ outcome: 'approved', closedAt: at(s.day) }).where(and(eq(notices.projectId, created.get(p)!), isNull(notices.closedAt))));
     }
   }
+  // Delivery of 笋西's 2026 projects, and its finished 2024 cycle (a counted vote, delivered and audited).
+  await seedDeliveryDemo(ctx);
+  await seedPastCycleDemo(ctx);
   return true;
 }

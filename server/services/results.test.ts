@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { testApp } from '../../tests/fixtures.ts';
 import { auditLog, ballotImports, cycleResults, cycles, importedBallots, projects } from '../../db/schema.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
@@ -56,7 +56,7 @@ describe('counting the resident vote', () => {
     expect((await close(t)).ok).toBe(true);
     const again = await t.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, CYCLE));
     expect(again).toEqual(first);
-    expect(await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'cycle.vote_counted'))).toHaveLength(1);
+    expect(await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'cycle.vote_counted'), eq(auditLog.subjectId, CYCLE)))).toHaveLength(1);
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });
 });

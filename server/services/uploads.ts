@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
-import { attachments } from '../../db/schema.ts';
+import { and, eq, notExists, sql } from 'drizzle-orm';
+import { attachments, progressPhotos } from '../../db/schema.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import type { Locale } from '../domain/permissions.ts';
@@ -180,7 +180,8 @@ export async function listAttachments(db: Db | Tx, projectId: string) {
   return db
     .select({ id: attachments.id, kind: attachments.kind, originalName: attachments.originalName, mime: attachments.mime, sizeBytes: attachments.sizeBytes, createdAt: attachments.createdAt })
     .from(attachments)
-    .where(eq(attachments.projectId, projectId))
+    // The proposal's own files: progress-report photos are shown with their report, not here.
+    .where(and(eq(attachments.projectId, projectId), notExists(db.select({ x: sql`1` }).from(progressPhotos).where(eq(progressPhotos.attachmentId, attachments.id)))))
     // Files sent together share a time; rowid keeps the order they were sent in.
     .orderBy(attachments.createdAt, sql`rowid`);
 }

@@ -3,7 +3,10 @@
  * pure checks the server runs on submit (server/domain/proposal-checks.ts)
  * against the cycle's rulebook and the community's projects, which the page
  * embeds. No request per keystroke; nothing here decides anything the server
- * does not decide again.
+ * does not decide again. A community with many projects (a large cycle, years
+ * of history) is too many to embed: then the page embeds only those that look
+ * like what the form already holds, and the similar-projects hint is asked of
+ * the server (`askDuplicates`) once the resident pauses typing.
  */
 import { checkProposal, inLocale, PROPOSAL_FIELDS, type ExistingProject, type ProposalCheck, type ProposalInput } from '../../server/domain/proposal-checks.ts';
 import type { Rulebook } from '../../server/domain/rulebook.ts';
@@ -12,8 +15,13 @@ import { pt } from '../i18n/participation.ts';
 export type Locale = 'zh-CN' | 'en';
 export type ChecksRulebook = Pick<Rulebook, 'categories' | 'themes' | 'negativeList'>;
 
+/** A similar project as the hint shows it. */
+export type SimilarProject = { code: string; title: string; sameAddress: boolean };
+
 export class ProposalChecksState {
   check = $state<ProposalCheck>() as ProposalCheck;
+  /** The server's answer for the title and address as last typed, when the page could not embed every project. */
+  serverDuplicates = $state<SimilarProject[] | null>(null);
   /** Set once the resident changes the cost or the category: from then on the live message replaces the server's. */
   costTouched = $state(false);
   readonly locale: Locale;
@@ -42,6 +50,10 @@ export class ProposalChecksState {
     return this.costTouched && e ? inLocale(e, this.locale) : null;
   }
 
+  get duplicates(): SimilarProject[] {
+    return this.serverDuplicates ?? this.check.duplicates;
+  }
+
   get warnings(): string[] {
     return this.check.warnings.map((w) => inLocale(w.message, this.locale));
   }
@@ -55,4 +67,24 @@ export function readProposalForm(form: HTMLFormElement): ProposalInput {
     if (el && 'value' in el) out[name] = String((el as unknown as { value: string }).value);
   }
   return out as ProposalInput;
+}
+
+/**
+ * Similar projects in the whole community, from the server's check of the
+ * title and address (POST /api/cycles/{id}/proposal-check). Null when the
+ * server cannot be asked (offline, refused): the hint then stays as it was.
+ */
+export async function askDuplicates(cycleId: string, input: Pick<ProposalInput, 'title' | 'address'>, exceptCode?: string): Promise<SimilarProject[] | null> {
+  try {
+    const res = await fetch(`/api/cycles/${encodeURIComponent(cycleId)}/proposal-check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: input.title, address: input.address }),
+    });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { duplicates?: SimilarProject[] };
+    return (body.duplicates ?? []).filter((d) => d.code !== exceptCode).map((d) => ({ code: d.code, title: d.title, sameAddress: d.sameAddress }));
+  } catch {
+    return null;
+  }
 }

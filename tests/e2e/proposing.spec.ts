@@ -46,7 +46,9 @@ test('a resident proposes a micro-project and it enters screening', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByTestId('project-state')).toHaveText('已提交');
   await expect(page.getByText('居民提议', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('history').locator('li')).toHaveCount(2);
+  // Recorded, the photo added, submitted.
+  await expect(page.getByTestId('history').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('history')).toContainText('添加附件');
   await expect(page.getByTestId('history')).toContainText('草稿 → 已提交');
 
   // It now waits for screening, in public, without her name.

@@ -53,14 +53,17 @@ export interface Add1Step {
 }
 
 /**
- * Optional helper that computes one Add1 step elsewhere (e.g. on another CPU
- * core) while this one computes another: `start` must not block, `finish`
- * returns the result of the step last started. Steps are pure functions of
- * (election, k, levels), so any helper with the same election gives the same result.
+ * Optional helper that computes Add1 steps elsewhere (e.g. on another CPU core)
+ * while this thread computes others. Steps are pure functions of (election, k,
+ * levels), so any helper with the same election gives the same results; a step
+ * is only used where it joins the steps already proven, so a slow or idle
+ * helper never changes the result, it only saves time.
  */
 export interface Add1Partner {
+  /** Starts computing step k (only called when no step is outstanding); must not block. */
   start(k: number, levels: readonly number[]): void;
-  finish(): Add1Step;
+  /** The outstanding step's result if it is done within `waitMs` milliseconds, else null. */
+  poll(waitMs: number): Add1Step | null;
 }
 
 /** Probing levels around `base`, the number of steps the last run proved. */
@@ -104,24 +107,54 @@ export function runAdd1(P: Prepared, stepUnits: bigint, engine: MesEngine = new 
     const rec = engine.run(budgetAt(at), { record: true });
     return { run: rec, perVoterBudget: budgetAt(at), steps: at, stop: 'exhaustive', runs: runs + 1 };
   };
+  // helper bookkeeping: the outstanding step and finished steps not used yet
+  let job = -1;
+  const done = new Map<number, Add1Step>();
+  const collect = (waitMs: number) => {
+    if (!partner || job < 0) return;
+    const r = partner.poll(waitMs);
+    if (r) {
+      done.set(job, r);
+      job = -1;
+    }
+  };
   for (;;) {
     const levels = failures >= 3 && failures % 4 !== 3 ? [] : failures >= 3 ? [1, 2] : probeLevels(base);
-    // the partner speculates on the first step after what this run is expected to prove
-    const kp = k + lastK + 1;
-    if (partner) partner.start(kp, levels);
-    const run = add1Step(P, stepUnits, engine, k, levels);
+    if (partner) {
+      collect(0);
+      // the helper speculates on the first step after what this run is expected to prove
+      if (job < 0 && !done.has(k + lastK + 1)) {
+        job = k + lastK + 1;
+        partner.start(job, levels);
+      }
+      // the helper may just have finished this very step (never wait for it: on a busy
+      // machine waiting costs more than computing the step again)
+      if (job === k) collect(0);
+    }
+    let run = done.get(k);
+    if (run) done.delete(k);
+    else run = add1Step(P, stepUnits, engine, k, levels);
     runs++;
-    const other = partner ? partner.finish() : null;
-    if (other) runs++;
     if (run.totalCost > P.budget) return overBudget(k, run.totalCost);
     if (run.exhaustive) return exhaustive(k);
     const K = run.probeSteps;
     covered = k + K;
-    if (other && kp <= covered + 1) {
-      // contiguous with what this run proved: use it
-      if (other.totalCost > P.budget) return overBudget(kp, other.totalCost);
-      if (other.exhaustive) return exhaustive(kp);
-      covered = Math.max(covered, kp + other.probeSteps);
+    // use finished helper steps that join what is proven
+    collect(0);
+    for (let again = true; again; ) {
+      again = false;
+      for (const [at, other] of done) {
+        if (at <= covered + 1) {
+          done.delete(at);
+          if (at <= k) continue; // already decided
+          if (other.totalCost > P.budget) return overBudget(at, other.totalCost);
+          if (other.exhaustive) return exhaustive(at);
+          if (at + other.probeSteps > covered) {
+            covered = at + other.probeSteps;
+            again = true;
+          }
+        }
+      }
     }
     lastK = K;
     base = K > 0 ? K : Math.max(1, Math.floor(base / 4));

@@ -74,7 +74,7 @@ describe('npm run tally', () => {
       ['Poland_Katowice_2023.pb', 'mes-add1'],
       ['Poland_Warszawa_2019_Goclaw.pb', 'greedy'],
     ] as const) {
-      for (const extra of [[], ['--no-threads']]) {
+      for (const extra of [[], ['--threads']]) {
         const r = cli('--rule', rule, '--json', ...extra, REFERENCE_DIR + file);
         expect(r.code, r.err).toBe(0);
         expect((JSON.parse(r.out) as { selected: string[] }).selected, `${file} ${rule} ${extra.join(' ')}`).toEqual(ref.instances[file]!.results[rule]!.selected);

@@ -149,7 +149,7 @@ function renderZh(e: Explanation, opts: RenderOptions): string {
   const cur = opts.currency ? ` ${opts.currency}` : '';
   const money = (s: string) => groupDigits(s, ',') + cur;
   const sc = e.scoreUnit === 'votes' ? `${e.score} 票` : `${e.votes} 位居民给出的 ${e.score} 分`;
-  const perVote = e.scoreUnit === 'votes' ? '每位支持者' : '每一分';
+  const perVote = e.scoreUnit === 'votes' ? '每人' : '每一分';
   const effUnit = e.scoreUnit === 'votes' ? '有效票数' : '有效分数';
   const add1 = (a: Add1Info | undefined) => {
     if (a === undefined) return '';

@@ -27,19 +27,22 @@
  *    re-evaluated each round;
  *  - probing (for Add1, see `MesRunOptions.probe`): alongside the exact run for
  *    a per-voter budget b0, the engine can prove that the runs for b0 + s*step,
- *    s = 1..K, fund exactly the same projects in the same order. It carries, for
- *    every voter, a lower bound (the budget at s = 0 plus s*step while the voter
- *    has money, as if every later price were its value at s = 0, the highest it
- *    can be) and an upper bound on the extra money the voter may have at s <= K;
- *    every decision of the run (the winner of each round, each project that
- *    drops out) is then checked against these bounds:
- *      winner q, other project o:  upper bound of rho_q on [0,K] is rho_q(0)
- *        (rho never increases when voters have more money); lower bound of
- *        rho_o is its tangent at s = 0 evaluated at K (rho_o is convex in s
- *        along affine budgets) minus (extra money of its supporters) / (its rich
- *        weight);
+ *    s = 1..K, fund exactly the same projects in the same order. Within such a
+ *    run every voter's budget lies between a lower bound L(s) (the budget at
+ *    s = 0 plus s*step while the voter has money: later prices can only be
+ *    lower than at s = 0) and L(s) + Delta(s), where Delta bounds the extra
+ *    money falling prices can leave a voter; every Delta grows at most linearly
+ *    from 0. Each decision of the run is checked against these bounds:
+ *      winner q, other project o: rho_q(s) is at most the chord of rho_q along
+ *        the lower budgets (a is convex along affine budgets), and rho_o(s) is
+ *        at least its tangent at s = 0 along the upper budgets, which only
+ *        feels the budgets of o's poor supporters (rich ones pay a*w whatever
+ *        they hold); both are linear in s and s = 0 is this round's decision,
+ *        so checking s = K suffices;
  *      dropped project: its supporters' money at K plus their extra money is
  *        still below its cost.
+ *    Voters who pay all they have keep a (bounded) extra-money "ghost" class
+ *    while the proof is alive.
  */
 
 import type { Prepared } from './election.ts';
@@ -188,6 +191,7 @@ export class MesEngine {
   private pPoorCnt: Float64Array[] = [];
   private pExA: (Rat | undefined)[] = [];
   private round = 0;
+  private ghostsAtStart = 0;
   // probing state
   private probing = false;
   /** Levels [0, okLevels) are still provable in this run. */
@@ -700,7 +704,9 @@ export class MesEngine {
             for (let l = 0; l < L; l++) {
               this.cDelta[next * LMAX + l] = (this.cDelta[c * LMAX + l]! + varL[l]! * w) * (1 + SLACK);
               // the price surely fell by at least a(0) - (upper bound of a at K), times s/K
-              const fell = aF - aE - this.pAK[q * LMAX + l]!;
+              let aK = this.pAK[q * LMAX + l]!;
+              if (Number.isNaN(aK)) aK = this.pAK[q * LMAX + l] = this.snapOwner === q ? this.upperAAt(q, l, aF + aE) : aF + aE;
+              const fell = aF - aE - aK;
               const g = (this.cGamma[c * LMAX + l]! + (fell > 0 ? fell * w : 0)) * (1 - SLACK);
               this.cGamma[next * LMAX + l] = g > 0 ? g : 0;
             }
@@ -739,7 +745,8 @@ export class MesEngine {
         this.gather(q);
         this.snapshot();
       }
-      for (let l = 0; l < this.okLevels; l++) this.pAK[q * LMAX + l] = this.upperAAt(q, l, this.pAF[q]! + this.pAE[q]!);
+      // computed when a check first needs it (see beats)
+      for (let l = 0; l < this.okLevels; l++) this.pAK[q * LMAX + l] = NaN;
     }
     let out = alive;
     for (let idx = 0; idx < alive.length && this.okLevels > 0; idx++) {
@@ -751,7 +758,7 @@ export class MesEngine {
         while (l >= 0 && !this.beats(q, o, l)) l--;
         if (l === this.okLevels - 1) break;
         if (fresh || this.pEvalRound[o] < 0) {
-          this.okLevels = l + 1;
+          this.setOkLevels(l + 1);
           break;
         }
         // stale lower bound too weak: evaluate o now (same round state as the winner's evaluation)
@@ -767,7 +774,7 @@ export class MesEngine {
             const lv = this.okLevels - 1;
             const hi = this.eMoney + this.eMoneyE + this.eGrow * this.stepF * this.Ks[lv]! + this.eDelta[lv]!;
             if (hi * (1 + SLACK) < this.costF[o]! - this.costE[o]!) break;
-            this.okLevels = lv;
+            this.setOkLevels(lv);
           }
           out = out === alive ? alive.slice() : out;
           out[idx] = -1;
@@ -776,6 +783,23 @@ export class MesEngine {
       }
     }
     return out === alive ? alive : out.filter((p) => p >= 0);
+  }
+
+  /**
+   * Probing: lowers the number of provable levels. When none is left, the voters
+   * kept in zero-budget "ghost" classes (only needed for the proof) are dropped.
+   */
+  private setOkLevels(v: number): void {
+    const was = this.okLevels;
+    this.okLevels = v;
+    if (v === 0 && was > 0 && this.stats.ghosts > this.ghostsAtStart) {
+      const g = this.grpCls;
+      const par = this.cPar;
+      for (let i = 0; i < g.length; i++) {
+        const c = g[i]!;
+        if (c >= 0 && par[c] === -2) g[i] = -1;
+      }
+    }
   }
 
   /** Probing: keeps a copy of the entries in the scratch (those of the round's best so far). */
@@ -802,7 +826,9 @@ export class MesEngine {
     const co = this.costF[o]!;
     const cq = this.costF[q]!;
     const loK = ((this.pAF[o]! - this.pAE[o]! - v) / co) * (1 - SLACK - 4 * U - this.costE[o]! / co);
-    const hiK = (this.pAK[q * LMAX + l]! / cq) * (1 + SLACK + 4 * U + this.costE[q]! / cq);
+    let aK = this.pAK[q * LMAX + l]!;
+    if (Number.isNaN(aK)) aK = this.pAK[q * LMAX + l] = this.upperAAt(q, l, this.pAF[q]! + this.pAE[q]!);
+    const hiK = (aK / cq) * (1 + SLACK + 4 * U + this.costE[q]! / cq);
     return loK > hiK;
   }
 
@@ -814,6 +840,7 @@ export class MesEngine {
     const levels = (opts.probe?.levels ?? []).filter((k) => k >= 1).slice(0, LMAX);
     this.probing = levels.length > 0;
     this.okLevels = levels.length;
+    this.ghostsAtStart = this.stats.ghosts;
     for (let l = 0; l < levels.length; l++) this.Ks[l] = levels[l]!;
     this.stepF = this.probing ? Number(opts.probe!.step) : 0;
     this.b0 = reduce(b0);
@@ -878,7 +905,7 @@ export class MesEngine {
             const l = this.okLevels - 1;
             const hi = this.eMoney + this.eMoneyE + this.eGrow * this.stepF * this.Ks[l]! + this.eDelta[l]!;
             if (hi * (1 + SLACK) < this.costF[q]! - this.costE[q]!) break;
-            this.okLevels = l;
+            this.setOkLevels(l);
           }
           continue;
         }

@@ -1,0 +1,16 @@
+import { readFileSync, copyFileSync, rmSync } from 'node:fs';
+import { createContext } from '../../server/context.ts';
+import { parseEnv } from '../../server/env.ts';
+import { authenticate } from '../../server/services/accounts.ts';
+import { castBallot } from '../../server/services/ballots.ts';
+copyFileSync('/tmp/prof/site-clean.db', '/tmp/prof/co.db'); for (const f of ['-wal', '-shm']) rmSync('/tmp/prof/co.db' + f, { force: true });
+const data = JSON.parse(readFileSync('/tmp/prof/data.json', 'utf8'));
+const ctx = await createContext(parseEnv({ DATABASE_URL: 'file:/tmp/prof/co.db', NODE_ENV: 'production' }));
+const N = Number(process.argv[2] ?? 4000);
+const actors = await Promise.all(data.voters.slice(0, N).map(async (v: any) => (await authenticate(ctx, v.token))!.actor));
+let i = 0;
+const c0 = process.cpuUsage();
+await Promise.all(Array.from({ length: 64 }, async () => { while (i < N) { const k = i++; const r = await castBallot(ctx, data.cycleId, { projects: data.projectIds.slice(0, 1 + (k % 3)) }, actors[k]); if (!r.ok) throw new Error(r.code); } }));
+const cu = process.cpuUsage(c0);
+console.log('castBallot only', ((cu.user + cu.system) / N).toFixed(0), 'µs cpu/op');
+ctx.database.close();

@@ -1,0 +1,11 @@
+import { drive } from '../lib/load.ts';
+import { ballotWorkload } from '../lib/workload.ts';
+import { readFileSync } from 'node:fs';
+const data = JSON.parse(readFileSync('/tmp/prof/data.json', 'utf8'));
+const port = process.argv[2] ?? '4453';
+const secs = Number(process.argv[3] ?? 10);
+const conns = Number(process.argv[4] ?? 64);
+const off = Number(process.argv[5] ?? 0);
+const w = ballotWorkload(data, off);
+const r = await drive({ url: `http://127.0.0.1:${port}`, connections: conns, seconds: secs, next: w.next, accept: w.accept });
+console.log(r.acknowledged.length / r.seconds, r.statuses, r.latency, r.errors, r.timeouts);

@@ -1,0 +1,14 @@
+import { createClient } from '@libsql/client';
+import { rmSync } from 'node:fs';
+for (const f of ['', '-wal', '-shm']) rmSync('/tmp/prof/p.db' + f, { force: true });
+const c = createClient({ url: 'file:/tmp/prof/p.db', concurrency: 1 });
+await c.execute('PRAGMA journal_mode=WAL');
+await c.execute('create table t(x)');
+const tx = await c.transaction('write');
+await tx.execute('PRAGMA synchronous=NORMAL');
+console.log('in tx', (await tx.execute('PRAGMA synchronous')).rows[0]);
+await tx.execute('PRAGMA wal_autocheckpoint=0');
+console.log('in tx', (await tx.execute('PRAGMA wal_autocheckpoint')).rows[0]);
+await tx.execute('insert into t values (1)');
+await tx.commit();
+console.log('after (same single conn)', (await c.execute('PRAGMA synchronous')).rows[0], (await c.execute('PRAGMA wal_autocheckpoint')).rows[0]);

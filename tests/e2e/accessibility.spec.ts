@@ -1,0 +1,682 @@
+/**
+ * Accessibility and phones (issue 8): every page checked with axe-core
+ * (WCAG 2.0/2.1/2.2 A and AA) in Chinese and English, signed out and as each
+ * role; proposing and voting with the keyboard alone, with focus always
+ * visible; the ballot at 360 px; every page at 360 px with 44 px touch
+ * targets and at 200 % text; reading and the core forms without JavaScript;
+ * reduced motion; islands that parse as ES2019.
+ *
+ * Independent of the other spec files (two workers share one server and one
+ * database): pages are found from the data at run time rather than assumed,
+ * and the only writes are new proposals, comments, an objection and ballots
+ * in 仙湖's open vote (casting again replaces a ballot), each by an account
+ * no other spec file casts or objects with.
+ */
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'acorn';
+import { DEMO_PASSWORD } from './helpers.ts';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const LANGS = ['zh-CN', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Something unique per run, so parallel workers and earlier runs never collide. */
+const tag = () => `${Date.now().toString(36).slice(-4)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+// ---------------------------------------------------------------------------
+// Which pages: fixed addresses from the demo data, and the rest found by
+// following links, as a visitor would.
+
+const hrefs = (html: string, re: RegExp) => [...new Set([...html.matchAll(re)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
+
+async function html(request: APIRequestContext, path: string): Promise<string> {
+  const res = await request.get(path);
+  expect(res.status(), path).toBeLessThan(400);
+  return res.text();
+}
+
+/** A results page, a council meeting and a printable notice, wherever the data has them. */
+async function foundPages(request: APIRequestContext) {
+  const results: string[] = [];
+  for (const slug of ['sunxi', 'lianhua', 'xianhu']) results.push(...hrefs(await html(request, `/communities/${slug}`), /href="(\/cycles\/[^"/]+\/results)"/g));
+  const meetings = hrefs(await html(request, '/meetings?community=sunxi'), /href="(\/meetings\/[a-z0-9]+)"/g);
+  const inNotice = hrefs(await html(request, '/projects?state=in_public_notice'), /href="(\/projects\/[A-Z]{4}-[A-Z]{4}-\d{4}-\d+)"/g);
+  expect(results.length, 'a cycle with counted results').toBeGreaterThan(0);
+  expect(inNotice.length, 'a project in public notice').toBeGreaterThan(0);
+  return { results: results[0]!, meeting: meetings[0] ?? null, notice: inNotice[0]! };
+}
+
+const PUBLIC = [
+  '/',
+  '/projects',
+  '/projects?community=lianhua&state=submitted&sort=cost_desc',
+  '/projects?q=%E7%85%A7%E6%98%8E',
+  '/projects/LTJD-LHSQ-2026-01',
+  '/projects/LTJD-XHSQ-2026-01',
+  '/projects/SGJD-SXSQ-2026-01',
+  '/projects/SGJD-SXSQ-2026-02',
+  '/projects/SGJD-SXSQ-2026-02/form',
+  '/projects/SGJD-SXSQ-2026-02/agreement',
+  '/communities/lianhua',
+  '/communities/xianhu',
+  '/communities/sunxi',
+  '/cycles/cy-lianhua-2026/propose',
+  '/cycles/cy-xianhu-2026/vote',
+  '/cycles/cy-lianhua-2026/money',
+  '/cycles/cy-sunxi-2026/money',
+  '/tracker',
+  '/audit',
+  '/audit?action=project.submit',
+  '/open-data',
+  '/meetings',
+  '/meetings?community=sunxi',
+  '/receipts',
+  '/signin',
+  '/signup',
+  '/verify',
+  '/projects/NO-SUCH-PROJECT',
+  '/no/such/page',
+];
+
+/** What each role opens besides the public pages (their own forms and desks). */
+const ROLE_PAGES: Record<string, string[]> = {
+  resident_lt: ['/', '/account', '/notifications', '/verify', '/cycles/cy-lianhua-2026/propose', '/projects/LTJD-LHSQ-2026-01', '/projects/LTJD-LHSQ-2026-02'],
+  resident_xh: ['/cycles/cy-xianhu-2026/vote', '/projects/LTJD-XHSQ-2026-01', '/receipts'],
+  resident_sx: ['/projects/SGJD-SXSQ-2026-02', '/projects/SGJD-SXSQ-2026-01', '/cycles/cy-sunxi-2026/money'],
+  council_sx: ['/', '/staff/sunxi/screening', '/meetings?community=sunxi', '/projects/SGJD-SXSQ-2026-01'],
+  council_xh: ['/cycles/cy-xianhu-2026/vote', '/staff/xianhu/screening', '/projects/LTJD-XHSQ-2026-02'],
+  staff_lt: [
+    '/staff',
+    '/staff/lianhua',
+    '/staff/lianhua/slips',
+    '/staff/lianhua/paper-proposal',
+    '/staff/lianhua/screening',
+    '/staff/lianhua/council',
+    '/staff/lianhua/meetings',
+    '/staff/lianhua/delivery',
+    '/staff/lianhua/delivery/import',
+    '/projects/LTJD-LHSQ-2026-01',
+  ],
+  staff_xh: ['/staff/xianhu', '/staff/xianhu/paper-ballots', '/staff/xianhu/screening', '/cycles/cy-xianhu-2026/vote'],
+  staff_sx: ['/staff/sunxi', '/staff/sunxi/screening', '/staff/sunxi/meetings', '/staff/sunxi/delivery', '/staff/sunxi/delivery/SGJD-SXSQ-2026-02', '/staff/sunxi/delivery/SGJD-SXSQ-2026-01', '/projects/SGJD-SXSQ-2026-02'],
+  officer: ['/staff', '/staff/rulebooks', '/staff/sunxi', '/staff/sunxi/screening', '/staff/sunxi/delivery', '/audit'],
+  auditor: ['/', '/staff/sunxi/delivery', '/staff/sunxi/delivery/SGJD-SXSQ-2026-02', '/projects/SGJD-SXSQ-2026-02', '/audit'],
+};
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+async function context(browser: Browser, lang: Lang, opts: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ locale: 'zh-CN', ...opts });
+  // The header's language switch posts a form that sets this cookie; a journey below uses the form itself.
+  if (lang === 'en') await ctx.addCookies([{ name: 'lang', value: 'en', url: test.info().project.use.baseURL! }]);
+  return ctx;
+}
+
+async function signInApi(ctx: BrowserContext, login: string) {
+  const res = await ctx.request.post('/api/auth/sign-in', { data: { login, password: DEMO_PASSWORD } });
+  expect(res.status(), `sign in as ${login}`).toBe(200);
+}
+
+/** Axe's findings on the page as readable lines (empty when it passes). */
+async function axeFindings(page: Page, where: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return r.violations.map((v) => `${where}: ${v.id} (${v.impact}) ×${v.nodes.length} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Open each page in both languages and collect axe's findings (and wrong lang attributes or server errors). */
+async function checkPages(browser: Browser, who: string | null, paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const lang of LANGS) {
+    const ctx = await context(browser, lang);
+    if (who) await signInApi(ctx, who);
+    const page = await ctx.newPage();
+    for (const path of paths) {
+      const where = `${path} [${who ?? 'signed out'}, ${lang}]`;
+      const res = await page.goto(path);
+      const status = res?.status() ?? 0;
+      if (status >= 500 || (status >= 400 && !/NO-SUCH|no\/such/.test(path))) found.push(`${where}: HTTP ${status}`);
+      const htmlLang = await page.locator('html').getAttribute('lang');
+      if (htmlLang !== lang) found.push(`${where}: <html lang="${htmlLang}">`);
+      found.push(...(await axeFindings(page, where)));
+    }
+    await ctx.close();
+  }
+  return found;
+}
+
+/** Press Tab until `target` has focus, checking at every stop that the focus is visible. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** The focused element shows a focus ring (outline of at least 2 px, or a box shadow) that is not hidden under anything. */
+async function expectVisibleFocus(page: Page) {
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    // Focus not obscured (WCAG 2.4.11): what is drawn at the element's centre is the element, its label or inside it.
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    const label = (el as HTMLInputElement).labels?.[0];
+    const covered = !!hit && hit !== el && !el.contains(hit) && !hit.contains(el) && !(label && (label === hit || label.contains(hit)));
+    return { what: `${el.tagName.toLowerCase()} "${(el.textContent || (el as HTMLInputElement).name || '').trim().slice(0, 30)}"`, outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth), shadow: cs.boxShadow, covered, coveredBy: hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : '' };
+  });
+  if (!ring) return;
+  expect((ring.outline !== 'none' && ring.width >= 2) || ring.shadow !== 'none', `focus ring on ${ring.what}`).toBe(true);
+  expect(ring.covered, `${ring.what} is hidden under ${ring.coveredBy}`).toBe(false);
+}
+
+/** Sign in with the keyboard alone: Tab to each field, type, Enter. */
+async function keyboardSignIn(page: Page, login: string) {
+  await page.goto('/signin');
+  await tabTo(page, page.getByLabel('手机号或用户名'));
+  await page.keyboard.type(login);
+  await tabTo(page, page.getByLabel('密码', { exact: true }), 3);
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('who')).toBeVisible();
+}
+
+/** Choose an option of a focused <select> with the arrow keys. */
+async function chooseWithArrows(page: Page, select: Locator, label: string) {
+  const labels = await select.locator('option').allTextContents();
+  const want = labels.indexOf(label);
+  expect(want, `option ${label}`).toBeGreaterThan(-1);
+  const now = await select.evaluate((el) => (el as HTMLSelectElement).selectedIndex);
+  for (let i = now; i < want; i++) await page.keyboard.press('ArrowDown');
+  await expect(select.locator('option:checked')).toHaveText(label);
+}
+
+// ---------------------------------------------------------------------------
+// axe-core on every page.
+
+test('every public page has no axe violations in Chinese and English', async ({ browser, request }) => {
+  test.setTimeout(300_000);
+  const found = await foundPages(request);
+  const paths = [...PUBLIC, found.results, found.notice, `${found.notice}/notice`, ...(found.meeting ? [found.meeting] : [])];
+  const findings = await checkPages(browser, null, paths);
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test("a resident's pages, ballot and proposal form have no axe violations in Chinese and English", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const findings: string[] = [];
+  for (const who of ['resident_lt', 'resident_xh', 'resident_sx']) findings.push(...(await checkPages(browser, who, ROLE_PAGES[who]!)));
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test("a council member's pages have no axe violations in Chinese and English", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const { meeting } = await foundPages(request);
+  const findings = [...(await checkPages(browser, 'council_sx', [...ROLE_PAGES.council_sx!, ...(meeting ? [meeting] : [])])), ...(await checkPages(browser, 'council_xh', ROLE_PAGES.council_xh!))];
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test("staff members' desks have no axe violations in Chinese and English", async ({ browser, request }) => {
+  test.setTimeout(300_000);
+  // A meeting's desk page, found from the list of the community's meetings.
+  const ctx = await browser.newContext();
+  await signInApi(ctx, 'staff_sx');
+  const list = await (await ctx.request.get('/staff/sunxi/meetings')).text();
+  await ctx.close();
+  const meetingDesk = hrefs(list, /href="(\/staff\/sunxi\/meetings\/[a-z0-9]+)"/g).slice(0, 1);
+  const findings: string[] = [];
+  for (const who of ['staff_lt', 'staff_xh']) findings.push(...(await checkPages(browser, who, ROLE_PAGES[who]!)));
+  findings.push(...(await checkPages(browser, 'staff_sx', [...ROLE_PAGES.staff_sx!, ...meetingDesk])));
+  expect(findings, findings.join('\n')).toEqual([]);
+  void request;
+});
+
+test("an officer's and an auditor's pages have no axe violations in Chinese and English", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const findings = [...(await checkPages(browser, 'officer', ROLE_PAGES.officer!)), ...(await checkPages(browser, 'auditor', ROLE_PAGES.auditor!))];
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test('forms sent back with errors have no axe violations and tie each error to its field', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const findings: string[] = [];
+  for (const lang of LANGS) {
+    // Without JavaScript, so the server's answer is what is checked (the islands would stop a bad ballot first).
+    const ctx = await context(browser, lang, { javaScriptEnabled: false });
+    const page = await ctx.newPage();
+
+    await page.goto('/signin');
+    await page.locator('#f-login').fill('resident_lt');
+    await page.locator('#f-password').fill('not-the-password');
+    await page.locator('form.stack button[type=submit]').click();
+    await expect(page.locator('.error-summary, [role=alert]').first()).toBeVisible();
+    findings.push(...(await axeFindings(page, `/signin with a wrong password [${lang}]`)));
+
+    await page.goto('/receipts');
+    await page.locator('#f-code').fill('0000');
+    await page.locator('#f-code').press('Enter');
+    await expect(page.locator('#f-code')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#f-code')).toHaveAttribute('aria-describedby', /f-code-error/);
+    findings.push(...(await axeFindings(page, `/receipts with a malformed code [${lang}]`)));
+
+    await signInApi(ctx, 'resident_lt');
+    await page.goto('/cycles/cy-lianhua-2026/propose');
+    await page.locator('#f-estimatedCost').fill('abc');
+    await page.locator('button[name=intent][value=submit]').click();
+    expect(page.url()).toContain('/cycles/cy-lianhua-2026/propose');
+    for (const field of ['title', 'estimatedCost', 'description']) {
+      const input = page.locator(`#f-${field}`);
+      await expect(input, field).toHaveAttribute('aria-invalid', 'true');
+      await expect(input, field).toHaveAttribute('aria-describedby', new RegExp(`f-${field}-error`));
+      await expect(page.locator(`#f-${field}-error`), field).not.toBeEmpty();
+    }
+    findings.push(...(await axeFindings(page, `/cycles/cy-lianhua-2026/propose with errors [${lang}]`)));
+    await ctx.close();
+
+    // A ballot over the limit of 仙湖's approval vote is not possible with four projects; an empty one is refused.
+    const voter = await context(browser, lang, { javaScriptEnabled: false });
+    await signInApi(voter, 'council_xianhu_4');
+    const v = await voter.newPage();
+    await v.goto('/cycles/cy-xianhu-2026/vote');
+    for (const box of await v.getByRole('checkbox').all()) await box.uncheck();
+    await v.getByTestId('cast').click();
+    if (await v.getByTestId('ballot-refused').count()) {
+      await expect(v.locator('fieldset.ballot')).toHaveAttribute('aria-describedby', /b-error/);
+      findings.push(...(await axeFindings(v, `/cycles/cy-xianhu-2026/vote refused [${lang}]`)));
+    } else {
+      findings.push(...(await axeFindings(v, `/cycles/cy-xianhu-2026/vote after casting [${lang}]`)));
+    }
+    await voter.close();
+  }
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------
+// Keyboard only.
+
+test('a resident proposes and votes using only the keyboard', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `楼道扶手加装 ${tag()}`;
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await keyboardSignIn(page, 'resident_lt');
+
+  // The first Tab reaches the skip link, which takes focus past the header.
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到正文' })).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+
+  // The header's "propose" link, then the form, field by field.
+  await page.goto('/');
+  await tabTo(page, page.getByTestId('nav-propose'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('提议项目');
+  await tabTo(page, page.getByLabel('项目名称'));
+  await page.keyboard.type(title);
+  await tabTo(page, page.getByLabel('类别'), 3);
+  await chooseWithArrows(page, page.getByLabel('类别'), '工程类（上限 100万元）');
+  await tabTo(page, page.getByLabel('主题'), 3);
+  await chooseWithArrows(page, page.getByLabel('主题'), '公共设施');
+  await tabTo(page, page.getByLabel('估算金额（元）'), 3);
+  await page.keyboard.type('3.5万');
+  await expect(page.getByTestId('cost-check')).toHaveText('本类别：工程类项目上限 100万元');
+  await tabTo(page, page.getByLabel('具体内容'), 3);
+  await page.keyboard.type('老楼没有电梯，楼梯一侧没有扶手，老人上下楼只能扶墙，希望每层加装不锈钢扶手。');
+  await tabTo(page, page.getByLabel('地点', { exact: true }), 3);
+  await page.keyboard.type('莲花社区 3 栋');
+  await tabTo(page, page.getByLabel('受益人群'), 6);
+  await page.keyboard.type('3 栋住户');
+  await tabTo(page, page.getByRole('button', { name: '提交初审' }), 8);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/projects\/LTJD-LHSQ-2026-\d+\?done=submit$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId('project-state')).toHaveText('已提交');
+  await ctx.close();
+
+  // Voting in 仙湖: from the community page to a receipt, with Tab, Space and Enter.
+  const vctx = await browser.newContext({ locale: 'zh-CN' });
+  const v = await vctx.newPage();
+  await keyboardSignIn(v, 'resident_xh');
+  await v.goto('/communities/xianhu');
+  await tabTo(v, v.getByTestId('vote-button'));
+  await v.keyboard.press('Enter');
+  await expect(v).toHaveURL(/\/cycles\/cy-xianhu-2026\/vote$/);
+  const boxes = v.getByRole('checkbox');
+  const n = await boxes.count();
+  expect(n).toBeGreaterThanOrEqual(2);
+  // Tick the first two projects and no others (a ballot cast earlier may have ticked some).
+  for (let i = 0; i < n; i++) {
+    const box = boxes.nth(i);
+    await tabTo(v, box);
+    if ((await box.isChecked()) !== i < 2) await v.keyboard.press('Space');
+    await expect(box).toBeChecked({ checked: i < 2 });
+  }
+  await expect(v.getByTestId('ballot-meter')).toContainText('已选 2/5');
+  await tabTo(v, v.getByTestId('cast'));
+  await v.keyboard.press('Enter');
+  await expect(v.getByTestId('receipt')).toBeVisible();
+  await expect(v.getByTestId('receipt-code')).toHaveText(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/);
+  await vctx.close();
+});
+
+test('the language switch in the header works with the keyboard', async ({ page }) => {
+  await page.goto('/projects');
+  await tabTo(page, page.getByTestId('lang-switch'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveURL(/\/projects$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Projects');
+  // The button names the other language in that language, and says so.
+  await expect(page.getByTestId('lang-switch')).toHaveAttribute('lang', 'zh-CN');
+});
+
+// ---------------------------------------------------------------------------
+// Phones.
+
+test('the ballot works on a 360 px wide screen', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await signInApi(ctx, 'council_xianhu_2');
+  const page = await ctx.newPage();
+  await page.goto('/cycles/cy-xianhu-2026/vote');
+  await expect(page.getByTestId('vote-rule')).toHaveText('勾选您支持的项目，最多选择 5 个项目。');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Every choice is a big target: the whole row's label ticks the box.
+  const boxes = page.getByRole('checkbox');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i++) {
+    const label = page.locator('.choice > label').nth(i);
+    const box = (await label.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    if (await boxes.nth(i).isChecked()) await label.tap();
+  }
+  // Tap two rows (on the title, not the little box): the meter counts them; the cast button stays in view.
+  await page.locator('.choice > label').nth(0).locator('.title').tap();
+  await page.locator('.choice > label').nth(n - 1).locator('.title').tap();
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(n - 1)).toBeChecked();
+  await expect(page.getByTestId('ballot-meter')).toContainText('已选 2/5');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '2');
+  await expect(page.getByTestId('cast')).toBeInViewport();
+  const cast = (await page.getByTestId('cast').boundingBox())!;
+  expect(cast.height).toBeGreaterThanOrEqual(44);
+  expect(cast.width).toBeGreaterThanOrEqual(300);
+  // The sticky footer never hides the choice being ticked.
+  await page.locator('.choice > label').nth(n - 1).scrollIntoViewIfNeeded();
+  const last = (await page.locator('.choice > label').nth(n - 1).boundingBox())!;
+  const footer = (await page.locator('.ballot-footer').boundingBox())!;
+  expect(last.y + last.height).toBeLessThanOrEqual(footer.y + 1);
+
+  await page.getByTestId('cast').tap();
+  await expect(page.getByTestId('receipt')).toBeVisible();
+  await expect(page.getByTestId('receipt-code')).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await ctx.close();
+});
+
+/**
+ * Every clickable thing at least 44 × 44 CSS px. A link inside a sentence is
+ * exempt (WCAG 2.5.8's inline exception) but must still be as tall as its line.
+ * A checkbox or radio button counts with its label, a file input as a whole.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])')) {
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.display === 'none' || el.closest('[hidden]') || el.classList.contains('skip')) continue;
+      let r: { width: number; height: number } = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const input = el as HTMLInputElement;
+      if ((input.type === 'checkbox' || input.type === 'radio') && input.labels?.length) {
+        const l = input.labels[0]!.getBoundingClientRect();
+        r = { width: Math.max(r.width, l.width), height: Math.max(r.height, l.height) };
+      }
+      const inSentence = el.tagName === 'A' && cs.display === 'inline' && (el.parentElement?.textContent ?? '').trim().length > (el.textContent ?? '').trim().length;
+      if (inSentence ? r.height < 16 : r.width < 44 || r.height < 44) {
+        out.push(`${el.tagName.toLowerCase()}${input.type ? `[${input.type}]` : ''} "${(el.textContent || el.getAttribute('aria-label') || input.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return out;
+  });
+}
+
+test('every page fits a 360 px screen with touch targets of at least 44 px', async ({ browser, request }) => {
+  test.setTimeout(300_000);
+  const found = await foundPages(request);
+  const sets: [string | null, string[]][] = [
+    [null, [...PUBLIC, found.results, found.notice, ...(found.meeting ? [found.meeting] : [])]],
+    ['resident_lt', ROLE_PAGES.resident_lt!],
+    ['resident_xh', ROLE_PAGES.resident_xh!],
+    ['resident_sx', ROLE_PAGES.resident_sx!],
+    ['council_sx', ROLE_PAGES.council_sx!],
+    ['staff_lt', ROLE_PAGES.staff_lt!],
+    ['staff_xh', ROLE_PAGES.staff_xh!],
+    ['staff_sx', ROLE_PAGES.staff_sx!],
+    ['officer', ROLE_PAGES.officer!],
+    ['auditor', ROLE_PAGES.auditor!],
+  ];
+  const problems: string[] = [];
+  for (const lang of LANGS) {
+    for (const [who, paths] of sets) {
+      const ctx = await context(browser, lang, { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+      if (who) await signInApi(ctx, who);
+      const page = await ctx.newPage();
+      for (const path of paths) {
+        await page.goto(path);
+        const where = `${path} [${who ?? 'signed out'}, ${lang}]`;
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) problems.push(`${where}: ${width} px wide`);
+        for (const s of await smallTargets(page)) problems.push(`${where}: ${s}`);
+      }
+      await ctx.close();
+    }
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test('text at 200 % loses nothing: no page scrolls sideways and no text is cut off', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const found = await foundPages(request);
+  const problems: string[] = [];
+  // A phone with large text (as many older residents set it), and a desktop browser's text zoom.
+  for (const viewport of [{ width: 360, height: 640 }, { width: 1280, height: 800 }]) {
+    const ctx = await browser.newContext({ locale: 'zh-CN', viewport });
+    await signInApi(ctx, 'resident_xh');
+    const page = await ctx.newPage();
+    for (const path of [...PUBLIC.slice(0, 20), found.results, '/cycles/cy-xianhu-2026/vote', '/cycles/cy-lianhua-2026/propose', '/account']) {
+      await page.goto(path);
+      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      const r = await page.evaluate(() => {
+        const clipped: string[] = [];
+        for (const el of document.querySelectorAll<HTMLElement>('main *, header *')) {
+          const cs = getComputedStyle(el);
+          if (!/(hidden|clip)/.test(cs.overflowX + cs.overflowY) || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+          if (el.scrollWidth > el.clientWidth + 1 && cs.overflowX !== 'auto' && cs.overflowX !== 'scroll') clipped.push(`${el.tagName.toLowerCase()}.${el.className} (width)`);
+          if (el.scrollHeight > el.clientHeight + 1 && cs.overflowY !== 'auto' && cs.overflowY !== 'scroll') clipped.push(`${el.tagName.toLowerCase()}.${el.className} (height)`);
+        }
+        return { width: document.documentElement.scrollWidth, clipped };
+      });
+      const where = `${path} at ${viewport.width} px, 200 % text`;
+      if (r.width > viewport.width) problems.push(`${where}: ${r.width} px wide`);
+      for (const c of r.clipped) problems.push(`${where}: ${c} cut off`);
+    }
+    await ctx.close();
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------
+// Without JavaScript.
+
+test('the project list and project pages work with JavaScript disabled', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
+  const page = await ctx.newPage();
+  await page.goto('/projects');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('项目');
+  await expect(page.getByTestId('project-list').getByRole('listitem').first()).toBeVisible();
+  // Filtering is a plain GET form.
+  await page.getByLabel('社区', { exact: true }).selectOption({ label: '笋西社区' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/community=sunxi/);
+  const cards = page.getByTestId('project-list').getByRole('listitem');
+  expect(await cards.count()).toBeGreaterThan(0);
+  for (const text of await cards.allTextContents()) expect(text).toContain('笋西社区');
+  // Paging is a link.
+  await page.goto('/projects?sort=cost_asc');
+  const next = page.getByRole('navigation', { name: /pages|分页/ }).getByRole('link').last();
+  if (await next.count()) {
+    await next.click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId('project-list').getByRole('listitem').first()).toBeVisible();
+  }
+  // A project, with everything a resident reads: state, money, history, the comments.
+  await page.goto('/projects?community=sunxi');
+  await page.getByTestId('project-list').getByRole('link', { name: '社区公共信息公告栏' }).click();
+  await expect(page).toHaveURL(/\/projects\/SGJD-SXSQ-2026-02$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('社区公共信息公告栏');
+  await expect(page.getByTestId('project-state')).toBeVisible();
+  await expect(page.getByTestId('history').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('comments')).toBeVisible();
+  // The language switch is a form too.
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveURL(/\/projects\/SGJD-SXSQ-2026-02$/);
+  await ctx.close();
+});
+
+test('signing in, proposing, voting, commenting and objecting work with JavaScript disabled', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const { notice } = await foundPages(request);
+  const off = { locale: 'zh-CN', javaScriptEnabled: false, viewport: { width: 360, height: 640 } } as const;
+
+  // Sign in through the form, then propose.
+  const a = await browser.newContext(off);
+  const page = await a.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('手机号或用户名').fill('council_lianhua_1');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('who')).toBeVisible();
+  const title = `小区路灯维修 ${tag()}`;
+  await page.goto('/cycles/cy-lianhua-2026/propose');
+  await page.getByLabel('项目名称').fill(title);
+  await page.getByLabel('类别').selectOption({ label: '服务类（上限 50万元）' });
+  await page.getByLabel('主题').selectOption({ label: '便民利民' });
+  await page.getByLabel('估算金额（元）').fill('9000');
+  await page.getByLabel('具体内容').fill('小区内三盏路灯损坏已久，夜间出行不便，希望请专业人员统一检修。');
+  await page.getByLabel('地点', { exact: true }).fill('莲花社区 9 栋旁');
+  await page.getByRole('button', { name: '提交初审' }).click();
+  await expect(page).toHaveURL(/\/projects\/LTJD-LHSQ-2026-\d+\?done=submit$/);
+  await expect(page.getByTestId('project-state')).toHaveText('已提交');
+  await a.close();
+
+  // A ballot, and a comment.
+  const b = await browser.newContext(off);
+  await signInApi(b, 'council_xianhu_3');
+  const voter = await b.newPage();
+  await voter.goto('/cycles/cy-xianhu-2026/vote');
+  const boxes = voter.getByRole('checkbox');
+  for (const [i, box] of (await boxes.all()).entries()) await box.setChecked(i === 0);
+  await voter.getByTestId('cast').click();
+  await expect(voter.getByTestId('receipt')).toContainText(/投票成功|选票已修改/);
+  await voter.goto('/projects/LTJD-XHSQ-2026-01');
+  const words = `希望施工时注意噪音，周末不要开工。${tag()}`;
+  await voter.getByLabel('发表评论').fill(words);
+  await voter.getByRole('button', { name: '发表', exact: true }).click();
+  await expect(voter.getByText('评论已发表。')).toBeVisible();
+  await expect(voter.getByTestId('comment-body').filter({ hasText: words })).toBeVisible();
+  await b.close();
+
+  // An objection to a project in public notice, by a resident of its community.
+  const c = await browser.newContext(off);
+  await signInApi(c, 'council_sunxi_5');
+  const objector = await c.newPage();
+  await objector.goto(notice);
+  await objector.getByLabel('异议理由').fill(`项目地点离学校太近，施工期间影响学生上下学安全。${tag()}`);
+  await objector.getByRole('button', { name: '提交异议' }).click();
+  await expect(objector.getByTestId('council-done')).toHaveText('异议已提交，工作人员答复后会公开。');
+  await expect(objector.getByTestId('objections')).toContainText('居民（您提出的）');
+  await c.close();
+});
+
+test('every page can be read with JavaScript disabled', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const found = await foundPages(request);
+  const ctx = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  for (const path of [...PUBLIC.filter((p) => !/NO-SUCH|no\/such/.test(p)), found.results, found.notice]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+    await expect(page.locator('main'), path).not.toBeEmpty();
+  }
+  await ctx.close();
+});
+
+// ---------------------------------------------------------------------------
+// Motion, charts, old browsers.
+
+test('reduced motion turns transitions off and the money chart has a text alternative', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' });
+  await signInApi(ctx, 'council_xianhu_2');
+  const page = await ctx.newPage();
+  await page.goto('/cycles/cy-xianhu-2026/vote');
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  const durations = await page.evaluate(() => [...document.querySelectorAll('*')].map((el) => getComputedStyle(el).transitionDuration).filter((d) => d.split(',').some((x) => parseFloat(x) > 0)));
+  expect(durations).toEqual([]);
+
+  await page.goto('/cycles/cy-sunxi-2026/money');
+  const chart = page.getByTestId('money-chart').getByRole('img');
+  await expect(chart).toHaveAccessibleName(/笋西社区/);
+  await expect(chart).toHaveAccessibleDescription(/预算/);
+  // The same figures as a table.
+  await expect(page.getByTestId('money-table').getByRole('rowheader').first()).toBeVisible();
+  await ctx.close();
+});
+
+test("the islands' JavaScript parses as ES2019 for older in-app browsers", async ({ browser, request }) => {
+  const ctx = await browser.newContext();
+  await signInApi(ctx, 'resident_lt');
+  const scripts = new Set<string>();
+  const inline: string[] = [];
+  for (const path of ['/cycles/cy-lianhua-2026/propose', '/cycles/cy-xianhu-2026/vote']) {
+    const page = await ctx.newPage();
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.add(r.url());
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    inline.push(...(await page.locator('script:not([src])').allTextContents()));
+    await page.close();
+  }
+  await ctx.close();
+  expect([...scripts].some((u) => u.includes('ProposalChecks'))).toBe(true);
+  const failures: string[] = [];
+  for (const url of scripts) {
+    const code = await (await request.get(url)).text();
+    try {
+      parse(code, { ecmaVersion: 2019, sourceType: 'module' });
+    } catch (e) {
+      failures.push(`${new URL(url).pathname}: ${(e as Error).message}`);
+    }
+  }
+  for (const code of inline.filter((s) => s.trim() && !/^\s*[[{]/.test(s))) {
+    try {
+      parse(code, { ecmaVersion: 2019, sourceType: 'script' });
+    } catch (e) {
+      failures.push(`inline script: ${(e as Error).message}: ${code.slice(0, 80)}`);
+    }
+  }
+  expect(failures, failures.join('\n')).toEqual([]);
+});
