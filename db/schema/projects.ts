@@ -7,26 +7,10 @@ import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core
 import { cycles } from './cycles.ts';
 import { communities } from './places.ts';
 import { accounts } from './accounts.ts';
+import { PROJECT_STATES } from '../../server/domain/project-states.ts';
 
-export const PROJECT_STATE_VALUES = [
-  'draft',
-  'submitted',
-  'screened_in',
-  'screened_out',
-  'shortlisted',
-  'not_shortlisted',
-  'under_deliberation',
-  'rejected',
-  'in_public_notice',
-  'approved',
-  'in_progress',
-  'accepted',
-  'acceptance_failed',
-  'evaluated',
-  'audited',
-  'archived',
-  'withdrawn',
-] as const;
+/** The states are the domain's (server/domain/project-states.ts): one list, not two. */
+export const PROJECT_STATE_VALUES = PROJECT_STATES;
 
 export const PROPOSER_TYPES = ['resident', 'paper', 'residents_committee', 'workstation', 'social_org'] as const;
 
