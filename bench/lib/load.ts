@@ -12,6 +12,14 @@
  */
 import autocannon from 'autocannon';
 
+// autocannon's request timers sometimes compute a negative delay when the
+// machine is busy; Node then warns (TimeoutNegativeWarning) and uses 1 ms,
+// which is what we want anyway. Keep other warnings.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (w.name !== 'TimeoutNegativeWarning') console.error(`${w.name}: ${w.message}`);
+});
+
 export type Outgoing = { path: string; body: string; headers: Record<string, string>; tag: number };
 
 export type LoadResult<A> = {

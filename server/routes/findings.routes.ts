@@ -12,6 +12,8 @@ import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { describeDeliveryRefusal, loadProject, type DeliveryRefusal, type Who } from '../services/delivery.ts';
 import { completeAudit, cycleFindings, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
 import { FINDING_SEVERITIES } from '../domain/delivery.ts';
+import { eq } from 'drizzle-orm';
+import { cycles } from '../../db/schema.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-02' }) });
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-sunxi-2026' }) });
@@ -78,7 +80,10 @@ export const findingRoutes = createRouter()
       },
     }),
     async (c) => {
-      const rows = await cycleFindings(c.get('ctx').database.db, c.req.valid('param').id);
+      const db = c.get('ctx').database.db;
+      const id = c.req.valid('param').id;
+      if ((await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, id)).limit(1)).length === 0) return fail(c, 404, 'not_found');
+      const rows = await cycleFindings(db, id);
       return c.json({ items: rows.map((r) => ({ severity: r.severity, body: r.body, recordedAt: r.createdAt.toISOString(), projectCode: r.projectCode ?? null })) }, 200);
     },
   )

@@ -103,6 +103,7 @@ function localCheck(check: ProposalCheck, locale: 'zh-CN' | 'en') {
 /** One place that turns a refused proposal into an HTTP answer. */
 function answerRefusal(c: Context<AppEnv>, r: ProposalRefusal) {
   const a = describeRefusal(r, c.get('locale'));
+  if (a.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(a.retryAfterMs / 1000)));
   // Not `fail`: an upload of the wrong type answers 415, which the shared helper does not list.
   return c.json(errorBody(a.code, a.message, a.fields), a.status);
 }
@@ -150,7 +151,7 @@ export const proposalRoutes = createRouter()
       request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalBody } }, required: true } },
       responses: {
         201: { description: 'Draft created; warnings do not block', content: { 'application/json': { schema: z.object({ code: z.string(), state: z.string(), check: CheckSchema }) } } },
-        ...errorResponses(400, 401, 403, 404, 409, 422),
+        ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),
     async (c) => {
@@ -321,7 +322,7 @@ export const proposalRoutes = createRouter()
       },
       responses: {
         201: { description: 'Attached', content: { 'application/json': { schema: z.object({ ids: z.array(z.string()) }) } } },
-        ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+        ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429),
         415: { description: 'Not a JPEG, PNG, WebP or PDF (by content)', content: { 'application/json': { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } },
       },
     }),

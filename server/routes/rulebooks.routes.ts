@@ -5,10 +5,10 @@
  * deliberation opens. Versions are never edited.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { RESULT_RULES, VOTE_METHODS } from '../domain/rulebook.ts';
 import { getRulebook } from '../services/rulebooks.ts';
-import { bindCycleRulebook, createRulebookVersion, issueFields, listRulebooks } from '../services/rulebook-admin.ts';
+import { bindCycleRulebook, createRulebookVersion, issueFields, listDistricts, listRulebooks } from '../services/rulebook-admin.ts';
 import { actorOf, CycleId, JsonObject, reasonAnswer } from './council-http.ts';
 
 const Bilingual = z.strictObject({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });
@@ -44,10 +44,13 @@ export const rulebookRoutes = createRouter()
       tags: ['rulebooks'],
       summary: 'Every version of a district’s rulebook, newest first, with the cycles bound to each',
       request: { params: District },
-      responses: { 200: { description: 'Versions', content: { 'application/json': { schema: z.object({ items: z.array(JsonObject) }) } } } },
+      responses: { 200: { description: 'Versions', content: { 'application/json': { schema: z.object({ items: z.array(JsonObject) }) } } }, ...errorResponses(404) },
     }),
     async (c) => {
-      const items = await listRulebooks(c.get('ctx').database.db, c.req.valid('param').id);
+      const db = c.get('ctx').database.db;
+      const id = c.req.valid('param').id;
+      if (!(await listDistricts(db)).some((d) => d.id === id)) return fail(c, 404, 'not_found');
+      const items = await listRulebooks(db, id);
       return c.json({ items: items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) }, 200);
     },
   )

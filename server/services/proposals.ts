@@ -43,11 +43,12 @@ import {
 
 export type ProposalRefusal =
   | { ok: false; code: 'not_found' | 'conflict' }
+  | { ok: false; code: 'rate_limited'; retryAfterMs: number }
   | { ok: false; code: ReasonCode }
   | { ok: false; code: 'invalid'; fields: Partial<Record<ProposalField, Bilingual>>; check: ProposalCheck }
   | { ok: false; code: 'invalid_files'; problems: FileProblem[] };
 
-export type RefusalAnswer = { status: 401 | 403 | 404 | 409 | 413 | 415 | 422 | 400; code: string; message: string; fields: Record<string, string> };
+export type RefusalAnswer = { status: 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 400; code: string; message: string; fields: Record<string, string>; retryAfterMs?: number };
 
 /**
  * A refused proposal as the API and the pages answer it: the status, a code,
@@ -60,6 +61,8 @@ export function describeRefusal(r: ProposalRefusal, locale: Locale): RefusalAnsw
       return { status: 404, code: r.code, message: locale === 'en' ? 'No such cycle or proposal' : '没有这个轮次或提议', fields: {} };
     case 'conflict':
       return { status: 409, code: r.code, message: locale === 'en' ? 'The proposal changed meanwhile; reload it' : '提议已被修改或提交，请刷新后再试', fields: {} };
+    case 'rate_limited':
+      return { status: 429, code: r.code, message: locale === 'en' ? 'Too many proposals or uploads at once; please try again later.' : '提议或上传过于频繁，请稍后再试。', fields: {}, retryAfterMs: r.retryAfterMs };
     case 'invalid': {
       const fields = fieldMessages(r.fields, locale);
       if (isOverCap(r.check)) return { status: 422, code: 'over_cap', message: fields.estimatedCost!, fields };
@@ -150,6 +153,11 @@ export async function createProposal(
   if (!check.value) return { ok: false, code: 'invalid', fields: check.fields, check };
   const files = input.files?.length ? checkFiles(input.files, 0) : null;
   if (files && !files.ok) return { ok: false, code: 'invalid_files', problems: files.problems };
+  // Residents' drafts count against the propose limit (server/auth/rate-limit.ts); staff typing in paper forms do not.
+  if (!input.paper) {
+    const wait = ctx.limits.propose.consume(actor!.accountId, 1, ctx.now().getTime());
+    if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
+  }
 
   const created = await createProject(
     ctx.database,
@@ -377,6 +385,8 @@ export async function addAttachments(
   if (why) return { ok: false, code: why };
   const checked = checkFiles(files, await countAttachments(ctx.database.db, loaded.p.id));
   if (!checked.ok) return { ok: false, code: 'invalid_files', problems: checked.problems };
+  const wait = ctx.limits.propose.consume(actor!.accountId, 1, ctx.now().getTime());
+  if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
   const stored = await storeAttachments(ctx, loaded.p.id, checked.files, auditActor);
   return stored.ok ? stored : { ok: false, code: 'invalid_files', problems: stored.problems };
 }

@@ -1,0 +1,410 @@
+/**
+ * @module Who may call which API route: the expected outcome for every route
+ * of the OpenAPI document (keyed "METHOD /api/path") and every role of
+ * server/security/world.ts. authorization.test.ts sends each request and
+ * fails on a route missing here, on an entry without a route, and on any
+ * outcome that differs.
+ *
+ * Outcomes: 'allow' — the role gets past every permission check (2xx, or a
+ * 4xx that is not about who they are: 400/404/409/422/429); 401 / 403 — the
+ * exact denial; 404 — the thing is hidden from this role (a draft is private
+ * to its proposer), which is also a denial.
+ *
+ * Each entry says which community the request is about (`place`, picking who
+ * plays "resident", "staff" …, see CAST), the concrete URL and body, and may
+ * set things up first in its own copy of the world (a meeting in the right
+ * state, a draft, an objection), so that the role is the only reason for a
+ * refusal: the domain checks the phase and the project state before the
+ * person, and a refusal for the wrong phase would prove nothing.
+ */
+import { eq } from 'drizzle-orm';
+import { ballotImports, councilTerms, projects, rulebooks } from '../../db/schema.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
+import { createProposal, addAttachments } from '../services/proposals.ts';
+import { addComment } from '../services/comments.ts';
+import { castBallot } from '../services/ballots.ts';
+import { closeDueNotices, lodgeObjection } from '../services/notices.ts';
+import { recordAcceptance, recordAgreement } from '../services/delivery.ts';
+import { applyProjectEvent } from '../services/projects.ts';
+import { getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '../services/meetings.ts';
+import { NOW, type PlaceName, type Role, type World } from './world.ts';
+
+export type Outcome = 'allow' | 401 | 403 | 404;
+export type Expectation = Record<Role, Outcome>;
+
+type Params = Record<string, string>;
+export type Entry = {
+  place: PlaceName;
+  /** Objects this route needs, made in this route's own copy of the world. */
+  setup?: (w: World) => Promise<Params>;
+  /** The concrete URL (defaults to the key's path with `params` filled in). */
+  params?: Params;
+  body?: unknown | ((w: World, p: Params, username: string | null) => unknown | Promise<unknown>);
+  headers?: (role: Role) => Record<string, string>;
+  expect: Expectation;
+  /** Why the expectation is what it is, where it is not obvious. */
+  note?: string;
+  /** Why no role gets a 2xx here (otherwise the test wants at least one). */
+  noSuccess?: string;
+};
+
+// --- expectations ---------------------------------------------------------
+
+const row = (o: Partial<Expectation> & { rest: Outcome }): Expectation => ({
+  anonymous: o.anonymous ?? o.rest,
+  other: o.other ?? o.rest,
+  resident: o.resident ?? o.rest,
+  council: o.council ?? o.rest,
+  staff: o.staff ?? o.rest,
+  officer: o.officer ?? o.rest,
+  auditor: o.auditor ?? o.rest,
+});
+/** Anyone, signed in or not. */
+const PUBLIC = row({ rest: 'allow' });
+/** Anyone signed in. */
+const SIGNED_IN = row({ anonymous: 401, rest: 'allow' });
+/** Verified residents of the place (a council member is one too). */
+const RESIDENTS = row({ anonymous: 401, rest: 403, resident: 'allow', council: 'allow' });
+/** Staff of the place's community workstation. */
+const STAFF = row({ anonymous: 401, rest: 403, staff: 'allow' });
+const STAFF_OR_OFFICER = row({ anonymous: 401, rest: 403, staff: 'allow', officer: 'allow' });
+const AUDIT = row({ anonymous: 401, rest: 403, auditor: 'allow', officer: 'allow' });
+/** The district officer only (rulebooks). */
+const OFFICER = row({ anonymous: 401, rest: 403, officer: 'allow' });
+/** A resident's own draft: hidden (404) from everyone else; changing it needs signing in first (401). */
+const PROPOSER = row({ anonymous: 401, rest: 404, resident: 'allow' });
+/** Reading a draft: hidden from everyone but its proposer, the public included. */
+const PROPOSER_READ = row({ rest: 404, resident: 'allow' });
+
+// --- things to act on -----------------------------------------------------
+
+const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+const PROPOSAL = { title: '楼道声控灯更换', category: 'goods', theme: 'care', description: '更换楼道里损坏的声控灯。', address: '莲花社区 3 栋', estimatedCost: '30000', beneficiaries: '3 栋居民', beneficiaryCount: 120 };
+/** A pabulib file with one approval ballot for one of 仙湖's projects (ids are project codes). */
+const PB_FILE = ['META', 'key;value', 'description;test', 'country;China', 'unit;仙湖社区', 'instance;2026', 'num_projects;1', 'num_votes;1', 'budget;1000000', 'vote_type;approval', 'rule;greedy', 'PROJECTS', 'project_id;cost;name', 'LTJD-XHSQ-2026-01;100000;x', 'VOTES', 'voter_id;vote', '1;LTJD-XHSQ-2026-01', ''].join('\n');
+const AGREEMENT_INPUT = { implementerName: '深圳市某某工程有限公司', implementerType: 'contractor' as const, registrationNo: '91440300MA5XXXXXXX', implementerRating: null, agreementDate: '2026-06-05', agreedAmountFen: 3_000_000, plannedStart: '2026-06-10', plannedEnd: '2026-08-10' };
+const AGREEMENT = { implementerName: '深圳市某某工程有限公司', implementerType: 'contractor', registrationNo: '91440300MA5XXXXXXX', agreementDate: '2026-06-05', agreedAmount: '30000', plannedStart: '2026-06-10', plannedEnd: '2026-08-10' };
+
+async function projectId(w: World, code: string) {
+  return (await w.ctx.database.db.select({ id: projects.id }).from(projects).where(eq(projects.code, code)))[0]!.id;
+}
+
+/** A draft proposal of resident_lt in 莲花's collecting cycle, with one photo. */
+async function draft(w: World): Promise<Params> {
+  const me = await w.person('resident_lt');
+  const r = await createProposal(w.ctx, { cycleId: 'cy-lianhua-2026', fields: PROPOSAL }, me.actor, me.audit);
+  if (!r.ok) throw new Error(`setup draft: ${r.code}`);
+  const a = await addAttachments(w.ctx, r.code, [{ name: 'photo.png', bytes: PNG }], me.actor, me.audit);
+  if (!a.ok) throw new Error(`setup attachment: ${a.code}`);
+  return { code: r.code, attachmentId: a.ids[0]!, id: a.ids[0]! };
+}
+
+/** A meeting of 笋西's council on the 2025 cycle about a project under deliberation, taken as far as `stage`. */
+async function meeting(w: World, stage: 'scheduled' | 'published' | 'opened' | 'attended' | 'voted'): Promise<Params> {
+  const staff = await w.person('staff_sx');
+  const s = await scheduleMeeting(w.ctx, 'cy-sunxi-2025', { title: '议事会会议（测试）', scheduledAt: `${TODAY}T19:30`, place: '三楼会议室', agenda: ['SGJD-SXSQ-2025-03'] }, staff.actor, staff.audit);
+  if (!s.ok) throw new Error(`setup meeting: ${s.code}`);
+  if (stage !== 'scheduled') await publishAgenda(w.ctx, s.id, staff.actor, staff.audit);
+  if (stage === 'opened' || stage === 'attended' || stage === 'voted') await openMeeting(w.ctx, s.id, staff.actor, staff.audit);
+  const view = (await getMeeting(w.ctx, s.id))!;
+  if (stage === 'attended' || stage === 'voted') {
+    const r = await recordAttendance(w.ctx, s.id, view.members.map((m) => m.accountId), staff.actor, staff.audit);
+    if (!r.ok) throw new Error(`setup attendance: ${r.code}`);
+  }
+  if (stage === 'voted') {
+    const r = await recordVotes(w.ctx, s.id, view.items[0]!.id, view.members.map((m) => ({ accountId: m.accountId, vote: 'for' as const })), staff.actor, staff.audit);
+    if (!r.ok) throw new Error(`setup votes: ${r.code}`);
+  }
+  return { id: s.id, itemId: view.items[0]!.id, members: view.members.map((m) => m.accountId).join(',') };
+}
+
+/** The council fixture's project whose notice period has ended: the clock approves it. */
+async function approved(w: World): Promise<Params> {
+  await closeDueNotices(w.ctx, NOW);
+  const r = await w.ctx.database.client.execute("select code from projects where state = 'approved' and cycle_id = 'cy-sunxi-2025' limit 1");
+  return { code: String(r.rows[0]!.code) };
+}
+
+/** A closed meeting of the council fixture (its minutes are published). */
+async function closedMeeting(w: World): Promise<Params> {
+  const r = await w.ctx.database.client.execute("select id from meetings where status = 'closed' limit 1");
+  return { id: String(r.rows[0]!.id) };
+}
+
+// --- the table ------------------------------------------------------------
+
+export const ACCESS: Record<string, Entry> = {
+  'GET /api/health': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/audit': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/communities': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/communities/{slug}': { place: 'xianhu', params: { slug: 'xianhu' }, expect: PUBLIC },
+  'GET /api/communities/{slug}/council': { place: 'sunxi', params: { slug: 'sunxi' }, expect: PUBLIC },
+  'GET /api/communities/{slug}/meetings': { place: 'sunxi', params: { slug: 'sunxi' }, expect: PUBLIC },
+  'GET /api/cycles/{id}': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: PUBLIC },
+  'GET /api/cycles/{id}/ballot': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: PUBLIC },
+  'GET /api/cycles/{id}/ballots.pb': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },
+  'GET /api/cycles/{id}/findings': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },
+  'GET /api/cycles/{id}/money': { place: 'sunxi', params: { id: 'cy-sunxi-2026' }, expect: PUBLIC },
+  'GET /api/cycles/{id}/results': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },
+  'POST /api/cycles/{id}/proposal-check': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: PUBLIC, note: 'the live check while typing; it writes nothing' },
+  'GET /api/districts/{id}/rulebooks': { place: 'xianhu', params: { id: 'd-lh' }, expect: PUBLIC },
+  'GET /api/rulebooks/{id}': {
+    place: 'xianhu',
+    setup: async (w) => ({ id: (await w.ctx.database.db.select({ id: rulebooks.id }).from(rulebooks).limit(1))[0]!.id }),
+    expect: PUBLIC,
+  },
+  'GET /api/meetings/{id}': { place: 'sunxi', setup: closedMeeting, expect: PUBLIC },
+  'GET /api/open-data': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/open-data/{file}': { place: 'xianhu', params: { file: 'projects.csv' }, expect: PUBLIC },
+  'GET /api/projects': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/projects/{code}': { place: 'xianhu', params: { code: 'LTJD-XHSQ-2026-01' }, expect: PUBLIC },
+  'GET /api/projects/{code}/comments': { place: 'xianhu', params: { code: 'LTJD-XHSQ-2026-01' }, expect: PUBLIC },
+  'GET /api/projects/{code}/delivery': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, expect: PUBLIC },
+  'GET /api/projects/{code}/notice': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-05' }, expect: PUBLIC },
+  'GET /api/projects/{code}/opinions': { place: 'lianhua', params: { code: 'LTJD-LHSQ-2026-01' }, expect: PUBLIC },
+  'GET /api/projects/{code}/ratings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, expect: PUBLIC },
+  'GET /api/receipts/{code}': {
+    place: 'xianhu',
+    setup: async (w) => {
+      const me = await w.person('resident_xh');
+      const r = await castBallot(w.ctx, 'cy-xianhu-2026', { projects: [await projectId(w, 'LTJD-XHSQ-2026-01')] }, me.actor);
+      if (!r.ok) throw new Error(`setup ballot: ${r.code}`);
+      return { code: r.receiptCode };
+    },
+    expect: PUBLIC,
+  },
+  'GET /api/tracker': { place: 'sunxi', expect: PUBLIC },
+
+  // Accounts
+  'POST /api/auth/sign-up': {
+    place: 'xianhu',
+    body: (_w, _p, username) => ({ login: `new_${username ?? 'anon'}`, password: 'a long password', displayName: '新居民' }),
+    headers: (role) => ({ 'x-real-ip': `10.0.0.${['anonymous', 'other', 'resident', 'council', 'staff', 'officer', 'auditor'].indexOf(role) + 1}` }),
+    expect: PUBLIC,
+  },
+  'POST /api/auth/sign-in': { place: 'xianhu', body: (_w, _p, username) => ({ login: username ?? 'newcomer', password: DEMO_PASSWORD }), expect: PUBLIC },
+  'POST /api/auth/sign-out': { place: 'xianhu', expect: PUBLIC, note: 'signing out without a session is harmless' },
+  'GET /api/me': { place: 'xianhu', expect: SIGNED_IN },
+  'POST /api/me/password': { place: 'xianhu', body: { currentPassword: DEMO_PASSWORD, newPassword: 'another long password' }, expect: SIGNED_IN },
+  'POST /api/residency/verify': {
+    place: 'xianhu',
+    setup: async (w) => {
+      const r = await w.ctx.database.client.execute("select verification_code from register_entries where community_id = 'c-xianhu' and claimed_by_account_id is null limit 1");
+      return { slip: String(r.rows[0]!.verification_code) };
+    },
+    body: (_w, p) => ({ code: p.slip }),
+    expect: SIGNED_IN,
+    note: 'anyone signed in may enter the code on their slip (the first one claims it)',
+  },
+  'GET /api/notifications': { place: 'xianhu', expect: SIGNED_IN },
+  'POST /api/notifications/read': { place: 'xianhu', body: {}, expect: SIGNED_IN },
+  'GET /api/proposals/mine': { place: 'lianhua', expect: SIGNED_IN },
+
+  // The register of residents
+  'GET /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, expect: STAFF_OR_OFFICER },
+  'POST /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, body: { csv: 'register_no,name,address\nT-0001,测试居民,1栋 101室\n' }, expect: STAFF_OR_OFFICER },
+
+  // Cycles
+  'POST /api/cycles/{id}/phase': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { phase: 'screening' }, expect: STAFF },
+  'POST /api/cycles/{id}/rulebook': {
+    place: 'lianhua',
+    setup: async (w) => {
+      const r = await w.ctx.database.client.execute("select id from rulebooks where year = 2026 and id <> (select rulebook_id from cycles where id = 'cy-lianhua-2026') limit 1");
+      return { id: 'cy-lianhua-2026', rulebookId: String(r.rows[0]!.id) };
+    },
+    body: (_w, p) => ({ rulebookId: p.rulebookId }),
+    expect: OFFICER,
+  },
+  'POST /api/districts/{id}/rulebooks': { place: 'lianhua', params: { id: 'd-lh' }, body: { year: 2027, settings: DEFAULT_RULEBOOK_SETTINGS }, expect: OFFICER },
+
+  // Proposing
+  'POST /api/cycles/{id}/proposals': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: RESIDENTS },
+  'POST /api/cycles/{id}/paper-proposals': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: STAFF },
+  'GET /api/proposals/{code}': { place: 'lianhua', setup: draft, expect: PROPOSER_READ },
+  'PUT /api/proposals/{code}': { place: 'lianhua', setup: draft, body: PROPOSAL, expect: PROPOSER },
+  'POST /api/proposals/{code}/attachments': {
+    place: 'lianhua',
+    setup: draft,
+    body: () => {
+      const f = new FormData();
+      f.append('files', new File([PNG], 'more.png', { type: 'image/png' }));
+      return f;
+    },
+    expect: PROPOSER,
+  },
+  'DELETE /api/proposals/{code}/attachments/{attachmentId}': { place: 'lianhua', setup: draft, expect: PROPOSER },
+  'POST /api/proposals/{code}/submit': { place: 'lianhua', setup: draft, expect: PROPOSER },
+  'POST /api/proposals/{code}/withdraw': { place: 'lianhua', setup: draft, body: { reason: '不需要了' }, expect: PROPOSER },
+  'GET /api/attachments/{id}': { place: 'lianhua', setup: draft, expect: PROPOSER_READ, note: "a draft's attachment is its proposer's until the draft is submitted" },
+
+  // Screening and the council
+  'GET /api/cycles/{id}/screening': {
+    place: 'sunxi',
+    params: { id: 'cy-sunxi-2025' },
+    expect: row({ anonymous: 401, rest: 403, council: 'allow', staff: 'allow', officer: 'allow' }),
+    note: 'the queue is for officers, staff and council members of the community',
+  },
+  'POST /api/projects/{code}/opinions': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-01' }, body: { stance: 'support', body: '很有必要。' }, expect: row({ anonymous: 401, rest: 403, council: 'allow' }) },
+  'POST /api/projects/{code}/events': {
+    place: 'sunxi',
+    params: { code: 'SGJD-SXSQ-2025-01' },
+    body: { event: 'screen_in' },
+    expect: STAFF_OR_OFFICER,
+    note: 'screening a submitted project in the screening phase',
+  },
+  'POST /api/cycles/{id}/deliberation': {
+    place: 'sunxi',
+    setup: async (w) => {
+      // Something ready to send (a screened-in project); with nothing to send everyone would get 409 first.
+      const officer = await w.person('officer');
+      const r = await applyProjectEvent(w.ctx.database, { projectId: await projectId(w, 'SGJD-SXSQ-2025-01'), event: 'screen_in' }, officer.actor, officer.audit, NOW);
+      if (!r.ok) throw new Error(`setup screen_in: ${r.code}`);
+      return { id: 'cy-sunxi-2025' };
+    },
+    body: {},
+    expect: STAFF,
+  },
+  'POST /api/communities/{slug}/council/terms': { place: 'sunxi', params: { slug: 'sunxi' }, body: { login: 'resident_sx', role: 'member', startsOn: TODAY }, expect: STAFF },
+  'POST /api/council-terms/{id}/end': {
+    place: 'sunxi',
+    setup: async (w) => ({ id: (await w.ctx.database.db.select({ id: councilTerms.id }).from(councilTerms).where(eq(councilTerms.communityId, 'c-sunxi')).limit(1))[0]!.id }),
+    body: { endsOn: TODAY },
+    expect: STAFF,
+  },
+  'POST /api/cycles/{id}/meetings': {
+    place: 'sunxi',
+    params: { id: 'cy-sunxi-2025' },
+    body: { title: '议事会会议', scheduledAt: `${TODAY}T19:30`, place: '三楼会议室', agenda: ['SGJD-SXSQ-2025-03'] },
+    expect: STAFF,
+  },
+  'POST /api/meetings/{id}/agenda': { place: 'sunxi', setup: (w) => meeting(w, 'scheduled'), body: { projects: ['SGJD-SXSQ-2025-03', 'SGJD-SXSQ-2025-04'] }, expect: STAFF },
+  'POST /api/meetings/{id}/publish': { place: 'sunxi', setup: (w) => meeting(w, 'scheduled'), expect: STAFF },
+  'POST /api/meetings/{id}/open': { place: 'sunxi', setup: (w) => meeting(w, 'published'), expect: STAFF },
+  'POST /api/meetings/{id}/attendance': { place: 'sunxi', setup: (w) => meeting(w, 'opened'), body: (_w, p) => ({ present: p.members!.split(',') }), expect: STAFF },
+  'POST /api/meetings/{id}/items/{itemId}/notes': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { presentationNote: '提议方介绍。', discussionSummary: '讨论摘要。' }, expect: STAFF },
+  'POST /api/meetings/{id}/items/{itemId}/votes': {
+    place: 'sunxi',
+    setup: (w) => meeting(w, 'attended'),
+    body: async (w, _p, username) => ({ votes: [{ accountId: await w.accountId(username ?? 'council_sx'), vote: 'for' }] }),
+    expect: row({ anonymous: 401, rest: 403, council: 'allow', staff: 'allow' }),
+    note: 'each caller sends their own vote: staff record anyone present, a council member only themself; others are refused',
+  },
+  'POST /api/meetings/{id}/items/{itemId}/decide': { place: 'sunxi', setup: (w) => meeting(w, 'voted'), expect: STAFF },
+  'POST /api/meetings/{id}/close': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { minutes: '会议纪要。' }, expect: STAFF },
+  'POST /api/meetings/{id}/addenda': { place: 'sunxi', setup: closedMeeting, body: { body: '更正：第二项的表决时间为 20:15。' }, expect: STAFF },
+
+  // Public notice
+  'POST /api/projects/{code}/objections': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-05' }, body: { reason: '选址离住宅太近。' }, expect: RESIDENTS },
+  'POST /api/objections/{id}/answer': {
+    place: 'sunxi',
+    setup: async (w) => {
+      const me = await w.person('resident_sx');
+      const r = await lodgeObjection(w.ctx, await projectId(w, 'SGJD-SXSQ-2025-05'), '选址离住宅太近。', me.actor, me.audit);
+      if (!r.ok) throw new Error(`setup objection: ${r.code}`);
+      return { id: (r as { id: string }).id };
+    },
+    body: { decision: 'dismiss', answer: '已核实，选址符合规定。' },
+    expect: STAFF,
+  },
+
+  // Voting
+  'POST /api/cycles/{id}/ballot': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, body: async (w) => ({ projects: [await projectId(w, 'LTJD-XHSQ-2026-01')] }), expect: RESIDENTS },
+  'POST /api/cycles/{id}/paper-ballots': {
+    place: 'xianhu',
+    params: { id: 'cy-xianhu-2026' },
+    body: async (w) => ({ paperSerial: 'XH-9001', registerNo: 'XHSQ-0001', projects: [await projectId(w, 'LTJD-XHSQ-2026-01')] }),
+    expect: STAFF,
+  },
+  'GET /api/cycles/{id}/paper-ballots': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: STAFF },
+  'POST /api/cycles/{id}/ballot-imports': {
+    place: 'xianhu',
+    params: { id: 'cy-xianhu-2026' },
+    body: () => {
+      const f = new FormData();
+      f.append('file', new File([PB_FILE], 'votes.pb', { type: 'text/plain' }));
+      return f;
+    },
+    expect: STAFF,
+  },
+  'GET /api/ballot-imports/{id}': {
+    place: 'xianhu',
+    setup: async (w) => {
+      await w.ctx.database.db.insert(ballotImports).values({ id: 'imp-test', cycleId: 'cy-xianhu-2026', fileName: 'x.pb', status: 'done', total: 0, processed: 0, createdAt: new Date() });
+      return { id: 'imp-test' };
+    },
+    expect: STAFF,
+  },
+
+  // Comments and ratings
+  'POST /api/projects/{code}/comments': { place: 'xianhu', params: { code: 'LTJD-XHSQ-2026-01' }, body: { body: '支持！' }, expect: RESIDENTS },
+  'POST /api/comments/{id}/hide': {
+    place: 'xianhu',
+    setup: async (w) => {
+      const me = await w.person('resident_xh');
+      const r = await addComment(w.ctx, await projectId(w, 'LTJD-XHSQ-2026-01'), '一条评论', me.actor, me.audit);
+      if (!r.ok) throw new Error(`setup comment: ${r.code}`);
+      return { id: (r as unknown as { id: string }).id };
+    },
+    body: { reason: '含有个人信息' },
+    expect: STAFF,
+  },
+  'POST /api/projects/{code}/ratings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, body: { score: 5 }, expect: RESIDENTS },
+
+  // Delivery (笋西's 2026 projects: 01 in progress, 02 accepted; 2024: 04 evaluated, 01 audited)
+  'POST /api/projects/{code}/agreement': { place: 'sunxi', setup: approved, body: AGREEMENT, expect: STAFF },
+  'POST /api/projects/{code}/agreement/amendments': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { ...AGREEMENT, agreedAmount: '300000', reason: '增加工程量' }, expect: STAFF },
+  'POST /api/projects/{code}/start': {
+    place: 'sunxi',
+    setup: async (w) => {
+      const p = await approved(w);
+      const staff = await w.person('staff_sx');
+      const r = await recordAgreement(w.ctx, await projectId(w, p.code!), { ...AGREEMENT_INPUT }, { actor: staff.actor, auditActor: staff.audit });
+      if (!r.ok) throw new Error(`setup agreement: ${r.code}`);
+      return p;
+    },
+    expect: STAFF,
+  },
+  'POST /api/projects/{code}/progress': {
+    place: 'sunxi',
+    params: { code: 'SGJD-SXSQ-2026-01' },
+    body: () => {
+      const f = new FormData();
+      f.append('reportedOn', TODAY);
+      f.append('percent', '50');
+      f.append('body', '完成一半。');
+      return f;
+    },
+    expect: STAFF,
+  },
+  'POST /api/projects/{code}/payments': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { paidOn: TODAY, amount: '1000' }, expect: STAFF },
+  'POST /api/projects/{code}/acceptance': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { result: 'pass', acceptedOn: TODAY, inspector: '验收人' }, expect: STAFF },
+  'POST /api/projects/{code}/resume': {
+    place: 'sunxi',
+    setup: async (w) => {
+      const staff = await w.person('staff_sx');
+      const r = await recordAcceptance(w.ctx, await projectId(w, 'SGJD-SXSQ-2026-01'), { result: 'fail', acceptedOn: TODAY, inspector: '验收人', notes: '扶手未安装牢固' }, { actor: staff.actor, auditActor: staff.audit });
+      if (!r.ok) throw new Error(`setup failed acceptance: ${r.code}`);
+      return { code: 'SGJD-SXSQ-2026-01' };
+    },
+    body: {},
+    expect: STAFF,
+  },
+  'POST /api/projects/{code}/survey/close': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, expect: STAFF },
+  'POST /api/projects/{code}/archive': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2024-01' }, expect: STAFF_OR_OFFICER },
+
+  // Audit
+  'POST /api/projects/{code}/findings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { severity: 'info', body: '付款凭证齐全。' }, expect: AUDIT },
+  'POST /api/cycles/{id}/findings': { place: 'sunxi', params: { id: 'cy-sunxi-2026' }, body: { severity: 'info', body: '本轮资料齐全。' }, expect: AUDIT },
+  'POST /api/projects/{code}/audit': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2024-04' }, body: {}, expect: AUDIT },
+};
+
+/** Fill `{name}` placeholders of a route path. */
+export function fillPath(path: string, params: Params): string {
+  return path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) throw new Error(`no value for {${k}} in ${path}`);
+    return encodeURIComponent(v);
+  });
+}

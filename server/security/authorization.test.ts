@@ -1,0 +1,91 @@
+/**
+ * The authorisation matrix: every route of the API (read from the app's own
+ * route table and OpenAPI document) × every role, against the expectations
+ * in access-table.ts. A route without an entry, or an entry without a route,
+ * fails the first test; a role that gets in where it should not (or is kept
+ * out where it should get in) fails that route's test, which prints the
+ * whole row: expected vs actual, with status and error code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS, fillPath, type Outcome } from './access-table.ts';
+import { buildTemplate, openWorld, ROLES, type Role, type Template } from './world.ts';
+
+let template: Template;
+beforeAll(async () => {
+  template = await buildTemplate();
+}, 120_000);
+afterAll(() => template?.close());
+
+/** "METHOD /api/path/{param}" for every route the app answers, from Hono's router and the OpenAPI document. */
+async function routeKeys(): Promise<{ fromRouter: string[]; fromOpenApi: string[] }> {
+  const w = await openWorld(template);
+  try {
+    const fromRouter = [
+      ...new Set(
+        w.app.routes
+          .filter((r) => r.method !== 'ALL')
+          .map((r) => `${r.method} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`),
+      ),
+    ].sort();
+    const doc = (await (await w.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const fromOpenApi = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    return { fromRouter: fromRouter.filter((k) => k !== 'GET /api/openapi.json'), fromOpenApi };
+  } finally {
+    w.close();
+  }
+}
+
+const outcomeOf = (status: number): Outcome | `error ${number}` => (status === 401 || status === 403 || status === 404 ? status : status >= 500 ? `error ${status}` : 'allow');
+
+describe('the authorisation matrix', () => {
+  it('covers every route of the API, and only routes that exist', async () => {
+    const { fromRouter, fromOpenApi } = await routeKeys();
+    // Every handler is documented, and the table names exactly the documented routes.
+    expect({ undocumented: fromRouter.filter((k) => !fromOpenApi.includes(k)), documentedOnly: fromOpenApi.filter((k) => !fromRouter.includes(k)) }).toEqual({ undocumented: [], documentedOnly: [] });
+    const table = Object.keys(ACCESS).sort();
+    expect({ missingFromTable: fromOpenApi.filter((k) => !table.includes(k)), notARoute: table.filter((k) => !fromOpenApi.includes(k)) }).toEqual({ missingFromTable: [], notARoute: [] });
+    expect(fromOpenApi.length * ROLES.length).toBeGreaterThanOrEqual(80 * 7);
+  });
+
+  for (const [key, entry] of Object.entries(ACCESS)) {
+    it(`${key}: ${describeRow(entry.expect)}`, async () => {
+      const [method, path] = key.split(' ') as [string, string];
+      const w = await openWorld(template);
+      try {
+        const params = { ...(entry.params ?? {}), ...(entry.setup ? await entry.setup(w) : {}) };
+        const url = fillPath(path, params);
+        // Those who must be kept out go first, so nobody's success changes the state they are judged in.
+        const order = [...ROLES].sort((a, b) => Number(entry.expect[a] === 'allow') - Number(entry.expect[b] === 'allow'));
+        const wrong: string[] = [];
+        const succeeded: string[] = [];
+        for (const role of order) {
+          const username = w.who(role, entry.place);
+          const body = typeof entry.body === 'function' ? await (entry.body as (...a: unknown[]) => unknown)(w, params, username) : entry.body;
+          const res = await w.request(method, url, username, body, entry.headers?.(role) ?? {});
+          const text = await res.text();
+          let code = '';
+          try {
+            code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? '';
+          } catch {}
+          const got = outcomeOf(res.status);
+          if (res.status < 300) succeeded.push(role);
+          if (got !== entry.expect[role]) wrong.push(`${role} (${username ?? 'anonymous'}): expected ${entry.expect[role]}, got ${res.status} ${code}`.trim());
+        }
+        expect(wrong).toEqual([]);
+        // The request itself is right (a real object, a valid body): someone allowed gets it done.
+        if (!entry.noSuccess) expect(succeeded, 'no role succeeded').not.toEqual([]);
+      } finally {
+        w.close();
+      }
+    });
+  }
+});
+
+function describeRow(e: Record<Role, Outcome>): string {
+  const allowed = ROLES.filter((r) => e[r] === 'allow');
+  if (allowed.length === ROLES.length) return 'anyone';
+  const denied = ROLES.filter((r) => e[r] !== 'allow').map((r) => `${r} ${e[r]}`);
+  return `${allowed.join(', ') || 'nobody'} allowed; ${denied.join(', ')}`;
+}
