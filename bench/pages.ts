@@ -16,6 +16,7 @@
  *                 (/projects, /projects?community=…, /communities/…)
  *   render-*      the slowest page's median and the slowest page's p95
  */
+import { cpus, loadavg } from 'node:os';
 import { closeAgent, get, pageCost, renderTimes, type PageCost } from './lib-pages/measure.ts';
 import { signInCookie, startBenchServer } from './lib-pages/server.ts';
 import { BENCH_COMMUNITY, BENCH_CYCLE } from './lib-pages/seed.ts';
@@ -91,6 +92,8 @@ try {
   const p95 = Math.max(...rows.map((r) => r.p95!));
   log('');
   log(`JavaScript files of the ballot: ${ballot.cost!.jsFiles.join(', ')}`);
+  // Render times are wall-clock on this machine: a busy machine (load above its CPU count) inflates them.
+  log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   log(`targets: js-read ≤ 30 KB, js-ballot ≤ 60 KB, list-transfer ≤ 150 KB, render-median ≤ 30 ms (${N} requests per page, slowest page shown)`);
   log(`pages: js-read ${kb(jsRead)} KB, js-ballot ${kb(ballot.cost!.jsGzip)} KB, list-transfer ${kb(listTransfer)} KB, render-median ${ms(median)} ms, render-p95 ${ms(p95)} ms`);
 } finally {

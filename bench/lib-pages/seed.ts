@@ -2,7 +2,8 @@
  * @module Bench-only data: a fresh database with the demo data, then 莲花社区's
  * 2026 cycle (cy-lianhua-2026, collecting proposals) scaled up to 1,000
  * submitted projects. Projects go through the same services as real use
- * (createProject, then the proposer's `submit` event), so each one has its
+ * (createProject, then the `submit` event by the proposing resident, or by
+ * staff for a paper proposal), so each one has its
  * code, its audit entries and its place in the hash chain — the project,
  * list, community and audit pages read what they would read in a large cycle.
  *
@@ -35,8 +36,13 @@ const WHAT: { title: string; category: 'engineering' | 'goods' | 'services'; the
   { title: '便民维修服务日', category: 'services', theme: 'convenience', maxWan: 8 },
 ];
 
-/** Residents of 莲花 in the demo data who propose the bench projects (in turn). */
-const PROPOSERS = ['resident_lt', 'council_lt', ...Array.from({ length: 6 }, (_, i) => `council_lianhua_${i + 1}`)];
+/**
+ * Who proposes: one in ten online, by the residents of 莲花 in the demo data in
+ * turn (so a resident's own list stays the size a real one would be); the rest
+ * are paper proposals (问需表) that staff type in, as most are in a large cycle.
+ */
+const RESIDENTS = ['resident_lt', 'council_lt', ...Array.from({ length: 6 }, (_, i) => `council_lianhua_${i + 1}`)];
+const STAFF = 'staff_lt';
 
 /** A fresh database file with the demo data and the 1,000-project cycle; returns its URL. */
 export async function seedBenchDatabase(file: string): Promise<string> {
@@ -60,19 +66,23 @@ export async function scaleCycle(ctx: AppContext, cycleId: string, total: number
   const { createProject, applyProjectEvent } = await import('../../server/services/projects.ts');
   const have = await ctx.database.db.select({ n: sql<number>`count(*)` }).from(projects).where(sql`${projects.cycleId} = ${cycleId}`);
   const missing = total - (have[0]?.n ?? 0);
-  const accounts = await ctx.database.db.all<{ id: string; username: string }>(sql`select id, username from accounts`);
-  const idOf = new Map(accounts.map((a) => [a.username, a.id]));
+  const accounts = await ctx.database.db.all<{ id: string; username: string; display_name: string }>(sql`select id, username, display_name from accounts`);
+  const byName = new Map(accounts.map((a) => [a.username, a]));
   // Spread over the collection phase, oldest first, ending a minute ago.
   const end = ctx.now().getTime() - 60_000;
   const start = end - 20 * 24 * 3600_000;
   for (let i = 0; i < missing; i++) {
     const what = WHAT[i % WHAT.length]!;
     const where = PLACES[(i * 7) % PLACES.length]!;
-    const username = PROPOSERS[i % PROPOSERS.length]!;
-    const accountId = idOf.get(username);
-    if (!accountId) throw new Error(`bench seed: no demo account ${username}`);
-    const person: Person = { accountId, assignments: [{ role: 'resident', scope: { kind: 'community', id: 'c-lianhua' } }] };
-    const auditActor = { accountId, role: 'resident' as const, name: '居民' };
+    const online = i % 10 === 0;
+    const username = online ? RESIDENTS[(i / 10) % RESIDENTS.length]! : STAFF;
+    const account = byName.get(username);
+    if (!account) throw new Error(`bench seed: no demo account ${username}`);
+    const accountId = account.id;
+    const role = online ? ('resident' as const) : ('staff' as const);
+    const person: Person = { accountId, assignments: [{ role, scope: { kind: 'community', id: 'c-lianhua' } }] };
+    // Residents appear as 居民 in the audit log; staff by name.
+    const auditActor = { accountId, role, name: online ? '居民' : account.display_name };
     const at = new Date(start + Math.floor(((end - start) * i) / missing));
     const costWan = 1 + ((i * 37) % (what.maxWan * 10)) / 10;
     const r = await createProject(
@@ -84,8 +94,8 @@ export async function scaleCycle(ctx: AppContext, cycleId: string, total: number
         theme: what.theme,
         description: `（压测数据）居民建议在${where}开展“${what.title}”。目前设施老旧、使用不便，老人和孩子意见较多；建议由社区统一采购或委托有资质的单位实施，完工后由居民议事会组织验收，并在公告栏公示费用明细。`,
         address: `莲花社区${where}`,
-        proposerType: 'resident',
-        proposerAccountId: accountId,
+        proposerType: online ? 'resident' : 'paper',
+        proposerAccountId: online ? accountId : null,
         estimatedCostFen: Math.round(costWan * WAN),
         beneficiaries: '周边居民',
         beneficiaryCount: 50 + ((i * 13) % 900),

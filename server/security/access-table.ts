@@ -40,7 +40,8 @@ export type Entry = {
   setup?: (w: World) => Promise<Params>;
   /** The concrete URL (defaults to the key's path with `params` filled in). */
   params?: Params;
-  body?: unknown | ((w: World, p: Params, username: string | null) => unknown | Promise<unknown>);
+  /** A JSON body, or a function making one (or a FormData) for this world, these params and this caller. */
+  body?: Record<string, unknown> | ((w: World, p: Params, username: string | null) => unknown);
   headers?: (role: Role) => Record<string, string>;
   expect: Expectation;
   /** Why the expectation is what it is, where it is not obvious. */

@@ -53,7 +53,7 @@ async function draftOf(username: string): Promise<string> {
   return ((await res.json()) as { code: string }).code;
 }
 
-function filesForm(field: string, files: { name: string; bytes: Uint8Array; type?: string }[], extra: Record<string, string> = {}) {
+function filesForm(field: string, files: { name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }[], extra: Record<string, string> = {}) {
   const f = new FormData();
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
   for (const file of files) f.append(field, new File([file.bytes], file.name, { type: file.type ?? 'application/octet-stream' }));
@@ -101,7 +101,7 @@ describe('oversized bodies: 413', () => {
 });
 
 describe('uploads are judged by content, not by name', () => {
-  const refused: [string, Uint8Array, string][] = [
+  const refused: [string, Uint8Array<ArrayBuffer>, string][] = [
     ['photo.png', new TextEncoder().encode('<html><body><script>window.__xss=1</script></body></html>'), 'text/html named .png'],
     ['photo.jpg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'an SVG (can carry script)'],
     ['anim.webp', Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0]), 'a GIF named .webp'],

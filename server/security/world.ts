@@ -72,7 +72,7 @@ export async function openWorld(template: Template) {
   const ctx = await createContext(parseEnv({ DATABASE_URL: `file:${file}`, NODE_ENV: 'test' }), { now: () => NOW, migrate: false });
   const app = createApp(ctx);
 
-  const cookieOf = (username: string | null) => {
+  const cookieOf = (username: string | null): Record<string, string> => {
     if (!username) return {};
     const token = template.tokens.get(username);
     if (!token) throw new Error(`no session for ${username}`);

@@ -29,6 +29,17 @@ export type AuditInput = {
   at: Date;
 };
 
+/**
+ * Text exactly as the database will give it back, so the hash covers what
+ * anyone will read: SQLite keeps a NUL but reads the text back cut at it,
+ * and libSQL stores a lone surrogate as U+FFFD. Hashing the text as sent let
+ * a NUL in an objection reason break the published chain. (JSON fields are
+ * safe: JSON.stringify escapes both.)
+ */
+function storable(s: string): string {
+  return s.toWellFormed().replaceAll('\u0000', '\uFFFD');
+}
+
 export async function appendAudit(tx: Tx, input: AuditInput) {
   const last = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
@@ -40,14 +51,14 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
   const entry = {
     seq,
     at: input.at.toISOString(),
-    actorRole: input.actor.role,
-    actorName: input.actor.role === 'resident' ? RESIDENT_PUBLIC_NAME : input.actor.name,
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
+    actorRole: storable(input.actor.role),
+    actorName: input.actor.role === 'resident' ? RESIDENT_PUBLIC_NAME : storable(input.actor.name),
+    action: storable(input.action),
+    subjectType: storable(input.subjectType),
+    subjectId: storable(input.subjectId),
     before: input.before === undefined || input.before === null ? null : canonicalJson(input.before),
     after: input.after === undefined || input.after === null ? null : canonicalJson(input.after),
-    reason: input.reason ?? null,
+    reason: input.reason == null ? null : storable(input.reason),
   };
   const hash = entryHash(entry, prevHash);
   await tx.insert(auditLog).values({ ...entry, actorAccountId: input.actor.accountId, prevHash, hash });

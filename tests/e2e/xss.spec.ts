@@ -1,0 +1,168 @@
+/**
+ * Stored XSS, checked in Chromium: the fixture tests/e2e/fixtures/xss.ts
+ * wrote each of the payloads of tests/e2e/xss-payloads.ts into every
+ * free-text field of 测试社区 (titles, descriptions, addresses, beneficiaries,
+ * comments, hide reasons, council opinions, screening and notice reasons,
+ * objections and answers, meeting notes, minutes and addenda, display names,
+ * the register's names and addresses, the delivery record, ratings, audit
+ * findings, a draft). This journey opens every page that shows them — as the
+ * public, as a resident, as staff — and on each checks that:
+ *
+ * - no dialog opened (alert/confirm/prompt) and `window.__xss` is unset,
+ *   after islands have woken and autofocus had its chance;
+ * - no element carries an event handler, a javascript:/data: URL or a script
+ *   that came from a payload;
+ * - the payloads are there, as text (so the page really showed them).
+ */
+import { expect, request, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, signIn } from './helpers.ts';
+import { XSS_PAYLOADS } from './xss-payloads.ts';
+
+const FIXTURE_LOGINS = { staff: 'staff_xss', resident: 'resident_xss_1' };
+
+type Found = { dialogs: string[]; xss: unknown; handlers: string[]; urls: string[]; scripts: number; frames: number; shown: boolean };
+
+/** Open `url`, let it settle, and report anything a payload could have done. */
+async function visit(page: Page, url: string, dialogs: string[]): Promise<Found> {
+  const res = await page.goto(url);
+  expect(res?.status(), url).toBeLessThan(400);
+  await page.waitForLoadState('load');
+  // Focus and toggle handlers, islands hydrating, refreshes: give them a moment.
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Tab');
+  const found = await page.evaluate(() => {
+    const evil = /__xss|alert\(|confirm\(|prompt\(|eval\(/;
+    const handlers: string[] = [];
+    const urls: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      for (const a of Array.from(el.attributes)) {
+        const name = a.name.toLowerCase();
+        const value = a.value;
+        if (name.startsWith('on') && evil.test(value)) handlers.push(`<${el.tagName.toLowerCase()} ${name}="${value.slice(0, 60)}">`);
+        if (['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'poster', 'background'].includes(name)) {
+          const v = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+          if ((v.startsWith('javascript:') || v.startsWith('data:text/html') || name === 'srcdoc') && evil.test(value)) urls.push(`<${el.tagName.toLowerCase()} ${name}="${value.slice(0, 60)}">`);
+        }
+      }
+    }
+    const scripts = Array.from(document.scripts).filter((s) => evil.test(s.textContent ?? '') || (s.src ?? '').startsWith('data:')).length;
+    const frames = document.querySelectorAll('iframe[srcdoc], iframe[src^="javascript" i], object[data^="javascript" i], embed[src^="javascript" i], base[href^="javascript" i], meta[http-equiv="refresh" i]').length;
+    const fields = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).map((e) => e.value);
+    const shown = [document.body.innerText, ...fields].some((t) => /__xss|onerror|<script/i.test(t));
+    return { xss: (window as unknown as { __xss?: unknown }).__xss, handlers, urls, scripts, frames, shown };
+  });
+  return { dialogs: [...dialogs], ...found };
+}
+
+async function expectInert(page: Page, urls: string[], opts: { mustShow?: (url: string) => boolean } = {}) {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  const problems: string[] = [];
+  let shown = 0;
+  for (const url of urls) {
+    const before = dialogs.length;
+    const f = await visit(page, url, dialogs);
+    const bad = [
+      ...f.dialogs.slice(before).map((d) => `dialog ${d}`),
+      ...(f.xss !== undefined ? [`window.__xss = ${String(f.xss)}`] : []),
+      ...f.handlers.map((h) => `handler ${h}`),
+      ...f.urls.map((u) => `url ${u}`),
+      ...(f.scripts ? [`${f.scripts} injected script(s)`] : []),
+      ...(f.frames ? [`${f.frames} injected frame/object/base/refresh`] : []),
+    ];
+    if (bad.length) problems.push(`${url}: ${bad.join('; ')}`);
+    if (f.shown) shown++;
+    else if (opts.mustShow?.(url) ?? true) problems.push(`${url}: no payload text on the page (did the fixture data show?)`);
+  }
+  expect(problems).toEqual([]);
+  expect(shown).toBeGreaterThan(0);
+}
+
+let codes: string[] = [];
+let voteCodes: string[] = [];
+let meetings: string[] = [];
+let draft = '';
+let delivered: string[] = [];
+let inNotice: string[] = [];
+
+test.beforeAll(async ({ baseURL }) => {
+  const api = await request.newContext({ baseURL });
+  const all = ((await (await api.get('/api/projects?community=xss&limit=200')).json()) as { items: { code: string; state: string }[] }).items;
+  codes = all.filter((p) => p.code.includes('-2025-')).map((p) => p.code).sort();
+  voteCodes = all.filter((p) => p.code.includes('-2026-')).map((p) => p.code).sort();
+  delivered = all.filter((p) => p.state === 'accepted').map((p) => p.code);
+  inNotice = all.filter((p) => p.state === 'in_public_notice').map((p) => p.code);
+  meetings = ((await (await api.get('/api/communities/xss/meetings')).json()) as { items: { id: string }[] }).items.map((m) => m.id);
+  expect((await api.post('/api/auth/sign-in', { data: { login: FIXTURE_LOGINS.resident, password: DEMO_PASSWORD } })).status()).toBe(200);
+  draft = ((await (await api.get('/api/proposals/mine')).json()) as { items: { code: string; state: string }[] }).items.find((p) => p.state === 'draft')!.code;
+  await api.dispose();
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  expect(codes.length).toBe(XSS_PAYLOADS.length);
+  expect(meetings.length).toBe(2);
+});
+
+test.describe('stored XSS renders inert', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('every project page (title, description, address, beneficiaries, comments, hidden comments, opinions, reasons, notice, delivery, ratings, findings)', async ({ page }) => {
+    await expectInert(page, [...codes, ...voteCodes].map((c) => `/projects/${c}`));
+  });
+
+  test('lists, meetings, notices, print views, money, tracker, results, audit log (public)', async ({ page }) => {
+    await expectInert(
+      page,
+      [
+        '/',
+        '/communities/xss',
+        '/projects?community=xss',
+        '/projects?q=script',
+        `/meetings?community=xss`,
+        ...meetings.map((m) => `/meetings/${m}`),
+        ...inNotice.slice(0, 3).map((c) => `/projects/${c}/notice`),
+        ...delivered.slice(0, 3).flatMap((c) => [`/projects/${c}/form`, `/projects/${c}/agreement`]),
+        '/cycles/cy-xss-2025/money',
+        '/cycles/cy-xss-2026/vote',
+        '/cycles/cy-xss-2026/results',
+        '/tracker',
+        '/audit',
+        '/audit?subject=cy-xss-2025',
+        `/audit?subject=${codes[0]}`,
+        '/open-data',
+      ],
+      // Pages that carry no fixture text by design: counts, charts, figures, other communities.
+      { mustShow: (u) => !/^\/(|open-data|cycles\/cy-xss-2026\/results)$/.test(u) },
+    );
+  });
+
+  test('a resident: account, notifications, the ballot (an island), their draft in its edit form', async ({ page }) => {
+    await signIn(page, FIXTURE_LOGINS.resident);
+    await page.waitForURL(/\/account/);
+    await expectInert(page, ['/account', '/notifications', '/cycles/cy-xss-2026/vote', `/projects/${draft}/edit`, `/projects/${draft}`, '/cycles/cy-xss-2026/propose'], {
+      mustShow: (u) => !/^\/(account|notifications)$/.test(u),
+    });
+  });
+
+  test('staff: desk, screening, council, meetings, delivery, paper ballots, register slips', async ({ page }) => {
+    await signIn(page, FIXTURE_LOGINS.staff);
+    await page.waitForURL(/\/staff/);
+    await expectInert(
+      page,
+      [
+        '/staff',
+        '/staff/xss',
+        '/staff/xss/screening?cycle=cy-xss-2025',
+        '/staff/xss/council',
+        '/staff/xss/meetings?cycle=cy-xss-2025',
+        ...meetings.map((m) => `/staff/xss/meetings/${m}`),
+        '/staff/xss/delivery',
+        ...delivered.slice(0, 2).map((c) => `/staff/xss/delivery/${c}`),
+        '/staff/xss/paper-ballots',
+        '/staff/xss/slips',
+      ],
+      { mustShow: (u) => !/^\/staff(\/xss\/paper-ballots)?$/.test(u) },
+    );
+  });
+});
