@@ -80,7 +80,8 @@ describe('rate limits answer 429 with Retry-After', () => {
     expect(retry).toBeLessThanOrEqual(30);
     expect(await count('projects')).toBe(before);
     // Uploading files to a draft draws on the same allowance.
-    const code = (await w.ctx.database.client.execute("select code from projects where state = 'draft' limit 1")).rows[0]!.code as string;
+    // One of the drafts this resident just made (other drafts belong to other people: 404).
+    const code = (await w.ctx.database.client.execute({ sql: "select code from projects where state = 'draft' and title = ?", args: [`${PROPOSAL.title} 0`] })).rows[0]!.code as string;
     const form = new FormData();
     form.append('files', new File([PNG], 'a.png', { type: 'image/png' }));
     await expect429(await w.request('POST', `/api/proposals/${code}/attachments`, 'resident_lt', form));
