@@ -1,17 +1,55 @@
 /**
  * @module Test fixtures: a real libSQL database (a temp file, migrated) and the
  * app over it. No mocks: tests go through app.request() like a client would.
+ *
+ * With TEST_DATABASE=sqld (set by `npm run test:sqld`, scripts/test-sqld.ts)
+ * each testApp() gets its own libSQL server instead: a fresh sqld process on
+ * a free loopback port (it starts in well under a second), reached over HTTP
+ * exactly as a production deployment on sqld or Turso is.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** A sqld process of our own on loopback, storing under `dir`. */
+export async function startSqld(dir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const bin = process.env.SQLD_BIN ?? resolve('node_modules/.bin/sqld');
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const proc = spawn(bin, ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'], { stdio: 'ignore' });
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 200 && proc.exitCode === null; i++) {
+      try {
+        if ((await fetch(`${url}/health`)).ok) return { url, proc };
+      } catch {}
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    proc.kill('SIGKILL');
+    // The port may have been taken between finding it and binding it: try another.
+    if (attempt >= 3) throw new Error(`sqld (${bin}) did not start`);
+  }
+}
+
 export async function testApp(opts: { now?: () => Date; seed?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wss-test-'));
-  const url = `file:${join(dir, 'test.db')}`;
+  const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
+  const url = sqld ? sqld.url : `file:${join(dir, 'test.db')}`;
   const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now });
   if (opts.seed) {
     const { seedDemo } = await import('../server/services/demo-seed.ts');
@@ -24,6 +62,7 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean } = {}) {
     url,
     close() {
       ctx.database.close();
+      sqld?.proc.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     },
   };

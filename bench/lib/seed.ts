@@ -6,7 +6,7 @@
  * each, made with the site's own createSession. No argon2 per resident: the
  * bench accounts share one password hash and never sign in by password.
  */
-import { eq, and, sql } from 'drizzle-orm';
+import { eq, and } from 'drizzle-orm';
 import { accounts, registerEntries, roleAssignments, projects } from '../../db/schema.ts';
 import { createContext, type AppContext } from '../../server/context.ts';
 import { parseEnv } from '../../server/env.ts';
@@ -76,6 +76,3 @@ export async function seedBench(databaseUrl: string, residents: number, log: (s:
     ctx.database.close();
   }
 }
-
-/** A count query helper for the checks. */
-export const countSql = sql<number>`count(*)`;

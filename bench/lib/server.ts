@@ -87,7 +87,8 @@ function cpuSecondsOf(pid: number | undefined): number {
 /** Spawn a node script (the production server, or the baseline server) and wait for its health URL. */
 export async function startProcess(opts: { script: string; port: number; env: Record<string, string>; healthPath: string; args?: string[] }): Promise<Started> {
   const node = process.execPath;
-  const proc = spawn(node, [opts.script, ...(opts.args ?? [])], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(node, [...nodeArgs, opts.script, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(opts.port), ...opts.env },
     stdio: ['ignore', 'ignore', 'pipe'],
