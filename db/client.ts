@@ -9,12 +9,14 @@
  * together (group commit), and a remote SQLITE_BUSY is retried.
  */
 import { createClient, type Client } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
+import { installStatementCache } from './statement-cache.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -43,6 +45,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     const path = url.slice('file:'.length).split('?')[0];
     mkdirSync(dirname(resolve(path)), { recursive: true });
   }
+  if (isFileUrl(url)) installStatementCache();
   const client = createClient({ url, authToken, timeout: 5000 });
   if (isFileUrl(url) && !url.includes(':memory:')) {
     await client.execute('PRAGMA journal_mode=WAL');
@@ -131,6 +134,51 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
 
   return { db, client, url, write, close: () => client.close() };
+}
+
+/** Arguments a raw statement takes (libSQL's own value types). */
+export type RawArg = string | number | bigint | null | Uint8Array;
+
+/**
+ * A few hot paths (casting a ballot, the audit log's append, reading a
+ * session) run fixed SQL many times a second. Building such a statement with
+ * drizzle's query builder on every call cost more CPU than SQLite running it
+ * (profiled with bench/votes.ts), so these run precomputed SQL text through
+ * the transaction drizzle opened, with positional arguments: the same
+ * transaction, savepoint and connection, without the per-call build.
+ */
+export type RawExec = {
+  all<T>(sql: string, args: readonly RawArg[]): Promise<T[]>;
+  run(sql: string, args: readonly RawArg[]): Promise<number>;
+};
+
+type LibsqlTx = { execute(stmt: { sql: string; args: RawArg[] }): Promise<{ rows: unknown[]; rowsAffected: number }> };
+
+/** The raw executor of a write transaction (or savepoint) that `write` handed out. */
+export function rawOf(tx: Tx): RawExec {
+  // drizzle-orm/libsql keeps the libSQL transaction on the session (LibSQLSession.tx);
+  // savepoints share their parent's session, so this is always the open transaction.
+  const inner = (tx as unknown as { session?: { tx?: LibsqlTx } }).session?.tx;
+  if (inner && typeof inner.execute === 'function') {
+    return {
+      all: async <T>(q: string, args: readonly RawArg[]) => (await inner.execute({ sql: q, args: args as RawArg[] })).rows as T[],
+      run: async (q: string, args: readonly RawArg[]) => (await inner.execute({ sql: q, args: args as RawArg[] })).rowsAffected,
+    };
+  }
+  // Another drizzle version: the same statement through drizzle, built each time.
+  const build = (q: string, args: readonly RawArg[]) => {
+    const parts = q.split('?');
+    return sql.join(parts.map((p, i) => (i < parts.length - 1 ? sql`${sql.raw(p)}${args[i]}` : sql.raw(p))));
+  };
+  return {
+    all: <T>(q: string, args: readonly RawArg[]) => tx.all<T>(build(q, args)),
+    run: async (q: string, args: readonly RawArg[]) => (await tx.run(build(q, args))).rowsAffected,
+  };
+}
+
+/** The same, outside any transaction (reads), on the database's client. */
+export function rawRead(database: Pick<Database, 'client'>) {
+  return async <T>(q: string, args: readonly RawArg[]): Promise<T[]> => (await database.client.execute({ sql: q, args: args as RawArg[] })).rows as T[];
 }
 
 function isBusy(err: unknown): boolean {

@@ -7,8 +7,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq } from 'drizzle-orm';
-import { sessions, accounts } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { sessions } from '../../db/schema.ts';
+import { rawRead, type Database } from '../../db/client.ts';
 
 export const SESSION_COOKIE = 'wss_session';
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -45,31 +45,51 @@ export async function createSession(database: Database, accountId: string, now: 
   return { token: `${id}.${secret}`, expiresAt: row.expiresAt };
 }
 
+/** Every request with a cookie reads its session: fixed SQL, not rebuilt per request (db/client.ts, rawRead). */
+const SESSION_BY_ID = `select s.secret_hash, s.expires_at, a.id, a.username, a.mobile, a.display_name, a.locale,
+    (select json_group_array(json_array(ra.role, ra.scope_kind, ra.scope_id, coalesce(c.name_zh, st.name_zh, d.name_zh), coalesce(c.name_en, st.name_en, d.name_en), c.slug))
+      from role_assignments ra
+      left join communities c on ra.scope_kind = 'community' and c.id = ra.scope_id
+      left join streets st on ra.scope_kind = 'street' and st.id = ra.scope_id
+      left join districts d on ra.scope_kind = 'district' and d.id = ra.scope_id
+      where ra.account_id = a.id and ra.revoked_at is null) as roles
+  from sessions s join accounts a on a.id = s.account_id where s.id = ? limit 1`;
+
+/** A role as the session read gives it: [role, scope kind, scope id, name zh, name en, community slug]. */
+export type SessionRole = [string, string, string, string | null, string | null, string | null];
+
+type SessionJoinRow = {
+  secret_hash: ArrayBuffer | Uint8Array;
+  expires_at: number;
+  id: string;
+  username: string | null;
+  mobile: string | null;
+  display_name: string;
+  locale: 'zh-CN' | 'en';
+  roles: string;
+};
+
 export async function validateSessionToken(database: Database, token: string | undefined, now: Date) {
   if (!token) return null;
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 100) return null;
   const [id, secret] = parts;
-  const rows = await database.db
-    .select({ session: sessions, account: accounts })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, id))
-    .limit(1);
-  const found = rows[0];
+  const found = (await rawRead(database)<SessionJoinRow>(SESSION_BY_ID, [id]))[0];
   if (!found) return null;
-  const stored = new Uint8Array(found.session.secretHash);
+  const stored = new Uint8Array(found.secret_hash instanceof Uint8Array ? found.secret_hash : new Uint8Array(found.secret_hash));
   if (!constantTimeEqual(hashSecret(secret), stored)) return null;
-  if (found.session.expiresAt.getTime() <= now.getTime()) {
+  if (Number(found.expires_at) <= now.getTime()) {
     await database.write((tx) => tx.delete(sessions).where(eq(sessions.id, id)));
     return null;
   }
-  let expiresAt = found.session.expiresAt;
+  let expiresAt = new Date(Number(found.expires_at));
   if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
     expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await database.write((tx) => tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)));
   }
-  return { sessionId: id, expiresAt, account: found.account };
+  const account = { id: found.id, username: found.username, mobile: found.mobile, displayName: found.display_name, locale: found.locale };
+  // The account's current roles, read in the same statement (one read per signed-in request).
+  return { sessionId: id, expiresAt, account, roles: JSON.parse(found.roles) as SessionRole[] };
 }
 
 export async function invalidateSession(database: Database, sessionId: string) {

@@ -23,6 +23,9 @@ afterEach(() => w?.close());
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
 const PROPOSAL = { title: '楼道声控灯更换', category: 'goods', theme: 'care', description: '更换楼道里损坏的声控灯。', address: '莲花社区 3 栋', estimatedCost: '30000' };
 
+/** Files stored, in the whole world (the template's fixtures hold some already: compare, never assume none). */
+const attachmentCount = async () => Number((await w.ctx.database.client.execute('select count(*) as n from attachments')).rows[0]!.n);
+
 /** A body of `bytes` bytes sent as a stream, so there is no Content-Length to trust. */
 function stream(bytes: number, chunk = 64 * 1024): ReadableStream<Uint8Array> {
   let sent = 0;
@@ -85,12 +88,13 @@ describe('oversized bodies: 413', () => {
   it(`proposal attachments: at most ${UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB a file, ${(MAX_UPLOAD_REQUEST_BYTES / 1024 / 1024).toFixed(1)} MB a request`, async () => {
     w = await openWorld(template);
     const code = await draftOf('resident_lt');
+    const before = await attachmentCount();
     await expect413(await streamed(`/api/proposals/${code}/attachments`, 'resident_lt', MAX_UPLOAD_REQUEST_BYTES + 1024), 'attachments request');
     const big = new Uint8Array(UPLOAD_LIMITS.maxBytes + 1);
     big.set(PNG);
     const res = await w.request('POST', `/api/proposals/${code}/attachments`, 'resident_lt', filesForm('files', [{ name: 'big.png', bytes: big }]));
     expect(res.status).toBe(413);
-    expect(Number((await w.ctx.database.client.execute('select count(*) as n from attachments')).rows[0]!.n)).toBe(0);
+    expect(await attachmentCount()).toBe(before);
   });
 
   it('progress photos and .pb imports have their own limits, and refuse more', async () => {
@@ -112,12 +116,13 @@ describe('uploads are judged by content, not by name', () => {
   it('refuses what is not a JPEG, PNG, WebP or PDF whatever it is called (415), and stores nothing', async () => {
     w = await openWorld(template);
     const code = await draftOf('resident_lt');
+    const before = await attachmentCount();
     for (const [name, bytes, what] of refused) {
       const res = await w.request('POST', `/api/proposals/${code}/attachments`, 'resident_lt', filesForm('files', [{ name, bytes, type: 'image/png' }]));
       expect(res.status, what).toBe(415);
       expect(((await res.json()) as { error: { code: string } }).error.code, what).toBe('unsupported_type');
     }
-    expect(Number((await w.ctx.database.client.execute('select count(*) as n from attachments')).rows[0]!.n)).toBe(0);
+    expect(await attachmentCount()).toBe(before);
   });
 
   it('a real image with a dangerous name is kept as what it is, and served so that a browser cannot run it', async () => {
@@ -139,11 +144,13 @@ describe('uploads are judged by content, not by name', () => {
 
   it('progress reports take photos only: a PDF (a fine proposal attachment) is refused there', async () => {
     w = await openWorld(template);
+    const before = await attachmentCount();
     const pdf = new TextEncoder().encode('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
     const form = filesForm('photos', [{ name: 'photo.jpg', bytes: pdf, type: 'image/jpeg' }], { reportedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), percent: '40', body: '进度' });
     const res = await w.request('POST', '/api/projects/SGJD-SXSQ-2026-01/progress', 'staff_sx', form);
     expect([415, 422]).toContain(res.status);
-    expect(Number((await w.ctx.database.client.execute("select count(*) as n from attachments where mime = 'application/pdf'")).rows[0]!.n)).toBe(0);
+    expect(await attachmentCount()).toBe(before);
+    expect(Number((await w.ctx.database.client.execute("select count(*) as n from progress_reports where project_id = (select id from projects where code = 'SGJD-SXSQ-2026-01') and body = '进度'")).rows[0]!.n)).toBe(0);
   });
 
   it('a .pb import that is not text at all is refused with a reason, not a crash', async () => {

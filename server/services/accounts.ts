@@ -2,10 +2,11 @@
  * @module Accounts: sign up, sign in, sign out, change password, and loading
  * the signed-in person (their roles, as a domain Actor) for each request.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, roleAssignments, communities, streets, districts } from '../../db/schema.ts';
+import { accounts } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
+import { rawRead } from '../../db/client.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from '../auth/sessions.ts';
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
@@ -125,32 +126,37 @@ export type SignedIn = {
   roles: RoleView[];
 };
 
+/** Read on every signed-in request: fixed SQL, not rebuilt each time (db/client.ts, rawRead). */
+const ROLES_OF = `select ra.role, ra.scope_kind, ra.scope_id, c.name_zh as c_name, c.name_en as c_name_en, c.slug as c_slug,
+    s.name_zh as s_name, s.name_en as s_name_en, d.name_zh as d_name, d.name_en as d_name_en
+  from role_assignments ra
+  left join communities c on ra.scope_kind = 'community' and c.id = ra.scope_id
+  left join streets s on ra.scope_kind = 'street' and s.id = ra.scope_id
+  left join districts d on ra.scope_kind = 'district' and d.id = ra.scope_id
+  where ra.account_id = ? and ra.revoked_at is null`;
+
+type RoleRow = {
+  role: RoleView['role'];
+  scope_kind: RoleView['scopeKind'];
+  scope_id: string;
+  c_name: string | null;
+  c_name_en: string | null;
+  c_slug: string | null;
+  s_name: string | null;
+  s_name_en: string | null;
+  d_name: string | null;
+  d_name_en: string | null;
+};
+
 export async function loadActor(ctx: AppContext, accountId: string): Promise<{ actor: Person; roles: RoleView[] }> {
-  const rows = await ctx.database.db
-    .select({
-      role: roleAssignments.role,
-      scopeKind: roleAssignments.scopeKind,
-      scopeId: roleAssignments.scopeId,
-      cName: communities.nameZh,
-      cNameEn: communities.nameEn,
-      cSlug: communities.slug,
-      sName: streets.nameZh,
-      sNameEn: streets.nameEn,
-      dName: districts.nameZh,
-      dNameEn: districts.nameEn,
-    })
-    .from(roleAssignments)
-    .leftJoin(communities, and(eq(roleAssignments.scopeKind, 'community'), eq(communities.id, roleAssignments.scopeId)))
-    .leftJoin(streets, and(eq(roleAssignments.scopeKind, 'street'), eq(streets.id, roleAssignments.scopeId)))
-    .leftJoin(districts, and(eq(roleAssignments.scopeKind, 'district'), eq(districts.id, roleAssignments.scopeId)))
-    .where(and(eq(roleAssignments.accountId, accountId), isNull(roleAssignments.revokedAt)));
+  const rows = await rawRead(ctx.database)<RoleRow>(ROLES_OF, [accountId]);
   const roles: RoleView[] = rows.map((r) => ({
     role: r.role,
-    scopeKind: r.scopeKind,
-    scopeId: r.scopeId,
-    scopeNameZh: r.cName ?? r.sName ?? r.dName ?? r.scopeId,
-    scopeNameEn: r.cNameEn ?? r.sNameEn ?? r.dNameEn ?? r.scopeId,
-    scopeSlug: r.cSlug ?? undefined,
+    scopeKind: r.scope_kind,
+    scopeId: r.scope_id,
+    scopeNameZh: r.c_name ?? r.s_name ?? r.d_name ?? r.scope_id,
+    scopeNameEn: r.c_name_en ?? r.s_name_en ?? r.d_name_en ?? r.scope_id,
+    scopeSlug: r.c_slug ?? undefined,
   }));
   return {
     actor: { accountId, assignments: roles.map((r) => ({ role: r.role, scope: { kind: r.scopeKind, id: r.scopeId } })) },
@@ -162,7 +168,15 @@ export async function loadActor(ctx: AppContext, accountId: string): Promise<{ a
 export async function authenticate(ctx: AppContext, token: string | undefined): Promise<SignedIn | null> {
   const s = await validateSessionToken(ctx.database, token, ctx.now());
   if (!s) return null;
-  const { actor, roles } = await loadActor(ctx, s.account.id);
+  const roles: RoleView[] = s.roles.map(([role, scopeKind, scopeId, zh, en, slug]) => ({
+    role: role as Role,
+    scopeKind: scopeKind as ScopeKind,
+    scopeId,
+    scopeNameZh: zh ?? scopeId,
+    scopeNameEn: en ?? scopeId,
+    scopeSlug: slug ?? undefined,
+  }));
+  const actor: Person = { accountId: s.account.id, assignments: roles.map((r) => ({ role: r.role, scope: { kind: r.scopeKind, id: r.scopeId } })) };
   return {
     sessionId: s.sessionId,
     sessionExpiresAt: s.expiresAt,

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
-import type { Tx, Database } from '../../db/client.ts';
+import { rawOf, type Tx, type Database } from '../../db/client.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
 
 export type AuditActor = {
@@ -40,14 +40,16 @@ function storable(s: string): string {
   return s.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
+const AUDIT_HEAD = 'select seq, hash from audit_log order by seq desc limit 1';
+const AUDIT_INSERT =
+  'insert into audit_log (seq, at, actor_account_id, actor_role, actor_name, action, subject_type, subject_id, before, after, reason, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
 export async function appendAudit(tx: Tx, input: AuditInput) {
-  const last = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const seq = (last[0]?.seq ?? 0) + 1;
+  // Every write appends here, so it runs fixed SQL (db/client.ts, rawOf) rather than building it each time.
+  const raw = rawOf(tx);
+  const last = (await raw.all<{ seq: number; hash: string }>(AUDIT_HEAD, []))[0];
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const seq = Number(last?.seq ?? 0) + 1;
   const entry = {
     seq,
     at: input.at.toISOString(),
@@ -61,7 +63,9 @@ export async function appendAudit(tx: Tx, input: AuditInput) {
     reason: input.reason == null ? null : storable(input.reason),
   };
   const hash = entryHash(entry, prevHash);
-  await tx.insert(auditLog).values({ ...entry, actorAccountId: input.actor.accountId, prevHash, hash });
+  await raw.run(AUDIT_INSERT, [
+    entry.seq, entry.at, input.actor.accountId, entry.actorRole, entry.actorName, entry.action, entry.subjectType, entry.subjectId, entry.before, entry.after, entry.reason, prevHash, hash,
+  ]);
   return { seq, hash };
 }
 

@@ -13,9 +13,9 @@
  * inside the write transaction, so a ballot queued behind the close of the
  * vote is refused rather than counted late.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { ballots, cycles, cyclePhases, cycleResults, paperBallotEntries, projects, registerEntries, accounts } from '../../db/schema.ts';
-import type { Database, Tx } from '../../db/client.ts';
+import { rawOf, type Database, type Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type BallotInput, type BallotIssue, type BallotMethod, type BallotProject } from '../domain/ballot-rules.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
@@ -277,7 +277,7 @@ export async function castBallot(ctx: AppContext, cycleId: string, input: Ballot
     if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
     if (s.current?.channel === 'paper') return { ok: false, code: 'voted_on_paper' };
     const at = now.getTime();
-    if (s.current) await tx.run(sql`update ballots set superseded_at = ${at} where id = ${s.current.id}`);
+    if (s.current) await rawOf(tx).run(SUPERSEDE, [at, s.current.id]);
     const receiptCode = await insertOnlineBallot(tx, { cycleId, registerEntryId: s.entryId, accountId, method: checked.ballot.method, content: checked.content, castAt: at });
     await appendAudit(tx, {
       actor: { accountId, role: 'resident', name: '居民' },
@@ -302,19 +302,7 @@ type CastingState = {
 };
 
 /** Everything casting checks, in one read inside the write transaction (phases only when no phase is held open). */
-async function castingState(tx: Tx, cycleId: string, accountId: string, now: Date): Promise<CastingState | null> {
-  const rows = await tx.all<{
-    community_id: string;
-    street_id: string;
-    district_id: string;
-    budget_fen: number;
-    open_phase: CyclePhase | null;
-    vote_method: string;
-    vote_params: string;
-    entry_id: string | null;
-    current: string | null;
-    on_ballot: string;
-  }>(sql`
+const CASTING_STATE = `
     select c.community_id, cm.street_id, st.district_id, c.budget_fen, c.open_phase, r.vote_method, r.vote_params,
       e.id as entry_id,
       (select json_array(b.id, b.channel) from ballots b
@@ -325,16 +313,34 @@ async function castingState(tx: Tx, cycleId: string, accountId: string, now: Dat
     join rulebooks r on r.id = c.rulebook_id
     join communities cm on cm.id = c.community_id
     join streets st on st.id = cm.street_id
-    left join (select id, community_id from register_entries where claimed_by_account_id = ${accountId}) e on e.community_id = c.community_id
-    where c.id = ${cycleId}
-    limit 1`);
+    left join (select id, community_id from register_entries where claimed_by_account_id = ?) e on e.community_id = c.community_id
+    where c.id = ?
+    limit 1`;
+const CYCLE_PHASES = 'select phase, starts_on as startsOn, ends_on as endsOn from cycle_phases where cycle_id = ?';
+const SUPERSEDE = 'update ballots set superseded_at = ? where id = ?';
+const INSERT_ONLINE = `insert into ballots (id, cycle_id, register_entry_id, account_id, channel, method, content, receipt_code, cast_at)
+        values (?, ?, ?, ?, 'online', ?, ?, ?, ?)`;
+
+async function castingState(tx: Tx, cycleId: string, accountId: string, now: Date): Promise<CastingState | null> {
+  // Casting is the hottest write: fixed SQL, run without rebuilding it (db/client.ts, rawOf).
+  const raw = rawOf(tx);
+  const rows = await raw.all<{
+    community_id: string;
+    street_id: string;
+    district_id: string;
+    budget_fen: number;
+    open_phase: CyclePhase | null;
+    vote_method: string;
+    vote_params: string;
+    entry_id: string | null;
+    current: string | null;
+    on_ballot: string;
+  }>(CASTING_STATE, [accountId, cycleId]);
   const r = rows[0];
   if (!r) return null;
   let phase = r.open_phase;
   if (!phase) {
-    const phases = await tx.all<{ phase: CyclePhase; startsOn: string; endsOn: string }>(
-      sql`select phase, starts_on as startsOn, ends_on as endsOn from cycle_phases where cycle_id = ${cycleId}`,
-    );
+    const phases = await raw.all<{ phase: CyclePhase; startsOn: string; endsOn: string }>(CYCLE_PHASES, [cycleId]);
     phase = currentPhase({ phases, openPhase: null }, now);
   }
   const current = r.current ? (JSON.parse(r.current) as [string, 'online' | 'paper']) : null;
@@ -351,11 +357,11 @@ async function castingState(tx: Tx, cycleId: string, accountId: string, now: Dat
 
 /** Insert an online ballot under a fresh receipt code; a clash with an existing code (≈2⁻⁴⁹) draws again. */
 async function insertOnlineBallot(tx: Tx, b: { cycleId: string; registerEntryId: string; accountId: string; method: string; content: string; castAt: number }): Promise<string> {
+  const raw = rawOf(tx);
   for (;;) {
     const receiptCode = newReceiptCode();
     try {
-      await tx.run(sql`insert into ballots (id, cycle_id, register_entry_id, account_id, channel, method, content, receipt_code, cast_at)
-        values (${newId()}, ${b.cycleId}, ${b.registerEntryId}, ${b.accountId}, 'online', ${b.method}, ${b.content}, ${receiptCode}, ${b.castAt})`);
+      await raw.run(INSERT_ONLINE, [newId(), b.cycleId, b.registerEntryId, b.accountId, b.method, b.content, receiptCode, b.castAt]);
       return receiptCode;
     } catch (err) {
       // A failed INSERT undoes only itself; the transaction goes on.
