@@ -9,6 +9,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq } from 'drizzle-orm';
 import { sessions } from '../../db/schema.ts';
 import { rawRead, type Database } from '../../db/client.ts';
+import { randomBytes } from './random.ts';
 
 export const SESSION_COOKIE = 'wss_session';
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -18,8 +19,7 @@ const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
 /** 120 bits of randomness in a human-safe alphabet (Lucia's generateSecureRandomString). */
 export function randomToken(length = 24): string {
-  const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
+  const bytes = randomBytes(length);
   let out = '';
   for (const b of bytes) out += ALPHABET[b >> 3];
   return out;

@@ -25,6 +25,7 @@ import { appendAudit, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
+import { randomBytes } from '../auth/random.ts';
 
 // ---------------------------------------------------------------------------
 // Codes and messages of this module
@@ -114,10 +115,8 @@ const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export function newReceiptCode(): string {
   const out: string[] = [];
-  const bytes = new Uint8Array(32);
   while (out.length < 10) {
-    crypto.getRandomValues(bytes);
-    for (const b of bytes) {
+    for (const b of randomBytes(16)) {
       // 248 = 8 × 31: rejecting the rest keeps every symbol equally likely.
       if (b < 248 && out.length < 10) out.push(RECEIPT_ALPHABET[b % 31]!);
     }
