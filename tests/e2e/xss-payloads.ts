@@ -41,7 +41,8 @@ export const XSS_PAYLOADS: readonly string[] = [
   '%3Cscript%3Ewindow.__xss%3D30%3C%2Fscript%3E',
   '<scr<script>ipt>window.__xss=31</scr</script>ipt>',
   '<SCRIPT SRC=data:text/javascript,window.__xss=32></SCRIPT>',
-  '<img src="x\u0000" onerror=window.__xss=33>',
+  // A NUL inside the tag: what is read back stops at it (see fixtures/xss.ts), leaving an unclosed live-looking tag.
+  '<img src=x onerror=window.__xss=33 \u0000>',
   '<img\tsrc=x\nonerror=window.__xss=34>',
   '<div style="background:url(javascript:window.__xss=35)">样式</div>',
   '<a href="&#106;avascript:window.__xss=36">实体</a>',
@@ -70,3 +71,58 @@ export const XSS_PAYLOADS: readonly string[] = [
   '<textarea autofocus onfocus=prompt(59)>',
   '"/><svg onload=window.__xss=60>',
 ];
+
+/**
+ * Every free-text field the fixture (tests/e2e/fixtures/xss.ts) fills with
+ * payloads. One value of each field also carries its tag, `⟦field⟧`, after
+ * the payload, so the journey can tell that this very field was shown (as
+ * text) on a page it checked: payloads alone are shared between fields.
+ */
+export const XSS_FIELDS = [
+  'project.title',
+  'project.description',
+  'project.address',
+  'project.beneficiaries',
+  'project.screenOutReason',
+  'ballot.title',
+  'attachment.name',
+  'comment.body',
+  'comment.hiddenReason',
+  'opinion.body',
+  'meeting.title',
+  'meeting.place',
+  'meeting.presentationNote',
+  'meeting.discussionSummary',
+  'meeting.minutes',
+  'meeting.addendum',
+  'objection.reason',
+  'objection.answer',
+  'agreement.implementerName',
+  'agreement.registrationNo',
+  'progress.body',
+  'payment.note',
+  'acceptance.inspector',
+  'acceptance.notes',
+  'rating.comment',
+  'finding.project',
+  'finding.cycle',
+  'register.name',
+  'register.address',
+  'account.staffName',
+  'account.councilName',
+  'account.formerCouncilName',
+  'draft.title',
+  'draft.description',
+  'draft.address',
+  'draft.beneficiaries',
+  'draft.attachmentName',
+] as const;
+export type XssField = (typeof XSS_FIELDS)[number];
+
+export const fieldTag = (field: XssField): string => `⟦${field}⟧`;
+
+/** `payload`, cut so that it and `field`'s tag fit in `max` characters (whole code points), then the tag. */
+export function tagged(field: XssField, payload: string, max = Infinity): string {
+  const tag = fieldTag(field);
+  return Array.from(payload).slice(0, Math.max(0, max - Array.from(tag).length)).join('') + tag;
+}
