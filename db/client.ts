@@ -8,7 +8,7 @@
  * through one in-process queue (`write`), which commits waiting writes
  * together (group commit), and a remote SQLITE_BUSY is retried.
  */
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type InStatement, type InArgs, type Transaction } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
@@ -46,7 +46,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   if (isFileUrl(url)) installStatementCache();
-  const client = createClient({ url, authToken, timeout: 5000 });
+  const client = keepTextWhole(createClient({ url, authToken, timeout: 5000 }));
   if (isFileUrl(url) && !url.includes(':memory:')) {
     await client.execute('PRAGMA journal_mode=WAL');
   }
@@ -188,6 +188,44 @@ export function rawOf(tx: Tx): RawExec {
 /** The same, outside any transaction (reads), on the database's client. */
 export function rawRead(database: Pick<Database, 'client'>) {
   return async <T>(q: string, args: readonly RawArg[]): Promise<T[]> => (await database.client.execute({ sql: q, args: args as RawArg[] })).rows as T[];
+}
+
+/**
+ * SQLite stores a NUL character inside text, but libSQL reads such text back
+ * cut at the NUL: "理由\0之后" was saved whole and shown as "理由". A NUL is
+ * never part of what a person meant to write, so every text value is sent
+ * with its NULs as U+FFFD (the replacement character), on every statement of
+ * this client and of its transactions: what was saved is what is read back,
+ * all of it. (The audit log hashes text the same way: services/audit.ts.)
+ */
+const NUL = '\u0000';
+function wholeText<V>(v: V): V {
+  return (typeof v === 'string' && v.includes(NUL) ? v.replaceAll(NUL, '\uFFFD') : v) as V;
+}
+function wholeArgs(args: InArgs | undefined): InArgs | undefined {
+  if (!args) return args;
+  if (Array.isArray(args)) return args.some((a) => typeof a === 'string' && a.includes(NUL)) ? args.map(wholeText) : args;
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, wholeText(v)]));
+}
+function wholeStatement(stmt: InStatement | [string, InArgs?]): InStatement {
+  if (typeof stmt === 'string') return stmt;
+  if (Array.isArray(stmt)) return { sql: stmt[0], args: wholeArgs(stmt[1]) ?? [] };
+  return { ...stmt, args: wholeArgs(stmt.args) ?? [] };
+}
+function keepTextWhole<C extends Client | Transaction>(target: C): C {
+  return new Proxy(target, {
+    get(t, prop) {
+      if (prop === 'execute') {
+        return (stmt: InStatement | string, args?: InArgs) => t.execute(typeof stmt === 'string' ? { sql: stmt, args: wholeArgs(args) ?? [] } : wholeStatement(stmt));
+      }
+      if (prop === 'batch') return (stmts: (InStatement | [string, InArgs?])[], mode?: never) => (t.batch as (s: InStatement[], m?: never) => unknown)(stmts.map(wholeStatement), mode);
+      if (prop === 'transaction' && 'transaction' in t) {
+        return async (mode?: never) => keepTextWhole(await (t as Client).transaction(mode));
+      }
+      const v = Reflect.get(t, prop, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
 }
 
 function isBusy(err: unknown): boolean {

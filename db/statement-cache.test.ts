@@ -70,3 +70,15 @@ describe('raw SQL in a write transaction', () => {
     expect((await rawRead(d)('select v from t', [])).map((r) => (r as { v: string }).v)).toEqual(['kept']);
   });
 });
+
+describe('text with a NUL character', () => {
+  it('is stored and read back whole, the NUL shown as U+FFFD, through drizzle, raw SQL and the client', async () => {
+    const d = await open();
+    await d.write((tx) => tx.run(sql`insert into t (v) values (${'理由\u0000之后的内容'})`));
+    await d.write((tx) => rawOf(tx).run('insert into t (v) values (?)', ['NUL\u0000\u0000两个']));
+    await d.client.execute({ sql: 'insert into t (v) values (:v)', args: { v: '尾\u0000' } });
+    await d.client.batch([{ sql: 'insert into t (v) values (?)', args: ['批\u0000量'] }]);
+    const rows = (await rawRead(d)('select v from t order by id', [])).map((r) => (r as { v: string }).v);
+    expect(rows).toEqual(['理由\uFFFD之后的内容', 'NUL\uFFFD\uFFFD两个', '尾\uFFFD', '批\uFFFD量']);
+  });
+});
