@@ -3,8 +3,8 @@
  * demo data with 莲花社区's 2026 cycle scaled up to 1,000 projects. For each
  * public page: the JavaScript it ships (gzip), everything a first visit
  * downloads (as served), and the server's render time (median and p95 of 50
- * sequential requests). Also the two pages that exist for a signed-in
- * resident: the ballot and the proposal form.
+ * requests, one at a time, the pages taken in turn). Also the two pages that
+ * exist for a signed-in resident: the ballot and the proposal form.
  *
  *   npm run bench:pages            (builds first)
  *   node bench/pages.ts            (an existing build; BENCH_PORT, default 4467)
@@ -64,12 +64,12 @@ try {
   const cookies = new Map<string, string>();
   for (const who of new Set(rows.map((r) => r.who).filter((w): w is string => !!w))) cookies.set(who, await signInCookie(base, who));
 
-  for (const r of rows) {
-    const cookie = r.who ? cookies.get(r.who) : undefined;
-    r.cost = await pageCost(base, r.path, cookie);
-    const t = await renderTimes(base, r.path, N, cookie);
-    r.median = t.median;
-    r.p95 = t.p95;
+  const withCookie = rows.map((r) => ({ path: r.path, cookie: r.who ? cookies.get(r.who) : undefined }));
+  for (const [i, r] of rows.entries()) r.cost = await pageCost(base, r.path, withCookie[i]!.cookie);
+  const times = await renderTimes(base, withCookie, N);
+  for (const [i, r] of rows.entries()) {
+    r.median = times[i]!.median;
+    r.p95 = times[i]!.p95;
   }
 
   const kb = (b: number) => (b / 1024).toFixed(1);

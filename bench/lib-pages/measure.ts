@@ -105,14 +105,23 @@ export async function pageCost(base: string, path: string, cookie?: string): Pro
   };
 }
 
-/** Server render time of `path`: `n` sequential requests after a few warm-ups; median and p95 in ms. */
-export async function renderTimes(base: string, path: string, n: number, cookie?: string): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await get(base + path, cookie);
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) ms.push((await get(base + path, cookie)).ms);
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95) };
+/**
+ * Server render times of several pages: a few warm-up requests each, then `n`
+ * rounds of one request per page, one at a time. Taking the pages in turn
+ * spreads any burst of load on the machine over all of them rather than on
+ * whichever page was being timed. Median and p95 in ms, per page.
+ */
+export async function renderTimes(base: string, pages: { path: string; cookie?: string }[], n: number): Promise<{ median: number; p95: number }[]> {
+  for (const p of pages) for (let i = 0; i < 5; i++) await get(base + p.path, p.cookie);
+  const ms: number[][] = pages.map(() => []);
+  for (let round = 0; round < n; round++) {
+    for (const [i, p] of pages.entries()) ms[i]!.push((await get(base + p.path, p.cookie)).ms);
+  }
+  return ms.map((xs) => {
+    xs.sort((a, b) => a - b);
+    const at = (q: number) => xs[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
+    return { median: at(0.5), p95: at(0.95) };
+  });
 }
 
 export function closeAgent() {
