@@ -15,7 +15,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { env } from './env.ts';
-import { createContext } from './context.ts';
+import { createContext, type AppContext } from './context.ts';
 import { createApp } from './app.ts';
 import { seedDemo } from './services/demo-seed.ts';
 import { startCouncilClock } from './services/notices.ts';
@@ -60,7 +60,8 @@ function serveStatic(CLIENT_DIR: string, req: IncomingMessage, res: ServerRespon
   return true;
 }
 
-export async function start() {
+/** `adjust` lets a test harness change the context before serving (scripts/e2e-server.ts). */
+export async function start(opts: { adjust?: (ctx: AppContext) => void } = {}) {
   const config = env();
   const DIST = resolve(ROOT, config.WSS_DIST_DIR);
   const CLIENT_DIR = join(DIST, 'client');
@@ -70,6 +71,7 @@ export async function start() {
     process.exit(1);
   }
   const ctx = await createContext(config);
+  opts.adjust?.(ctx);
   if (config.SEED_DEMO === '1' && (await seedDemo(ctx))) console.log('Seeded the demo data (示例数据) into an empty database.');
   // Notice periods end and council terms start on the clock, not on a request.
   const stopClock = await startCouncilClock(ctx);
