@@ -9,7 +9,6 @@
  * together (group commit), and a remote SQLITE_BUSY is retried.
  */
 import { createClient, type Client, type InStatement, type InArgs, type Transaction } from '@libsql/client';
-import { sql } from 'drizzle-orm';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
@@ -168,20 +167,11 @@ export function rawOf(tx: Tx): RawExec {
   // drizzle-orm/libsql keeps the libSQL transaction on the session (LibSQLSession.tx);
   // savepoints share their parent's session, so this is always the open transaction.
   const inner = (tx as unknown as { session?: { tx?: LibsqlTx } }).session?.tx;
-  if (inner && typeof inner.execute === 'function') {
-    return {
-      all: async <T>(q: string, args: readonly RawArg[]) => (await inner.execute({ sql: q, args: args as RawArg[] })).rows as T[],
-      run: async (q: string, args: readonly RawArg[]) => (await inner.execute({ sql: q, args: args as RawArg[] })).rowsAffected,
-    };
-  }
-  // Another drizzle version: the same statement through drizzle, built each time.
-  const build = (q: string, args: readonly RawArg[]) => {
-    const parts = q.split('?');
-    return sql.join(parts.map((p, i) => (i < parts.length - 1 ? sql`${sql.raw(p)}${args[i]}` : sql.raw(p))));
-  };
+  // db/statement-cache.test.ts checks this on every run, so an upgrade that moves it fails there first.
+  if (!inner || typeof inner.execute !== 'function') throw new Error('drizzle-orm/libsql no longer keeps the libSQL transaction at session.tx: update rawOf in db/client.ts');
   return {
-    all: <T>(q: string, args: readonly RawArg[]) => tx.all<T>(build(q, args)),
-    run: async (q: string, args: readonly RawArg[]) => (await tx.run(build(q, args))).rowsAffected,
+    all: async <T>(q: string, args: readonly RawArg[]) => (await inner.execute({ sql: q, args: args as RawArg[] })).rows as T[],
+    run: async (q: string, args: readonly RawArg[]) => (await inner.execute({ sql: q, args: args as RawArg[] })).rowsAffected,
   };
 }
 

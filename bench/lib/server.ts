@@ -7,7 +7,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,16 +33,7 @@ export function ensureBuild(log: (s: string) => void = console.error) {
   if (!relative(ROOT, dist).split(sep).every((p) => p !== '..') && !existsSync(link)) symlinkSync(join(ROOT, 'node_modules'), link, 'dir');
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
+export { freePort } from '../../tests/fixtures.ts';
 
 export function tempDir(prefix: string) {
   return mkdtempSync(join(tmpdir(), prefix));

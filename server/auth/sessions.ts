@@ -45,18 +45,25 @@ export async function createSession(database: Database, accountId: string, now: 
   return { token: `${id}.${secret}`, expiresAt: row.expiresAt };
 }
 
-/** Every request with a cookie reads its session: fixed SQL, not rebuilt per request (db/client.ts, rawRead). */
-const SESSION_BY_ID = `select s.secret_hash, s.expires_at, a.id, a.username, a.mobile, a.display_name, a.locale,
-    (select json_group_array(json_array(ra.role, ra.scope_kind, ra.scope_id, coalesce(c.name_zh, st.name_zh, d.name_zh), coalesce(c.name_en, st.name_en, d.name_en), c.slug))
+/**
+ * An account's current roles with their places' names, as one JSON column:
+ * [role, scope kind, scope id, name zh, name en, community slug] each. A
+ * correlated subquery on the account `a`, shared by the session read and by
+ * services/accounts.ts (loadActor).
+ */
+export const ROLES_JSON_OF_ACCOUNT = `(select json_group_array(json_array(ra.role, ra.scope_kind, ra.scope_id, coalesce(c.name_zh, st.name_zh, d.name_zh), coalesce(c.name_en, st.name_en, d.name_en), c.slug))
       from role_assignments ra
       left join communities c on ra.scope_kind = 'community' and c.id = ra.scope_id
       left join streets st on ra.scope_kind = 'street' and st.id = ra.scope_id
       left join districts d on ra.scope_kind = 'district' and d.id = ra.scope_id
-      where ra.account_id = a.id and ra.revoked_at is null) as roles
-  from sessions s join accounts a on a.id = s.account_id where s.id = ? limit 1`;
+      where ra.account_id = a.id and ra.revoked_at is null)`;
 
-/** A role as the session read gives it: [role, scope kind, scope id, name zh, name en, community slug]. */
+/** A role as ROLES_JSON_OF_ACCOUNT gives it. */
 export type SessionRole = [string, string, string, string | null, string | null, string | null];
+
+/** Every request with a cookie reads its session: fixed SQL, not rebuilt per request (db/client.ts, rawRead). */
+const SESSION_BY_ID = `select s.secret_hash, s.expires_at, a.id, a.username, a.mobile, a.display_name, a.locale, ${ROLES_JSON_OF_ACCOUNT} as roles
+  from sessions s join accounts a on a.id = s.account_id where s.id = ? limit 1`;
 
 type SessionJoinRow = {
   secret_hash: ArrayBuffer | Uint8Array;

@@ -8,7 +8,7 @@ import { accounts } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { rawRead } from '../../db/client.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from '../auth/sessions.ts';
+import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken, ROLES_JSON_OF_ACCOUNT, type SessionRole } from '../auth/sessions.ts';
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
 import { newId } from './ids.ts';
 
@@ -126,49 +126,9 @@ export type SignedIn = {
   roles: RoleView[];
 };
 
-/** Read on every signed-in request: fixed SQL, not rebuilt each time (db/client.ts, rawRead). */
-const ROLES_OF = `select ra.role, ra.scope_kind, ra.scope_id, c.name_zh as c_name, c.name_en as c_name_en, c.slug as c_slug,
-    s.name_zh as s_name, s.name_en as s_name_en, d.name_zh as d_name, d.name_en as d_name_en
-  from role_assignments ra
-  left join communities c on ra.scope_kind = 'community' and c.id = ra.scope_id
-  left join streets s on ra.scope_kind = 'street' and s.id = ra.scope_id
-  left join districts d on ra.scope_kind = 'district' and d.id = ra.scope_id
-  where ra.account_id = ? and ra.revoked_at is null`;
-
-type RoleRow = {
-  role: RoleView['role'];
-  scope_kind: RoleView['scopeKind'];
-  scope_id: string;
-  c_name: string | null;
-  c_name_en: string | null;
-  c_slug: string | null;
-  s_name: string | null;
-  s_name_en: string | null;
-  d_name: string | null;
-  d_name_en: string | null;
-};
-
-export async function loadActor(ctx: AppContext, accountId: string): Promise<{ actor: Person; roles: RoleView[] }> {
-  const rows = await rawRead(ctx.database)<RoleRow>(ROLES_OF, [accountId]);
-  const roles: RoleView[] = rows.map((r) => ({
-    role: r.role,
-    scopeKind: r.scope_kind,
-    scopeId: r.scope_id,
-    scopeNameZh: r.c_name ?? r.s_name ?? r.d_name ?? r.scope_id,
-    scopeNameEn: r.c_name_en ?? r.s_name_en ?? r.d_name_en ?? r.scope_id,
-    scopeSlug: r.c_slug ?? undefined,
-  }));
-  return {
-    actor: { accountId, assignments: roles.map((r) => ({ role: r.role, scope: { kind: r.scopeKind, id: r.scopeId } })) },
-    roles,
-  };
-}
-
-/** Resolve a session cookie into the signed-in person, or null. */
-export async function authenticate(ctx: AppContext, token: string | undefined): Promise<SignedIn | null> {
-  const s = await validateSessionToken(ctx.database, token, ctx.now());
-  if (!s) return null;
-  const roles: RoleView[] = s.roles.map(([role, scopeKind, scopeId, zh, en, slug]) => ({
+/** An account's roles and the domain Actor they make (from ROLES_JSON_OF_ACCOUNT's rows). */
+function actorOf(accountId: string, json: SessionRole[]): { actor: Person; roles: RoleView[] } {
+  const roles: RoleView[] = json.map(([role, scopeKind, scopeId, zh, en, slug]) => ({
     role: role as Role,
     scopeKind: scopeKind as ScopeKind,
     scopeId,
@@ -176,7 +136,21 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
     scopeNameEn: en ?? scopeId,
     scopeSlug: slug ?? undefined,
   }));
-  const actor: Person = { accountId: s.account.id, assignments: roles.map((r) => ({ role: r.role, scope: { kind: r.scopeKind, id: r.scopeId } })) };
+  return { actor: { accountId, assignments: roles.map((r) => ({ role: r.role, scope: { kind: r.scopeKind, id: r.scopeId } })) }, roles };
+}
+
+const ROLES_OF = `select ${ROLES_JSON_OF_ACCOUNT} as roles from accounts a where a.id = ?`;
+
+export async function loadActor(ctx: AppContext, accountId: string): Promise<{ actor: Person; roles: RoleView[] }> {
+  const row = (await rawRead(ctx.database)<{ roles: string }>(ROLES_OF, [accountId]))[0];
+  return actorOf(accountId, row ? (JSON.parse(row.roles) as SessionRole[]) : []);
+}
+
+/** Resolve a session cookie into the signed-in person, or null. The session read brings the roles with it. */
+export async function authenticate(ctx: AppContext, token: string | undefined): Promise<SignedIn | null> {
+  const s = await validateSessionToken(ctx.database, token, ctx.now());
+  if (!s) return null;
+  const { actor, roles } = actorOf(s.account.id, s.roles);
   return {
     sessionId: s.sessionId,
     sessionExpiresAt: s.expiresAt,
