@@ -128,6 +128,15 @@ async function projectId(c: Context<AppEnv>, code: string) {
   return (await loadProject(ctx.database.db, { code }, ctx.now()))?.project.id ?? null;
 }
 
+/** Who acts (in the first of `roles` they hold) on which project; the refusal when not signed in (401) or no such project (404). */
+async function actingOn(c: Context<AppEnv>, roles: readonly string[], code: string) {
+  const w = who(c, roles);
+  if (!w) return { ok: false as const, refused: signInFirst(c) };
+  const id = await projectId(c, code);
+  if (!id) return { ok: false as const, refused: answer(c, { ok: false, code: 'not_found' }) };
+  return { ok: true as const, w, id };
+}
+
 /** An amount typed in yuan, or the 400 answer naming the field. */
 function badMoney(c: Context<AppEnv>, field: string) {
   const en = c.get('locale') === 'en';
@@ -181,10 +190,9 @@ export const deliveryRoutes = createRouter()
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ state: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const b = c.req.valid('json');
       const m = parseYuan(b.agreedAmount);
       if (!m.ok) return badMoney(c, 'agreedAmount');
@@ -203,10 +211,9 @@ export const deliveryRoutes = createRouter()
       responses: { 200: { description: 'Amended', content: { 'application/json': { schema: z.object({ amended: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const b = c.req.valid('json');
       const m = parseYuan(b.agreedAmount);
       if (!m.ok) return badMoney(c, 'agreedAmount');
@@ -225,10 +232,9 @@ export const deliveryRoutes = createRouter()
       responses: { 200: { description: 'Started', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const r = await startImplementation(c.get('ctx'), id, w);
       if (!r.ok) return answer(c, r);
       return c.json({ from: r.from, to: r.to }, 200);
@@ -247,10 +253,9 @@ export const deliveryRoutes = createRouter()
       },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const f = c.req.valid('form');
       const list = f.photos === undefined ? [] : Array.isArray(f.photos) ? f.photos : [f.photos];
       const files: UploadFile[] = await Promise.all(list.filter((x) => x.size > 0 || x.name !== '').map(async (x) => ({ name: x.name, bytes: new Uint8Array(await x.arrayBuffer()) })));
@@ -272,10 +277,9 @@ export const deliveryRoutes = createRouter()
       },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const b = c.req.valid('json');
       const m = parseYuan(b.amount);
       if (!m.ok) return badMoney(c, 'amount');
@@ -294,10 +298,9 @@ export const deliveryRoutes = createRouter()
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const b = c.req.valid('json');
       const r = await recordAcceptance(c.get('ctx'), id, { ...b, notes: b.notes ?? '' }, w);
       if (!r.ok) return answer(c, r);
@@ -314,10 +317,9 @@ export const deliveryRoutes = createRouter()
       responses: { 200: { description: 'Resumed', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const body = (c.req.valid('json') ?? {}) as { reason?: string };
       const r = await resumeImplementation(c.get('ctx'), id, { reason: body.reason ?? null }, w);
       if (!r.ok) return answer(c, r);
@@ -337,10 +339,9 @@ export const deliveryRoutes = createRouter()
       },
     }),
     async (c) => {
-      const w = who(c, ['staff']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const r = await closeSurvey(c.get('ctx'), id, w);
       if (!r.ok) return answer(c, r);
       return c.json({ from: r.from, to: r.to, responses: r.satisfaction.count, satisfied: r.satisfaction.satisfied }, 200);
@@ -356,10 +357,9 @@ export const deliveryRoutes = createRouter()
       responses: { 200: { description: 'Archived', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const w = who(c, ['staff', 'officer']);
-      if (!w) return signInFirst(c);
-      const id = await projectId(c, c.req.valid('param').code);
-      if (!id) return answer(c, { ok: false, code: 'not_found' });
+      const on = await actingOn(c, ['staff', 'officer'], c.req.valid('param').code);
+      if (!on.ok) return on.refused;
+      const { w, id } = on;
       const r = await archiveProject(c.get('ctx'), id, w);
       if (!r.ok) return answer(c, r);
       return c.json({ from: r.from, to: r.to }, 200);
