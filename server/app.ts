@@ -4,11 +4,12 @@
  * anything unexpected into a JSON 500 without a stack trace.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from './context.ts';
 import type { AppEnv } from './http/router.ts';
 import { contextMiddleware, originCheck } from './http/middleware.ts';
+import { limitBody } from './http/body-limit.ts';
 import { errorBody, genericMessage, localeOf } from './http/errors.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -38,11 +39,12 @@ export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
 export function createApp(ctx: AppContext) {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
 
-  const small = bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413) });
-  const large = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: (c) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413) });
+  const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413);
+  const small = limitBody(API_BODY_LIMIT, tooLarge);
+  const large = limitBody(IMPORT_BODY_LIMIT, tooLarge);
   // Proposal attachments, progress photos and .pb imports are files: their own, larger limits.
-  const photos = bodyLimit({ maxSize: MAX_UPLOAD_REQUEST_BYTES, onError: (c) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413) });
-  const pbFile = bodyLimit({ maxSize: PB_IMPORT_MAX_BYTES + 64 * 1024, onError: (c) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413) });
+  const photos = limitBody(MAX_UPLOAD_REQUEST_BYTES, tooLarge);
+  const pbFile = limitBody(PB_IMPORT_MAX_BYTES + 64 * 1024, tooLarge);
   app.use('*', (c, next) =>
     /\/register$/.test(c.req.path) ? large(c, next)
       : /^\/api\/projects\/[^/]+\/progress$/.test(c.req.path) || /^\/api\/proposals\/[^/]+\/attachments$/.test(c.req.path) ? photos(c, next)
