@@ -1,6 +1,6 @@
 /**
  * @module Database client factory. The same code talks to the embedded libSQL
- * file (WAL, busy_timeout, synchronous=FULL by default) or to a libSQL server
+ * file (WAL; each commit fsynced before its caller is answered: wal-sync.ts) or to a libSQL server
  * (sqld / Turso) when the URL is http(s)/libsql.
  *
  * libsql-js is synchronous: two write transactions in one process would block
@@ -16,6 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 import { installStatementCache } from './statement-cache.ts';
+import { walSyncFor } from './wal-sync.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -45,9 +46,13 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   if (isFileUrl(url)) installStatementCache();
+  // An embedded file's commits are made durable by the write queue's fsync (db/wal-sync.ts).
+  const walSync = url.startsWith('file:') && !url.includes(':memory:') ? walSyncFor(url.slice('file:'.length).split('?')[0]!) : null;
   const client = keepTextWhole(createClient({ url, authToken, timeout: 5000 }));
   if (isFileUrl(url) && !url.includes(':memory:')) {
-    await client.execute('PRAGMA journal_mode=WAL');
+    const mode = (await client.execute('PRAGMA journal_mode=WAL')).rows[0]?.[0];
+    // The connection that made a new file WAL was opened before it was, so it kept FULL (db/wal-sync.ts).
+    if (walSync && mode === 'wal') await client.execute('PRAGMA synchronous=NORMAL');
   }
   const db = drizzle(client, { schema });
 
@@ -68,23 +73,44 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   // Group commit. Writes queue up while one transaction is being written;
   // the next transaction takes every waiting write at once, each in its own
   // savepoint (a write that throws rolls back alone), and commits once. Each
-  // caller is answered only after that commit is durable (synchronous=FULL),
-  // so one fsync serves many requests without ever acknowledging early.
+  // caller is answered only after that commit is durable: on a file, the
+  // log's fsync (db/wal-sync.ts) runs off the event loop while the next batch
+  // is written; on sqld, COMMIT returns once the server has it. One fsync
+  // serves many requests without ever acknowledging early.
   type Job = { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
   const queue: Job[] = [];
   let draining = false;
+
+  /** Answer each job once everything committed so far is on disk (without waiting for it here). */
+  function answerWhenDurable(batch: Job[], outcomes: Outcome[]) {
+    const answer = () =>
+      batch.forEach((job, i) => {
+        const o = outcomes[i];
+        if (o.ok) job.resolve(o.value);
+        else job.reject(o.error);
+      });
+    if (!walSync) return answer();
+    walSync.sync().then(answer, (err: unknown) => {
+      console.error('[db] fsync of the write-ahead log failed: the batch is not known to be durable', err);
+      for (const job of batch) job.reject(err);
+    });
+  }
 
   async function runBatch(batch: Job[]) {
     if (batch.length === 1) {
       const [job] = batch;
+      let value: unknown;
       try {
-        job.resolve(await runWithRetry(job.fn));
+        value = await runWithRetry(job.fn);
       } catch (err) {
         job.reject(err);
+        return;
       }
+      answerWhenDurable(batch, [{ ok: true, value }]);
       return;
     }
-    let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let outcomes: Outcome[] = [];
     try {
       await runWithRetry(async (tx) => {
         outcomes = [];
@@ -109,11 +135,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       for (const job of batch) job.reject(err);
       return;
     }
-    batch.forEach((job, i) => {
-      const o = outcomes[i];
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.error);
-    });
+    answerWhenDurable(batch, outcomes);
   }
 
   // The first write to find the queue idle schedules the drain for the next
@@ -141,7 +163,16 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     });
   }
 
-  return { db, client, url, write, close: () => client.close() };
+  return {
+    db,
+    client,
+    url,
+    write,
+    close: () => {
+      client.close();
+      walSync?.close();
+    },
+  };
 }
 
 /** Arguments a raw statement takes (libSQL's own value types). */

@@ -23,13 +23,22 @@ import Database from 'libsql';
 type Statement = {
   raw(on?: boolean): Statement;
   columns(): unknown[];
+  all(...args: unknown[]): unknown[];
+  run(...args: unknown[]): unknown;
 };
-type Conn = { prepare(sql: string): Statement };
+/** A libsql connection (libsql's Database), as far as this module uses it. */
+export type Conn = { prepare(sql: string): Statement };
 
 const MAX_PER_CONNECTION = 512;
 const DDL = /^\s*(create|alter|drop|vacuum|reindex|analyze)\b/i;
 
 let installed = false;
+
+/** Run on each connection before its first statement (db/wal-sync.ts sets its durability there). */
+const newConnectionHooks: ((conn: Conn) => void)[] = [];
+export function onNewConnection(hook: (conn: Conn) => void) {
+  newConnectionHooks.push(hook);
+}
 
 /** Install the cache (idempotent). Returns false if libsql's shape is not the one this was written for. */
 export function installStatementCache(): boolean {
@@ -38,8 +47,13 @@ export function installStatementCache(): boolean {
   if (typeof proto?.prepare !== 'function') return false;
   const prepare = proto.prepare;
   const caches = new WeakMap<object, Map<string, Statement>>();
+  const seen = new WeakSet<object>();
 
   proto.prepare = function cachedPrepare(this: Conn, sql: string): Statement {
+    if (!seen.has(this)) {
+      seen.add(this);
+      for (const hook of newConnectionHooks) hook(this);
+    }
     if (DDL.test(sql)) {
       caches.delete(this);
       return prepare.call(this, sql);
