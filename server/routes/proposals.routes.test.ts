@@ -184,7 +184,23 @@ describe('draft, submit, withdraw', () => {
     expect(after.project.state).toBe('withdrawn');
     expect(after.history.at(-1)).toMatchObject({ action: 'project.withdraw', actorRole: 'resident', actorName: '居民', reason: '与邻居商量后决定自己解决' });
     const edits = await (await client(t.app).get('/api/audit?action=proposal.draft_edited')).json();
-    expect(edits.items[0]).toMatchObject({ actorName: '居民', subjectType: 'project_draft', after: '{"estimatedCostFen":1200000,"title":"楼道声控灯更换（3栋）"}' });
+    expect(edits.items[0]).toMatchObject({ actorName: '居民', subjectType: 'project_draft', before: null, after: '{"changed":["title","estimatedCostFen"]}' });
+    expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
+  });
+
+  it('the public audit log says a draft was started and edited, but none of what it says until it is submitted', async () => {
+    const resident = await as('resident_lt');
+    const code = await draft(resident, { title: '草稿里的私人想法', address: '莲花社区 5 栋 302', estimatedCost: '3.3万' });
+    expect((await put(resident, `/api/proposals/${code}`, proposal({ title: '草稿里改过的想法', address: '莲花社区 5 栋 302', estimatedCost: '3.3万' }))).status).toBe(200);
+    const publicLog = async () => JSON.stringify((await (await client(t.app).get('/api/audit?limit=200')).json()).items);
+    const before = await publicLog();
+    for (const secret of ['草稿里的私人想法', '草稿里改过的想法', '5 栋 302', '3300000']) expect(before).not.toContain(secret);
+    // Nor on the draft's own page for anyone else.
+    expect((await client(t.app).get(`/api/projects/${code}`)).status).toBe(404);
+
+    expect((await resident.post(`/api/proposals/${code}/submit`)).status).toBe(200);
+    const submitted = (await (await client(t.app).get(`/api/audit?action=project.submit`)).json()).items[0];
+    expect(submitted).toMatchObject({ actorName: '居民', before: '{"state":"draft"}', after: '{"estimatedCostFen":3300000,"state":"submitted","title":"草稿里改过的想法"}' });
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });
 

@@ -87,7 +87,9 @@ export async function createProject(database: Database, input: NewProject, actor
       action: 'project.created',
       subjectType: 'project',
       subjectId: id,
-      after: { code, state: 'draft', title: input.title, estimatedCostFen: input.estimatedCostFen, proposerType: input.proposerType },
+      // A draft is its proposer's alone until submitted: the public log says one was started, not what it says.
+      // Its title and cost go into the log with the submission (applyProjectEvent).
+      after: { code, state: 'draft', proposerType: input.proposerType },
       at,
     });
     return { ok: true as const, id, code };
@@ -150,7 +152,8 @@ export async function applyProjectEvent(
       subjectType: 'project',
       subjectId: input.projectId,
       before: { state: decided.from },
-      after: { state: decided.to },
+      // Submitting makes a draft public: the entry records what was submitted.
+      after: input.event === 'submit' ? { state: decided.to, title: row.p.title, estimatedCostFen: row.p.estimatedCostFen } : { state: decided.to },
       reason,
       at,
     });

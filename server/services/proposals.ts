@@ -289,7 +289,7 @@ function whyCannotSubmit(p: Pick<ProjectRow, 'proposerType'>, bundle: Pick<Cycle
   return whyCannotPropose(bundle, actor, p.proposerType !== 'resident');
 }
 
-/** Save changes to a draft. Checked like a new proposal; the changed fields go to the audit log. */
+/** Save changes to a draft. Checked like a new proposal; the audit log gets the names of the changed fields (a draft's content is private until submitted). */
 export async function updateDraft(
   ctx: AppContext,
   code: string,
@@ -313,18 +313,10 @@ export async function updateDraft(
     const fresh = (await tx.select().from(projects).where(eq(projects.id, loaded.p.id)).limit(1))[0];
     // Submitted or withdrawn since we looked: never overwrite a published record.
     if (!fresh || fresh.state !== 'draft') return { ok: false as const, code: 'conflict' as const };
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const key of Object.keys(next) as (keyof typeof next)[]) {
-      if (fresh[key] !== next[key]) {
-        before[key] = fresh[key];
-        after[key] = next[key];
-      }
-    }
-    const changed = Object.keys(after);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => fresh[key] !== next[key]);
     if (changed.length === 0) return { ok: true as const, changed, check };
     await tx.update(projects).set({ ...next, updatedAt: at }).where(eq(projects.id, fresh.id));
-    await appendAudit(tx, { actor: auditActor, action: 'proposal.draft_edited', subjectType: 'project_draft', subjectId: fresh.id, before, after, at });
+    await appendAudit(tx, { actor: auditActor, action: 'proposal.draft_edited', subjectType: 'project_draft', subjectId: fresh.id, after: { changed }, at });
     return { ok: true as const, changed, check };
   });
 }
