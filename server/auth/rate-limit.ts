@@ -33,6 +33,11 @@ export class TokenBucket {
     return b.refilledAt + this.refillIntervalMs * (cost - b.tokens) - now;
   }
 
+  /** Forget a key's use (a full bucket again). */
+  reset(key: string) {
+    this.buckets.delete(key);
+  }
+
   private prune(now: number) {
     for (const [k, b] of this.buckets) {
       if (now - b.refilledAt > this.refillIntervalMs * this.max) this.buckets.delete(k);
@@ -44,7 +49,7 @@ export type RateLimiters = { signIn: TokenBucket; signInPerAddress: TokenBucket;
 
 export function createRateLimiters(): RateLimiters {
   return {
-    // Per address and sign-in name: 10 tries, then one more every 30 s.
+    // Per address and sign-in name: 10 tries, then one more every 30 s; signing in successfully starts again at 10.
     signIn: new TokenBucket(10, 30_000),
     // Per address across all names: stops one address from sweeping many accounts.
     signInPerAddress: new TokenBucket(60, 2_000),

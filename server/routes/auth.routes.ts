@@ -76,11 +76,13 @@ export const authRoutes = createRouter()
     async (c) => {
       const ctx = c.get('ctx');
       const input = c.req.valid('json');
-      const stop =
-        limited(c, ctx.limits.signInPerAddress, clientKey(c)) ?? limited(c, ctx.limits.signIn, `${clientKey(c)}|${input.login.toLowerCase()}`);
+      const nameKey = `${clientKey(c)}|${input.login.toLowerCase()}`;
+      const stop = limited(c, ctx.limits.signInPerAddress, clientKey(c)) ?? limited(c, ctx.limits.signIn, nameKey);
       if (stop) return stop;
       const r = await signIn(ctx, input);
       if (!r.ok) return fail(c, 401, r.code, INVALID_CREDENTIALS[c.get('locale')]);
+      // The limit is there to stop guessing: someone who signs in and out often must not be locked out by it.
+      ctx.limits.signIn.reset(nameKey);
       setSession(c, r.value.token, r.value.expiresAt);
       return c.json({ accountId: r.value.accountId }, 200);
     },

@@ -44,6 +44,17 @@ describe('rate limits answer 429 with Retry-After', () => {
     expect((await w.request('POST', '/api/auth/sign-in', null, { login: 'resident_xh', password: 'demo12345' }, { 'x-real-ip': '10.9.9.9' })).status).toBe(200);
   });
 
+  it('signing in: a correct sign-in starts the count for that name again, so signing in and out often never locks anyone out', async () => {
+    w = await openWorld(template);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 9; i++) expect((await w.request('POST', '/api/auth/sign-in', null, { login: 'resident_lt', password: 'wrong password' })).status).toBe(401);
+      expect((await w.request('POST', '/api/auth/sign-in', null, { login: 'resident_lt', password: 'demo12345' })).status).toBe(200);
+    }
+    // Still counted: ten more wrong tries, and the eleventh waits.
+    for (let i = 0; i < 10; i++) expect((await w.request('POST', '/api/auth/sign-in', null, { login: 'resident_lt', password: 'wrong password' })).status).toBe(401);
+    await expect429(await w.request('POST', '/api/auth/sign-in', null, { login: 'resident_lt', password: 'wrong password' }));
+  });
+
   it('signing in: one address sweeping many names is stopped too', async () => {
     w = await openWorld(template);
     // 60 at once, then one every 2 s: a sweep of 80 names meets the limit well before its end.

@@ -73,6 +73,8 @@ test('a proposal over the category cap is refused with the cap shown', async ({ 
   // Sent anyway, the server refuses it the same way and keeps what she typed.
   await page.getByRole('button', { name: '提交初审' }).click();
   await expect(page.getByTestId('form-error')).toContainText('估算金额 150万元 超过上限：工程类项目上限 100万元');
+  // The summary names the field, and takes her to it.
+  await expect(page.getByTestId('form-error').getByRole('link')).toHaveText(['估算金额（元）：估算金额 150万元 超过上限：工程类项目上限 100万元']);
   await expect(page.getByTestId('cost-error')).toHaveText('估算金额 150万元 超过上限：工程类项目上限 100万元');
   await expect(page.getByLabel('估算金额（元）')).toHaveValue('150万');
   await expect(page.getByLabel('项目名称')).toHaveValue(title);
