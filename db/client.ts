@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 import { installStatementCache } from './statement-cache.ts';
 import { walSyncFor } from './wal-sync.ts';
+import { startWriterThread, type TaskJob } from './writer-thread.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -28,7 +29,19 @@ export type Database = {
   url: string;
   /** Run `fn` in one write transaction, serialised with every other write of this process. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * The same for a write written as a task (server/services/write-tasks.ts): on the writer
+   * thread when the database has one (db/writer-thread.ts), else `write(here)`. Both run the same task.
+   */
+  writeTask<T>(task: string, payload: unknown, here: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Whether write tasks go to a writer thread. */
+  hasWriterThread: boolean;
   close(): void;
+};
+
+export type OpenOptions = {
+  /** Run write tasks from this module on a writer thread (embedded files only; the production server sets it). */
+  writerTasks?: URL;
 };
 
 /** Most writes one group commit takes; bounds how long the last of them waits. */
@@ -40,7 +53,7 @@ export function isFileUrl(url: string) {
   return url.startsWith('file:') || url === ':memory:';
 }
 
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+export async function openDatabase(url: string, authToken?: string, opts: OpenOptions = {}): Promise<Database> {
   if (url.startsWith('file:') && !url.startsWith('file::memory:')) {
     const path = url.slice('file:'.length).split('?')[0];
     mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -77,7 +90,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   // log's fsync (db/wal-sync.ts) runs off the event loop while the next batch
   // is written; on sqld, COMMIT returns once the server has it. One fsync
   // serves many requests without ever acknowledging early.
-  type Job = { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  type Job = { fn: (tx: Tx) => Promise<unknown>; task?: TaskJob; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  const writer = opts.writerTasks && walSync ? startWriterThread(url.slice('file:'.length).split('?')[0]!, opts.writerTasks) : null;
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
   const queue: Job[] = [];
   let draining = false;
@@ -97,7 +111,24 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     });
   }
 
+  /** A batch of tasks, on the writer thread: it commits with synchronous=FULL, so the answer is durable. */
+  async function runOnWriter(batch: Job[]) {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await writer!.run(batch.map((job) => job.task!));
+    } catch (err) {
+      for (const job of batch) job.reject(err);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  }
+
   async function runBatch(batch: Job[]) {
+    if (batch[0]!.task && writer) return runOnWriter(batch);
     if (batch.length === 1) {
       const [job] = batch;
       let value: unknown;
@@ -147,28 +178,39 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   // every request already readable reach `write` and join the batch.
   async function drain() {
     try {
-      while (queue.length > 0) await runBatch(queue.splice(0, MAX_BATCH));
+      // Tasks for the writer thread and writes for this thread go in separate batches, in queue order.
+      while (queue.length > 0) {
+        const remote = !!(writer && queue[0]!.task);
+        let n = 1;
+        while (n < queue.length && n < MAX_BATCH && !!(writer && queue[n]!.task) === remote) n++;
+        await runBatch(queue.splice(0, n));
+      }
     } finally {
       draining = false;
     }
   }
 
-  function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  function enqueue<T>(fn: (tx: Tx) => Promise<T>, task?: TaskJob): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ fn, task, resolve: resolve as (v: unknown) => void, reject });
       if (!draining) {
         draining = true;
         setImmediate(() => void drain());
       }
     });
   }
+  const write = <T>(fn: (tx: Tx) => Promise<T>) => enqueue(fn);
+  const writeTask = <T>(task: string, payload: unknown, here: (tx: Tx) => Promise<T>) => enqueue(here, writer ? { task, payload } : undefined);
 
   return {
     db,
     client,
     url,
     write,
+    writeTask,
+    hasWriterThread: writer !== null,
     close: () => {
+      writer?.close();
       client.close();
       walSync?.close();
     },

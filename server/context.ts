@@ -4,6 +4,8 @@
  * passed to services. Service modules themselves hold no state, so the copy
  * bundled into the Astro build and the one the API loads behave as one.
  */
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase, migrateDatabase, type Database } from '../db/client.ts';
 import { createRateLimiters, type RateLimiters } from './auth/rate-limit.ts';
 import type { Env } from './env.ts';
@@ -19,8 +21,15 @@ export type AppContext = {
   allowedOrigins: string[];
 };
 
-export async function createContext(env: Env, opts: { now?: () => Date; migrate?: boolean } = {}): Promise<AppContext> {
-  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+/** The writes that may run on the writer thread (db/writer-thread.ts). */
+const WRITE_TASKS = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'services', 'write-tasks.ts'));
+
+/**
+ * `writerThread`: run the hottest writes (casting a ballot) on a thread of their own when the
+ * database is an embedded file. The production server sets it; tests choose.
+ */
+export async function createContext(env: Env, opts: { now?: () => Date; migrate?: boolean; writerThread?: boolean } = {}): Promise<AppContext> {
+  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, opts.writerThread ? { writerTasks: WRITE_TASKS } : {});
   if (opts.migrate !== false) await migrateDatabase(database);
   return {
     database,

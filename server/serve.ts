@@ -70,7 +70,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void } = {}) {
     console.error(`No production build found (${SERVER_ENTRY}). Run \`npm run build\` first, or use \`npm start\`.`);
     process.exit(1);
   }
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, { writerThread: true });
   opts.adjust?.(ctx);
   if (config.SEED_DEMO === '1' && (await seedDemo(ctx))) console.log('Seeded the demo data (示例数据) into an empty database.');
   // Notice periods end and council terms start on the clock, not on a request.

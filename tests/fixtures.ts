@@ -48,11 +48,11 @@ export async function startSqld(dir: string): Promise<{ url: string; proc: Child
   }
 }
 
-export async function testApp(opts: { now?: () => Date; seed?: boolean } = {}) {
+export async function testApp(opts: { now?: () => Date; seed?: boolean; writerThread?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wss-test-'));
   const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
   const url = sqld ? sqld.url : `file:${join(dir, 'test.db')}`;
-  const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now });
+  const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now, writerThread: opts.writerThread });
   if (opts.seed) {
     const { seedDemo } = await import('../server/services/demo-seed.ts');
     await seedDemo(ctx);

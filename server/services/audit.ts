@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
-import { rawOf, type Tx, type Database } from '../../db/client.ts';
+import { rawOf, type RawExec, type Tx, type Database } from '../../db/client.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
 
 export type AuditActor = {
@@ -46,7 +46,11 @@ const AUDIT_INSERT =
 
 export async function appendAudit(tx: Tx, input: AuditInput) {
   // Every write appends here, so it runs fixed SQL (db/client.ts, rawOf) rather than building it each time.
-  const raw = rawOf(tx);
+  return appendAuditRaw(rawOf(tx), input);
+}
+
+/** The same on a raw executor: the writer thread's transaction (db/writer-thread.ts) or `rawOf(tx)`. */
+export async function appendAuditRaw(raw: RawExec, input: AuditInput) {
   const last = (await raw.all<{ seq: number; hash: string }>(AUDIT_HEAD, []))[0];
   const prevHash = last?.hash ?? GENESIS_HASH;
   const seq = Number(last?.seq ?? 0) + 1;

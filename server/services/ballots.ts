@@ -15,13 +15,13 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { ballots, cycles, cyclePhases, cycleResults, paperBallotEntries, projects, registerEntries, accounts } from '../../db/schema.ts';
-import { rawOf, type Database, type Tx } from '../../db/client.ts';
+import { rawOf, type Database, type RawExec, type Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type BallotInput, type BallotIssue, type BallotMethod, type BallotProject } from '../domain/ballot-rules.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { VoteSettings } from '../domain/rulebook.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
@@ -264,30 +264,38 @@ export async function castBallot(ctx: AppContext, cycleId: string, input: Ballot
     if (!setup) return { ok: false, code: 'not_found' };
     return { ok: false, code: voteReason(setup, actor) ?? 'not_signed_in' };
   }
+  const job: CastJob = { cycleId, input, actor, at: now.getTime() };
+  // On the production server this transaction runs on the writer thread (db/writer-thread.ts); elsewhere here.
+  return ctx.database.writeTask<CastOutcome>('castBallot', job, (tx) => castInTx(rawOf(tx), job));
+}
+
+/** What casting needs, as plain data (it may cross to the writer thread). */
+export type CastJob = { cycleId: string; input: BallotInput; actor: Exclude<Actor, null>; at: number };
+
+/** The casting transaction itself, on any raw executor: check, supersede, insert, audit. */
+export async function castInTx(raw: RawExec, { cycleId, input, actor, at }: CastJob): Promise<CastOutcome> {
+  const now = new Date(at);
   const accountId = actor.accountId;
-  return ctx.database.write(async (tx): Promise<CastOutcome> => {
-    const s = await castingState(tx, cycleId, accountId, now);
-    if (!s) return { ok: false, code: 'not_found' };
-    if (s.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
-    const why = reasonCannot('vote', { area: s.place, phase: s.phase }, actor);
-    if (why) return { ok: false, code: why };
-    if (!s.entryId) return { ok: false, code: 'no_voter_entry' };
-    const checked = checkBallot(s.vote, s.onBallot, s.budgetFen, input);
-    if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
-    if (s.current?.channel === 'paper') return { ok: false, code: 'voted_on_paper' };
-    const at = now.getTime();
-    if (s.current) await rawOf(tx).run(SUPERSEDE, [at, s.current.id]);
-    const receiptCode = await insertOnlineBallot(tx, { cycleId, registerEntryId: s.entryId, accountId, method: checked.ballot.method, content: checked.content, castAt: at });
-    await appendAudit(tx, {
-      actor: { accountId, role: 'resident', name: '居民' },
-      action: 'ballot.cast',
-      subjectType: 'cycle',
-      subjectId: cycleId,
-      after: { channel: 'online', replaced: s.current !== null },
-      at: now,
-    });
-    return { ok: true, receiptCode, castAt: now, replaced: s.current !== null, ballot: checked.ballot };
+  const s = await castingState(raw, cycleId, accountId, now);
+  if (!s) return { ok: false, code: 'not_found' };
+  if (s.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
+  const why = reasonCannot('vote', { area: s.place, phase: s.phase }, actor);
+  if (why) return { ok: false, code: why };
+  if (!s.entryId) return { ok: false, code: 'no_voter_entry' };
+  const checked = checkBallot(s.vote, s.onBallot, s.budgetFen, input);
+  if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
+  if (s.current?.channel === 'paper') return { ok: false, code: 'voted_on_paper' };
+  if (s.current) await raw.run(SUPERSEDE, [at, s.current.id]);
+  const receiptCode = await insertOnlineBallot(raw, { cycleId, registerEntryId: s.entryId, accountId, method: checked.ballot.method, content: checked.content, castAt: at });
+  await appendAuditRaw(raw, {
+    actor: { accountId, role: 'resident', name: '居民' },
+    action: 'ballot.cast',
+    subjectType: 'cycle',
+    subjectId: cycleId,
+    after: { channel: 'online', replaced: s.current !== null },
+    at: now,
   });
+  return { ok: true, receiptCode, castAt: now, replaced: s.current !== null, ballot: checked.ballot };
 }
 
 type CastingState = {
@@ -320,9 +328,8 @@ const SUPERSEDE = 'update ballots set superseded_at = ? where id = ?';
 const INSERT_ONLINE = `insert into ballots (id, cycle_id, register_entry_id, account_id, channel, method, content, receipt_code, cast_at)
         values (?, ?, ?, ?, 'online', ?, ?, ?, ?)`;
 
-async function castingState(tx: Tx, cycleId: string, accountId: string, now: Date): Promise<CastingState | null> {
+async function castingState(raw: RawExec, cycleId: string, accountId: string, now: Date): Promise<CastingState | null> {
   // Casting is the hottest write: fixed SQL, run without rebuilding it (db/client.ts, rawOf).
-  const raw = rawOf(tx);
   const rows = await raw.all<{
     community_id: string;
     street_id: string;
@@ -355,8 +362,7 @@ async function castingState(tx: Tx, cycleId: string, accountId: string, now: Dat
 }
 
 /** Insert an online ballot under a fresh receipt code; a clash with an existing code (≈2⁻⁴⁹) draws again. */
-async function insertOnlineBallot(tx: Tx, b: { cycleId: string; registerEntryId: string; accountId: string; method: string; content: string; castAt: number }): Promise<string> {
-  const raw = rawOf(tx);
+async function insertOnlineBallot(raw: RawExec, b: { cycleId: string; registerEntryId: string; accountId: string; method: string; content: string; castAt: number }): Promise<string> {
   for (;;) {
     const receiptCode = newReceiptCode();
     try {
