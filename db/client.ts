@@ -54,15 +54,14 @@ export function isFileUrl(url: string) {
 }
 
 export async function openDatabase(url: string, authToken?: string, opts: OpenOptions = {}): Promise<Database> {
-  if (url.startsWith('file:') && !url.startsWith('file::memory:')) {
-    const path = url.slice('file:'.length).split('?')[0];
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-  }
+  // The embedded database's file, if it is one.
+  const file = url.startsWith('file:') && !url.includes(':memory:') ? url.slice('file:'.length).split('?')[0]! : null;
+  if (file) mkdirSync(dirname(resolve(file)), { recursive: true });
   if (isFileUrl(url)) installStatementCache();
   // An embedded file's commits are made durable by the write queue's fsync (db/wal-sync.ts).
-  const walSync = url.startsWith('file:') && !url.includes(':memory:') ? walSyncFor(url.slice('file:'.length).split('?')[0]!) : null;
+  const walSync = file ? walSyncFor(file) : null;
   const client = keepTextWhole(createClient({ url, authToken, timeout: 5000 }));
-  if (isFileUrl(url) && !url.includes(':memory:')) {
+  if (file) {
     const mode = (await client.execute('PRAGMA journal_mode=WAL')).rows[0]?.[0];
     // The connection that made a new file WAL was opened before it was, so it kept FULL (db/wal-sync.ts).
     if (walSync && mode === 'wal') await client.execute('PRAGMA synchronous=NORMAL');
@@ -91,21 +90,24 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
   // is written; on sqld, COMMIT returns once the server has it. One fsync
   // serves many requests without ever acknowledging early.
   type Job = { fn: (tx: Tx) => Promise<unknown>; task?: TaskJob; resolve: (v: unknown) => void; reject: (e: unknown) => void };
-  const writer = opts.writerTasks && walSync ? startWriterThread(url.slice('file:'.length).split('?')[0]!, opts.writerTasks) : null;
+  const writer = opts.writerTasks && file ? startWriterThread(file, opts.writerTasks) : null;
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
   const queue: Job[] = [];
   let draining = false;
 
+  /** Answer each job of a batch with its own outcome. */
+  function answer(batch: Job[], outcomes: Outcome[]) {
+    batch.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  }
+
   /** Answer each job once everything committed so far is on disk (without waiting for it here). */
   function answerWhenDurable(batch: Job[], outcomes: Outcome[]) {
-    const answer = () =>
-      batch.forEach((job, i) => {
-        const o = outcomes[i];
-        if (o.ok) job.resolve(o.value);
-        else job.reject(o.error);
-      });
-    if (!walSync) return answer();
-    walSync.sync().then(answer, (err: unknown) => {
+    if (!walSync) return answer(batch, outcomes);
+    walSync.sync().then(() => answer(batch, outcomes), (err: unknown) => {
       console.error('[db] fsync of the write-ahead log failed: the batch is not known to be durable', err);
       for (const job of batch) job.reject(err);
     });
@@ -120,11 +122,7 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
       for (const job of batch) job.reject(err);
       return;
     }
-    batch.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.error);
-    });
+    answer(batch, outcomes);
   }
 
   async function runBatch(batch: Job[]) {
