@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, testApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { verifyAuditLog } from '../services/audit.ts';
+import { subjectLabels, verifyAuditLog } from '../services/audit.ts';
 import { listProjects } from '../services/catalog.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -195,12 +195,15 @@ describe('draft, submit, withdraw', () => {
     const publicLog = async () => JSON.stringify((await (await client(t.app).get('/api/audit?limit=200')).json()).items);
     const before = await publicLog();
     for (const secret of ['草稿里的私人想法', '草稿里改过的想法', '5 栋 302', '3300000']) expect(before).not.toContain(secret);
-    // Nor on the draft's own page for anyone else.
+    // Nor on the draft's own page for anyone else, nor as the label the audit page gives the entry.
     expect((await client(t.app).get(`/api/projects/${code}`)).status).toBe(404);
+    const created = JSON.parse(before).find((e: { action: string; after: string }) => e.action === 'project.created' && e.after.includes(code));
+    expect((await subjectLabels(t.ctx.database, [created])).size).toBe(0);
 
     expect((await resident.post(`/api/proposals/${code}/submit`)).status).toBe(200);
     const submitted = (await (await client(t.app).get(`/api/audit?action=project.submit`)).json()).items[0];
     expect(submitted).toMatchObject({ actorName: '居民', before: '{"state":"draft"}', after: '{"estimatedCostFen":3300000,"state":"submitted","title":"草稿里改过的想法"}' });
+    expect([...(await subjectLabels(t.ctx.database, [created])).values()]).toEqual([{ code, title: '草稿里改过的想法' }]);
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });
 

@@ -3,7 +3,7 @@
  * inside the same write transaction as the change it records; the write queue
  * (db/client.ts) guarantees that the previous hash it reads is the head.
  */
-import { and, asc, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
 import { rawOf, type RawExec, type Tx, type Database } from '../../db/client.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
@@ -128,7 +128,11 @@ export async function subjectLabels(database: Database, entries: { subjectType: 
   const ids = [...new Set(entries.filter((e) => e.subjectType === 'project').map((e) => e.subjectId))];
   const labels = new Map<string, { code: string; title: string }>();
   if (ids.length) {
-    const rows = await database.db.select({ id: projects.id, code: projects.code, title: projects.title }).from(projects).where(inArray(projects.id, ids));
+    // A draft's title is its proposer's until it is submitted: its entries get no label (and no link to a page nobody else may see).
+    const rows = await database.db
+      .select({ id: projects.id, code: projects.code, title: projects.title })
+      .from(projects)
+      .where(and(inArray(projects.id, ids), ne(projects.state, 'draft')));
     for (const r of rows) labels.set(r.id, { code: r.code, title: r.title });
   }
   return labels;

@@ -6,6 +6,7 @@
  * names the delivery facts of the audit log for timelines.
  */
 import type { Locale } from './messages.ts';
+import { isParticipationKey, pt } from './participation.ts';
 import { formatFen } from '../../server/domain/money.ts';
 import { IMPLEMENTER_TYPE_NAMES, type ImplementerType } from '../../server/domain/delivery.ts';
 
@@ -509,6 +510,18 @@ export function entryDetail(e: { action: string; after: string | null }, locale:
       return num(a.findings) !== null ? (en ? `${num(a.findings)} findings` : `审计发现 ${num(a.findings)} 条`) : null;
     case 'audit.finding_recorded':
       return `${td(locale, `delivery.severity.${String(a.severity)}` as DeliveryKey)}${en ? ': ' : '：'}${str(a.body) ?? ''}`;
+    case 'project.submit':
+      // What was submitted: a draft is private until then (server/services/projects.ts).
+      return str(a.title) ? (en ? `“${str(a.title)}”, estimated ${money(a.estimatedCostFen)}` : `${str(a.title)}，估算金额 ${money(a.estimatedCostFen)}`) : null;
+    case 'proposal.draft_edited': {
+      // Only which fields changed: a draft's content is its proposer's until submitted.
+      if (!Array.isArray(a.changed)) return null;
+      const names = (a.changed as unknown[]).map((f) => String(f)).map((f) => {
+        const key = `field.${f === 'estimatedCostFen' ? 'estimatedCost' : f}`;
+        return isParticipationKey(key) ? pt(locale, key) : f;
+      });
+      return en ? `Changed: ${names.join(', ')}` : `修改了：${names.join('、')}`;
+    }
     case 'rating.added':
       return num(a.score) !== null ? (en ? `${num(a.score)} of 5` : `${num(a.score)} 分（满分 5 分）`) : null;
     default:

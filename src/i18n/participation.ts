@@ -237,6 +237,11 @@ export function pt(locale: Locale, key: ParticipationKey, vars: Record<string, s
   return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
 }
 
+/** Whether `key` is one of these messages (for names built at run time, such as `field.${name}`). */
+export function isParticipationKey(key: string): key is ParticipationKey {
+  return Object.hasOwn(zh, key);
+}
+
 export function ptranslator(locale: Locale) {
   return (key: ParticipationKey, vars?: Record<string, string | number>) => pt(locale, key, vars);
 }
