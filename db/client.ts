@@ -91,7 +91,6 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
   // serves many requests without ever acknowledging early.
   type Job = { fn: (tx: Tx) => Promise<unknown>; task?: TaskJob; resolve: (v: unknown) => void; reject: (e: unknown) => void };
   const writer = opts.writerTasks && file ? startWriterThread(file, opts.writerTasks) : null;
-  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
   const queue: Job[] = [];
   let draining = false;
 
@@ -142,23 +141,10 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
     let outcomes: Outcome[] = [];
     try {
       await runWithRetry(async (tx) => {
-        outcomes = [];
-        // Each job in its own savepoint, opened on the batch's transaction directly: drizzle's
-        // nested transaction would build a new transaction object (one query builder per table)
-        // for every job, which profiling showed costs more than the savepoint itself.
-        const raw = rawOf(tx);
-        for (const job of batch) {
-          await raw.run('savepoint wq_job', []);
-          try {
-            const value = await job.fn(tx);
-            await raw.run('release savepoint wq_job', []);
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            await raw.run('rollback to savepoint wq_job', []);
-            await raw.run('release savepoint wq_job', []);
-            outcomes.push({ ok: false, error });
-          }
-        }
+        // Savepoints opened on the batch's transaction directly: drizzle's nested transaction would
+        // build a new transaction object (one query builder per table) for every job, which
+        // profiling showed costs more than the savepoint itself.
+        outcomes = await eachInSavepoint(rawOf(tx), batch, (job) => job.fn(tx));
       });
     } catch (err) {
       for (const job of batch) job.reject(err);
@@ -215,6 +201,31 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
   };
 }
 
+/** How one job of a batch ended. */
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Run each job in its own savepoint of the open transaction, so that one that
+ * throws rolls back alone and the others are kept: the write queue's batches
+ * here and the writer thread's (db/writer-worker.ts).
+ */
+export async function eachInSavepoint<J>(raw: RawExec, jobs: readonly J[], run: (job: J) => Promise<unknown>): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const job of jobs) {
+    await raw.run('savepoint wq_job', []);
+    try {
+      const value = await run(job);
+      await raw.run('release savepoint wq_job', []);
+      outcomes.push({ ok: true, value });
+    } catch (error) {
+      await raw.run('rollback to savepoint wq_job', []);
+      await raw.run('release savepoint wq_job', []);
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
+
 /** Arguments a raw statement takes (libSQL's own value types). */
 export type RawArg = string | number | bigint | null | Uint8Array;
 
@@ -263,7 +274,7 @@ const NUL = '\u0000';
 function wholeText<V>(v: V): V {
   return (typeof v === 'string' && v.includes(NUL) ? v.replaceAll(NUL, '\uFFFD') : v) as V;
 }
-function wholeArgs(args: InArgs | undefined): InArgs | undefined {
+export function wholeArgs(args: InArgs | undefined): InArgs | undefined {
   if (!args) return args;
   if (Array.isArray(args)) return args.some((a) => typeof a === 'string' && a.includes(NUL)) ? args.map(wholeText) : args;
   return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, wholeText(v)]));

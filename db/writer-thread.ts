@@ -20,14 +20,14 @@
  * log's chain is read and extended by one transaction at a time.
  */
 import { Worker } from 'node:worker_threads';
+import type { Outcome } from './client.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type TaskJob = { task: string; payload: unknown };
-export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export type WriterThread = {
-  run(jobs: TaskJob[]): Promise<TaskOutcome[]>;
+  run(jobs: TaskJob[]): Promise<Outcome[]>;
   close(): void;
 };
 

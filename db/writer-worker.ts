@@ -7,10 +7,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
-import type { RawArg, RawExec } from './client.ts';
+import { eachInSavepoint, wholeArgs, type RawArg, type RawExec } from './client.ts';
 
 type Job = { task: string; payload: unknown };
-type Outcome = { ok: true; value: unknown } | { ok: false; error: { message: string; code?: string } };
 type Stmt = { all(args: unknown): unknown[]; run(args: unknown): { changes: number } };
 
 const { file, tasksUrl } = workerData as { file: string; tasksUrl: string };
@@ -24,31 +23,24 @@ const stmt = (sql: string) => {
   if (!s) prepared.set(sql, (s = db.prepare(sql)));
   return s;
 };
+// Text with a NUL goes in as the client sends it (db/client.ts, wholeArgs), so both threads store the same.
 const raw: RawExec = {
-  all: async <T>(sql: string, args: readonly RawArg[]) => stmt(sql).all(args) as T[],
-  run: async (sql: string, args: readonly RawArg[]) => stmt(sql).run(args).changes,
+  all: async <T>(sql: string, args: readonly RawArg[]) => stmt(sql).all(wholeArgs(args as RawArg[])) as T[],
+  run: async (sql: string, args: readonly RawArg[]) => stmt(sql).run(wholeArgs(args as RawArg[])).changes,
 };
 const errorOf = (e: unknown) => ({ message: String((e as { message?: unknown })?.message ?? e), code: (e as { code?: string })?.code });
 
 parentPort!.on('message', async ({ id, jobs }: { id: number; jobs: Job[] }) => {
-  const outcomes: Outcome[] = [];
   try {
     stmt('begin immediate').run([]);
-    for (const job of jobs) {
-      stmt('savepoint wt_job').run([]);
-      try {
-        const task = tasks[job.task];
-        if (!task) throw new Error(`no such write task: ${job.task}`);
-        outcomes.push({ ok: true, value: await task(raw, job.payload) });
-        stmt('release savepoint wt_job').run([]);
-      } catch (error) {
-        stmt('rollback to savepoint wt_job').run([]);
-        stmt('release savepoint wt_job').run([]);
-        outcomes.push({ ok: false, error: errorOf(error) });
-      }
-    }
+    const outcomes = await eachInSavepoint(raw, jobs, async (job) => {
+      const task = tasks[job.task];
+      if (!task) throw new Error(`no such write task: ${job.task}`);
+      return task(raw, job.payload);
+    });
     stmt('commit').run([]);
-    parentPort!.postMessage({ id, outcomes });
+    // Errors cross to the other thread as their message and code.
+    parentPort!.postMessage({ id, outcomes: outcomes.map((o) => (o.ok ? o : { ok: false, error: errorOf(o.error) })) });
   } catch (error) {
     if (db.inTransaction) db.exec('rollback');
     parentPort!.postMessage({ id, error: errorOf(error) });

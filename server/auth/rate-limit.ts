@@ -45,6 +45,11 @@ export class TokenBucket {
   }
 }
 
+/** The sign-in bucket's key: one address trying one name (the API and the sign-in page use the same). */
+export function signInKey(address: string, login: string): string {
+  return `${address}|${login.toLowerCase()}`;
+}
+
 export type RateLimiters = { signIn: TokenBucket; signInPerAddress: TokenBucket; signUp: TokenBucket; verify: TokenBucket; comment: TokenBucket; propose: TokenBucket; vote: TokenBucket };
 
 export function createRateLimiters(): RateLimiters {

@@ -9,7 +9,7 @@ import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.
 import { clientKey } from '../http/middleware.ts';
 import { SESSION_COOKIE, sessionCookieAttributes } from '../auth/sessions.ts';
 import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, signIn, signOut, signUp } from '../services/accounts.ts';
-import type { TokenBucket } from '../auth/rate-limit.ts';
+import { signInKey, type TokenBucket } from '../auth/rate-limit.ts';
 
 const MeSchema = z
   .object({
@@ -76,7 +76,7 @@ export const authRoutes = createRouter()
     async (c) => {
       const ctx = c.get('ctx');
       const input = c.req.valid('json');
-      const nameKey = `${clientKey(c)}|${input.login.toLowerCase()}`;
+      const nameKey = signInKey(clientKey(c), input.login);
       const stop = limited(c, ctx.limits.signInPerAddress, clientKey(c)) ?? limited(c, ctx.limits.signIn, nameKey);
       if (stop) return stop;
       const r = await signIn(ctx, input);
