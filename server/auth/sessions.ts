@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { sessions } from '../../db/schema.ts';
 import { rawRead, type Database } from '../../db/client.ts';
 import { randomBytes } from './random.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'wss_session';
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -61,9 +62,15 @@ export const ROLES_JSON_OF_ACCOUNT = `(select json_group_array(json_array(ra.rol
 /** A role as ROLES_JSON_OF_ACCOUNT gives it. */
 export type SessionRole = [string, string, string, string | null, string | null, string | null];
 
-/** Every request with a cookie reads its session: fixed SQL, not rebuilt per request (db/client.ts, rawRead). */
-const SESSION_BY_ID = `select s.secret_hash, s.expires_at, a.id, a.username, a.mobile, a.display_name, a.locale, ${ROLES_JSON_OF_ACCOUNT} as roles
+/**
+ * Every request with a cookie reads its session: fixed SQL, not rebuilt per
+ * request (db/client.ts, rawRead), with the auth epoch read in the same
+ * statement, so that the row can be held in memory until the epoch changes.
+ */
+const SESSION_BY_ID = `select s.secret_hash, s.expires_at, a.id, a.username, a.mobile, a.display_name, a.locale, ${ROLES_JSON_OF_ACCOUNT} as roles,
+    (select n from auth_epoch where id = 1) as epoch
   from sessions s join accounts a on a.id = s.account_id where s.id = ? limit 1`;
+const AUTH_EPOCH = 'select n from auth_epoch where id = 1';
 
 type SessionJoinRow = {
   secret_hash: ArrayBuffer | Uint8Array;
@@ -74,14 +81,30 @@ type SessionJoinRow = {
   display_name: string;
   locale: 'zh-CN' | 'en';
   roles: string;
+  epoch: number | null;
 };
+
+/**
+ * The session `id` with its account and roles: from memory while the auth
+ * epoch is unchanged (server/auth/session-cache.ts), else from the database.
+ */
+async function sessionRow(database: Database, id: string): Promise<SessionJoinRow | undefined> {
+  const read = rawRead(database);
+  const cache = sessionCacheOf<SessionJoinRow>(database);
+  const epoch = (await read<{ n: number }>(AUTH_EPOCH, []))[0]?.n;
+  const held = epoch === undefined ? undefined : cache.get(id, Number(epoch));
+  if (held) return held;
+  const found = (await read<SessionJoinRow>(SESSION_BY_ID, [id]))[0];
+  if (found && found.epoch !== null && found.epoch !== undefined) cache.put(id, found, Number(found.epoch));
+  return found;
+}
 
 export async function validateSessionToken(database: Database, token: string | undefined, now: Date) {
   if (!token) return null;
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 100) return null;
   const [id, secret] = parts;
-  const found = (await rawRead(database)<SessionJoinRow>(SESSION_BY_ID, [id]))[0];
+  const found = await sessionRow(database, id);
   if (!found) return null;
   const stored = new Uint8Array(found.secret_hash instanceof Uint8Array ? found.secret_hash : new Uint8Array(found.secret_hash));
   if (!constantTimeEqual(hashSecret(secret), stored)) return null;
@@ -95,7 +118,7 @@ export async function validateSessionToken(database: Database, token: string | u
     await database.write((tx) => tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)));
   }
   const account = { id: found.id, username: found.username, mobile: found.mobile, displayName: found.display_name, locale: found.locale };
-  // The account's current roles, read in the same statement (one read per signed-in request).
+  // The account's current roles, read in the same statement as the session (or held since, unchanged).
   return { sessionId: id, expiresAt, account, roles: JSON.parse(found.roles) as SessionRole[] };
 }
 
