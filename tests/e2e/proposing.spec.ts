@@ -88,6 +88,16 @@ test('a proposal over the category cap is refused with the cap shown', async ({ 
   await fillProposal(p2, { title, category: '服务类（上限 50万元）', theme: '居民生活关爱', cost: '500000.01' });
   await p2.getByRole('button', { name: '保存草稿' }).click();
   await expect(p2.getByTestId('cost-error')).toHaveText('估算金额 ¥500,000.01 超过上限：服务类项目上限 50万元');
+  // On a 360 px phone the summary is on screen when the page comes back, not below the fold.
+  await expect(p2.getByTestId('form-error')).toBeInViewport({ ratio: 0.9 });
+  // Several problems are listed in the form's order, top to bottom; a link brings the field into view with its label.
+  await p2.getByLabel('地点', { exact: true }).fill('');
+  await p2.getByLabel('项目名称').fill('');
+  await p2.getByRole('button', { name: '保存草稿' }).click();
+  const links = p2.getByTestId('form-error').getByRole('link');
+  await expect(links).toHaveText([/^项目名称：/, /^估算金额（元）：/, /^地点：/]);
+  await links.nth(1).click();
+  await expect(p2.getByText('估算金额（元）', { exact: true })).toBeInViewport();
   await plain.close();
 
   // Fixed to the cap itself, it is accepted (上限 is inclusive).
