@@ -25,7 +25,14 @@ export const auditLog = sqliteTable(
     after: text('after'),
     reason: text('reason'),
     prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull().unique(),
+    /**
+     * Not indexed: nothing looks an entry up by its hash, and the chain (each
+     * hash covers the previous one and the entry's seq) is what makes each one
+     * unique. The unique index it had cost every audited write — every
+     * ballot — an insert at a random place in a B-tree of 64-character keys
+     * (migration 0006 drops it).
+     */
+    hash: text('hash').notNull(),
   },
   (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_action_idx').on(t.action)],
 );
