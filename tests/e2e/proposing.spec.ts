@@ -43,6 +43,7 @@ test('a resident proposes a micro-project and it enters screening', async ({ pag
 
   await page.getByRole('button', { name: '保存并提交初审' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${code}\\?done=submit$`));
+  await expect(page.getByTestId('action-done')).toHaveText('已提交初审。提议现在向所有人公开（不显示您的姓名）；社区工作人员初审后，结果会出现在“通知”里。');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByTestId('project-state')).toHaveText('已提交');
   await expect(page.getByText('居民提议', { exact: true })).toBeVisible();
@@ -105,6 +106,13 @@ test('a proposal over the category cap is refused with the cap shown', async ({ 
   await expect(page.getByTestId('cost-check')).toHaveText('本类别：工程类项目上限 100万元');
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page).toHaveURL(/\/edit\?created=1$/);
+});
+
+test('outside the collection phase the propose page says so plainly, and shows no form', async ({ page }) => {
+  await signIn(page, 'resident_xh');
+  await page.goto('/cycles/cy-xianhu-2026/propose');
+  await expect(page.getByTestId('cannot-propose')).toHaveText('只有在项目征集阶段才能提议，本轮现在不在这个阶段。');
+  await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
 });
 
 test('a resident rates an accepted project once', async ({ page, baseURL }) => {

@@ -243,3 +243,18 @@ test('the results page explains why each project was or was not funded', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident vote results');
   await expect(page.getByTestId('why-official').first().locator('.explanation')).toHaveText(/^(Funded|Not funded)/);
 });
+
+test('on a project page a resident of another community is told whose vote it is, not offered a vote that would be refused', async ({ page, browser, baseURL }) => {
+  await signIn(page, 'resident_lt');
+  await page.goto('/projects/LTJD-XHSQ-2026-01');
+  await expect(page.getByTestId('vote-elsewhere')).toHaveText('仙湖社区的居民正在投票；只有本社区的居民可以投票。');
+  await expect(page.getByTestId('vote-button')).toHaveCount(0);
+  // A resident of 仙湖 gets the button, on the same page.
+  const other = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const xh = await other.newPage();
+  await signIn(xh, 'resident_xh');
+  await xh.goto('/projects/LTJD-XHSQ-2026-01');
+  await expect(xh.getByTestId('vote-button')).toBeVisible();
+  await expect(xh.getByTestId('vote-elsewhere')).toHaveCount(0);
+  await other.close();
+});
