@@ -198,12 +198,16 @@ describe('draft, submit, withdraw', () => {
     // Nor on the draft's own page for anyone else, nor as the label the audit page gives the entry.
     expect((await client(t.app).get(`/api/projects/${code}`)).status).toBe(404);
     const created = JSON.parse(before).find((e: { action: string; after: string }) => e.action === 'project.created' && e.after.includes(code));
-    expect((await subjectLabels(t.ctx.database, [created])).size).toBe(0);
+    const edited = JSON.parse(before).find((e: { action: string; subjectId: string }) => e.action === 'proposal.draft_edited' && e.subjectId === created.subjectId);
+    expect(edited).toMatchObject({ subjectType: 'project_draft' });
+    expect((await subjectLabels(t.ctx.database, [created, edited])).size).toBe(0);
 
     expect((await resident.post(`/api/proposals/${code}/submit`)).status).toBe(200);
     const submitted = (await (await client(t.app).get(`/api/audit?action=project.submit`)).json()).items[0];
     expect(submitted).toMatchObject({ actorName: '居民', before: '{"state":"draft"}', after: '{"estimatedCostFen":3300000,"state":"submitted","title":"草稿里改过的想法"}' });
     expect([...(await subjectLabels(t.ctx.database, [created])).values()]).toEqual([{ code, title: '草稿里改过的想法' }]);
+    // Once it is public, the draft's edits name the project too (on /audit they link to it).
+    expect([...(await subjectLabels(t.ctx.database, [edited])).values()]).toEqual([{ code, title: '草稿里改过的想法' }]);
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });
 

@@ -125,7 +125,8 @@ export async function verifyAuditLog(database: Database) {
 
 /** Public labels for subjects: project codes and titles instead of internal ids. */
 export async function subjectLabels(database: Database, entries: { subjectType: string; subjectId: string }[]) {
-  const ids = [...new Set(entries.filter((e) => e.subjectType === 'project').map((e) => e.subjectId))];
+  // A draft's own entries (project_draft) are about the same project row.
+  const ids = [...new Set(entries.filter((e) => e.subjectType === 'project' || e.subjectType === 'project_draft').map((e) => e.subjectId))];
   const labels = new Map<string, { code: string; title: string }>();
   if (ids.length) {
     // A draft's title is its proposer's until it is submitted: its entries get no label (and no link to a page nobody else may see).

@@ -196,6 +196,11 @@ const zh = {
   'audit.subjectType.project_rating': '满意度评价',
   'audit.subjectType.meeting': '议事会会议',
   'audit.subjectType.district': '区',
+  'audit.subjectType.community': '社区',
+  'audit.subjectType.project_draft': '提议草稿',
+  'audit.subjectType.project_attachment': '提议附件',
+  'audit.subjectType.project_comment': '居民评论',
+  'audit.subjectType.rulebook': '规则版本',
   'audit.actionHint': '如 project.screen_out、delivery.payment_recorded',
   'audit.reason': '理由',
 } as const;
@@ -388,6 +393,11 @@ const en: Record<DeliveryKey, string> = {
   'audit.subjectType.project_rating': 'Satisfaction rating',
   'audit.subjectType.meeting': 'Council meeting',
   'audit.subjectType.district': 'District',
+  'audit.subjectType.community': 'Community',
+  'audit.subjectType.project_draft': 'Proposal draft',
+  'audit.subjectType.project_attachment': 'Proposal attachment',
+  'audit.subjectType.project_comment': 'Resident comment',
+  'audit.subjectType.rulebook': 'Rulebook version',
   'audit.actionHint': 'e.g. project.screen_out, delivery.payment_recorded',
   'audit.reason': 'Reason',
 };

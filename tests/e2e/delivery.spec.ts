@@ -135,6 +135,11 @@ test('the audit page shows the head hash and entries with reasons', async ({ pag
   await page.getByRole('button', { name: '筛选' }).click();
   await expect(entries.filter({ hasText: PAST })).toHaveCount(1);
   await expect(entries.filter({ hasText: PAST })).toContainText('居民投票计票');
+
+  // Every kind of subject is named in words, none by its internal name (rulebook, project_draft, …).
+  const kinds = await page.getByLabel('对象类型').locator('option').allTextContents();
+  expect(kinds).toContain('规则版本');
+  expect(kinds.filter((k) => /^[a-z_]+$/.test(k.trim()))).toEqual([]);
 });
 
 test('after the vote closes the anonymised ballots download as a pabulib file', async ({ page, baseURL }) => {
