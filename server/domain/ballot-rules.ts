@@ -58,6 +58,17 @@ export type Bilingual = { 'zh-CN': string; en: string };
  */
 export type BallotIssue = { field: string; code: BallotIssueCode; message: Bilingual };
 
+/**
+ * Each field's problems as one message: a field with two broken rules (six
+ * projects, two of them not on the ballot) names both, rather than whichever
+ * was checked last.
+ */
+export function issueFields(issues: readonly BallotIssue[], locale: keyof Bilingual): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.field] = out[i.field] ? `${out[i.field]}${locale === 'en' ? '; ' : '；'}${i.message[locale]}` : i.message[locale];
+  return out;
+}
+
 export type BallotCheck =
   | { ok: true; ballot: Ballot; content: string; totals: BallotTotals }
   | { ok: false; issues: BallotIssue[]; totals: BallotTotals };

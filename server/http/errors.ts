@@ -38,14 +38,41 @@ export function localeOf(c: Context): Locale {
   return /^en/i.test(al) ? 'en' : 'zh-CN';
 }
 
-/** One sentence per zod issue, in the caller's language. */
-export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+const KIND_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
+  array: { 'zh-CN': '列表', en: 'a list' },
+  string: { 'zh-CN': '文字', en: 'text' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  int: { 'zh-CN': '整数', en: 'a whole number' },
+  boolean: { 'zh-CN': '是或否（true/false）', en: 'true or false' },
+  object: { 'zh-CN': '对象（{…}）', en: 'an object ({…})' },
+};
+
+/** What the request held at `path` (zod 4 leaves the input out of its issues). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * One sentence per zod issue, in the caller's language. `given` is what the
+ * request held there, when known: a missing value is "必填", a value of the
+ * wrong kind says which kind it should be.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale, given?: { value: unknown }): string {
   const zh = locale === 'zh-CN';
   const i = issue as z.core.$ZodIssue & Record<string, unknown>;
   switch (issue.code) {
-    case 'invalid_type':
-      if (i.input === undefined) return zh ? '必填' : 'Required';
+    case 'invalid_type': {
+      const value = given ? given.value : i.input;
+      if (value === undefined || value === null) return zh ? '必填' : 'Required';
+      const kind = KIND_NAMES[String(i.expected)];
+      if (kind) return zh ? `应为${kind['zh-CN']}` : `Must be ${kind.en}`;
       return zh ? `类型错误，应为 ${String(i.expected)}` : `Must be of type ${String(i.expected)}`;
+    }
     case 'too_small':
       if (i.origin === 'string') {
         return Number(i.minimum) <= 1
@@ -69,7 +96,7 @@ export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   }
 }
 
-export function fieldsFromZod(error: z.ZodError, locale: Locale): Record<string, string> {
+export function fieldsFromZod(error: z.ZodError, locale: Locale, input?: { value: unknown }): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -81,7 +108,8 @@ export function fieldsFromZod(error: z.ZodError, locale: Locale): Record<string,
     }
     const path = issue.path.length ? issue.path.join('.') : '_';
     // Custom refinements carry their message as "zh|en".
-    const msg = issue.code === 'custom' ? pickLocalized(issue.message, locale) : issueMessage(issue, locale);
+    const given = input ? { value: valueAt(input.value, issue.path) } : undefined;
+    const msg = issue.code === 'custom' ? pickLocalized(issue.message, locale) : issueMessage(issue, locale, given);
     fields[path] ??= msg;
   }
   return fields;

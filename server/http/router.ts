@@ -22,7 +22,7 @@ export function createRouter() {
     defaultHook: (result, c) => {
       if (!result.success) {
         const locale = localeOf(c);
-        return c.json(errorBody('validation_failed', genericMessage('validation_failed', locale), fieldsFromZod(result.error, locale)), 400);
+        return c.json(errorBody('validation_failed', genericMessage('validation_failed', locale), fieldsFromZod(result.error, locale, { value: (result as { data?: unknown }).data })), 400);
       }
     },
   });

@@ -145,6 +145,8 @@ describe('casting an online ballot', () => {
     const body = await res.json();
     expect(body.error.code).toBe('validation_failed');
     expect(Object.keys(body.error.fields).sort()).toEqual(['colour', 'projects']);
+    // A value of the wrong kind is not "missing": the message says what it should be.
+    expect(body.error.fields.projects).toBe('应为列表');
   });
 
   it('who may not vote is told why: anonymous, another community’s resident, an account with no register entry', async () => {
@@ -187,6 +189,18 @@ describe('the rules of each vote method, through the API', () => {
     const res = await me.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F, P.S, P.W] });
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ error: { code: 'too_many_choices', message: '最多选择 2 个项目（您选了 3 个）', fields: { projects: '最多选择 2 个项目（您选了 3 个）' } } });
+    expect(await allBallotsOf(t, 'resident_xh')).toHaveLength(0);
+  });
+
+  it('a ballot breaking two rules at once names both for the field, not only the one checked last', async () => {
+    await useRules(t, { method: 'approval', maxChoices: 2 });
+    const me = await as(t, 'resident_xh');
+    const res = await me.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F, P.S, 'no-such-project'] });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.fields.projects).toContain('所选项目中有不在本轮投票候选名单上的项目');
+    expect(body.error.fields.projects).toContain('最多选择 2 个项目（您选了 3 个）');
+    expect(body.error.message).toBe(body.error.fields.projects.split('；')[0]);
     expect(await allBallotsOf(t, 'resident_xh')).toHaveLength(0);
   });
 

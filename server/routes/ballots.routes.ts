@@ -20,7 +20,7 @@ import {
   type BallotRefusal,
 } from '../services/ballots.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
-import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
+import { describeVoteRule, issueFields, type Ballot } from '../domain/ballot-rules.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
@@ -118,7 +118,7 @@ type C = Context<AppEnv>;
 function refuseBallot(c: C, r: BallotRefusal) {
   const locale = c.get('locale');
   if (r.code === 'invalid_ballot') {
-    const fields = Object.fromEntries(r.issues.map((i) => [i.field, i.message[locale]]));
+    const fields = issueFields(r.issues, locale);
     const first = r.issues[0]!;
     return fail(c, first.code === 'no_vote' ? 409 : 422, first.code, first.message[locale], fields);
   }

@@ -58,5 +58,5 @@ export function validateForm<S extends z.ZodType>(schema: S, values: Record<stri
   const picked = Object.fromEntries(fields.map((f) => [f, values[f] ?? '']));
   const r = schema.safeParse(picked);
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, errors: fieldsFromZod(r.error, locale) };
+  return { ok: false, errors: fieldsFromZod(r.error, locale, { value: picked }) };
 }
