@@ -202,6 +202,7 @@ const zh = {
   'audit.subjectType.project_comment': '居民评论',
   'audit.subjectType.rulebook': '规则版本',
   'audit.actionHint': '如 project.screen_out、delivery.payment_recorded',
+  'audit.countLabel': '条目',
   'audit.reason': '理由',
 } as const;
 
@@ -399,6 +400,7 @@ const en: Record<DeliveryKey, string> = {
   'audit.subjectType.project_comment': 'Resident comment',
   'audit.subjectType.rulebook': 'Rulebook version',
   'audit.actionHint': 'e.g. project.screen_out, delivery.payment_recorded',
+  'audit.countLabel': 'Entries',
   'audit.reason': 'Reason',
 };
 

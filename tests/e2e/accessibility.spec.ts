@@ -407,6 +407,13 @@ test('the ballot works on a 360 px wide screen', async ({ browser }) => {
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     if (await boxes.nth(i).isChecked()) await label.tap();
   }
+  // Casting nothing: the problem shows in a padded box, its text clear of the box's edge and focus ring.
+  await page.getByTestId('cast').tap();
+  const live = page.getByTestId('ballot-live');
+  await expect(live).toContainText('请至少选择 1 个项目');
+  const outer = (await live.boundingBox())!;
+  const inner = (await live.locator('p').first().boundingBox())!;
+  expect(inner.x - outer.x).toBeGreaterThanOrEqual(8);
   // Tap two rows (on the title, not the little box): the meter counts them; the cast button stays in view.
   await page.locator('.choice > label').nth(0).locator('.title').tap();
   await page.locator('.choice > label').nth(n - 1).locator('.title').tap();

@@ -117,6 +117,10 @@ test('the audit page shows the head hash and entries with reasons', async ({ pag
   const log = await (await api.get('/api/audit?limit=500')).json();
   await api.dispose();
   expect((log.items as { hash: string }[]).map((e) => e.hash)).toContain(head);
+  // The entry count is labelled in words, and the subject field's example is a hint that stays, not a placeholder that a phone cuts off.
+  await expect(page.getByRole('term').filter({ hasText: '条目' })).toHaveCount(1);
+  await expect(page.getByLabel('对象', { exact: true })).toHaveAccessibleDescription('项目编号，如 SGJD-SXSQ-2026-01');
+  await expect(page.getByLabel('对象', { exact: true })).not.toHaveAttribute('placeholder');
 
   // Filter by project code and action: the failed inspection, with its published reason.
   await page.getByLabel('对象', { exact: true }).fill(ROAD);
