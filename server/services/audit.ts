@@ -123,10 +123,14 @@ export async function verifyAuditLog(database: Database) {
   return verifyChain(all);
 }
 
+/** Whether an entry's subject is a project row: a project's entries, and a draft's own (project_draft). */
+export function isProjectSubject(subjectType: string): boolean {
+  return subjectType === 'project' || subjectType === 'project_draft';
+}
+
 /** Public labels for subjects: project codes and titles instead of internal ids. */
 export async function subjectLabels(database: Database, entries: { subjectType: string; subjectId: string }[]) {
-  // A draft's own entries (project_draft) are about the same project row.
-  const ids = [...new Set(entries.filter((e) => e.subjectType === 'project' || e.subjectType === 'project_draft').map((e) => e.subjectId))];
+  const ids = [...new Set(entries.filter((e) => isProjectSubject(e.subjectType)).map((e) => e.subjectId))];
   const labels = new Map<string, { code: string; title: string }>();
   if (ids.length) {
     // A draft's title is its proposer's until it is submitted: its entries get no label (and no link to a page nobody else may see).
