@@ -45,3 +45,36 @@ export const authEpoch = sqliteTable('auth_epoch', {
   id: integer('id').primaryKey(),
   n: integer('n').notNull(),
 });
+
+/**
+ * Guessing throttles, shared by every app instance (a city runs several on
+ * one libSQL server). One row per key: a sign-in name tried from untrusted
+ * browsers, an address, a trusted device, a receipt or residency-code
+ * checker. Failures past a free allowance double the wait each time, up to a
+ * cap; a quiet day forgets them (server/auth/throttle.ts).
+ */
+export const authThrottle = sqliteTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * Device cookies (OWASP's defence against account lockout): a browser that
+ * has signed in to an account gets a random token, of which only the SHA-256
+ * is kept here. Sign-ins from it with the right password go through while
+ * that account is under attack from elsewhere.
+ */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('trusted_devices_account_idx').on(t.accountId)],
+);

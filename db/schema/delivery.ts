@@ -120,13 +120,27 @@ export const ballotImports = sqliteTable('ballot_imports', {
     .notNull()
     .references(() => cycles.id),
   fileName: text('file_name').notNull(),
-  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+  /**
+   * running → pending (every ballot stored, waiting for a second person) →
+   * done (approved: counted) or rejected (its ballots removed); failed if the
+   * storing broke. Imports made before the review existed went straight to done.
+   */
+  status: text('status', { enum: ['running', 'pending', 'done', 'rejected', 'failed'] }).notNull(),
   total: integer('total').notNull(),
   processed: integer('processed').notNull(),
   error: text('error'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   createdBy: text('created_by').references(() => accounts.id),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  /** SHA-256 (hex) of the file's UTF-8 bytes as uploaded. */
+  sha256: text('sha256'),
+  /** The file as uploaded: published once approved, so anyone can recount it. */
+  fileText: text('file_text'),
+  /** The second person, who approved or rejected it (never the uploader). */
+  reviewedBy: text('reviewed_by').references(() => accounts.id),
+  reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+  /** Why it was rejected (published). */
+  reviewNote: text('review_note'),
 });
 
 /**

@@ -239,6 +239,7 @@ export const ACTIONS = [
   'cast_council_vote',
   'manage_phases',
   'enter_paper',
+  'review_ballot_import',
   'verify_residents',
   'import_register',
   'record_implementation',
@@ -307,6 +308,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   cast_council_vote: { roles: ['council_member'], states: ['under_deliberation'] },
   manage_phases: { roles: ['staff'] },
   enter_paper: { roles: ['staff'] },
+  // The second person on an imported vote: another staff member, or an officer of the street or district.
+  review_ballot_import: { roles: ['staff', 'officer'] },
   verify_residents: { roles: ['staff', 'officer'] },
   import_register: { roles: ['staff', 'officer'] },
   record_implementation: {

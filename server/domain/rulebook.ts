@@ -24,8 +24,20 @@ export type Category = { key: string; name: Bilingual; capFen: number };
 export type Theme = { key: string; name: Bilingual };
 export type NegativeListEntry = { term: string; rule: Bilingual };
 
+/**
+ * Where the resident vote is held: `here` (online, and paper ballots entered
+ * by staff) or `elsewhere` (an offline vote whose ballots are imported as a
+ * pabulib file, after the vote, and count only once a second person approves
+ * the import). Never both: imported ballots beside our own would let one
+ * person's file add voters nobody verified.
+ */
+export const VOTE_HELD = ['here', 'elsewhere'] as const;
+export type VoteHeld = (typeof VOTE_HELD)[number];
+
 export type VoteSettings = {
   method: VoteMethod;
+  /** Where the vote is held; missing means `here` (every rulebook before this setting). */
+  held?: VoteHeld;
   /** approval: a ballot may choose at most this many projects. */
   maxChoices?: number;
   /** basket: a ballot must fill at least this share of the budget to count. */
@@ -226,6 +238,7 @@ export function validateRulebook(r: Rulebook): RulebookIssue[] {
       }
     }
     if (v.minShare !== undefined) checkFraction(v.minShare, 'vote.minShare', add);
+    if (v.held !== undefined && !(VOTE_HELD as readonly string[]).includes(v.held)) add('vote.held', 'unknown_value');
   }
   if (!(RESULT_RULES as readonly string[]).includes(r.resultRule)) add('resultRule', 'unknown_value');
 
@@ -413,4 +426,9 @@ export function likelyDuplicates(
     }
   }
   return matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** Where a rulebook's resident vote is held (`here` unless it says otherwise). */
+export function voteHeld(vote: Pick<VoteSettings, 'held'>): VoteHeld {
+  return vote.held === 'elsewhere' ? 'elsewhere' : 'here';
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { client, testApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { accounts, ballots, cycleResults, cycles, importedBallots, projects, registerEntries, roleAssignments } from '../../db/schema.ts';
+import { accounts, ballots, cycleResults, cycles, projects, registerEntries, roleAssignments } from '../../db/schema.ts';
 import { parsePb, pbToElection } from '../domain/pabulib/index.ts';
 import { tally } from '../domain/tally/tally.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
@@ -11,8 +11,7 @@ import { castBallot } from '../services/ballots.ts';
 import { setCyclePhase } from '../services/cycles.ts';
 import { loadActor } from '../services/accounts.ts';
 import { addRulebookVersion } from '../services/rulebooks.ts';
-import { SYSTEM_AUDIT_ACTOR, verifyAuditLog } from '../services/audit.ts';
-import { getImport, importBallotsPb } from '../services/open-data.ts';
+import { SYSTEM_AUDIT_ACTOR } from '../services/audit.ts';
 import type { StoredResult } from '../services/results.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -191,85 +190,5 @@ describe('a vote counted by equal shares (money in yuan matters)', () => {
       expect(tally(pbToElection(pb), stored.rule).selected.sort()).toEqual(stored.selected.map((id) => codeOf.get(id)!).sort());
     }
     expect(rows.find((r) => r.official)!.rule).toBe('mes-add1');
-  });
-});
-
-describe('importing a .pb file as a cycle’s ballots', () => {
-  const file = (projects: string[], votes: string[][]) =>
-    ['META', 'key;value', 'budget;2000000', 'vote_type;approval', 'PROJECTS', 'project_id;cost', ...projects.map((p) => `${p};100`), 'VOTES', 'voter_id;vote', ...votes.map((v, i) => `h${i + 1};${v.join(',')}`)].join('\n') + '\n';
-  const upload = async (c: ReturnType<typeof client>, cycleId: string, text: string) => {
-    const f = new FormData();
-    f.append('file', new File([text], 'history.pb', { type: 'text/plain' }));
-    return t.app.request(`/api/cycles/${cycleId}/ballot-imports`, { method: 'POST', body: f, headers: { cookie: c.cookie } });
-  };
-
-  it('only the community’s staff may import, and only files whose projects are the cycle’s', async () => {
-    const ps = (await codes(XIANHU)).filter((p) => p.state === 'screened_in').map((p) => p.code);
-    const resident = await as('resident_xh');
-    expect((await upload(resident, XIANHU, file(ps, [[ps[0]!]]))).status).toBe(403);
-    const staff = await as('staff_xh');
-    const unknown = await upload(staff, XIANHU, file([...ps, 'XX-YY-2026-99'], [[ps[0]!]]));
-    expect(unknown.status).toBe(422);
-    expect((await unknown.json()).error).toEqual({ code: 'unknown_projects', message: '以下 project_id 不是本轮项目编号：XX-YY-2026-99' });
-    const broken = await upload(staff, XIANHU, 'META\nkey;value\nvote_type;approval\nPROJECTS\n');
-    expect(broken.status).toBe(422);
-    expect((await broken.json()).error).toEqual({ code: 'invalid_file', message: '不是有效的 pabulib 文件：第 4 行：META has no budget' });
-  });
-
-  it('imports in chunks, counting progress up to the total, and refuses the same voters twice', async () => {
-    const ps = (await codes(XIANHU)).filter((p) => p.state === 'screened_in');
-    const text = file(ps.map((p) => p.code), Array.from({ length: 7 }, (_, i) => [ps[i % ps.length]!.code, ps[(i + 1) % ps.length]!.code]));
-    const staffActor = (await loadActor(t.ctx, 'demo-staff_xh')).actor;
-    const who = { actor: staffActor, auditActor: { accountId: 'demo-staff_xh', role: 'staff', name: '周敏（示例）' } };
-    const started = await importBallotsPb(t.ctx, XIANHU, { name: 'history.pb', text }, who, { chunkSize: 2 });
-    if (!started.ok) throw new Error(JSON.stringify(started));
-    expect(started.total).toBe(7);
-    const seen: number[] = [];
-    for (;;) {
-      const p = (await getImport(t.ctx.database, started.importId))!;
-      if (seen[seen.length - 1] !== p.processed) seen.push(p.processed);
-      if (p.status !== 'running') break;
-      await new Promise((r) => setImmediate(r));
-    }
-    await started.done;
-    expect(seen[0]).toBe(0);
-    expect(seen[seen.length - 1]).toBe(7);
-    expect(seen.length).toBeGreaterThan(2);
-    expect((await getImport(t.ctx.database, started.importId))!.status).toBe('done');
-    const rows = await t.ctx.database.db.select().from(importedBallots).where(eq(importedBallots.importId, started.importId));
-    expect(rows).toHaveLength(7);
-    expect(rows.find((r) => r.voterRef === 'h1')!.content).toBe(JSON.stringify([ps[0]!.id, ps[1]!.id].sort()));
-    // Through the API: the same file again is refused, naming how many voters clash.
-    const staff = await as('staff_xh');
-    const again = await upload(staff, XIANHU, text);
-    expect(again.status).toBe(409);
-    expect((await again.json()).error).toEqual({ code: 'already_imported', message: '文件中有 7 个 voter_id 已经导入过本轮。' });
-  });
-
-  it('the API answers 202 with a progress address that staff can poll until done', async () => {
-    const ps = (await codes(XIANHU)).filter((p) => p.state === 'screened_in').map((p) => p.code);
-    const staff = await as('staff_xh');
-    const text = ['META', 'key;value', 'budget;2000000', 'vote_type;approval', 'PROJECTS', 'project_id;cost', ...ps.map((p) => `${p};1`), 'VOTES', 'voter_id;vote', 'api-1;' + ps[0], 'api-2;' + ps.slice(0, 2).join(',')].join('\n');
-    const res = await upload(staff, XIANHU, text);
-    expect(res.status).toBe(202);
-    const body = await res.json();
-    expect(body).toEqual({ id: expect.any(String), total: 2, progress: `/api/ballot-imports/${body.id}` });
-    let p;
-    for (let i = 0; i < 100; i++) {
-      p = await (await staff.get(body.progress)).json();
-      if (p.status !== 'running') break;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    expect(p).toMatchObject({ status: 'done', total: 2, processed: 2, fileName: 'history.pb', error: null });
-    expect((await client(t.app).get(body.progress)).status).toBe(401);
-    expect((await (await as('staff_sx')).get(body.progress)).status).toBe(403);
-  });
-
-  it('a counted vote takes no more ballots', async () => {
-    const staff = await as('staff_sx');
-    const ps = (await codes(PAST_CYCLE_ID)).map((p) => p.code);
-    const res = await upload(staff, PAST_CYCLE_ID, file(ps, [[ps[0]!]]));
-    expect([res.status, (await res.json()).error.code]).toEqual([409, 'vote_already_counted']);
-    expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });
 });

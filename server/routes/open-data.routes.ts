@@ -1,36 +1,16 @@
 /**
  * @module Open data through the API: the datasets as CSV or JSON, a closed
  * vote's anonymised ballots with the official result as a pabulib `.pb`
- * file, and the staff import of a `.pb` file as a cycle's ballots with its
- * progress.
+ * file (imports of ballots are in ballot-imports.routes.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { reasonCannot } from '../domain/permissions.ts';
-import { cycleCommunity, dataset, datasetCsv, DATASETS, exportBallotsPb, getImport, importBallotsPb, importRefusalMessage, PB_IMPORT_MAX_BYTES, type DatasetName, type ImportRefusal } from '../services/open-data.ts';
-
-export { PB_IMPORT_MAX_BYTES };
+import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { dataset, datasetCsv, DATASETS, exportBallotsPb, type DatasetName } from '../services/open-data.ts';
 
 const FILE_RE = new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`);
 const FileParam = z.object({ file: z.string().regex(FILE_RE).openapi({ example: 'payments.csv' }) });
 const Filter = z.strictObject({ community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(), cycle: z.string().min(1).max(64).optional() });
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
-const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
-
-const ImportSchema = z
-  .object({ id: z.string(), cycleId: z.string(), fileName: z.string(), status: z.enum(['running', 'done', 'failed']), total: z.number().int(), processed: z.number().int(), error: z.string().nullable() })
-  .openapi('BallotImport');
-
-function answerImport(c: Context<AppEnv>, r: ImportRefusal) {
-  if (r.code !== 'not_found' && !['no_resident_vote', 'vote_already_counted', 'import_running', 'invalid_file', 'vote_type_mismatch', 'unknown_projects', 'already_imported'].includes(r.code)) {
-    return refuse(c, r.code as Parameters<typeof refuse>[1]);
-  }
-  const a = importRefusalMessage(r, c.get('locale'));
-  return fail(c, a.status, a.code, a.message);
-}
-
 export const openDataRoutes = createRouter()
   .openapi(
     createRoute({
@@ -98,51 +78,5 @@ export const openDataRoutes = createRouter()
         'content-disposition': `attachment; filename="${r.fileName}"`,
         'cache-control': 'no-store',
       }) as never;
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/cycles/{id}/ballot-imports',
-      tags: ['open data'],
-      summary: 'Staff: import a pabulib .pb file as the cycle’s ballots (project ids are project codes); runs in chunks, poll its progress',
-      request: { params: CycleId, body: { content: { 'multipart/form-data': { schema: z.object({ file: FileField }) } }, required: true } },
-      responses: {
-        202: { description: 'Started', content: { 'application/json': { schema: z.object({ id: z.string(), total: z.number().int(), progress: z.string() }) } } },
-        ...errorResponses(400, 401, 403, 404, 409, 413, 422),
-      },
-    }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const f = c.req.valid('form').file;
-      if (f.size > PB_IMPORT_MAX_BYTES) return fail(c, 413, 'payload_too_large');
-      const text = new TextDecoder('utf-8').decode(await f.arrayBuffer());
-      const r = await importBallotsPb(c.get('ctx'), c.req.valid('param').id, { name: f.name, text }, { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, ['staff'])) });
-      if (!r.ok) return answerImport(c, r);
-      // The import goes on after the answer; its outcome is recorded on the import itself.
-      r.done.catch((err) => console.error('[import] unexpected', err));
-      return c.json({ id: r.importId, total: r.total, progress: `/api/ballot-imports/${r.importId}` }, 202);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/ballot-imports/{id}',
-      tags: ['open data'],
-      summary: 'Staff: the progress of a ballot import (processed of total)',
-      request: { params: z.object({ id: z.string().min(1).max(64) }) },
-      responses: { 200: { description: 'Progress', content: { 'application/json': { schema: ImportSchema } } }, ...errorResponses(400, 401, 403, 404) },
-    }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const db = c.get('ctx').database;
-      const imp = await getImport(db, c.req.valid('param').id);
-      if (!imp) return fail(c, 404, 'not_found');
-      const community = await cycleCommunity(db, imp.cycleId);
-      const why = reasonCannot('enter_paper', { area: community!.place }, auth.actor);
-      if (why) return refuse(c, why);
-      return c.json({ id: imp.id, cycleId: imp.cycleId, fileName: imp.fileName, status: imp.status, total: imp.total, processed: imp.processed, error: imp.error }, 200);
     },
   );

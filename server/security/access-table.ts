@@ -18,9 +18,12 @@
  * person, and a refusal for the wrong phase would prove nothing.
  */
 import { eq } from 'drizzle-orm';
-import { ballotImports, councilTerms, projects, rulebooks } from '../../db/schema.ts';
+import { councilTerms, cycles, projects, rulebooks } from '../../db/schema.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
+import { addRulebookVersion } from '../services/rulebooks.ts';
+import { SYSTEM_AUDIT_ACTOR } from '../services/audit.ts';
+import { importBallotsPb } from '../services/ballot-imports.ts';
 import { createProposal, addAttachments } from '../services/proposals.ts';
 import { addComment } from '../services/comments.ts';
 import { castBallot } from '../services/ballots.ts';
@@ -84,7 +87,7 @@ const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 const PROPOSAL = { title: '楼道声控灯更换', category: 'goods', theme: 'care', description: '更换楼道里损坏的声控灯。', address: '莲花社区 3 栋', estimatedCost: '30000', beneficiaries: '3 栋居民', beneficiaryCount: 120 };
 /** A pabulib file with one approval ballot for one of 仙湖's projects (ids are project codes). */
-const PB_FILE = ['META', 'key;value', 'description;test', 'country;China', 'unit;仙湖社区', 'instance;2026', 'num_projects;1', 'num_votes;1', 'budget;1000000', 'vote_type;approval', 'rule;greedy', 'PROJECTS', 'project_id;cost;name', 'LTJD-XHSQ-2026-01;100000;x', 'VOTES', 'voter_id;vote', '1;LTJD-XHSQ-2026-01', ''].join('\n');
+const PB_FILE = ['META', 'key;value', 'description;test', 'country;China', 'unit;仙湖社区', 'instance;2026', 'num_projects;1', 'num_votes;1', 'budget;1000000', 'vote_type;approval', 'rule;greedy', 'PROJECTS', 'project_id;cost;name', 'LTJD-XHSQ-2026-01;100000;x', 'VOTES', 'voter_id;vote', 'XHSQ-0001;LTJD-XHSQ-2026-01', ''].join('\n');
 const AGREEMENT_INPUT = { implementerName: '深圳市某某工程有限公司', implementerType: 'contractor' as const, registrationNo: '91440300MA5XXXXXXX', implementerRating: null, agreementDate: '2026-06-05', agreedAmountFen: 3_000_000, plannedStart: '2026-06-10', plannedEnd: '2026-08-10' };
 const AGREEMENT = { implementerName: '深圳市某某工程有限公司', implementerType: 'contractor', registrationNo: '91440300MA5XXXXXXX', agreementDate: '2026-06-05', agreedAmount: '30000', plannedStart: '2026-06-10', plannedEnd: '2026-08-10' };
 
@@ -119,6 +122,24 @@ async function meeting(w: World, stage: 'scheduled' | 'published' | 'opened' | '
     if (!r.ok) throw new Error(`setup votes: ${r.code}`);
   }
   return { id: s.id, itemId: view.items[0]!.id, members: view.members.map((m) => m.accountId).join(',') };
+}
+
+/** 仙湖's vote is held offline (a new rulebook version says so) and has closed: ballots may be imported. */
+async function offlineVoteClosed(w: World) {
+  const rb = await w.ctx.database.write((tx) =>
+    addRulebookVersion(tx, { districtId: 'd-lh', year: 2026, settings: { ...DEFAULT_RULEBOOK_SETTINGS, vote: { method: 'approval', maxChoices: 5, held: 'elsewhere' } }, actor: SYSTEM_AUDIT_ACTOR, at: new Date() }),
+  );
+  await w.ctx.database.write((tx) => tx.update(cycles).set({ rulebookId: rb.id, openPhase: 'deliberation' }).where(eq(cycles.id, 'cy-xianhu-2026')));
+}
+
+/** A file of 仙湖's offline vote uploaded by staff2_xh, stored and waiting for a second person. */
+async function pendingImport(w: World): Promise<Params> {
+  await offlineVoteClosed(w);
+  const uploader = await w.person('staff2_xh');
+  const r = await importBallotsPb(w.ctx, 'cy-xianhu-2026', { name: 'votes.pb', text: PB_FILE }, { actor: uploader.actor, auditActor: uploader.audit });
+  if (!r.ok) throw new Error(`setup import: ${r.code}`);
+  await r.done;
+  return { id: r.importId };
 }
 
 /** The council fixture's project whose notice period has ended: the clock approves it. */
@@ -322,6 +343,10 @@ export const ACCESS: Record<string, Entry> = {
   'POST /api/cycles/{id}/ballot-imports': {
     place: 'xianhu',
     params: { id: 'cy-xianhu-2026' },
+    setup: async (w) => {
+      await offlineVoteClosed(w);
+      return {};
+    },
     body: () => {
       const f = new FormData();
       f.append('file', new File([PB_FILE], 'votes.pb', { type: 'text/plain' }));
@@ -329,14 +354,10 @@ export const ACCESS: Record<string, Entry> = {
     },
     expect: STAFF,
   },
-  'GET /api/ballot-imports/{id}': {
-    place: 'xianhu',
-    setup: async (w) => {
-      await w.ctx.database.db.insert(ballotImports).values({ id: 'imp-test', cycleId: 'cy-xianhu-2026', fileName: 'x.pb', status: 'done', total: 0, processed: 0, createdAt: new Date() });
-      return { id: 'imp-test' };
-    },
-    expect: STAFF,
-  },
+  'GET /api/cycles/{id}/ballot-imports': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: PUBLIC },
+  'GET /api/ballot-imports/{id}/file': { place: 'xianhu', setup: pendingImport, expect: row({ anonymous: 401, rest: 403, staff: 'allow', officer: 'allow', auditor: 'allow' }) },
+  'POST /api/ballot-imports/{id}/review': { place: 'xianhu', setup: pendingImport, body: { decision: 'approve' }, expect: STAFF_OR_OFFICER, note: 'the file was uploaded by staff2_xh: the staff member acting here is the second person' },
+  'GET /api/ballot-imports/{id}': { place: 'xianhu', setup: pendingImport, expect: PUBLIC },
 
   // Comments and ratings
   'POST /api/projects/{code}/comments': { place: 'xianhu', params: { code: 'LTJD-XHSQ-2026-01' }, body: { body: '支持！' }, expect: RESIDENTS },

@@ -10,7 +10,7 @@ import { ACCESS, fillPath } from './access-table.ts';
 import { buildTemplate, openWorld, type Template, type World } from './world.ts';
 import { API_BODY_LIMIT, IMPORT_BODY_LIMIT } from '../app.ts';
 import { MAX_UPLOAD_REQUEST_BYTES, UPLOAD_LIMITS } from '../services/uploads.ts';
-import { PB_IMPORT_MAX_BYTES } from '../services/open-data.ts';
+import { PB_IMPORT_MAX_BYTES } from '../services/ballot-imports.ts';
 
 let template: Template;
 let w: World;

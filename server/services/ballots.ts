@@ -20,7 +20,7 @@ import type { AppContext } from '../context.ts';
 import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type BallotInput, type BallotIssue, type BallotMethod, type BallotProject } from '../domain/ballot-rules.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
-import type { VoteSettings } from '../domain/rulebook.ts';
+import { voteHeld, type VoteSettings } from '../domain/rulebook.ts';
 import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -41,6 +41,7 @@ export const BALLOT_CODES = [
   'paper_already_counted',
   'paper_ballot_exists',
   'unknown_register_no',
+  'vote_held_elsewhere',
 ] as const;
 export type BallotCode = (typeof BALLOT_CODES)[number];
 
@@ -54,6 +55,7 @@ export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> 
   paper_already_counted: 409,
   paper_ballot_exists: 409,
   unknown_register_no: 422,
+  vote_held_elsewhere: 409,
 };
 
 export const BALLOT_MESSAGES: Readonly<Record<BallotCode, Readonly<Record<Locale, string>>>> = {
@@ -84,6 +86,10 @@ export const BALLOT_MESSAGES: Readonly<Record<BallotCode, Readonly<Record<Locale
     en: 'This resident already has a counted paper ballot (under another serial number)',
   },
   unknown_register_no: { 'zh-CN': '本社区居民名册中没有这个登记号', en: 'There is no such number in this community’s resident register' },
+  vote_held_elsewhere: {
+    'zh-CN': '本轮居民投票在线下进行，不在本站投票；选票在投票结束后整批导入，经另一人核对批准后计入',
+    en: 'This cycle’s resident vote is held offline, not on this site; its ballots are imported after the vote and count once a second person approves them',
+  },
 };
 
 /** What happened to a paper-ballot entry, for staff. */
@@ -204,9 +210,11 @@ async function currentBallotOf(db: Database['db'] | Tx, cycleId: string, registe
 }
 
 /** Why this person cannot vote online in this cycle right now, or null. Domain reasons first, then who they are on the register. */
-function voteReason(setup: VoteSetup, actor: Actor): ReasonCode | null {
+function voteReason(setup: VoteSetup, actor: Actor): ReasonCode | 'vote_held_elsewhere' | null {
   if (setup.vote.method === 'none') return 'no_resident_vote';
-  return reasonCannot('vote', { area: setup.place, phase: setup.cycle.phase }, actor);
+  const why = reasonCannot('vote', { area: setup.place, phase: setup.cycle.phase }, actor);
+  if (why) return why;
+  return voteHeld(setup.vote) === 'elsewhere' ? 'vote_held_elsewhere' : null;
 }
 
 export type VoterView = {
@@ -281,6 +289,7 @@ export async function castInTx(raw: RawExec, { cycleId, input, actor, at }: Cast
   if (s.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
   const why = reasonCannot('vote', { area: s.place, phase: s.phase }, actor);
   if (why) return { ok: false, code: why };
+  if (voteHeld(s.vote) === 'elsewhere') return { ok: false, code: 'vote_held_elsewhere' };
   if (!s.entryId) return { ok: false, code: 'no_voter_entry' };
   const checked = checkBallot(s.vote, s.onBallot, s.budgetFen, input);
   if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
@@ -417,6 +426,7 @@ export async function enterPaperBallot(ctx: AppContext, cycleId: string, input: 
   if (setup.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
   const why = reasonCannot('enter_paper', { area: setup.place }, actor);
   if (why) return { ok: false, code: why };
+  if (voteHeld(setup.vote) === 'elsewhere') return { ok: false, code: 'vote_held_elsewhere' };
   const staffId = actor!.accountId;
   const serial = normalizeSerial(input.paperSerial);
   const registerNo = input.registerNo.normalize('NFKC').trim().toUpperCase();

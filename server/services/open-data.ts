@@ -1,9 +1,8 @@
 /**
  * @module Open data: public datasets as CSV and JSON (projects, decisions,
  * meetings, payments, progress, ratings); a closed resident vote's
- * anonymised ballots with the official result as a pabulib `.pb` file; and
- * the staff import of a `.pb` file as a cycle's ballots, in chunks, with
- * progress.
+ * anonymised ballots with the official result as a pabulib `.pb` file
+ * (imported ballots among them; importing is in ballot-imports.ts).
  *
  * No personal data leaves here: no account or register ids, no resident
  * names, phones or addresses; residents acting in the log are "居民".
@@ -15,7 +14,7 @@
  * currency unit per voter — a file in fen would step one fen and could fund
  * differently. Project ids are project codes, as in the official count.
  */
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems,
@@ -35,18 +34,14 @@ import {
   ratings,
 } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
-import type { AppContext } from '../context.ts';
-import { reasonCannot, type ReasonCode } from '../domain/permissions.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { fenToYuanText, toCsv, type CsvValue } from '../domain/delivery.ts';
-import { isBallotMethod, parseBallotContent, serializeBallot } from '../domain/ballot-rules.ts';
-import { electionToPb, parsePb, PbParseError, writePb } from '../domain/pabulib/index.ts';
+import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
+import { electionToPb, writePb } from '../domain/pabulib/index.ts';
 import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
 import { naturalCompare } from '../domain/tally/natural.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
 import { getCycle, getCommunityById } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
-import { newId } from './ids.ts';
 import type { StoredResult } from './results.ts';
 
 // ---------------------------------------------------------------------------
@@ -374,164 +369,6 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
   }
   const text = writePb(electionToPb(election, { meta, projectFields }));
   return { ok: true, text, fileName: `${community.slug}-${cycle.year}-ballots.pb`, rule: stored.rule, ballots: tallyBallots.length };
-}
-
-// ---------------------------------------------------------------------------
-// Importing a .pb file as a cycle's ballots
-// ---------------------------------------------------------------------------
-
-export type ImportRefusal =
-  | { ok: false; code: ReasonCode | 'not_found' | 'no_resident_vote' | 'vote_already_counted' | 'import_running' }
-  | { ok: false; code: 'invalid_file'; line: number; reason: string }
-  | { ok: false; code: 'vote_type_mismatch'; fileVoteType: string; cycleMethod: string }
-  | { ok: false; code: 'unknown_projects'; projects: string[] }
-  | { ok: false; code: 'already_imported'; voters: number };
-
-export type ImportStarted = { ok: true; importId: string; total: number; done: Promise<void> };
-
-export const IMPORT_CHUNK = 250;
-/** The largest .pb file we import. */
-export const PB_IMPORT_MAX_BYTES = 16 * 1024 * 1024;
-
-/** A refusal to import, as a status, a code and a message in the reader's language. */
-export function importRefusalMessage(r: ImportRefusal, locale: 'zh-CN' | 'en'): { status: 400 | 401 | 403 | 404 | 409 | 422; code: string; message: string } {
-  const en = locale === 'en';
-  switch (r.code) {
-    case 'not_found':
-      return { status: 404, code: r.code, message: en ? 'No such cycle' : '没有这个轮次' };
-    case 'no_resident_vote':
-      return { status: 409, code: r.code, message: en ? 'This cycle has no resident vote.' : '本轮不设居民投票。' };
-    case 'vote_already_counted':
-      return { status: 409, code: r.code, message: en ? 'This cycle’s vote has already been counted; ballots can no longer be added.' : '本轮居民投票已经计票，不能再导入选票。' };
-    case 'import_running':
-      return { status: 409, code: r.code, message: en ? 'Another import for this cycle is still running.' : '本轮还有一个导入正在进行。' };
-    case 'invalid_file':
-      return { status: 422, code: r.code, message: en ? `Not a valid pabulib file: line ${r.line}: ${r.reason}` : `不是有效的 pabulib 文件：第 ${r.line} 行：${r.reason}` };
-    case 'vote_type_mismatch':
-      return { status: 422, code: r.code, message: en ? `The file’s vote_type "${r.fileVoteType}" does not fit this cycle’s vote (${r.cycleMethod}).` : `文件的投票方式 "${r.fileVoteType}" 与本轮投票方式（${r.cycleMethod}）不符。` };
-    case 'unknown_projects':
-      return { status: 422, code: r.code, message: en ? `These project ids are not project codes of this cycle: ${r.projects.slice(0, 10).join(', ')}` : `以下 project_id 不是本轮项目编号：${r.projects.slice(0, 10).join('、')}` };
-    case 'already_imported':
-      return { status: 409, code: r.code, message: en ? `${r.voters} voter ids of this file were already imported into this cycle.` : `文件中有 ${r.voters} 个 voter_id 已经导入过本轮。` };
-    default:
-      return { status: 403, code: r.code, message: '' };
-  }
-}
-
-
-/**
- * Check a .pb file against the cycle (its projects by code, its vote type),
- * record the import as running, and insert the ballots in chunks in the
- * background; each chunk is one transaction that also advances `processed`,
- * so the page can show progress. `done` settles when the import ends (tests
- * await it; the API does not). A failed import removes what it inserted.
- */
-export async function importBallotsPb(
-  ctx: AppContext,
-  cycleId: string,
-  file: { name: string; text: string },
-  who: { actor: Parameters<typeof reasonCannot>[2]; auditActor: AuditActor },
-  opts: { chunkSize?: number } = {},
-): Promise<ImportStarted | ImportRefusal> {
-  const at = ctx.now();
-  const cycle = await getCycle(ctx.database, cycleId, at);
-  if (!cycle) return { ok: false, code: 'not_found' };
-  const communityId = (await ctx.database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!.c;
-  const community = (await getCommunityById(ctx.database, communityId))!;
-  const why = reasonCannot('enter_paper', { area: community.place }, who.actor);
-  if (why) return { ok: false, code: why };
-  const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
-  if (!rulebook || rulebook.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
-  const counted = await ctx.database.db.select({ id: cycleResults.id }).from(cycleResults).where(eq(cycleResults.cycleId, cycleId)).limit(1);
-  if (counted.length) return { ok: false, code: 'vote_already_counted' };
-
-  let pb;
-  try {
-    pb = parsePb(file.text, { voteFields: false });
-  } catch (e) {
-    if (e instanceof PbParseError) return { ok: false, code: 'invalid_file', line: e.line, reason: e.reason };
-    throw e;
-  }
-  const vt = pb.meta['vote_type'] ?? '';
-  const fileCumulative = vt === 'cumulative' || vt === 'scoring';
-  const fileApproval = vt === 'approval' || vt === 'choose-1';
-  const cyclePoints = rulebook.vote.method === 'points';
-  if (!(fileApproval && !cyclePoints) && !(fileCumulative && cyclePoints)) return { ok: false, code: 'vote_type_mismatch', fileVoteType: vt, cycleMethod: rulebook.vote.method };
-  const ours = await ctx.database.db.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), sql`${projects.state} <> 'draft'`));
-  const idOf = new Map(ours.map((p) => [p.code, p.id]));
-  const unknown = pb.projects.map((p) => p.id).filter((c) => !idOf.has(c));
-  if (unknown.length) return { ok: false, code: 'unknown_projects', projects: unknown };
-  const rows = pb.votes.map((v) => ({
-    voterRef: v.voterId,
-    content: cyclePoints
-      ? serializeBallot({ method: 'points', points: Object.fromEntries(v.vote.map((c, i) => [idOf.get(c)!, v.points?.[i] ?? 0])) })
-      : serializeBallot({ method: 'approval', projects: v.vote.map((c) => idOf.get(c)!) }),
-  }));
-  const sha256 = createHash('sha256').update(file.text).digest('hex');
-  const importId = newId();
-  const fileName = file.name.replace(/[\u0000-\u001F\u007F]/g, '').slice(-120) || 'ballots.pb';
-
-  const started = await ctx.database.write(async (tx) => {
-    const running = await tx.select({ id: ballotImports.id }).from(ballotImports).where(and(eq(ballotImports.cycleId, cycleId), eq(ballotImports.status, 'running'))).limit(1);
-    if (running.length) return { ok: false as const, code: 'import_running' as const };
-    const refs = rows.map((r) => r.voterRef);
-    let clash = 0;
-    for (let i = 0; i < refs.length; i += 500) {
-      const r = await tx.select({ n: sql<number>`count(*)` }).from(importedBallots).where(and(eq(importedBallots.cycleId, cycleId), inArray(importedBallots.voterRef, refs.slice(i, i + 500))));
-      clash += Number(r[0]?.n ?? 0);
-    }
-    if (clash) return { ok: false as const, code: 'already_imported' as const, voters: clash };
-    await tx.insert(ballotImports).values({ id: importId, cycleId, fileName, status: 'running', total: rows.length, processed: 0, createdAt: at, createdBy: who.auditActor.accountId });
-    await appendAudit(tx, { actor: who.auditActor, action: 'ballots.import_started', subjectType: 'cycle', subjectId: cycleId, after: { importId, ballots: rows.length, sha256 }, at });
-    return { ok: true as const };
-  });
-  if (!started.ok) return started;
-
-  const size = Math.max(1, opts.chunkSize ?? IMPORT_CHUNK);
-  const done = (async () => {
-    try {
-      for (let i = 0; i < rows.length; i += size) {
-        const chunk = rows.slice(i, i + size);
-        await ctx.database.write(async (tx) => {
-          await tx.insert(importedBallots).values(chunk.map((r) => ({ id: newId(), importId, cycleId, voterRef: r.voterRef, content: r.content })));
-          await tx.update(ballotImports).set({ processed: i + chunk.length }).where(eq(ballotImports.id, importId));
-        });
-        // Let requests (the progress page among them) run between chunks.
-        await new Promise((r) => setImmediate(r));
-      }
-      await ctx.database.write(async (tx) => {
-        const end = ctx.now();
-        await tx.update(ballotImports).set({ status: 'done', finishedAt: end }).where(eq(ballotImports.id, importId));
-        await appendAudit(tx, { actor: who.auditActor, action: 'ballots.imported', subjectType: 'cycle', subjectId: cycleId, after: { importId, ballots: rows.length, sha256 }, at: end });
-      });
-    } catch (err) {
-      const message = String((err as Error)?.message ?? err).slice(0, 500);
-      await ctx.database.write(async (tx) => {
-        await tx.delete(importedBallots).where(eq(importedBallots.importId, importId));
-        await tx.update(ballotImports).set({ status: 'failed', error: message, processed: 0, finishedAt: ctx.now() }).where(eq(ballotImports.id, importId));
-        await appendAudit(tx, { actor: who.auditActor, action: 'ballots.import_failed', subjectType: 'cycle', subjectId: cycleId, after: { importId }, reason: message, at: ctx.now() });
-      });
-    }
-  })();
-  return { ok: true, importId, total: rows.length, done };
-}
-
-export async function getImport(database: Database, importId: string) {
-  const r = (await database.db.select().from(ballotImports).where(eq(ballotImports.id, importId)).limit(1))[0];
-  if (!r) return null;
-  const { createdBy: _c, ...rest } = r;
-  return rest;
-}
-
-export async function listImports(database: Database, cycleId: string) {
-  const rows = await database.db.select().from(ballotImports).where(eq(ballotImports.cycleId, cycleId)).orderBy(asc(ballotImports.createdAt));
-  return rows.map(({ createdBy: _c, ...r }) => r);
-}
-
-/** The place (for the permission check) of a cycle, and its community's slug. */
-export async function cycleCommunity(database: Database, cycleId: string) {
-  const r = (await database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)).limit(1))[0];
-  return r ? getCommunityById(database, r.c) : null;
 }
 
 /** Cycles whose resident vote has closed and been counted: their ballots can be downloaded. */

@@ -24,7 +24,7 @@ import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
 import { transition, type ProjectEvent } from '../domain/project-states.ts';
 import { SYSTEM_ACTOR, type Locale } from '../domain/permissions.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
-import type { ResultRule } from '../domain/rulebook.ts';
+import { voteHeld, type ResultRule } from '../domain/rulebook.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
@@ -80,6 +80,11 @@ export async function countResidentVote(tx: Tx, input: CountInput): Promise<void
   if (!cy) return;
   const rulebook = await getRulebook(tx, cy.c.rulebookId);
   if (!rulebook || rulebook.vote.method === 'none') return;
+  // A vote held elsewhere is counted when a second person approves its imported ballots, not when the phase moves on.
+  if (voteHeld(rulebook.vote) === 'elsewhere') {
+    const approved = await tx.select({ id: ballotImports.id }).from(ballotImports).where(and(eq(ballotImports.cycleId, cycleId), eq(ballotImports.status, 'done'))).limit(1);
+    if (!approved.length) return;
+  }
   // Counted once. If staff reopen the vote and close it again, the first count stands: its
   // projects have already left 'screened_in', so a recount would have nothing to count.
   const already = await tx.select({ id: cycleResults.id }).from(cycleResults).where(eq(cycleResults.cycleId, cycleId)).limit(1);

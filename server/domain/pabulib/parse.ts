@@ -35,6 +35,8 @@ export interface PbProject {
 
 export interface PbVote {
   readonly voterId: string;
+  /** The 1-based line of the file the vote row is on (set by the parser). */
+  readonly line?: number;
   /** Project ids in the order written (the ranking for ordinal ballots). */
   readonly vote: string[];
   /** Points per project in `vote` (cumulative / scoring files). */
@@ -398,7 +400,7 @@ function parseCore(text: string, keepVoteFields: boolean, makeSink: ((meta: Reco
       sink.add(tp, tw, len);
       return null;
     }
-    return points ? { voterId, vote, points, fields } : { voterId, vote, fields };
+    return points ? { voterId, line, vote, points, fields } : { voterId, line, vote, fields };
   }
 }
 
