@@ -1,6 +1,6 @@
 /**
  * @module The application context: everything with state (the database, the
- * rate limiters, the clock) lives here, created once per process, and is
+ * rate limiters and throttle rules, the clock) lives here, created once per process, and is
  * passed to services. Service modules themselves hold no state, so the copy
  * bundled into the Astro build and the one the API loads behave as one.
  */
@@ -8,11 +8,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase, migrateDatabase, type Database } from '../db/client.ts';
 import { createRateLimiters, type RateLimiters } from './auth/rate-limit.ts';
+import { defaultThrottleRules, type ThrottleRules } from './auth/throttle.ts';
 import type { Env } from './env.ts';
 
 export type AppContext = {
   database: Database;
   limits: RateLimiters;
+  /** Guessing throttles (sign-in, receipts, residency codes): counted in the database, shared by every instance. */
+  throttle: ThrottleRules;
   /** Injectable so tests can move time (session expiry, notice periods). */
   now: () => Date;
   /** Secure cookies in production (served behind HTTPS). */
@@ -34,6 +37,7 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
   return {
     database,
     limits: createRateLimiters(),
+    throttle: defaultThrottleRules(),
     now: opts.now ?? (() => new Date()),
     secureCookies: env.NODE_ENV === 'production',
     allowedOrigins: env.ALLOWED_ORIGINS.split(',')

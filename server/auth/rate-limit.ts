@@ -1,7 +1,8 @@
 /**
- * @module Token-bucket rate limiter (the Lucia guide's recipe). In memory, per
- * process: enough for one server; a city-wide deployment behind several
- * processes would move buckets into the shared database.
+ * @module Token-bucket rate limiter (the Lucia guide's recipe) against
+ * flooding. In memory, per process: with several app instances a person gets
+ * up to that many times the allowance, which is fine for flooding; guessing
+ * is throttled in the shared database (throttle.ts).
  */
 export class TokenBucket {
   private buckets = new Map<string, { tokens: number; refilledAt: number }>();
@@ -45,21 +46,17 @@ export class TokenBucket {
   }
 }
 
-/** The sign-in bucket's key: one address trying one name (the API and the sign-in page use the same). */
-export function signInKey(address: string, login: string): string {
-  return `${address}|${login.toLowerCase()}`;
-}
-
-export type RateLimiters = { signIn: TokenBucket; signInPerAddress: TokenBucket; signUp: TokenBucket; verify: TokenBucket; comment: TokenBucket; propose: TokenBucket; vote: TokenBucket };
+/**
+ * Buckets against flooding (not guessing): signing up, commenting, proposing
+ * and voting. Guessing a password, a receipt or a residency code is
+ * throttled in the database instead (throttle.ts), so that it holds across
+ * app instances.
+ */
+export type RateLimiters = { signUp: TokenBucket; comment: TokenBucket; propose: TokenBucket; vote: TokenBucket };
 
 export function createRateLimiters(): RateLimiters {
   return {
-    // Per address and sign-in name: 10 tries, then one more every 30 s; signing in successfully starts again at 10.
-    signIn: new TokenBucket(10, 30_000),
-    // Per address across all names: stops one address from sweeping many accounts.
-    signInPerAddress: new TokenBucket(60, 2_000),
     signUp: new TokenBucket(5, 60_000),
-    verify: new TokenBucket(10, 30_000),
     // Per account: a burst of 5 comments, then one a minute.
     comment: new TokenBucket(5, 60_000),
     // Per account: creating drafts and uploading files.

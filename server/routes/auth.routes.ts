@@ -3,13 +3,14 @@
  * token travels only in an httpOnly, SameSite=Lax cookie (Secure in production).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { setCookie, deleteCookie } from 'hono/cookie';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { clientKey } from '../http/middleware.ts';
 import { SESSION_COOKIE, sessionCookieAttributes } from '../auth/sessions.ts';
-import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, signIn, signOut, signUp } from '../services/accounts.ts';
-import { signInKey, type TokenBucket } from '../auth/rate-limit.ts';
+import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, signOut, signUp } from '../services/accounts.ts';
+import { DEVICE_COOKIE, deviceCookieAttributes, signInGuarded } from '../services/sign-in.ts';
+import type { TokenBucket } from '../auth/rate-limit.ts';
 
 const MeSchema = z
   .object({
@@ -75,16 +76,15 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const input = c.req.valid('json');
-      const nameKey = signInKey(clientKey(c), input.login);
-      const stop = limited(c, ctx.limits.signInPerAddress, clientKey(c)) ?? limited(c, ctx.limits.signIn, nameKey);
-      if (stop) return stop;
-      const r = await signIn(ctx, input);
+      const r = await signInGuarded(ctx, { ...c.req.valid('json'), address: clientKey(c), deviceToken: getCookie(c, DEVICE_COOKIE) });
+      if (!r.ok && r.code === 'rate_limited') {
+        c.header('Retry-After', String(Math.ceil(r.waitMs / 1000)));
+        return fail(c, 429, 'rate_limited');
+      }
       if (!r.ok) return fail(c, 401, r.code, INVALID_CREDENTIALS[c.get('locale')]);
-      // The limit is there to stop guessing: someone who signs in and out often must not be locked out by it.
-      ctx.limits.signIn.reset(nameKey);
-      setSession(c, r.value.token, r.value.expiresAt);
-      return c.json({ accountId: r.value.accountId }, 200);
+      setSession(c, r.token, r.expiresAt);
+      setCookie(c, DEVICE_COOKIE, r.device.token, deviceCookieAttributes(ctx.secureCookies, r.device.expiresAt));
+      return c.json({ accountId: r.accountId }, 200);
     },
   )
   .openapi(

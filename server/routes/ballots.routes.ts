@@ -7,13 +7,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
+import { clientKey } from '../http/middleware.ts';
 import {
   BALLOT_MESSAGES,
   BALLOT_STATUS,
   PAPER_STATUS_MESSAGES,
   RECEIPT_MESSAGES,
   castBallot,
-  checkReceipt,
+  checkReceiptGuarded,
   enterPaperBallot,
   paperQueue,
   voterView,
@@ -197,11 +198,15 @@ export const ballotRoutes = createRouter()
       tags: ['voting'],
       summary: 'Check a ballot receipt (anyone): after the count, whether the ballot was counted and exactly what it said; never who cast it',
       request: { params: z.object({ code: z.string().min(1).max(32).openapi({ example: 'ABCDE-FGH23' }) }) },
-      responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404, 429) },
     }),
     async (c) => {
       const locale = c.get('locale');
-      const r = await checkReceipt(c.get('ctx').database, c.req.valid('param').code);
+      const r = await checkReceiptGuarded(c.get('ctx'), c.req.valid('param').code, clientKey(c));
+      if ('code' in r) {
+        c.header('Retry-After', String(Math.ceil(r.waitMs / 1000)));
+        return fail(c, 429, 'rate_limited');
+      }
       if (r.status === 'unknown') return fail(c, 404, 'receipt_unknown', locale === 'en' ? 'No ballot has this receipt code; check it character by character' : '没有这个回执码对应的选票，请逐个字符核对');
       return c.json({ ...r, message: RECEIPT_MESSAGES[r.status][locale] }, 200);
     },

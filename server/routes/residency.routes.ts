@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { clientKey } from '../http/middleware.ts';
-import { VERIFY_MESSAGES, VerifyInput, verifyResidency } from '../services/residents.ts';
+import { VERIFY_MESSAGES, VerifyInput, verifyResidencyGuarded } from '../services/residents.ts';
 
 export const residencyRoutes = createRouter().openapi(
   createRoute({
@@ -20,12 +20,11 @@ export const residencyRoutes = createRouter().openapi(
     const ctx = c.get('ctx');
     const auth = c.get('auth');
     if (!auth) return fail(c, 401, 'not_signed_in', c.get('locale') === 'en' ? 'Please sign in first' : '请先登录');
-    const wait = ctx.limits.verify.consume(`${clientKey(c)}|${auth.account.id}`, 1, Date.now());
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+    const r = await verifyResidencyGuarded(ctx, auth.account.id, c.req.valid('json').code, clientKey(c));
+    if (!r.ok && r.code === 'rate_limited') {
+      c.header('Retry-After', String(Math.ceil(r.waitMs / 1000)));
       return fail(c, 429, 'rate_limited');
     }
-    const r = await verifyResidency(ctx, auth.account.id, c.req.valid('json').code);
     if (!r.ok) {
       const msg = VERIFY_MESSAGES[r.code][c.get('locale')];
       return fail(c, r.code === 'code_unknown' ? 422 : 409, r.code, msg, { code: msg });

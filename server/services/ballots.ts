@@ -21,6 +21,7 @@ import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type Ball
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { voteHeld, type VoteSettings } from '../domain/rulebook.ts';
+import { guardGuess, type Throttled } from '../auth/throttle.ts';
 import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -571,6 +572,15 @@ export type ReceiptView =
  * vote is still open; after it, whether the ballot was counted and exactly
  * what it said — never who cast it.
  */
+/**
+ * Check a receipt under the guessing throttle: codes that match no ballot
+ * count against the address (shared by every app instance), so nobody can
+ * walk the code space looking for other people's ballots.
+ */
+export async function checkReceiptGuarded(ctx: AppContext, rawCode: string, address: string): Promise<ReceiptView | Throttled> {
+  return guardGuess(ctx.database, [{ key: `receipt:addr:${address}`, rule: ctx.throttle.receipt }], ctx.now(), () => checkReceipt(ctx.database, rawCode), (r) => r.status === 'unknown');
+}
+
 export async function checkReceipt(database: Database, rawCode: string): Promise<ReceiptView> {
   const code = normalizeReceiptCode(rawCode);
   if (!RECEIPT_RE.test(code)) return { status: 'unknown' };

@@ -11,6 +11,7 @@ import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
 import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
+import { guardGuess, type Throttled } from '../auth/throttle.ts';
 
 /** Codes avoid look-alike characters (0/O, 1/I/L) because people type them from paper. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -96,6 +97,15 @@ export async function listRegister(ctx: AppContext, place: Place, actor: Actor, 
 export type VerifyOutcome =
   | { ok: true; community: { id: string; slug: string; nameZh: string; nameEn: string } }
   | { ok: false; code: 'code_unknown' | 'code_used' | 'already_resident' };
+
+/**
+ * Verify under the guessing throttle: codes that match no unclaimed slip
+ * count against the account and the address, shared by every app instance.
+ */
+export async function verifyResidencyGuarded(ctx: AppContext, accountId: string, rawCode: string, address: string): Promise<VerifyOutcome | Throttled> {
+  const rule = ctx.throttle.residencyCode;
+  return guardGuess(ctx.database, [{ key: `residency:account:${accountId}`, rule }, { key: `residency:addr:${address}`, rule }], ctx.now(), () => verifyResidency(ctx, accountId, rawCode), (r) => !r.ok && (r.code === 'code_unknown' || r.code === 'code_used'));
+}
 
 export async function verifyResidency(ctx: AppContext, accountId: string, rawCode: string): Promise<VerifyOutcome> {
   const code = normalizeCode(rawCode);
