@@ -3,24 +3,24 @@ import { createHash } from 'node:crypto';
 import { signIn } from './helpers.ts';
 import { IMPORT_CYCLE } from './fixtures/imports.ts';
 
-/** The offline vote's file: voter ids are 仙湖's register numbers; project ids the fixture's project codes. */
+/** The offline vote's file: voter ids are 莲花's register numbers; project ids the fixture's project codes. */
 function pb(votes: [string, string][]) {
-  return ['META', 'key;value', 'budget;500000', 'vote_type;approval', 'PROJECTS', 'project_id;cost', 'LTJD-XHSQ-2024-01;200000', 'LTJD-XHSQ-2024-02;100000', 'VOTES', 'voter_id;vote', ...votes.map(([v, p]) => `${v};${p}`)].join('\n') + '\n';
+  return ['META', 'key;value', 'budget;500000', 'vote_type;approval', 'PROJECTS', 'project_id;cost', 'LTJD-LHSQ-2024-01;200000', 'LTJD-LHSQ-2024-02;100000', 'VOTES', 'voter_id;vote', ...votes.map(([v, p]) => `${v};${p}`)].join('\n') + '\n';
 }
 const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
 
 test('staff import an offline vote; it counts only after a second person approves it', async ({ browser }) => {
   const uploader = await browser.newPage();
-  await signIn(uploader, 'staff_xh');
-  await uploader.goto('/staff/xianhu/delivery/import');
+  await signIn(uploader, 'staff_lt');
+  await uploader.goto('/staff/lianhua/delivery/import');
   await uploader.getByLabel('轮次').selectOption(IMPORT_CYCLE);
 
   // An invented voter is refused by its line, and nothing is imported.
-  await uploader.getByLabel('.pb 文件（不超过 16 MB）').setInputFiles(file('bad.pb', pb([['XHSQ-0001', 'LTJD-XHSQ-2024-01'], ['x1', 'LTJD-XHSQ-2024-02']])));
+  await uploader.getByLabel('.pb 文件（不超过 16 MB）').setInputFiles(file('bad.pb', pb([['LHSQ-0001', 'LTJD-LHSQ-2024-01'], ['x1', 'LTJD-LHSQ-2024-02']])));
   await uploader.getByRole('button', { name: '开始导入' }).click();
   await expect(uploader.getByTestId('form-error')).toHaveText(/第 12 行 x1：不在名册中/);
 
-  const good = pb([['XHSQ-0001', 'LTJD-XHSQ-2024-01'], ['XHSQ-0002', 'LTJD-XHSQ-2024-01,LTJD-XHSQ-2024-02'], ['XHSQ-0003', 'LTJD-XHSQ-2024-02']]);
+  const good = pb([['LHSQ-0001', 'LTJD-LHSQ-2024-01'], ['LHSQ-0002', 'LTJD-LHSQ-2024-01,LTJD-LHSQ-2024-02'], ['LHSQ-0003', 'LTJD-LHSQ-2024-02']]);
   const sha256 = createHash('sha256').update(good, 'utf8').digest('hex');
   await uploader.getByLabel('轮次').selectOption(IMPORT_CYCLE);
   await uploader.getByLabel('.pb 文件（不超过 16 MB）').setInputFiles(file('offline-2024.pb', good));
@@ -42,17 +42,17 @@ test('staff import an offline vote; it counts only after a second person approve
 
   // The second person checks the summary and approves.
   const reviewer = await browser.newPage();
-  await signIn(reviewer, 'staff2_xh');
+  await signIn(reviewer, 'staff2_lt');
   await reviewer.goto(importUrl);
-  await expect(reviewer.getByTestId('import-tally')).toContainText('LTJD-XHSQ-2024-01');
+  await expect(reviewer.getByTestId('import-tally')).toContainText('LTJD-LHSQ-2024-01');
   await reviewer.getByRole('button', { name: '核对无误，批准计入' }).click();
   await expect(reviewer.getByTestId('done')).toHaveText('已批准：导入的选票已计入，本轮已计票。');
-  await expect(reviewer.getByTestId('import-reviewer')).toContainText('钱进');
+  await expect(reviewer.getByTestId('import-reviewer')).toContainText('孙倩');
 
   await reviewer.goto(`/cycles/${IMPORT_CYCLE}/results`);
   await expect(reviewer.getByTestId('results-summary')).toContainText('共 3 张有效选票');
   await expect(reviewer.getByTestId('import')).toHaveAttribute('data-status', 'done');
   await expect(reviewer.getByTestId('import')).toContainText(sha256);
-  await expect(reviewer.getByTestId('import')).toContainText('上传：周敏（示例） · 核对：钱进（示例）');
+  await expect(reviewer.getByTestId('import')).toContainText('上传：王芳（示例） · 核对：孙倩（示例）');
   await reviewer.close();
 });
