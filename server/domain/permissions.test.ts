@@ -11,7 +11,11 @@ import {
   hasRoleAnywhere,
   isSystemActor,
   reasonCannot,
+  reasonToShow,
+  whoCannot,
 } from './permissions.ts';
+import { CYCLE_PHASES } from './cycle-phases.ts';
+import { PROJECT_STATES } from './project-states.ts';
 import type { Action, Actor, Role, Scope, Subject } from './permissions.ts';
 
 // c1, c2 in street s1; c3 in street s2; all in district d1. c9 in street s9 in district d2.
@@ -110,7 +114,8 @@ describe('reasonCannot', () => {
     ['a council member proposes too', 'propose', { area: c1, phase: 'collection' }, council, null],
     ['nobody proposes during screening', 'propose', { area: c1, phase: 'screening' }, resident, 'wrong_phase'],
     ['a missing phase counts as the wrong one', 'propose', { area: c1 }, resident, 'wrong_phase'],
-    ['the phase is reported before signing in', 'propose', { area: c1, phase: 'audit' }, null, 'wrong_phase'],
+    ['a visitor is asked to sign in whatever the phase', 'propose', { area: c1, phase: 'audit' }, null, 'not_signed_in'],
+    ['a resident of another community hears that, not the phase', 'propose', { area: c2, phase: 'audit' }, resident, 'not_resident_of_community'],
     ['a visitor must sign in to propose', 'propose', { area: c1, phase: 'collection' }, null, 'not_signed_in'],
     [
       'a resident of another community cannot propose here',
@@ -153,6 +158,7 @@ describe('reasonCannot', () => {
     ['an officer of another street does not screen', 'screen', { area: c3, projectState: 'submitted' }, streetOfficer, 'not_in_community'],
     ['a resident does not screen', 'screen', { area: c1, projectState: 'submitted' }, resident, 'role_required'],
     ['nothing is screened twice', 'screen', { area: c1, projectState: 'screened_in' }, staff, 'wrong_state'],
+    ['an officer of another district hears that, not that it was screened', 'screen', { area: c9, projectState: 'screened_in' }, districtOfficer, 'not_in_community'],
 
     ['a council member records a screening opinion', 'record_screening_opinion', { area: c1, projectState: 'submitted' }, council, null],
     ['a resident records no screening opinion', 'record_screening_opinion', { area: c1, projectState: 'submitted' }, resident, 'role_required'],
@@ -170,6 +176,7 @@ describe('reasonCannot', () => {
 
     ['staff record implementation', 'record_implementation', { area: c1, projectState: 'in_progress' }, staff, null],
     ['no implementation is recorded before approval', 'record_implementation', { area: c1, projectState: 'in_public_notice' }, staff, 'wrong_state'],
+    ['staff of another community hear that, not the state', 'record_implementation', { area: c2, projectState: 'in_public_notice' }, staff, 'not_in_community'],
 
     ['a district officer sets the rulebook', 'set_rulebook', { area: d1 }, districtOfficer, null],
     ['a street officer does not set the district rulebook', 'set_rulebook', { area: d1 }, streetOfficer, 'not_in_community'],
@@ -219,6 +226,42 @@ describe('reasonCannot', () => {
     for (const action of ACTIONS) {
       const reason = reasonCannot(action, fitting(action, c1), null);
       expect(reason, action).toBe(action === 'read_public' ? null : 'not_signed_in');
+    }
+  });
+});
+
+describe('who before what', () => {
+  const outsiders = { resident, council, staff, streetOfficer, districtOfficer, auditor, nobody, clock: SYSTEM_ACTOR };
+  const phases = [null, ...CYCLE_PHASES];
+  const states = [null, ...PROJECT_STATES];
+
+  it('tells someone who may not act on a place the same reason in every phase and state', () => {
+    // c9 is in another district: nobody above holds a role there.
+    for (const action of ACTIONS.filter((a) => ACTION_RULES[a].roles !== 'anyone')) {
+      for (const [name, actor] of Object.entries(outsiders)) {
+        const reason = whoCannot(action, c9, actor);
+        expect(reason && REASON_STATUS[reason], `${action} by ${name}`).toBe(403);
+        for (const phase of phases) for (const projectState of states) expect(reasonCannot(action, { area: c9, phase, projectState }, actor), `${action} by ${name} in ${phase}/${projectState}`).toBe(reason);
+      }
+      for (const phase of phases) for (const projectState of states) expect(reasonCannot(action, { area: c9, phase, projectState }, null)).toBe('not_signed_in');
+    }
+  });
+
+  it('shows a page the phase or state first, and refuses or allows exactly as reasonCannot does', () => {
+    expect(reasonToShow('propose', { area: c1, phase: 'audit' }, null)).toBe('wrong_phase');
+    expect(reasonToShow('vote', { area: c2, phase: 'deliberation' }, resident)).toBe('wrong_phase');
+    expect(reasonToShow('vote', { area: c2, phase: 'resident_vote' }, resident)).toBe('not_resident_of_community');
+    for (const action of ACTIONS) {
+      for (const actor of [null, ...Object.values(outsiders)]) {
+        for (const area of [c1, c9]) {
+          for (const phase of phases) {
+            for (const projectState of states) {
+              const subject = { area, phase, projectState };
+              expect(reasonToShow(action, subject, actor) === null, action).toBe(reasonCannot(action, subject, actor) === null);
+            }
+          }
+        }
+      }
     }
   });
 });

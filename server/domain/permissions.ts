@@ -325,22 +325,56 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
 /**
  * Why can this actor not do `action` to `subject`? `null` means they can.
  *
- * Order: first the world (wrong phase, wrong state), then the person. If
- * nobody could do it right now, telling an anonymous visitor to sign in
- * would only send them on a useless errand.
+ * Order: first the person (not signed in → 401; no role for this place →
+ * 403), then the world (wrong phase, wrong state → 409). Someone who may not
+ * act on this place at all hears that, whatever the state of things there,
+ * so a refusal never tells an outsider what state something is in. This is
+ * the order of every refusal the services give; a page explaining a control
+ * to a visitor may prefer `reasonToShow`.
  */
 export function reasonCannot(action: Action, subject: Subject, actor: Actor): ReasonCode | null {
-  const rule: ActionRule | undefined = Object.hasOwn(ACTION_RULES, action) ? ACTION_RULES[action] : undefined;
+  const rule = ruleOf(action);
   if (rule === undefined) return 'unknown_action';
+  return personReason(rule, subject.area, actor) ?? worldReason(rule, subject);
+}
 
-  if (rule.phases && !(subject.phase != null && rule.phases.includes(subject.phase))) return 'wrong_phase';
-  if (rule.states && !(subject.projectState != null && rule.states.includes(subject.projectState))) {
-    return 'wrong_state';
-  }
+/**
+ * The person half of `reasonCannot`: may this actor do `action` on this
+ * place at all, whatever its state? For services that check a world reason
+ * of their own (no resident vote in the cycle) after who, before the rule's.
+ */
+export function whoCannot(action: Action, area: Area, actor: Actor): ReasonCode | null {
+  const rule = ruleOf(action);
+  if (rule === undefined) return 'unknown_action';
+  return personReason(rule, area, actor);
+}
 
+/**
+ * The same check as `reasonCannot` (null in exactly the same cases), with the
+ * world first: for a page telling a visitor why a control is off. If nobody
+ * could do it right now (the vote has closed), asking the visitor to sign in
+ * would only send them on a useless errand. Never use it to refuse a request.
+ */
+export function reasonToShow(action: Action, subject: Subject, actor: Actor): ReasonCode | null {
+  const rule = ruleOf(action);
+  if (rule === undefined) return 'unknown_action';
+  return worldReason(rule, subject) ?? personReason(rule, subject.area, actor);
+}
+
+function ruleOf(action: Action): ActionRule | undefined {
+  return Object.hasOwn(ACTION_RULES, action) ? ACTION_RULES[action] : undefined;
+}
+
+function personReason(rule: ActionRule, area: Area, actor: Actor): ReasonCode | null {
   if (rule.roles === 'anyone') return null;
   if (actor === null) return 'not_signed_in';
-  return roleReason(actor, rule.roles, subject.area, rule.minScope ?? 'community');
+  return roleReason(actor, rule.roles, area, rule.minScope ?? 'community');
+}
+
+function worldReason(rule: ActionRule, subject: Subject): ReasonCode | null {
+  if (rule.phases && !(subject.phase != null && rule.phases.includes(subject.phase))) return 'wrong_phase';
+  if (rule.states && !(subject.projectState != null && rule.states.includes(subject.projectState))) return 'wrong_state';
+  return null;
 }
 
 /**

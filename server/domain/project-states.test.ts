@@ -12,9 +12,10 @@ import {
   availableEvents,
   isTerminal,
   transition,
+  whoCannotStep,
 } from './project-states.ts';
 import type { ProjectEvent, ProjectRef, ProjectState } from './project-states.ts';
-import { REASON_CODES, SYSTEM_ACTOR } from './permissions.ts';
+import { REASON_CODES, REASON_STATUS, SYSTEM_ACTOR } from './permissions.ts';
 import type { Actor, Assignment, Role, Scope } from './permissions.ts';
 
 // Places: communities c1 and c2 in street s1, c3 in street s2; all in district d1. d2 is another district.
@@ -364,6 +365,31 @@ describe('availableEvents', () => {
 
   it('offers events that need a reason, since the form asks for it', () => {
     expect(availableEvents(project('under_deliberation'), actors.staff)).toEqual(['adopt', 'reject']);
+  });
+});
+
+describe('who before what', () => {
+  it('tells someone who may not take a step here the same reason whatever state the project is in', () => {
+    for (const name of ['anonymous', 'staffElsewhere', 'officerElsewhere', 'auditor', 'resident'] as const) {
+      for (const event of PROJECT_EVENTS) {
+        const reasons = new Set(PROJECT_STATES.map((state) => {
+          const r = transition(project(state), event, actors[name], { reason: '理由', phase: 'collection', cycleHasResidentVote: true });
+          return r.ok ? 'ok' : r.reason;
+        }));
+        const who = whoCannotStep(project('draft'), event, actors[name]);
+        if (who === null) continue; // they may take it (a resident withdrawing nothing of theirs is refused as not_proposer)
+        expect([...reasons], `${event} by ${name}`).toEqual([who]);
+        expect([401, 403], `${event} by ${name}: ${who}`).toContain(REASON_STATUS[who]);
+      }
+    }
+  });
+
+  it('answers the state only to those who may take the step', () => {
+    expect(transition(project('screened_in'), 'screen_in', actors.staffElsewhere)).toEqual({ ok: false, reason: 'not_in_community' });
+    expect(transition(project('screened_in'), 'screen_in', actors.anonymous)).toEqual({ ok: false, reason: 'not_signed_in' });
+    expect(transition(project('screened_in'), 'screen_in', actors.staff)).toEqual({ ok: false, reason: 'transition_not_allowed' });
+    expect(transition(project('archived'), 'archive', actors.officerElsewhere)).toEqual({ ok: false, reason: 'not_in_community' });
+    expect(transition(project('archived'), 'archive', actors.staff)).toEqual({ ok: false, reason: 'terminal_state' });
   });
 });
 

@@ -222,8 +222,9 @@ export type TransitionResult =
 
 /**
  * Fire `event` on `project` as `actor`. Returns the step to record, or why
- * not. Checks run from the world to the person: is the step in the table
- * at all, does it fit this cycle, may this actor take it, is a reason given.
+ * not. Checks run from the person to the world: may this actor take this
+ * step here at all, is it in the table from the project's state, does it fit
+ * this cycle, is a reason given.
  */
 export function transition(
   project: ProjectRef,
@@ -258,19 +259,21 @@ function whyNot(
 ): TransitionReason | null {
   // Events arrive from forms and URLs; the type alone does not keep strangers out.
   if (!(PROJECT_EVENTS as readonly string[]).includes(event)) return 'unknown_event';
+  // Who before what: someone who may not take this step here is told so whatever state the project is in.
+  return whoMayNot(project, event, actor) ?? whenNot(project, event, opts);
+}
 
-  const row: Partial<Record<ProjectEvent, ProjectState>> | undefined = TRANSITIONS[project.state];
-  if (row === undefined || Object.keys(row).length === 0) return 'terminal_state';
-  if (row[event] === undefined) return 'transition_not_allowed';
+/**
+ * The person half of `transition`: may this actor take this step on this
+ * project (or on projects of this place), in whatever state it is? For a
+ * service that must refuse a stranger before it looks at anything there.
+ */
+export function whoCannotStep(project: Omit<ProjectRef, 'state'>, event: ProjectEvent, actor: Actor): TransitionReason | null {
+  if (!(PROJECT_EVENTS as readonly string[]).includes(event)) return 'unknown_event';
+  return whoMayNot(project, event, actor);
+}
 
-  const phases = EVENT_PHASES[event];
-  if (phases && opts.phase !== undefined && !(opts.phase !== null && phases.includes(opts.phase))) return 'wrong_phase';
-
-  const needsVote = RESIDENT_VOTE_GUARD[project.state]?.[event];
-  if (needsVote !== undefined && opts.cycleHasResidentVote !== undefined && needsVote !== opts.cycleHasResidentVote) {
-    return needsVote ? 'no_resident_vote' : 'resident_vote_pending';
-  }
-
+function whoMayNot(project: Omit<ProjectRef, 'state'>, event: ProjectEvent, actor: Actor): TransitionReason | null {
   const allowed = EVENT_ROLES[event];
   if (actor === null) return 'not_signed_in';
   if (actor.system === true) return allowed.includes('system') ? null : 'role_required';
@@ -292,6 +295,22 @@ function whyNot(
   }
 
   return narrow(roleReason(actor, roles, project));
+}
+
+/** Does the step fit the project's state and its cycle now? */
+function whenNot(project: ProjectRef, event: ProjectEvent, opts: Omit<TransitionOptions, 'reason'>): TransitionReason | null {
+  const row: Partial<Record<ProjectEvent, ProjectState>> | undefined = TRANSITIONS[project.state];
+  if (row === undefined || Object.keys(row).length === 0) return 'terminal_state';
+  if (row[event] === undefined) return 'transition_not_allowed';
+
+  const phases = EVENT_PHASES[event];
+  if (phases && opts.phase !== undefined && !(opts.phase !== null && phases.includes(opts.phase))) return 'wrong_phase';
+
+  const needsVote = RESIDENT_VOTE_GUARD[project.state]?.[event];
+  if (needsVote !== undefined && opts.cycleHasResidentVote !== undefined && needsVote !== opts.cycleHasResidentVote) {
+    return needsVote ? 'no_resident_vote' : 'resident_vote_pending';
+  }
+  return null;
 }
 
 /** roleReason only yields person-related codes, all of which `transition` may return. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { client, testApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { cycles } from '../../db/schema.ts';
+import { accounts, auditLog, councilVotes, cycles } from '../../db/schema.ts';
 import { at, createCycle, openPhase, seedFixture, step, submitProject, type FixtureProject } from '../../tests/e2e/fixtures/council.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 
@@ -174,6 +174,68 @@ describe('quorum and votes', () => {
     expect(view.body.items[0]!.votes).toEqual([{ accountId: m.members[0]!.accountId, name: '黄秀英（示例）', vote: 'against' }]);
     const log = await (await client(t.app).get(`/api/audit?subjectId=${m.id}&action=meeting.votes_recorded`)).json();
     expect(log.items[0]).toMatchObject({ actorRole: 'council_member', actorName: '黄秀英（示例）', after: `{"project":"${codes[0]}","votes":{"黄秀英（示例）":"against"}}` });
+  });
+});
+
+describe('who a council vote may name', () => {
+  const accountId = async (username: string) => (await t.ctx.database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username)))[0]!.id;
+  const count = async () => ({
+    votes: (await t.ctx.database.db.select({ n: sql<number>`count(*)` }).from(councilVotes))[0]!.n,
+    audit: (await t.ctx.database.db.select({ n: sql<number>`count(*)` }).from(auditLog))[0]!.n,
+  });
+
+  it('a council vote naming a non-member or an absent member is refused', async () => {
+    // Someone who sat on this council in an earlier term: a verified resident of 笋西 whose term ended in 2020.
+    const former = client(t.app);
+    expect((await former.post('/api/auth/sign-up', { login: 'former_sx', password: 'a long password', displayName: '前任成员' }, { 'x-real-ip': '10.9.9.9' })).status).toBe(201);
+    const slip = await t.ctx.database.client.execute("select verification_code from register_entries where community_id = 'c-sunxi' and claimed_by_account_id is null limit 1");
+    expect((await former.post('/api/residency/verify', { code: String(slip.rows[0]!.verification_code) })).status).toBe(200);
+    const staff = await as('staff_sx');
+    expect((await staff.post('/api/communities/sunxi/council/terms', { login: 'former_sx', role: 'member', startsOn: '2020-01-01', endsOn: '2020-12-31' })).status).toBe(201);
+
+    const { cycleId, codes } = await deliberating([project('健身器材更新')]);
+    const m = await openedMeeting(staff, cycleId, codes);
+    // Seven members in office on the meeting day; the last (杜小燕, council_sunxi_6) is absent.
+    expect((await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 6).map((x) => x.accountId) })).status).toBe(200);
+    const absent = (await meeting(m.id)).body.members[6]!;
+    expect(absent).toMatchObject({ name: '杜小燕（示例）', present: false });
+    const votes = `/api/meetings/${m.id}/items/${m.items[0]!.id}/votes`;
+    const before = await count();
+
+    // Staff recording the show of hands may name only members of this council's current term who are present.
+    const named: [string, string, number, string][] = [
+      ['a member of another community’s council', await accountId('council_lt'), 422, 'not_a_member'],
+      ['a member of an earlier term', await accountId('former_sx'), 422, 'not_a_member'],
+      ['a resident who was never on the council', await accountId('resident_sx'), 422, 'not_a_member'],
+      ['the community’s own staff', await accountId('staff_sx'), 422, 'not_a_member'],
+      ['an account that does not exist', 'no-such-account', 422, 'not_a_member'],
+      ['a member recorded absent', absent.accountId, 422, 'not_present'],
+    ];
+    for (const [who, id, status, code] of named) {
+      const res = await staff.post(votes, { votes: [{ accountId: id, vote: 'for' }] });
+      expect([who, res.status, (await res.json()).error.code]).toEqual([who, status, code]);
+      // One bad name refuses the whole show of hands: the present members' votes beside it are not recorded either.
+      const mixed = await staff.post(votes, { votes: [{ accountId: m.members[0]!.accountId, vote: 'for' }, { accountId: id, vote: 'against' }] });
+      expect([who, mixed.status, (await mixed.json()).error.code]).toEqual([who, status, code]);
+    }
+
+    // A person casting their own vote: another council's member, a former member, an absent member.
+    const own: [string, ReturnType<typeof client>, number, string][] = [
+      ['council_lt', await as('council_lt'), 403, 'not_in_community'],
+      ['former_sx', former, 403, 'role_required'],
+      ['council_sunxi_6', await as('council_sunxi_6'), 422, 'not_present'],
+    ];
+    for (const [username, c, status, code] of own) {
+      const res = await c.post(votes, { votes: [{ accountId: await accountId(username), vote: 'for' }] });
+      expect([username, res.status, (await res.json()).error.code]).toEqual([username, status, code]);
+    }
+
+    // Nothing was written: no vote, no audit entry.
+    expect(await count()).toEqual(before);
+    expect((await meeting(m.id)).body.items[0]!.votes).toEqual([]);
+    // The same request naming present members is recorded.
+    expect((await staff.post(votes, { votes: votesOf(m.members, 'for', 'for') })).status).toBe(200);
+    expect((await count()).votes).toBe(before.votes + 2);
   });
 });
 

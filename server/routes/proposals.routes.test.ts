@@ -236,6 +236,30 @@ describe('draft, submit, withdraw', () => {
     expect((await staff.post(`/api/proposals/${code}/submit`)).status).toBe(404);
   });
 
+  it('someone else trying to change a published proposal is told it is not theirs, whatever its state', async () => {
+    const resident = await as('resident_lt');
+    const code = await draft(resident, { title: '单元门禁更换' });
+    expect((await resident.post(`/api/proposals/${code}/submit`)).status).toBe(200);
+    const attempts = async (c: ReturnType<typeof client>) => [
+      await put(c, `/api/proposals/${code}`, proposal()),
+      await upload(c, code, [{ name: 'a.jpg', bytes: JPEG }]),
+      await c.post(`/api/proposals/${code}/submit`),
+      await c.post(`/api/proposals/${code}/withdraw`, {}),
+    ];
+    for (const state of ['submitted', 'withdrawn']) {
+      // Staff of another community, another resident, and the community's own staff (it is a resident's own proposal, not a paper form).
+      for (const who of ['staff_xh', 'council_lt', 'staff_lt']) {
+        for (const res of await attempts(await as(who))) expect([state, who, res.status, (await res.json()).error.code]).toEqual([state, who, 403, 'not_proposer']);
+      }
+      if (state === 'submitted') expect((await resident.post(`/api/proposals/${code}/withdraw`, {})).status).toBe(200);
+    }
+    // Its proposer is told why not now.
+    const [edit, , submit, withdraw] = await attempts(resident);
+    expect([edit!.status, (await edit!.json()).error.code]).toEqual([409, 'wrong_state']);
+    expect([submit!.status, (await submit!.json()).error.code]).toEqual([409, 'terminal_state']);
+    expect([withdraw!.status, (await withdraw!.json()).error.code]).toEqual([409, 'terminal_state']);
+  });
+
   it('staff enter a paper needs form and submit it directly; the record says it came on paper', async () => {
     const staff = await as('staff_lt');
     const res = await staff.post('/api/cycles/cy-lianhua-2026/paper-proposals', { ...proposal({ title: '长者活动室空调更换' }), submit: true });

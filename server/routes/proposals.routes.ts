@@ -22,7 +22,7 @@ import {
   removeAttachment,
   submitProposal,
   updateDraft,
-  whyCannotPropose,
+  proposeNotice,
   withdrawProposal,
   type ProposalRefusal,
 } from '../services/proposals.ts';
@@ -138,7 +138,7 @@ export const proposalRoutes = createRouter()
       const ctx = c.get('ctx');
       const r = await proposalCheck(ctx, c.req.valid('param').id, c.req.valid('json'));
       if (!r.ok) return answerRefusal(c, r);
-      const why = whyCannotPropose(r.bundle, c.get('auth')?.actor ?? null);
+      const why = proposeNotice(r.bundle, c.get('auth')?.actor ?? null);
       return c.json({ ...localCheck(r.check, c.get('locale')), canPropose: why === null, whyNot: why }, 200);
     },
   )

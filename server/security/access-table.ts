@@ -14,23 +14,34 @@
  * plays "resident", "staff" …, see CAST), the concrete URL and body, and may
  * set things up first in its own copy of the world (a meeting in the right
  * state, a draft, an objection), so that the role is the only reason for a
- * refusal: the domain checks the phase and the project state before the
- * person, and a refusal for the wrong phase would prove nothing.
+ * refusal.
+ *
+ * A route only some people may use also says how its subject can be in a
+ * state that refuses the step (`refusedStates`: a meeting already closed, a
+ * project past that step, a cycle in another phase), or why nothing about
+ * its subject ever refuses it (`stateless`). People of another community,
+ * street or district are then asked in every state, and must get 403 for the
+ * same reason in each: who may act on a place is checked before the state of
+ * anything there, so a refusal never tells an outsider what state it is in.
  */
 import { eq } from 'drizzle-orm';
 import { councilTerms, cycles, projects, rulebooks } from '../../db/schema.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
+import type { CyclePhase } from '../domain/cycle-phases.ts';
 import { addRulebookVersion } from '../services/rulebooks.ts';
 import { SYSTEM_AUDIT_ACTOR } from '../services/audit.ts';
-import { importBallotsPb } from '../services/ballot-imports.ts';
+import { importBallotsPb, reviewBallotImport } from '../services/ballot-imports.ts';
 import { createProposal, addAttachments } from '../services/proposals.ts';
-import { addComment } from '../services/comments.ts';
+import { addComment, hideComment } from '../services/comments.ts';
 import { castBallot } from '../services/ballots.ts';
-import { closeDueNotices, lodgeObjection } from '../services/notices.ts';
-import { recordAcceptance, recordAgreement } from '../services/delivery.ts';
+import { answerObjection, closeDueNotices, lodgeObjection } from '../services/notices.ts';
+import { closeSurvey, recordAcceptance, recordAgreement } from '../services/delivery.ts';
+import { completeAudit } from '../services/findings.ts';
+import { setCyclePhase } from '../services/cycles.ts';
+import { addTerm, endTerm } from '../services/council.ts';
 import { applyProjectEvent } from '../services/projects.ts';
-import { getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '../services/meetings.ts';
+import { decideItem, getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '../services/meetings.ts';
 import { NOW, type PlaceName, type Role, type World } from './world.ts';
 
 export type Outcome = 'allow' | 401 | 403 | 404;
@@ -51,6 +62,14 @@ export type Entry = {
   note?: string;
   /** Why no role gets a 2xx here (otherwise the test wants at least one). */
   noSuccess?: string;
+  /**
+   * For a route only some people may use: set-ups (each in a fresh copy of the
+   * world) that leave its subject in a state in which even those people are
+   * refused (409/422) — `what` says which.
+   */
+  refusedStates?: { what: string; setup: (w: World) => Promise<Params> }[];
+  /** Instead of `refusedStates`: why no state of the subject ever refuses this step. */
+  stateless?: string;
 };
 
 // --- expectations ---------------------------------------------------------
@@ -155,6 +174,57 @@ async function closedMeeting(w: World): Promise<Params> {
   return { id: String(r.rows[0]!.id) };
 }
 
+/** The meeting above, also decided: its project has left deliberation for public notice. */
+async function decidedMeeting(w: World): Promise<Params> {
+  const p = await meeting(w, 'voted');
+  const staff = await w.person('staff_sx');
+  const r = await decideItem(w.ctx, p.id!, p.itemId!, staff.actor, staff.audit);
+  if (!r.ok) throw new Error(`setup decide: ${r.code}`);
+  return p;
+}
+
+/** 莲花's 2026 cycle and another 2026 rulebook of the district to bind it to. */
+async function otherRulebook(w: World): Promise<Params> {
+  const r = await w.ctx.database.client.execute("select id from rulebooks where year = 2026 and id <> (select rulebook_id from cycles where id = 'cy-lianhua-2026') limit 1");
+  return { id: 'cy-lianhua-2026', rulebookId: String(r.rows[0]!.id) };
+}
+
+/** Staff move a cycle to another phase. */
+async function inPhase(w: World, cycleId: string, to: CyclePhase, staff: string): Promise<Params> {
+  const me = await w.person(staff);
+  const r = await setCyclePhase(w.ctx, cycleId, to, me.actor, me.audit);
+  if (!r.ok) throw new Error(`setup phase ${to}: ${r.code}`);
+  return { id: cycleId };
+}
+
+/** A 2025 cycle of 仙湖 under the council fixture's rulebook, which has no resident vote. */
+async function xianhuWithoutVote(w: World): Promise<Params> {
+  const rb = (await w.ctx.database.db.select({ id: cycles.rulebookId }).from(cycles).where(eq(cycles.id, 'cy-sunxi-2025')))[0]!.id;
+  await w.ctx.database.db.insert(cycles).values({ id: 'cy-xianhu-2025', communityId: 'c-xianhu', year: 2025, rulebookId: rb, titleZh: '仙湖社区 2025 年度（测试）', titleEn: 'Xianhu 2025 (test)', budgetFen: 100_000_000, openPhase: 'deliberation', createdAt: NOW });
+  return { id: 'cy-xianhu-2025' };
+}
+
+/** Take a project a step on, as its community's staff (or the district officer, for screening). */
+async function stepped(w: World, code: string, event: 'screen_in'): Promise<Params> {
+  const officer = await w.person('officer');
+  const r = await applyProjectEvent(w.ctx.database, { projectId: await projectId(w, code), event }, officer.actor, officer.audit, NOW);
+  if (!r.ok) throw new Error(`setup ${event}: ${r.code}`);
+  return { code };
+}
+
+/** 笋西's 2026-01, in progress, after an acceptance inspection (`pass` → accepted; `fail` → acceptance failed). */
+async function inspected(w: World, result: 'pass' | 'fail'): Promise<Params> {
+  const staff = await w.person('staff_sx');
+  const r = await recordAcceptance(w.ctx, await projectId(w, 'SGJD-SXSQ-2026-01'), { result, acceptedOn: TODAY, inspector: '验收人', notes: result === 'fail' ? '扶手未安装牢固' : '' }, { actor: staff.actor, auditActor: staff.audit });
+  if (!r.ok) throw new Error(`setup acceptance: ${r.code}`);
+  return { code: 'SGJD-SXSQ-2026-01' };
+}
+
+/** A project whose state every delivery step but auditing and archiving refuses: 2024-04, evaluated. */
+const EVALUATED = { what: 'the project is evaluated (delivery is over)', setup: async () => ({ code: 'SGJD-SXSQ-2024-04' }) };
+/** A project still in public notice: nothing may be recorded about its delivery yet. */
+const IN_NOTICE = { what: 'the project is still in public notice', setup: async () => ({ code: 'SGJD-SXSQ-2025-05' }) };
+
 // --- the table ------------------------------------------------------------
 
 export const ACCESS: Record<string, Entry> = {
@@ -226,24 +296,30 @@ export const ACCESS: Record<string, Entry> = {
 
   // The register of residents
   'GET /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, expect: STAFF_OR_OFFICER },
-  'POST /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, body: { csv: 'register_no,name,address\nT-0001,测试居民,1栋 101室\n' }, expect: STAFF_OR_OFFICER },
+  'POST /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, body: { csv: 'register_no,name,address\nT-0001,测试居民,1栋 101室\n' }, expect: STAFF_OR_OFFICER, stateless: 'a register can be imported at any time; numbers already on it are skipped' },
 
   // Cycles
-  'POST /api/cycles/{id}/phase': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { phase: 'screening' }, expect: STAFF },
+  'POST /api/cycles/{id}/phase': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { phase: 'screening' }, expect: STAFF, refusedStates: [{ what: 'the cycle is already in screening', setup: (w) => inPhase(w, 'cy-lianhua-2026', 'screening', 'staff_lt') }] },
   'POST /api/cycles/{id}/rulebook': {
     place: 'lianhua',
-    setup: async (w) => {
-      const r = await w.ctx.database.client.execute("select id from rulebooks where year = 2026 and id <> (select rulebook_id from cycles where id = 'cy-lianhua-2026') limit 1");
-      return { id: 'cy-lianhua-2026', rulebookId: String(r.rows[0]!.id) };
-    },
+    setup: otherRulebook,
     body: (_w, p) => ({ rulebookId: p.rulebookId }),
     expect: OFFICER,
+    refusedStates: [
+      {
+        what: 'the cycle is in deliberation (too late to change its rules)',
+        setup: async (w) => {
+          await inPhase(w, 'cy-lianhua-2026', 'deliberation', 'staff_lt');
+          return otherRulebook(w);
+        },
+      },
+    ],
   },
-  'POST /api/districts/{id}/rulebooks': { place: 'lianhua', params: { id: 'd-lh' }, body: { year: 2027, settings: DEFAULT_RULEBOOK_SETTINGS }, expect: OFFICER },
+  'POST /api/districts/{id}/rulebooks': { place: 'lianhua', params: { id: 'd-lh' }, body: { year: 2027, settings: DEFAULT_RULEBOOK_SETTINGS }, expect: OFFICER, stateless: 'a district may publish a new version of its rules at any time' },
 
   // Proposing
-  'POST /api/cycles/{id}/proposals': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: RESIDENTS },
-  'POST /api/cycles/{id}/paper-proposals': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: STAFF },
+  'POST /api/cycles/{id}/proposals': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: RESIDENTS, refusedStates: [{ what: 'the cycle is in screening', setup: (w) => inPhase(w, 'cy-lianhua-2026', 'screening', 'staff_lt') }] },
+  'POST /api/cycles/{id}/paper-proposals': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: PROPOSAL, expect: STAFF, refusedStates: [{ what: 'the cycle is in screening', setup: (w) => inPhase(w, 'cy-lianhua-2026', 'screening', 'staff_lt') }] },
   'GET /api/proposals/{code}': { place: 'lianhua', setup: draft, expect: PROPOSER_READ },
   'PUT /api/proposals/{code}': { place: 'lianhua', setup: draft, body: PROPOSAL, expect: PROPOSER },
   'POST /api/proposals/{code}/attachments': {
@@ -268,13 +344,14 @@ export const ACCESS: Record<string, Entry> = {
     expect: row({ anonymous: 401, rest: 403, council: 'allow', staff: 'allow', officer: 'allow' }),
     note: 'the queue is for officers, staff and council members of the community',
   },
-  'POST /api/projects/{code}/opinions': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-01' }, body: { stance: 'support', body: '很有必要。' }, expect: row({ anonymous: 401, rest: 403, council: 'allow' }) },
+  'POST /api/projects/{code}/opinions': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-01' }, body: { stance: 'support', body: '很有必要。' }, expect: row({ anonymous: 401, rest: 403, council: 'allow' }), refusedStates: [{ what: 'the project is screened in', setup: (w) => stepped(w, 'SGJD-SXSQ-2025-01', 'screen_in') }] },
   'POST /api/projects/{code}/events': {
     place: 'sunxi',
     params: { code: 'SGJD-SXSQ-2025-01' },
     body: { event: 'screen_in' },
     expect: STAFF_OR_OFFICER,
     note: 'screening a submitted project in the screening phase',
+    refusedStates: [{ what: 'the project is screened in already', setup: (w) => stepped(w, 'SGJD-SXSQ-2025-01', 'screen_in') }],
   },
   'POST /api/cycles/{id}/deliberation': {
     place: 'sunxi',
@@ -287,38 +364,71 @@ export const ACCESS: Record<string, Entry> = {
     },
     body: {},
     expect: STAFF,
+    refusedStates: [{ what: 'nothing in the cycle is ready for the council', setup: async () => ({ id: 'cy-sunxi-2025' }) }],
   },
-  'POST /api/communities/{slug}/council/terms': { place: 'sunxi', params: { slug: 'sunxi' }, body: { login: 'resident_sx', role: 'member', startsOn: TODAY }, expect: STAFF },
+  'POST /api/communities/{slug}/council/terms': { place: 'sunxi', params: { slug: 'sunxi' }, body: { login: 'resident_sx', role: 'member', startsOn: TODAY }, expect: STAFF, refusedStates: [
+      {
+        what: 'the resident already has a term from today',
+        setup: async (w) => {
+          const staff = await w.person('staff_sx');
+          const r = await addTerm(w.ctx, 'c-sunxi', { login: 'resident_sx', role: 'member', startsOn: TODAY }, staff.actor, staff.audit);
+          if (!r.ok) throw new Error(`setup term: ${r.code}`);
+          return { slug: 'sunxi' };
+        },
+      },
+    ], },
   'POST /api/council-terms/{id}/end': {
     place: 'sunxi',
     setup: async (w) => ({ id: (await w.ctx.database.db.select({ id: councilTerms.id }).from(councilTerms).where(eq(councilTerms.communityId, 'c-sunxi')).limit(1))[0]!.id }),
     body: { endsOn: TODAY },
     expect: STAFF,
+    refusedStates: [
+      {
+        what: 'the term ended on the day it began',
+        setup: async (w) => {
+          const t = (await w.ctx.database.db.select().from(councilTerms).where(eq(councilTerms.communityId, 'c-sunxi')).limit(1))[0]!;
+          const staff = await w.person('staff_sx');
+          const r = await endTerm(w.ctx, t.id, t.startsOn, staff.actor, staff.audit);
+          if (!r.ok) throw new Error(`setup end term: ${r.code}`);
+          return { id: t.id };
+        },
+      },
+    ],
   },
   'POST /api/cycles/{id}/meetings': {
     place: 'sunxi',
     params: { id: 'cy-sunxi-2025' },
     body: { title: '议事会会议', scheduledAt: `${TODAY}T19:30`, place: '三楼会议室', agenda: ['SGJD-SXSQ-2025-03'] },
     expect: STAFF,
+    refusedStates: [
+      {
+        what: 'the project is on the agenda of another meeting',
+        setup: async (w) => {
+          await meeting(w, 'scheduled');
+          return { id: 'cy-sunxi-2025' };
+        },
+      },
+    ],
   },
-  'POST /api/meetings/{id}/agenda': { place: 'sunxi', setup: (w) => meeting(w, 'scheduled'), body: { projects: ['SGJD-SXSQ-2025-03', 'SGJD-SXSQ-2025-04'] }, expect: STAFF },
-  'POST /api/meetings/{id}/publish': { place: 'sunxi', setup: (w) => meeting(w, 'scheduled'), expect: STAFF },
-  'POST /api/meetings/{id}/open': { place: 'sunxi', setup: (w) => meeting(w, 'published'), expect: STAFF },
-  'POST /api/meetings/{id}/attendance': { place: 'sunxi', setup: (w) => meeting(w, 'opened'), body: (_w, p) => ({ present: p.members!.split(',') }), expect: STAFF },
-  'POST /api/meetings/{id}/items/{itemId}/notes': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { presentationNote: '提议方介绍。', discussionSummary: '讨论摘要。' }, expect: STAFF },
+  'POST /api/meetings/{id}/agenda': { place: 'sunxi', setup: (w) => meeting(w, 'scheduled'), body: { projects: ['SGJD-SXSQ-2025-03', 'SGJD-SXSQ-2025-04'] }, expect: STAFF, refusedStates: [{ what: 'the agenda is published', setup: (w) => meeting(w, 'published') }] },
+  'POST /api/meetings/{id}/publish': { place: 'sunxi', setup: (w) => meeting(w, 'scheduled'), expect: STAFF, refusedStates: [{ what: 'the agenda is published already', setup: (w) => meeting(w, 'published') }] },
+  'POST /api/meetings/{id}/open': { place: 'sunxi', setup: (w) => meeting(w, 'published'), expect: STAFF, refusedStates: [{ what: 'the agenda is not published', setup: (w) => meeting(w, 'scheduled') }, { what: 'the meeting is open already', setup: (w) => meeting(w, 'opened') }] },
+  'POST /api/meetings/{id}/attendance': { place: 'sunxi', setup: (w) => meeting(w, 'opened'), body: (_w, p) => ({ present: p.members!.split(',') }), expect: STAFF, refusedStates: [{ what: 'the meeting is not open', setup: (w) => meeting(w, 'published') }] },
+  'POST /api/meetings/{id}/items/{itemId}/notes': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { presentationNote: '提议方介绍。', discussionSummary: '讨论摘要。' }, expect: STAFF, refusedStates: [{ what: 'the meeting is not open', setup: (w) => meeting(w, 'published') }, { what: 'the item is decided', setup: decidedMeeting }] },
   'POST /api/meetings/{id}/items/{itemId}/votes': {
     place: 'sunxi',
     setup: (w) => meeting(w, 'attended'),
     body: async (w, _p, username) => ({ votes: [{ accountId: await w.accountId(username ?? 'council_sx'), vote: 'for' }] }),
     expect: row({ anonymous: 401, rest: 403, council: 'allow', staff: 'allow' }),
     note: 'each caller sends their own vote: staff record anyone present, a council member only themself; others are refused',
+    refusedStates: [{ what: 'the meeting is not open', setup: (w) => meeting(w, 'published') }, { what: 'the item is decided (its project is in public notice)', setup: decidedMeeting }],
   },
-  'POST /api/meetings/{id}/items/{itemId}/decide': { place: 'sunxi', setup: (w) => meeting(w, 'voted'), expect: STAFF },
-  'POST /api/meetings/{id}/close': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { minutes: '会议纪要。' }, expect: STAFF },
-  'POST /api/meetings/{id}/addenda': { place: 'sunxi', setup: closedMeeting, body: { body: '更正：第二项的表决时间为 20:15。' }, expect: STAFF },
+  'POST /api/meetings/{id}/items/{itemId}/decide': { place: 'sunxi', setup: (w) => meeting(w, 'voted'), expect: STAFF, refusedStates: [{ what: 'no votes are recorded yet', setup: (w) => meeting(w, 'attended') }, { what: 'the item is decided already', setup: decidedMeeting }] },
+  'POST /api/meetings/{id}/close': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { minutes: '会议纪要。' }, expect: STAFF, refusedStates: [{ what: 'the meeting is closed', setup: closedMeeting }, { what: 'the meeting is not open yet', setup: (w) => meeting(w, 'published') }] },
+  'POST /api/meetings/{id}/addenda': { place: 'sunxi', setup: closedMeeting, body: { body: '更正：第二项的表决时间为 20:15。' }, expect: STAFF, refusedStates: [{ what: 'the meeting is still open', setup: (w) => meeting(w, 'opened') }] },
 
   // Public notice
-  'POST /api/projects/{code}/objections': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-05' }, body: { reason: '选址离住宅太近。' }, expect: RESIDENTS },
+  'POST /api/projects/{code}/objections': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2025-05' }, body: { reason: '选址离住宅太近。' }, expect: RESIDENTS, refusedStates: [{ what: 'the notice period is over (approved)', setup: approved }, { what: 'the project is in progress', setup: async () => ({ code: 'SGJD-SXSQ-2026-01' }) }] },
   'POST /api/objections/{id}/answer': {
     place: 'sunxi',
     setup: async (w) => {
@@ -329,15 +439,31 @@ export const ACCESS: Record<string, Entry> = {
     },
     body: { decision: 'dismiss', answer: '已核实，选址符合规定。' },
     expect: STAFF,
+    refusedStates: [
+      {
+        what: 'the objection is answered already',
+        setup: async (w) => {
+          const me = await w.person('resident_sx');
+          const staff = await w.person('staff_sx');
+          const r = await lodgeObjection(w.ctx, await projectId(w, 'SGJD-SXSQ-2025-05'), '选址离住宅太近。', me.actor, me.audit);
+          if (!r.ok) throw new Error(`setup objection: ${r.code}`);
+          const id = (r as { id: string }).id;
+          const a = await answerObjection(w.ctx, id, { decision: 'dismiss', answer: '已核实。' }, staff.actor, staff.audit);
+          if (!a.ok) throw new Error(`setup answer: ${a.code}`);
+          return { id };
+        },
+      },
+    ],
   },
 
   // Voting
-  'POST /api/cycles/{id}/ballot': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, body: async (w) => ({ projects: [await projectId(w, 'LTJD-XHSQ-2026-01')] }), expect: RESIDENTS },
+  'POST /api/cycles/{id}/ballot': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, body: async (w) => ({ projects: [await projectId(w, 'LTJD-XHSQ-2026-01')] }), expect: RESIDENTS, refusedStates: [{ what: 'the vote has closed (deliberation)', setup: (w) => inPhase(w, 'cy-xianhu-2026', 'deliberation', 'staff_xh') }, { what: 'the cycle has no resident vote', setup: xianhuWithoutVote }] },
   'POST /api/cycles/{id}/paper-ballots': {
     place: 'xianhu',
     params: { id: 'cy-xianhu-2026' },
     body: async (w) => ({ paperSerial: 'XH-9001', registerNo: 'XHSQ-0001', projects: [await projectId(w, 'LTJD-XHSQ-2026-01')] }),
     expect: STAFF,
+    refusedStates: [{ what: 'the vote has closed (deliberation)', setup: (w) => inPhase(w, 'cy-xianhu-2026', 'deliberation', 'staff_xh') }, { what: 'the cycle has no resident vote', setup: xianhuWithoutVote }],
   },
   'GET /api/cycles/{id}/paper-ballots': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: STAFF },
   'POST /api/cycles/{id}/ballot-imports': {
@@ -353,14 +479,37 @@ export const ACCESS: Record<string, Entry> = {
       return f;
     },
     expect: STAFF,
+    refusedStates: [
+      { what: 'the vote is held here (and counted)', setup: (w) => inPhase(w, 'cy-xianhu-2026', 'deliberation', 'staff_xh') },
+      { what: 'the cycle has no resident vote', setup: xianhuWithoutVote },
+      { what: 'the vote held elsewhere is still open', setup: async (w) => (await offlineVoteClosed(w), inPhase(w, 'cy-xianhu-2026', 'resident_vote', 'staff_xh')) },
+    ],
   },
   'GET /api/cycles/{id}/ballot-imports': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: PUBLIC },
   'GET /api/ballot-imports/{id}/file': { place: 'xianhu', setup: pendingImport, expect: row({ anonymous: 401, rest: 403, staff: 'allow', officer: 'allow', auditor: 'allow' }) },
-  'POST /api/ballot-imports/{id}/review': { place: 'xianhu', setup: pendingImport, body: { decision: 'approve' }, expect: STAFF_OR_OFFICER, note: 'the file was uploaded by staff2_xh: the staff member acting here is the second person' },
+  'POST /api/ballot-imports/{id}/review': {
+    place: 'xianhu',
+    setup: pendingImport,
+    body: { decision: 'approve' },
+    expect: STAFF_OR_OFFICER,
+    note: 'the file was uploaded by staff2_xh: the staff member acting here is the second person',
+    refusedStates: [
+      {
+        what: 'the import was already approved',
+        setup: async (w) => {
+          const p = await pendingImport(w);
+          const officer = await w.person('street_lt');
+          const r = await reviewBallotImport(w.ctx, p.id!, { decision: 'approve' }, { actor: officer.actor, auditActor: officer.audit });
+          if (!r.ok) throw new Error(`setup approve: ${r.code}`);
+          return p;
+        },
+      },
+    ],
+  },
   'GET /api/ballot-imports/{id}': { place: 'xianhu', setup: pendingImport, expect: PUBLIC },
 
   // Comments and ratings
-  'POST /api/projects/{code}/comments': { place: 'xianhu', params: { code: 'LTJD-XHSQ-2026-01' }, body: { body: '支持！' }, expect: RESIDENTS },
+  'POST /api/projects/{code}/comments': { place: 'xianhu', params: { code: 'LTJD-XHSQ-2026-01' }, body: { body: '支持！' }, expect: RESIDENTS, stateless: 'every published project takes comments (a draft is hidden from all but its proposer: 404)' },
   'POST /api/comments/{id}/hide': {
     place: 'xianhu',
     setup: async (w) => {
@@ -371,12 +520,49 @@ export const ACCESS: Record<string, Entry> = {
     },
     body: { reason: '含有个人信息' },
     expect: STAFF,
+    refusedStates: [
+      {
+        what: 'the comment is hidden already',
+        setup: async (w) => {
+          const me = await w.person('resident_xh');
+          const staff = await w.person('staff_xh');
+          const r = await addComment(w.ctx, await projectId(w, 'LTJD-XHSQ-2026-01'), '一条评论', me.actor, me.audit);
+          if (!r.ok) throw new Error(`setup comment: ${r.code}`);
+          const id = (r as unknown as { id: string }).id;
+          const h = await hideComment(w.ctx, id, '含有个人信息', staff.actor, staff.audit);
+          if (!h.ok) throw new Error(`setup hide: ${h.code}`);
+          return { id };
+        },
+      },
+    ],
   },
-  'POST /api/projects/{code}/ratings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, body: { score: 5 }, expect: RESIDENTS },
+  'POST /api/projects/{code}/ratings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, body: { score: 5 }, expect: RESIDENTS, refusedStates: [
+      {
+        what: 'the survey is closed (evaluated)',
+        setup: async (w) => {
+          const staff = await w.person('staff_sx');
+          const r = await closeSurvey(w.ctx, await projectId(w, 'SGJD-SXSQ-2026-02'), { actor: staff.actor, auditActor: staff.audit });
+          if (!r.ok) throw new Error(`setup close survey: ${r.code}`);
+          return { code: 'SGJD-SXSQ-2026-02' };
+        },
+      },
+    ], },
 
   // Delivery (笋西's 2026 projects: 01 in progress, 02 accepted; 2024: 04 evaluated, 01 audited)
-  'POST /api/projects/{code}/agreement': { place: 'sunxi', setup: approved, body: AGREEMENT, expect: STAFF },
-  'POST /api/projects/{code}/agreement/amendments': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { ...AGREEMENT, agreedAmount: '300000', reason: '增加工程量' }, expect: STAFF },
+  'POST /api/projects/{code}/agreement': { place: 'sunxi', setup: approved, body: AGREEMENT, expect: STAFF, refusedStates: [
+      IN_NOTICE,
+      {
+        what: 'the agreement is recorded already',
+        setup: async (w) => {
+          const p = await approved(w);
+          const staff = await w.person('staff_sx');
+          const r = await recordAgreement(w.ctx, await projectId(w, p.code!), { ...AGREEMENT_INPUT }, { actor: staff.actor, auditActor: staff.audit });
+          if (!r.ok) throw new Error(`setup agreement: ${r.code}`);
+          return p;
+        },
+      },
+    ], },
+  'POST /api/projects/{code}/agreement/amendments': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { ...AGREEMENT, agreedAmount: '300000', reason: '增加工程量' }, expect: STAFF, refusedStates: [EVALUATED, { what: 'the work is accepted', setup: (w) => inspected(w, 'pass') }] },
   'POST /api/projects/{code}/start': {
     place: 'sunxi',
     setup: async (w) => {
@@ -387,6 +573,7 @@ export const ACCESS: Record<string, Entry> = {
       return p;
     },
     expect: STAFF,
+    refusedStates: [{ what: 'the work has started already', setup: async () => ({ code: 'SGJD-SXSQ-2026-01' }) }, IN_NOTICE],
   },
   'POST /api/projects/{code}/progress': {
     place: 'sunxi',
@@ -399,9 +586,10 @@ export const ACCESS: Record<string, Entry> = {
       return f;
     },
     expect: STAFF,
+    refusedStates: [EVALUATED, { what: 'the work is accepted', setup: (w) => inspected(w, 'pass') }],
   },
-  'POST /api/projects/{code}/payments': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { paidOn: TODAY, amount: '1000' }, expect: STAFF },
-  'POST /api/projects/{code}/acceptance': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { result: 'pass', acceptedOn: TODAY, inspector: '验收人' }, expect: STAFF },
+  'POST /api/projects/{code}/payments': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { paidOn: TODAY, amount: '1000' }, expect: STAFF, refusedStates: [EVALUATED, IN_NOTICE] },
+  'POST /api/projects/{code}/acceptance': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { result: 'pass', acceptedOn: TODAY, inspector: '验收人' }, expect: STAFF, refusedStates: [{ what: 'the work is accepted already', setup: (w) => inspected(w, 'pass') }, EVALUATED] },
   'POST /api/projects/{code}/resume': {
     place: 'sunxi',
     setup: async (w) => {
@@ -412,14 +600,26 @@ export const ACCESS: Record<string, Entry> = {
     },
     body: {},
     expect: STAFF,
+    refusedStates: [{ what: 'the work is in progress (nothing failed)', setup: async () => ({ code: 'SGJD-SXSQ-2026-01' }) }],
   },
-  'POST /api/projects/{code}/survey/close': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, expect: STAFF },
-  'POST /api/projects/{code}/archive': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2024-01' }, expect: STAFF_OR_OFFICER },
+  'POST /api/projects/{code}/survey/close': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-02' }, expect: STAFF, refusedStates: [{ what: 'the work is still in progress', setup: async () => ({ code: 'SGJD-SXSQ-2026-01' }) }, EVALUATED] },
+  'POST /api/projects/{code}/archive': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2024-01' }, expect: STAFF_OR_OFFICER, refusedStates: [{ what: 'the project is evaluated, not yet audited', setup: EVALUATED.setup }] },
 
   // Audit
-  'POST /api/projects/{code}/findings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { severity: 'info', body: '付款凭证齐全。' }, expect: AUDIT },
-  'POST /api/cycles/{id}/findings': { place: 'sunxi', params: { id: 'cy-sunxi-2026' }, body: { severity: 'info', body: '本轮资料齐全。' }, expect: AUDIT },
-  'POST /api/projects/{code}/audit': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2024-04' }, body: {}, expect: AUDIT },
+  'POST /api/projects/{code}/findings': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2026-01' }, body: { severity: 'info', body: '付款凭证齐全。' }, expect: AUDIT, stateless: 'findings may be recorded on a project in any state' },
+  'POST /api/cycles/{id}/findings': { place: 'sunxi', params: { id: 'cy-sunxi-2026' }, body: { severity: 'info', body: '本轮资料齐全。' }, expect: AUDIT, stateless: 'findings may be recorded on a cycle in any phase' },
+  'POST /api/projects/{code}/audit': { place: 'sunxi', params: { code: 'SGJD-SXSQ-2024-04' }, body: {}, expect: AUDIT, refusedStates: [
+      {
+        what: 'the audit is complete already',
+        setup: async (w) => {
+          const auditor = await w.person('auditor');
+          const r = await completeAudit(w.ctx, await projectId(w, 'SGJD-SXSQ-2024-04'), {}, { actor: auditor.actor, auditActor: auditor.audit });
+          if (!r.ok) throw new Error(`setup audit: ${r.code}`);
+          return { code: 'SGJD-SXSQ-2024-04' };
+        },
+      },
+      { what: 'the work is still in progress', setup: async () => ({ code: 'SGJD-SXSQ-2026-01' }) },
+    ], },
 };
 
 /** Fill `{name}` placeholders of a route path. */

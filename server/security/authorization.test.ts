@@ -5,10 +5,15 @@
  * fails the first test; a role that gets in where it should not (or is kept
  * out where it should get in) fails that route's test, which prints the
  * whole row: expected vs actual, with status and error code.
+ *
+ * Then every route that changes something and that only some people may use
+ * is asked again by people of other communities, streets and districts, with
+ * its subject in each state the table names (ready, and states that refuse
+ * the step even to those allowed): always 403, always for the same reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, fillPath, type Outcome } from './access-table.ts';
-import { buildTemplate, openWorld, ROLES, type Role, type Template } from './world.ts';
+import { buildTemplate, openWorld, OUTSIDERS, ROLES, type Role, type Template, type World } from './world.ts';
 
 let template: Template;
 beforeAll(async () => {
@@ -37,6 +42,22 @@ async function routeKeys(): Promise<{ fromRouter: string[]; fromOpenApi: string[
   }
 }
 
+/** Status and error code of an answer. */
+async function answerOf(res: Response): Promise<{ status: number; code: string }> {
+  const text = await res.text();
+  let code = '';
+  try {
+    code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? '';
+  } catch {}
+  return { status: res.status, code };
+}
+
+/** Routes that change something and that only some people may use (a resident of another community is refused). */
+const GUARDED = Object.entries(ACCESS).filter(([key, e]) => !key.startsWith('GET ') && e.expect.other === 403);
+
+/** Who, among those allowed, shows that a state refuses the step to everyone. */
+const INSIDER_ORDER: Role[] = ['staff', 'officer', 'auditor', 'council', 'resident'];
+
 const outcomeOf = (status: number): Outcome | `error ${number}` => (status === 401 || status === 403 || status === 404 ? status : status >= 500 ? `error ${status}` : 'allow');
 
 describe('the authorisation matrix', () => {
@@ -63,15 +84,10 @@ describe('the authorisation matrix', () => {
         for (const role of order) {
           const username = w.who(role, entry.place);
           const body = typeof entry.body === 'function' ? await (entry.body as (...a: unknown[]) => unknown)(w, params, username) : entry.body;
-          const res = await w.request(method, url, username, body, entry.headers?.(role) ?? {});
-          const text = await res.text();
-          let code = '';
-          try {
-            code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? '';
-          } catch {}
-          const got = outcomeOf(res.status);
-          if (res.status < 300) succeeded.push(role);
-          if (got !== entry.expect[role]) wrong.push(`${role} (${username ?? 'anonymous'}): expected ${entry.expect[role]}, got ${res.status} ${code}`.trim());
+          const { status, code } = await answerOf(await w.request(method, url, username, body, entry.headers?.(role) ?? {}));
+          const got = outcomeOf(status);
+          if (status < 300) succeeded.push(role);
+          if (got !== entry.expect[role]) wrong.push(`${role} (${username ?? 'anonymous'}): expected ${entry.expect[role]}, got ${status} ${code}`.trim());
         }
         expect(wrong).toEqual([]);
         // The request itself is right (a real object, a valid body): someone allowed gets it done.
@@ -81,6 +97,48 @@ describe('the authorisation matrix', () => {
       }
     });
   }
+
+  it('an out-of-scope user gets 403 whatever the state', async () => {
+    const wrong: string[] = [];
+    for (const [key, entry] of GUARDED) {
+      if (!entry.refusedStates?.length && !entry.stateless) {
+        wrong.push(`${key}: names no state that refuses the step (refusedStates), nor why none does (stateless)`);
+        continue;
+      }
+      const [method, path] = key.split(' ') as [string, string];
+      const insider = INSIDER_ORDER.find((r) => entry.expect[r] === 'allow')!;
+      const states = [{ what: 'ready', setup: entry.setup, refused: false }, ...(entry.refusedStates ?? []).map((s) => ({ ...s, refused: true }))];
+      /** Each outsider's first answer, which every other state must repeat. */
+      const first = new Map<string, string>();
+      for (const state of states) {
+        const w = await openWorld(template);
+        try {
+          const params = { ...(entry.params ?? {}), ...(state.setup ? await state.setup(w) : {}) };
+          const url = fillPath(path, params);
+          const ask = async (w: World, username: string | null) => {
+            const body = typeof entry.body === 'function' ? await (entry.body as (...a: unknown[]) => unknown)(w, params, username) : entry.body;
+            return answerOf(await w.request(method, url, username, body));
+          };
+          for (const [who, username] of [['a visitor who is not signed in', null] as const, ...Object.entries(OUTSIDERS[entry.place])]) {
+            const { status, code } = await ask(w, username);
+            const want = username === null ? 401 : 403;
+            const got = `${status} ${code}`;
+            if (status !== want) wrong.push(`${key}, ${state.what}: ${who} (${username ?? '-'}) got ${got}, not ${want}`);
+            else if (first.has(who) && first.get(who) !== got) wrong.push(`${key}: ${who} (${username}) got ${first.get(who)} when ready, but ${got} when ${state.what}`);
+            if (!first.has(who)) first.set(who, got);
+          }
+          if (state.refused) {
+            // The state does refuse the step: even someone allowed is told so.
+            const { status, code } = await ask(w, w.who(insider, entry.place));
+            if (status !== 409 && status !== 422) wrong.push(`${key}, ${state.what}: ${insider} got ${status} ${code}; this state should refuse even them (409/422)`);
+          }
+        } finally {
+          w.close();
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 600_000);
 });
 
 function describeRow(e: Record<Role, Outcome>): string {

@@ -15,11 +15,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { accounts } from '../../db/schema.ts';
+import { accounts, districts, roleAssignments } from '../../db/schema.ts';
 import { createApp } from '../app.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { parseEnv } from '../env.ts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
 import { seedDemo } from '../services/demo-seed.ts';
 import { loadActor } from '../services/accounts.ts';
 import type { Actor } from '../domain/permissions.ts';
@@ -35,6 +37,20 @@ export const CAST: Record<PlaceName, Record<Exclude<Role, 'anonymous'>, string>>
   lianhua: { other: 'resident_xh', resident: 'resident_lt', council: 'council_lt', staff: 'staff_lt', officer: 'officer', auditor: 'auditor' },
   xianhu: { other: 'resident_lt', resident: 'resident_xh', council: 'council_xh', staff: 'staff_xh', officer: 'officer', auditor: 'auditor' },
   sunxi: { other: 'resident_lt', resident: 'resident_sx', council: 'council_sx', staff: 'staff_sx', officer: 'officer', auditor: 'auditor' },
+};
+
+/**
+ * People who hold a role, only not over the place a request is about: for
+ * each place, someone of another community, street or district in every role
+ * that may act somewhere. Whatever state the thing asked about is in, each of
+ * them must be told 403, and always for the same reason. `street_sg`,
+ * `officer_elsewhere` and `auditor_elsewhere` exist only in this world (see
+ * addOutsiders).
+ */
+export const OUTSIDERS: Record<PlaceName, Record<string, string>> = {
+  lianhua: { 'a resident of another community': 'resident_xh', 'a council member of another community': 'council_xh', 'staff of another community': 'staff_xh', 'an officer of another street': 'street_sg', 'an officer of another district': 'officer_elsewhere', 'an auditor of another district': 'auditor_elsewhere' },
+  xianhu: { 'a resident of another community': 'resident_lt', 'a council member of another community': 'council_lt', 'staff of another community': 'staff_lt', 'an officer of another street': 'street_sg', 'an officer of another district': 'officer_elsewhere', 'an auditor of another district': 'auditor_elsewhere' },
+  sunxi: { 'a resident of another community': 'resident_lt', 'a council member of another community': 'council_lt', 'staff of another community': 'staff_lt', 'an officer of another street': 'street_lt', 'an officer of another district': 'officer_elsewhere', 'an auditor of another district': 'auditor_elsewhere' },
 };
 
 /** A fixed clock, so notice periods and council terms read the same in every run. */
@@ -53,12 +69,35 @@ export async function buildTemplate(): Promise<Template> {
     const mod = (await import(pathToFileURL(join(fixtures, name)).href)) as { seedFixture?: (c: AppContext) => Promise<void> };
     await mod.seedFixture?.(ctx);
   }
+  await addOutsiders(ctx);
   const tokens = new Map<string, string>();
   const people = await ctx.database.db.select({ id: accounts.id, username: accounts.username }).from(accounts);
   for (const p of people) if (p.username) tokens.set(p.username, (await createSession(ctx.database, p.id, NOW)).token);
   await ctx.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   ctx.database.close();
   return { dir, file, tokens, close: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Officials the demo lacks: an officer of 笋岗街道 (the demo's street officer
+ * is 莲塘's), and an officer and an auditor of a second district.
+ */
+async function addOutsiders(ctx: AppContext) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = NOW;
+  await ctx.database.write(async (tx) => {
+    await tx.insert(districts).values({ id: 'd-elsewhere', code: 'QT', nameZh: '其他区（测试）', nameEn: 'Another district (test)' });
+    const people = [
+      ['street_sg', '笋岗街道干部（测试）', 'officer', 'street', 's-sgjd'],
+      ['officer_elsewhere', '其他区干部（测试）', 'officer', 'district', 'd-elsewhere'],
+      ['auditor_elsewhere', '其他区审计（测试）', 'auditor', 'district', 'd-elsewhere'],
+    ] as const;
+    for (const [username, displayName, role, scopeKind, scopeId] of people) {
+      const id = `test-${username}`;
+      await tx.insert(accounts).values({ id, username, passwordHash, displayName, createdAt: now });
+      await tx.insert(roleAssignments).values({ id: `${id}-r0`, accountId: id, role, scopeKind, scopeId, grantedAt: now, grantedBy: 'test-world' });
+    }
+  });
 }
 
 export type World = Awaited<ReturnType<typeof openWorld>>;

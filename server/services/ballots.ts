@@ -19,8 +19,8 @@ import { rawOf, type Database, type RawExec, type Tx } from '../../db/client.ts'
 import type { AppContext } from '../context.ts';
 import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type BallotInput, type BallotIssue, type BallotMethod, type BallotProject } from '../domain/ballot-rules.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
-import { reasonCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
-import { voteHeld, type VoteSettings } from '../domain/rulebook.ts';
+import { reasonCannot, reasonToShow, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { voteHeld, type VoteHeld, type VoteSettings } from '../domain/rulebook.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
 import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
@@ -210,13 +210,23 @@ async function currentBallotOf(db: Database['db'] | Tx, cycleId: string, registe
   return r[0] ?? null;
 }
 
-/** Why this person cannot vote online in this cycle right now, or null. Domain reasons first, then who they are on the register. */
-function voteReason(setup: VoteSetup, actor: Actor): ReasonCode | 'vote_held_elsewhere' | null {
-  if (setup.vote.method === 'none') return 'no_resident_vote';
-  const why = reasonCannot('vote', { area: setup.place, phase: setup.cycle.phase }, actor);
-  if (why) return why;
-  return voteHeld(setup.vote) === 'elsewhere' ? 'vote_held_elsewhere' : null;
+/**
+ * Why this person cannot vote online in this cycle right now, or null: who
+ * they are first (401, 403), then the cycle (no resident vote, not its
+ * voting phase, a vote held elsewhere); whether they are on the register
+ * comes after. `show` words it for a page instead, the cycle first: after the
+ * vote a visitor is sent to the results, not to sign in. Null in the same
+ * cases either way.
+ */
+function voteReason(v: { place: Place; phase: CyclePhase | null; method: VoteSettings['method']; held: VoteHeld }, actor: Actor, show = false): ReasonCode | 'vote_held_elsewhere' | null {
+  const subject = { area: v.place, phase: v.phase };
+  const noVote = v.method === 'none' ? ('no_resident_vote' as const) : null;
+  const elsewhere = v.held === 'elsewhere' ? ('vote_held_elsewhere' as const) : null;
+  if (show) return noVote ?? elsewhere ?? reasonToShow('vote', subject, actor);
+  return whoCannot('vote', v.place, actor) ?? noVote ?? reasonCannot('vote', subject, actor) ?? elsewhere;
 }
+
+const voteOf = (setup: VoteSetup) => ({ place: setup.place, phase: setup.cycle.phase, method: setup.vote.method, held: voteHeld(setup.vote) });
 
 export type VoterView = {
   setup: VoteSetup;
@@ -230,7 +240,7 @@ export type VoterView = {
 export async function voterView(ctx: AppContext, cycleId: string, actor: Actor): Promise<VoterView | null> {
   const setup = await loadVoteSetup(ctx.database, cycleId, ctx.now());
   if (!setup) return null;
-  let why: VoterView['why'] = voteReason(setup, actor);
+  let why: VoterView['why'] = voteReason(voteOf(setup), actor, true);
   let current: VoterView['current'] = null;
   if (actor && !actor.system) {
     const entry = await voterEntry(ctx.database.db, setup.communityId, actor.accountId);
@@ -271,7 +281,7 @@ export async function castBallot(ctx: AppContext, cycleId: string, input: Ballot
   if (!actor) {
     const setup = await loadVoteSetup(ctx.database, cycleId, now);
     if (!setup) return { ok: false, code: 'not_found' };
-    return { ok: false, code: voteReason(setup, actor) ?? 'not_signed_in' };
+    return { ok: false, code: voteReason(voteOf(setup), actor) ?? 'not_signed_in' };
   }
   const job: CastJob = { cycleId, input, actor, at: now.getTime() };
   // On the production server this transaction runs on the writer thread (db/writer-thread.ts); elsewhere here.
@@ -287,10 +297,8 @@ export async function castInTx(raw: RawExec, { cycleId, input, actor, at }: Cast
   const accountId = actor.accountId;
   const s = await castingState(raw, cycleId, accountId, now);
   if (!s) return { ok: false, code: 'not_found' };
-  if (s.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
-  const why = reasonCannot('vote', { area: s.place, phase: s.phase }, actor);
+  const why = voteReason({ place: s.place, phase: s.phase, method: s.vote.method, held: voteHeld(s.vote) }, actor);
   if (why) return { ok: false, code: why };
-  if (voteHeld(s.vote) === 'elsewhere') return { ok: false, code: 'vote_held_elsewhere' };
   if (!s.entryId) return { ok: false, code: 'no_voter_entry' };
   const checked = checkBallot(s.vote, s.onBallot, s.budgetFen, input);
   if (!checked.ok) return { ok: false, code: 'invalid_ballot', issues: checked.issues };
@@ -424,9 +432,9 @@ export async function enterPaperBallot(ctx: AppContext, cycleId: string, input: 
   const now = ctx.now();
   const setup = await loadVoteSetup(ctx.database, cycleId, now);
   if (!setup) return { ok: false, code: 'not_found' };
-  if (setup.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
   const why = reasonCannot('enter_paper', { area: setup.place }, actor);
   if (why) return { ok: false, code: why };
+  if (setup.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
   if (voteHeld(setup.vote) === 'elsewhere') return { ok: false, code: 'vote_held_elsewhere' };
   const staffId = actor!.accountId;
   const serial = normalizeSerial(input.paperSerial);

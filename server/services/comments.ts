@@ -17,7 +17,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { comments } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { TokenBucket } from '../auth/rate-limit.ts';
-import { reasonCannot, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
@@ -96,7 +96,8 @@ export function describeCommentRefusal(r: Exclude<CommentOutcome, { ok: true }>,
 
 /** Why the actor cannot comment on this project (null: they can). For pages, to show or hide the form. */
 export function whyCannotComment(project: { state: ProjectState; place: Place }, actor: Actor): ReasonCode | null {
-  return reasonCannot('comment', { area: project.place, projectState: project.state }, actor);
+  // Worded for the page (the state first); addComment refuses with reasonCannot, who first.
+  return reasonToShow('comment', { area: project.place, projectState: project.state }, actor);
 }
 
 export async function addComment(ctx: AppContext, projectId: string, rawBody: string, actor: Actor, auditActor: AuditActor): Promise<CommentOutcome> {

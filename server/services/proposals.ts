@@ -14,11 +14,11 @@ import { and, desc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
 import { projects, cycles, communities, streets, districts } from '../../db/schema.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
-import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { checkProposal, fieldMessages, isOverCap, type ExistingProject, type ProposalCheck, type ProposalField, type ProposalInput } from '../domain/proposal-checks.ts';
 import type { Bilingual, Rulebook } from '../domain/rulebook.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
-import { availableEvents, type ProjectState } from '../domain/project-states.ts';
+import { availableEvents, whoCannotStep, type ProjectState } from '../domain/project-states.ts';
 import { fenToYuanInput } from '../domain/money.ts';
 import { getCommunityById, getCycle, type CommunityView, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -97,8 +97,17 @@ export async function loadCycleBundle(ctx: AppContext, cycleId: string): Promise
 export function whyCannotPropose(bundle: Pick<CycleBundle, 'cycle' | 'community'>, actor: Actor, paper = false): ReasonCode | null {
   const phase = bundle.cycle.phase;
   if (!paper) return reasonCannot('propose', { area: bundle.community.place, phase }, actor);
-  if (phase !== 'collection') return 'wrong_phase';
-  return reasonCannot('enter_paper', { area: bundle.community.place }, actor);
+  // Who before when, as everywhere: staff of another community hear that, whatever the phase.
+  return reasonCannot('enter_paper', { area: bundle.community.place }, actor) ?? (phase !== 'collection' ? 'wrong_phase' : null);
+}
+
+/**
+ * `whyCannotPropose` (online) worded for the propose page and its live check:
+ * while proposals are not being collected, say so before asking a visitor to
+ * sign in. Null exactly when `whyCannotPropose` is.
+ */
+export function proposeNotice(bundle: Pick<CycleBundle, 'cycle' | 'community'>, actor: Actor): ReasonCode | null {
+  return reasonToShow('propose', { area: bundle.community.place, phase: bundle.cycle.phase }, actor);
 }
 
 /** Published projects of a community (any cycle), for the duplicate hint: not drafts, not withdrawn. */
@@ -225,13 +234,14 @@ export function canSee(p: Pick<ProjectRow, 'state' | 'proposerAccountId'>, place
   return hasRole(actor, 'staff', place);
 }
 
-/** Why the actor cannot change this draft now (its fields or attachments); null when they can. */
+/** Why the actor cannot change this draft now (its fields or attachments); null when they can. Who first, then the state and phase. */
 export function whyCannotEdit(p: Pick<ProjectRow, 'state' | 'proposerAccountId'>, place: Place, phase: CyclePhase | null, actor: Actor): ReasonCode | null {
+  if (!actor || actor.system) return 'not_signed_in';
+  const who = p.proposerAccountId ? (p.proposerAccountId === actor.accountId ? roleReason(actor, ['resident'], place) : 'not_proposer') : roleReason(actor, ['staff'], place);
+  if (who) return who;
   if (p.state !== 'draft') return 'wrong_state';
   if (phase !== 'collection') return 'wrong_phase';
-  if (!actor || actor.system) return 'not_signed_in';
-  if (p.proposerAccountId) return p.proposerAccountId === actor.accountId ? roleReason(actor, ['resident'], place) : 'not_proposer';
-  return roleReason(actor, ['staff'], place);
+  return null;
 }
 
 /** A stored project as form input, so the same checks run on what is stored as on what is typed. */
@@ -336,6 +346,8 @@ export async function submitProposal(
   if (!loaded || !canSee(loaded.p, loaded.place, actor)) return { ok: false, code: 'not_found' };
   const bundle = await loadCycleBundle(ctx, loaded.cycleId);
   if (!bundle) return { ok: false, code: 'not_found' };
+  const who = whoCannotStep({ ...loaded.place, proposerAccountId: loaded.p.proposerAccountId, proposerType: loaded.p.proposerType }, 'submit', actor);
+  if (who) return { ok: false, code: who };
   if (loaded.p.state !== 'draft') return { ok: false, code: loaded.p.state === 'withdrawn' ? 'terminal_state' : 'transition_not_allowed' };
   const why = whyCannotSubmit(loaded.p, bundle, actor);
   if (why) return { ok: false, code: why };

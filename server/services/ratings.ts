@@ -8,7 +8,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { ratings, registerEntries } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { reasonCannot, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
@@ -57,7 +57,8 @@ export function describeRatingRefusal(r: Exclude<RatingOutcome, { ok: true }>, l
 }
 
 export function whyCannotRate(project: { state: ProjectState; place: Place }, actor: Actor): ReasonCode | null {
-  return reasonCannot('rate', { area: project.place, projectState: project.state }, actor);
+  // Worded for the page (the state first); rateProject refuses with reasonCannot, who first.
+  return reasonToShow('rate', { area: project.place, projectState: project.state }, actor);
 }
 
 export async function rateProject(

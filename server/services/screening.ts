@@ -14,7 +14,7 @@ import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
 import { checkCap, checkNegativeList, likelyDuplicates, type CapProblem, type NegativeListEntry } from '../domain/rulebook.ts';
-import { transition, type TransitionReason } from '../domain/project-states.ts';
+import { transition, whoCannotStep, type TransitionReason } from '../domain/project-states.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -154,6 +154,9 @@ export async function sendToDeliberation(
   const now = ctx.now();
   const cy = (await ctx.database.db.select().from(cycles).where(eq(cycles.id, cycleId)).limit(1))[0];
   if (!cy) return { ok: false, code: 'not_found' };
+  // Who before what: someone who may not send this community's projects learns nothing of what is ready.
+  const why = whoCannotStep((await placeOfCommunity(ctx.database.db, cy.communityId))!, 'send_to_deliberation', actor);
+  if (why) return { ok: false, code: why };
   const rulebook = (await getRulebook(ctx.database.db, cy.rulebookId))!;
   const readyState = rulebook.vote.method !== 'none' ? 'shortlisted' : 'screened_in';
   try {
