@@ -400,3 +400,14 @@ export async function importFileText(database: Database, importId: string): Prom
   const r = (await database.db.select({ t: ballotImports.fileText }).from(ballotImports).where(eq(ballotImports.id, importId)).limit(1))[0];
   return r?.t ?? null;
 }
+
+/** How many imports wait for a second person, per community (for the staff desk), in SQL. */
+export async function pendingImportsByCommunity(database: Database): Promise<Map<string, number>> {
+  const rows = await database.db
+    .select({ communityId: cycles.communityId, n: sql<number>`count(*)` })
+    .from(ballotImports)
+    .innerJoin(cycles, eq(cycles.id, ballotImports.cycleId))
+    .where(eq(ballotImports.status, 'pending'))
+    .groupBy(cycles.communityId);
+  return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
+}

@@ -43,7 +43,12 @@ test('staff import an offline vote; it counts only after a second person approve
   // The second person checks the summary and approves.
   const reviewer = await browser.newPage();
   await signIn(reviewer, 'staff2_lt');
-  await reviewer.goto(importUrl);
+  // Their desk says a file waits for them, and leads there.
+  await expect(reviewer).toHaveURL(/\/staff$/);
+  await expect(reviewer.getByTestId('imports-pending')).toHaveText('1 个导入等待核对');
+  await reviewer.getByRole('link', { name: '导入线下投票的选票' }).click();
+  await reviewer.getByRole('link', { name: 'offline-2024.pb' }).click();
+  await expect(reviewer).toHaveURL(importUrl);
   await expect(reviewer.getByTestId('import-tally')).toContainText('LTJD-LHSQ-2024-01');
   await reviewer.getByRole('button', { name: '核对无误，批准计入' }).click();
   await expect(reviewer.getByTestId('done')).toHaveText('已批准：导入的选票已计入，本轮已计票。');
