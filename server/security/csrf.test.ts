@@ -6,9 +6,8 @@
  * same check guards the pages (src/middleware.ts, tests/e2e/security.spec.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { ACCESS, fillPath } from './access-table.ts';
-import { buildTemplate, openWorld, type Template, type World } from './world.ts';
+import { buildTemplate, fingerprint, openWorld, type Template, type World } from './world.ts';
 import { createApp } from '../app.ts';
 
 let template: Template;
@@ -21,18 +20,6 @@ afterAll(() => {
   w?.close();
   template?.close();
 });
-
-async function fingerprint(world: World) {
-  const hash = createHash('sha256');
-  const tables = await world.ctx.database.client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name");
-  for (const t of tables.rows) {
-    const rows = await world.ctx.database.client.execute(`select count(*) as n, max(rowid) as m from "${String(t.name)}"`);
-    hash.update(`${String(t.name)}:${String(rows.rows[0]!.n)}:${String(rows.rows[0]!.m)}`);
-  }
-  const head = await world.ctx.database.client.execute('select seq, hash from audit_log order by seq desc limit 1');
-  hash.update(JSON.stringify(head.rows[0]));
-  return hash.digest('hex');
-}
 
 const FORGERIES: { name: string; headers: Record<string, string>; body: (json: string) => { body: string; type: string } }[] = [
   { name: 'JSON from another site (Origin)', headers: { origin: 'https://evil.example', host: 'wss.example' }, body: (j) => ({ body: j, type: 'application/json' }) },

@@ -17,9 +17,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createHash } from 'node:crypto';
 import { ACCESS, fillPath, type Entry } from './access-table.ts';
-import { buildTemplate, openWorld, ROLES, type Role, type Template, type World } from './world.ts';
+import { buildTemplate, fingerprint, openWorld, ROLES, type Role, type Template } from './world.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const PATH_RUNS = Math.max(3, Math.ceil(RUNS / 2));
@@ -115,23 +114,6 @@ function render(valid: Record<string, unknown>, m: Mutation, noise: string[]): s
 }
 
 // --- checking -------------------------------------------------------------
-
-/**
- * Every row of every table, hashed: any write at all changes it. The one
- * exception is auth_throttle, whose whole purpose is to count wrong guesses
- * (a receipt code that names nothing is one).
- */
-async function fingerprint(w: World): Promise<string> {
-  const hash = createHash('sha256');
-  const tables = await w.ctx.database.client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'auth_throttle' order by name");
-  for (const t of tables.rows) {
-    const name = String(t.name);
-    const rows = await w.ctx.database.client.execute(`select * from "${name}" order by rowid`);
-    hash.update(name);
-    for (const r of rows.rows) hash.update(JSON.stringify(Object.values(r), (_k, v) => (typeof v === 'bigint' ? String(v) : v instanceof ArrayBuffer ? Buffer.from(v).toString('hex') : v)));
-  }
-  return hash.digest('hex');
-}
 
 async function expectClearRefusal(res: Response, what: string) {
   const text = await res.text();

@@ -10,6 +10,7 @@
  * a resident *of the place the request is about* and "other" a resident of
  * a different community.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -155,4 +156,21 @@ export async function openWorld(template: Template) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every row of every table of a world, hashed: any write at all changes it.
+ * The one exception is auth_throttle, whose whole purpose is to count wrong
+ * guesses (a receipt code that names nothing is one).
+ */
+export async function fingerprint(w: World): Promise<string> {
+  const hash = createHash('sha256');
+  const tables = await w.ctx.database.client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'auth_throttle' order by name");
+  for (const t of tables.rows) {
+    const name = String(t.name);
+    const rows = await w.ctx.database.client.execute(`select * from "${name}" order by rowid`);
+    hash.update(name);
+    for (const r of rows.rows) hash.update(JSON.stringify(Object.values(r), (_k, v) => (typeof v === 'bigint' ? String(v) : v instanceof ArrayBuffer ? Buffer.from(v).toString('hex') : v)));
+  }
+  return hash.digest('hex');
 }
