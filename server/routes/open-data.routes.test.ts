@@ -130,11 +130,18 @@ describe('the anonymised ballots of a closed vote as pabulib', () => {
       ['SGJD-SXSQ-2024-03', '350000', '6', '1'],
       ['SGJD-SXSQ-2024-04', '80000', '2', '1'],
     ]);
-    const off = await official(PAST_CYCLE_ID);
-    expect(tally(pbToElection(pb), off.rule).selected.sort()).toEqual(off.selected);
-    expect(off.selected).toEqual(['SGJD-SXSQ-2024-01', 'SGJD-SXSQ-2024-03', 'SGJD-SXSQ-2024-04']);
-    const cmp = await official(PAST_CYCLE_ID, false);
-    expect(tally(pbToElection(pb), cmp.rule).selected.sort()).toEqual(cmp.selected);
+    // By hand, budget 600,000, ballots as in the next test. greedy: 03 (6 votes, 350,000), 01 (5,
+    // 120,000), 02 (4, 180,000) does not fit the 130,000 left, 04 (2, 80,000) does.
+    // mes-add1: 75,000 each; 03 (rho 1/6), then 01 (its three poorer supporters pay all
+    // they have left), {03, 01} leaves 130,000, where 04 still fits; raising each voter's budget
+    // by 6,667 lets 04's two supporters pay 80,000 after that: {01, 03, 04} costs 550,000, and
+    // 02 does not fit the 50,000 left.
+    const want = ['SGJD-SXSQ-2024-01', 'SGJD-SXSQ-2024-03', 'SGJD-SXSQ-2024-04'];
+    const recount = pbToElection(pb);
+    expect(tally(recount, 'greedy').selected).toEqual(want);
+    expect(tally(recount, 'mes-add1').selected).toEqual(want);
+    expect(await official(PAST_CYCLE_ID)).toEqual({ rule: 'greedy', selected: want });
+    expect(await official(PAST_CYCLE_ID, false)).toEqual({ rule: 'mes-add1', selected: want });
     // Nothing that ties a ballot to a person.
     const receipts = (await t.ctx.database.db.select({ r: ballots.receiptCode }).from(ballots).where(eq(ballots.cycleId, PAST_CYCLE_ID))).map((b) => b.r);
     expect(receipts).toHaveLength(8);
@@ -182,13 +189,25 @@ describe('a vote counted by equal shares (money in yuan matters)', () => {
     const text = await (await client(u.app).get(`/api/cycles/${XIANHU}/ballots.pb`)).text();
     const pb = parsePb(text);
     expect(pb.meta).toMatchObject({ budget: '1000003.37', rule: 'mes-add1', num_votes: '8' });
+    // Worked out by hand from the ballots above (01: 480,000 by voters 3 5 6 7; 02: 240,000 by
+    // 1 2 3 6; 03: 350,000 by 1 7 8; 04: 620,000 by 1 2 4 5), budget 1,000,003.37, 8 voters.
+    // mes-add1: each voter starts with 125,000.42. 02 and 01 tie at rho 1/4 (60,000 and
+    // 120,000 each); the cheaper 02 wins. Then 01's supporters hold 380,001.69 < 480,000, 03's
+    // 315,001.26 < 350,000, 04's 380,001.69 < 620,000: {02}, not exhaustive. 03 becomes
+    // affordable after 02 once 3b - 60,000 >= 350,000, b >= 136,666.67, i.e. at step 11,667
+    // (01 needs b >= 150,000, 04 b >= 185,000): {02, 03} costs 590,000, and neither 01 nor 04
+    // fits the 410,003.37 left: exhaustive.
+    // greedy (the comparison): 01, 02 and 04 have 4 votes, 02 is cheapest, then 01:
+    // 240,000 + 480,000 leaves 280,003.37, too little for 04 (620,000) and 03 (350,000).
+    const want = { 'mes-add1': ['LTJD-XHSQ-2026-02', 'LTJD-XHSQ-2026-03'], greedy: ['LTJD-XHSQ-2026-01', 'LTJD-XHSQ-2026-02'] } as const;
+    expect(pb.projects.filter((p) => p.fields['selected'] === '1').map((p) => p.id)).toEqual(want['mes-add1']);
+    const recount = pbToElection(pb);
+    for (const rule of ['mes-add1', 'greedy'] as const) expect(tally(recount, rule).selected, rule).toEqual(want[rule]);
+    // and what the site stored and published is the same
     const rows = await u.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, XIANHU));
     const ps = await u.ctx.database.db.select({ id: projects.id, code: projects.code }).from(projects).where(eq(projects.cycleId, XIANHU));
     const codeOf = new Map(ps.map((p) => [p.id, p.code]));
-    for (const row of rows) {
-      const stored = row.result as StoredResult;
-      expect(tally(pbToElection(pb), stored.rule).selected.sort()).toEqual(stored.selected.map((id) => codeOf.get(id)!).sort());
-    }
+    expect(Object.fromEntries(rows.map((row) => [row.rule, (row.result as StoredResult).selected.map((id) => codeOf.get(id)!).sort()]))).toEqual(want);
     expect(rows.find((r) => r.official)!.rule).toBe('mes-add1');
   });
 });

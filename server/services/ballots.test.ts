@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { testApp } from '../../tests/fixtures.ts';
 import { ballots, projects, registerEntries } from '../../db/schema.ts';
-import { castBallot, checkReceipt, newReceiptCode, normalizeReceiptCode, normalizeSerial, RECEIPT_RE, voterView } from './ballots.ts';
+import { castBallot, checkReceipt, newReceiptCode, normalizeReceiptCode, normalizeSerial, RECEIPT_RE, receiptSymbol, voterView } from './ballots.ts';
 import { setCyclePhase } from './cycles.ts';
 import { getResults } from './results.ts';
 import { loadActor } from './accounts.ts';
@@ -32,12 +32,33 @@ describe('receipt codes', () => {
     expect(seen.size).toBe(2000);
   });
 
-  it('use every symbol of the alphabet about equally (no modulo bias)', () => {
+  it('use every symbol of the alphabet equally: each stands for exactly 8 of the 256 byte values, the other 8 are drawn again (no modulo bias)', () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 3100; i++) for (const ch of newReceiptCode().replace('-', '')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    expect(counts.size).toBe(31);
-    // 31,000 symbols, 1,000 expected each; a biased generator gives ~1,030 vs ~900.
-    for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(130);
+    const rejected: number[] = [];
+    for (let b = 0; b < 256; b++) {
+      const s = receiptSymbol(b);
+      if (s === null) rejected.push(b);
+      else counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort().join('')).toBe('23456789ABCDEFGHJKMNPQRSTUVWXYZ');
+    expect([...counts.values()]).toEqual(Array(31).fill(8));
+    expect(rejected).toEqual([248, 249, 250, 251, 252, 253, 254, 255]);
+  });
+
+  it('are drawn from the random bytes through that mapping, skipping rejected bytes', () => {
+    // First 16 bytes: the 8 rejected values, then 8 multiples of 31 (symbol A). Next 16: 255
+    // (rejected), 30 and 247 (= 7 × 31 + 30; both 9), then bytes left unused.
+    const chunks = [
+      [248, 249, 250, 251, 252, 253, 254, 255, 0, 31, 62, 93, 124, 155, 186, 217],
+      [255, 30, 247, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+    ];
+    const asked: number[] = [];
+    const code = newReceiptCode((n) => {
+      asked.push(n);
+      return Uint8Array.from(chunks.shift()!);
+    });
+    expect(code).toBe('AAAAA-AAA99');
+    expect(asked).toEqual([16, 16]);
   });
 
   it('are read back however people type them', () => {

@@ -120,12 +120,23 @@ export type BallotRefusal =
 /** No look-alikes (0/O, 1/I/L): people copy receipts by hand. 31 symbols, 10 of them ≈ 49 bits. */
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-export function newReceiptCode(): string {
+/**
+ * The symbol a random byte stands for, or null for a byte that is drawn again.
+ * 248 = 8 × 31: each symbol stands for exactly 8 of the 248 kept byte values
+ * and 248–255 are rejected, so uniform bytes give equally likely symbols
+ * (a plain `b % 31` over all 256 would favour the first 8).
+ */
+export function receiptSymbol(byte: number): string | null {
+  return byte < 248 ? RECEIPT_ALPHABET[byte % 31]! : null;
+}
+
+/** Ten symbols from `bytes` (the system's generator; a test may pass a fixed source). */
+export function newReceiptCode(bytes: (n: number) => Uint8Array = randomBytes): string {
   const out: string[] = [];
   while (out.length < 10) {
-    for (const b of randomBytes(16)) {
-      // 248 = 8 × 31: rejecting the rest keeps every symbol equally likely.
-      if (b < 248 && out.length < 10) out.push(RECEIPT_ALPHABET[b % 31]!);
+    for (const b of bytes(16)) {
+      const symbol = receiptSymbol(b);
+      if (symbol !== null && out.length < 10) out.push(symbol);
     }
   }
   return `${out.slice(0, 5).join('')}-${out.slice(5).join('')}`;

@@ -123,13 +123,4 @@ describe('Method of Equal Shares by hand', () => {
     expect(run.dropped!.get(1)!.money).toBe(10);
     expect(run.dropped!.get(2)!.money).toBeLessThan(30);
   });
-
-  it('breaks an exact tie by lower cost, then more votes, then natural order of id', () => {
-    // Two projects each supported by 2 of 2 voters with the same cost: tie on rho, cost and votes -> id "2" before "10".
-    const r = tally({ budget: 100, projects: [{ id: '10', cost: 50 }, { id: '2', cost: 50 }], ballots: [['10', '2'], ['10', '2']] }, 'mes');
-    expect(r.fundingOrder).toEqual(['2', '10']);
-    // lower cost wins a tie on rho: rho = 1/votes for both when nobody is poor
-    const r2 = tally({ budget: 100, projects: [{ id: 'a', cost: 60 }, { id: 'b', cost: 40 }], ballots: [['a', 'b'], ['a', 'b']] }, 'mes');
-    expect(r2.fundingOrder[0]).toBe('b');
-  });
 });

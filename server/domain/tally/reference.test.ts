@@ -1,7 +1,8 @@
 /**
- * Every `results` entry of ../shared/data/pabulib/reference.json, reproduced
- * exactly (13 real elections x 5 rules), and every file in
- * ../shared/data/pabulib-more parsed and tallied with every rule.
+ * Every `results` entry of pabulib/reference.json, reproduced exactly (13 real
+ * elections x 5 rules), and every file in pabulib-more parsed and tallied with
+ * every rule. The data folder is PABULIB_DATA, else ../shared/data; when it is
+ * missing this file fails naming it (see testing/data.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { parsePb, pbToElection } from '../pabulib/parse.ts';
@@ -10,15 +11,28 @@ import { MesEngine, equalShare } from './mes.ts';
 import { RULES, tallyPrepared, metaGreedyOptions } from './tally.ts';
 import type { RuleName } from './tally.ts';
 import { parseDecimal, toScaled } from './decimal.ts';
-import { HAVE_DATA, MORE_DIR, REFERENCE_DIR, pbFiles, readText } from './testing/data.ts';
+import { pabulibDataOrSkip, pbFiles, readText } from './testing/data.ts';
 
 interface Reference {
   instances: Record<string, { budget: string; results: Record<RuleName, { selected: string[]; total_cost: number }> }>;
 }
 
-const reference: Reference | null = HAVE_DATA ? (JSON.parse(readText(REFERENCE_DIR + 'reference.json')) as Reference) : null;
+// Throws, failing this file with the missing path, when the data is not there;
+// null when PABULIB_SKIP says why it is skipped.
+const data = pabulibDataOrSkip();
+const REFERENCE_DIR = data?.referenceDir ?? '';
+const MORE_DIR = data?.moreDir ?? '';
+const reference: Reference | null = data ? (JSON.parse(readText(REFERENCE_DIR + 'reference.json')) as Reference) : null;
 
-describe.skipIf(!HAVE_DATA)('the 13 reference elections of reference.json', () => {
+describe.skipIf(!data)('the pabulib data folder', () => {
+  it('holds the 13 reference elections and the 13 further ones', () => {
+    expect(Object.keys(reference!.instances)).toHaveLength(13);
+    expect(pbFiles(REFERENCE_DIR)).toHaveLength(13);
+    expect(pbFiles(MORE_DIR)).toHaveLength(13);
+  });
+});
+
+describe.skipIf(!data)('the 13 reference elections of reference.json', () => {
   for (const [file, inst] of Object.entries(reference?.instances ?? {})) {
     it(`reproduces all five rules on ${file}`, () => {
       const el = pbToElection(parsePb(readText(REFERENCE_DIR + file), { voteFields: false }));
@@ -54,8 +68,8 @@ function isGreedyVariant(rule: string | undefined): boolean {
 // files (tens of thousands of Add1 steps); the CLI runs them, the unit tests skip them.
 const SLOW = new Set(['Hungary_Budapest_2024.pb:mes-add1']);
 
-describe.skipIf(!HAVE_DATA)('the further elections in pabulib-more', () => {
-  for (const file of pbFiles(MORE_DIR)) {
+describe.skipIf(!data)('the further elections in pabulib-more', () => {
+  for (const file of data ? pbFiles(MORE_DIR) : []) {
     it(`parses ${file} and runs every rule within the budget; greedy-meta matches the official result of greedy files`, () => {
       const pb = parsePb(readText(MORE_DIR + file));
       const el = pbToElection(pb);
