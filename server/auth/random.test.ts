@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from './random.ts';
+import { randomBytes, randomSymbols } from './random.ts';
+import { newVerificationCode } from '../services/residents.ts';
 import { randomToken } from './sessions.ts';
 
 describe('random bytes from the pool', () => {
@@ -22,5 +23,34 @@ describe('random bytes from the pool', () => {
     const big = randomBytes(10_000);
     expect(big.length).toBe(10_000);
     expect(new Set(big).size).toBeGreaterThan(200);
+  });
+});
+
+describe('random symbols', () => {
+  const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  /** A byte source that hands out 0, 1, …, 255 in turn, then again. */
+  const sweep = () => {
+    let next = 0;
+    return (n: number) => Uint8Array.from({ length: n }, () => next++ % 256);
+  };
+
+  it('give every symbol of a 31-symbol alphabet exactly 8 of the 256 byte values, drawing the other 8 again (no modulo bias)', () => {
+    // One pass over every byte value: 248 usable bytes, then 248 symbols.
+    const s = randomSymbols(ALPHABET, 248, sweep());
+    const counts = new Map<string, number>();
+    for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect([...counts.keys()].sort().join('')).toBe([...ALPHABET].sort().join(''));
+    expect(new Set(counts.values())).toEqual(new Set([8]));
+  });
+
+  it('skip the bytes past the last whole multiple of the alphabet', () => {
+    expect(randomSymbols(ALPHABET, 3, () => Uint8Array.from([248, 255, 0, 30, 31, 250, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))).toBe('A9A');
+    expect(randomSymbols('AB', 4, () => Uint8Array.from([0, 1, 255, 254, ...new Array(12).fill(0)]))).toBe('ABBA');
+  });
+
+  it('make residency codes of eight such symbols', () => {
+    expect(newVerificationCode(sweep())).toBe('ABCD-EFGH');
+    expect(newVerificationCode(() => Uint8Array.from([252, ...new Array(15).fill(30)]))).toBe('9999-9999');
+    expect(newVerificationCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
   });
 });

@@ -24,3 +24,21 @@ export function randomBytes(n: number): Uint8Array {
   at += n;
   return out;
 }
+
+/**
+ * `n` symbols of `alphabet` (at most 256 of them), each equally likely: a byte
+ * maps to `alphabet[byte % size]` only below the largest multiple of the
+ * size, and bytes at or above it are drawn again (no modulo bias).
+ */
+export function randomSymbols(alphabet: string, n: number, bytes: (n: number) => Uint8Array = randomBytes): string {
+  const size = alphabet.length;
+  if (size < 1 || size > 256) throw new RangeError('alphabet must have 1 to 256 symbols');
+  const limit = 256 - (256 % size);
+  let out = '';
+  while (out.length < n) {
+    for (const b of bytes(Math.max(16, n))) {
+      if (b < limit && out.length < n) out += alphabet[b % size];
+    }
+  }
+  return out;
+}

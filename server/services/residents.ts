@@ -12,14 +12,14 @@ import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
+import { randomSymbols } from '../auth/random.ts';
 
 /** Codes avoid look-alike characters (0/O, 1/I/L) because people type them from paper. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-export function newVerificationCode(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+/** Eight symbols, each equally likely (31 symbols do not divide 256: the remainder is drawn again). */
+export function newVerificationCode(bytes?: (n: number) => Uint8Array): string {
+  const chars = randomSymbols(CODE_ALPHABET, 8, bytes);
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
