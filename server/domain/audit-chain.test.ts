@@ -57,4 +57,21 @@ describe('audit chain', () => {
     c[1] = forged;
     expect(verifyChain(c)).toMatchObject({ ok: false, badSeq: 3, problem: 'prev_hash_mismatch' });
   });
+
+  it('a ballot entry written before the replaced flag was dropped hashes exactly as it did then', () => {
+    // Recomputed by hand: printf '%s\n%s' '<canonical JSON>' '<64 × a>' | sha256sum. Upgrades keep every audit hash.
+    const old: ChainEntry = {
+      seq: 412,
+      at: '2026-04-27T03:15:09.482Z',
+      actorRole: 'resident',
+      actorName: '居民',
+      action: 'ballot.cast',
+      subjectType: 'cycle',
+      subjectId: 'cy-sunxi-2026',
+      before: null,
+      after: '{"channel":"online","replaced":true}',
+      reason: null,
+    };
+    expect(entryHash(old, 'a'.repeat(64))).toBe('b43f201149f8571771196af9cfebb11133fb98aaca592ff5d1dfa9364727be88');
+  });
 });

@@ -43,7 +43,8 @@ export const openDataRoutes = createRouter()
     async (c) => {
       const m = FILE_RE.exec(c.req.valid('param').file)!;
       const q = c.req.valid('query');
-      const d = await dataset(c.get('ctx').database, m[1] as DatasetName, { communitySlug: q.community, cycleId: q.cycle });
+      const ctx = c.get('ctx');
+      const d = await dataset(ctx.database, m[1] as DatasetName, { communitySlug: q.community, cycleId: q.cycle }, ctx.now());
       if (m[2] === 'json') return c.json({ dataset: d.name, columns: d.columns, items: d.rows }, 200);
       return c.body(datasetCsv(d), 200, {
         'content-type': 'text/csv; charset=utf-8',

@@ -87,7 +87,7 @@ export const projectRoutes = createRouter()
             'application/json': {
               schema: z.object({
                 project: ProjectSchema,
-                history: z.array(z.object({ seq: z.number(), at: z.string(), actorRole: z.string(), actorName: z.string(), action: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })),
+                history: z.array(z.object({ seq: z.number().nullable().openapi({ description: 'Its place in the audit chain; null while a resident vote is open and the entry lies after the published chain (see GET /api/audit)' }), at: z.string(), actorRole: z.string(), actorName: z.string(), action: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })),
               }),
             },
           },

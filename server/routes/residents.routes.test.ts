@@ -82,9 +82,10 @@ describe('resident register and verification', () => {
   });
 
   it('verification is written to the audit log without naming the resident', async () => {
+    // 仙湖's vote is open in the demo data, so the public log lists what was just written under `pending`, without its place in the chain.
     const log = await (await client(t.app).get('/api/audit?action=resident.verified')).json();
-    expect(log.items.length).toBeGreaterThan(0);
-    expect(log.items[0]).toMatchObject({ actorRole: 'resident', actorName: '居民', subjectType: 'community' });
+    expect(log.pending.length).toBeGreaterThan(0);
+    expect(log.pending[0]).toMatchObject({ actorRole: 'resident', actorName: '居民', subjectType: 'community' });
     expect(JSON.stringify(log)).not.toContain('新居民');
   });
 });

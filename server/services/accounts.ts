@@ -2,7 +2,7 @@
  * @module Accounts: sign up, sign in, sign out, change password, and loading
  * the signed-in person (their roles, as a domain Actor) for each request.
  */
-import { and, eq, or } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';

@@ -2,6 +2,9 @@
  * @module Writing and reading the audit log. `appendAudit` must be called
  * inside the same write transaction as the change it records; the write queue
  * (db/client.ts) guarantees that the previous hash it reads is the head.
+ *
+ * Public readers see it through ./audit-disclosure.ts: while a resident
+ * vote is open, its ballots are only counted by day.
  */
 import { and, asc, desc, eq, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
@@ -73,15 +76,31 @@ export async function appendAuditRaw(raw: RawExec, input: AuditInput) {
   return { seq, hash };
 }
 
-export type AuditFilter = { subjectType?: string; subjectId?: string; action?: string; beforeSeq?: number; afterSeq?: number; limit?: number };
+export type AuditFilter = {
+  subjectType?: string;
+  subjectId?: string;
+  action?: string;
+  beforeSeq?: number;
+  afterSeq?: number;
+  /** Only entries below this seq: the published chain while a vote is open (`AuditDisclosure.pendingFrom`). */
+  belowSeq?: number | null;
+  limit?: number;
+};
 
-export async function listAudit(database: Database, f: AuditFilter = {}) {
+/** The subject and action filters of the audit page and API, as SQL. */
+export function filterConds(f: Pick<AuditFilter, 'subjectType' | 'subjectId' | 'action'>): SQL[] {
   const conds: SQL[] = [];
   if (f.subjectType) conds.push(eq(auditLog.subjectType, f.subjectType));
   if (f.subjectId) conds.push(eq(auditLog.subjectId, f.subjectId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
+  return conds;
+}
+
+export async function listAudit(database: Database, f: AuditFilter = {}) {
+  const conds = filterConds(f);
   if (f.beforeSeq) conds.push(lt(auditLog.seq, f.beforeSeq));
   if (f.afterSeq) conds.push(gt(auditLog.seq, f.afterSeq));
+  if (f.belowSeq != null) conds.push(lt(auditLog.seq, f.belowSeq));
   const rows = await database.db
     .select({
       seq: auditLog.seq,

@@ -276,7 +276,9 @@ export type CastOutcome = { ok: true; receiptCode: string; castAt: Date; replace
  * Cast (or replace) the signed-in resident's ballot. One write transaction:
  * check the phase and the rules, supersede the current ballot, insert the new
  * one with a fresh receipt, and log "a resident cast a ballot" — never what
- * was chosen, nor the receipt.
+ * was chosen, nor the receipt, nor whether it replaced an earlier ballot.
+ * While the vote is open the public log shows these entries only as daily
+ * counts (server/domain/audit-disclosure.ts).
  *
  * This is the hottest write of the site (bench/votes.ts), so a signed-in
  * caller's checks read everything in one statement inside the transaction
@@ -321,7 +323,9 @@ export async function castInTx(raw: RawExec, { cycleId, input, actor, at }: Cast
     action: 'ballot.cast',
     subjectType: 'cycle',
     subjectId: cycleId,
-    after: { channel: 'online', replaced: s.current !== null },
+    // Only the channel: whether this replaced an earlier ballot is the ballots table's to know
+    // (a public flag would tell first ballots from changed minds, person by person).
+    after: { channel: 'online' },
     at: now,
   });
   return { ok: true, receiptCode, castAt: now, replaced: s.current !== null, ballot: checked.ballot };

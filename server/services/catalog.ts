@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import type { Place } from '../domain/permissions.ts';
 import { getRulebook } from './rulebooks.ts';
+import { auditDisclosure, chainPlace } from './audit-disclosure.ts';
 
 export type CycleView = {
   id: string;
@@ -217,6 +218,8 @@ export async function getProject(database: Database, code: string, now: Date) {
     .where(and(like(auditLog.subjectType, 'project%'), eq(auditLog.subjectId, p.id)))
     // By time, then by log order: backfilled entries (a notice recorded later) sit where they happened.
     .orderBy(asc(auditLog.at), asc(auditLog.seq));
+  // While a vote is open, entries after the published chain keep their place in it to themselves (./audit-disclosure.ts).
+  const disclosure = await auditDisclosure(database, now);
   const { proposerAccountId, ...publicFields } = p;
-  return { project: publicFields, proposerAccountId, community: community!, cycle: cycle!, rulebook: rulebook!, history };
+  return { project: publicFields, proposerAccountId, community: community!, cycle: cycle!, rulebook: rulebook!, history: history.map((h) => chainPlace(disclosure, h)) };
 }

@@ -40,6 +40,7 @@ import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
 import { electionToPb, writePb } from '../domain/pabulib/index.ts';
 import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
 import { naturalCompare } from '../domain/tally/natural.ts';
+import { auditDisclosure, chainPlace } from './audit-disclosure.ts';
 import { getCycle, getCommunityById } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import type { StoredResult } from './results.ts';
@@ -121,8 +122,13 @@ async function projectsData(database: Database, f: DatasetFilter): Promise<Datas
   };
 }
 
-/** Every change of a project's state, with who (by role and public name) and the published reason. */
-async function decisionsData(database: Database, f: DatasetFilter): Promise<Dataset> {
+/**
+ * Every change of a project's state, with who (by role and public name) and
+ * the published reason; its audit seq and hash once it lies in the published
+ * chain (while a vote is open, not yet: ./audit-disclosure.ts).
+ */
+async function decisionsData(database: Database, f: DatasetFilter, now: Date): Promise<Dataset> {
+  const disclosure = await auditDisclosure(database, now);
   const rows = await database.db
     .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, actorRole: auditLog.actorRole, actorName: auditLog.actorName, before: auditLog.before, after: auditLog.after, reason: auditLog.reason, hash: auditLog.hash, code: projects.code })
     .from(auditLog)
@@ -141,8 +147,9 @@ async function decisionsData(database: Database, f: DatasetFilter): Promise<Data
       continue;
     }
     if (typeof to !== 'string' || typeof from !== 'string') continue;
+    const place = chainPlace(disclosure, r);
     out.push({
-      audit_seq: r.seq,
+      audit_seq: place.seq,
       at: r.at,
       project_code: r.code,
       event: r.action.slice('project.'.length),
@@ -152,7 +159,7 @@ async function decisionsData(database: Database, f: DatasetFilter): Promise<Data
       actor_role: r.actorRole,
       // The log already says 居民 for residents; say it again here in case a row predates that rule.
       actor_name: r.actorRole === 'resident' ? '居民' : r.actorName,
-      audit_hash: r.hash,
+      audit_hash: place.hash,
     });
   }
   return { name: 'decisions', columns: ['audit_seq', 'at', 'project_code', 'event', 'from_state', 'to_state', 'reason', 'actor_role', 'actor_name', 'audit_hash'], rows: out };
@@ -256,7 +263,7 @@ async function ratingsData(database: Database, f: DatasetFilter): Promise<Datase
   };
 }
 
-const LOADERS: Record<DatasetName, (d: Database, f: DatasetFilter) => Promise<Dataset>> = {
+const LOADERS: Record<DatasetName, (d: Database, f: DatasetFilter, now: Date) => Promise<Dataset>> = {
   projects: projectsData,
   decisions: decisionsData,
   meetings: meetingsData,
@@ -265,8 +272,8 @@ const LOADERS: Record<DatasetName, (d: Database, f: DatasetFilter) => Promise<Da
   ratings: ratingsData,
 };
 
-export async function dataset(database: Database, name: DatasetName, f: DatasetFilter = {}): Promise<Dataset> {
-  return LOADERS[name](database, f);
+export async function dataset(database: Database, name: DatasetName, f: DatasetFilter, now: Date): Promise<Dataset> {
+  return LOADERS[name](database, f, now);
 }
 
 /** CSV with a UTF-8 byte-order mark, so spreadsheet programs read the Chinese text right. */

@@ -225,6 +225,15 @@ const zh = {
   'audit.actionHint': '如 project.screen_out、delivery.payment_recorded',
   'audit.countLabel': '条目',
   'audit.reason': '理由',
+  'audit.vote.heading': '居民投票进行中：选票只按天计数',
+  'audit.vote.ballots': '{votes}的居民投票正在进行。投票期间，选票（网上投票和工作人员录入的纸质选票）不逐条公开，每天结束后公布当天的张数；投票结束后逐条公开，连同哈希值，整条链都可以核验。',
+  'audit.vote.pending': '为了不让前后记录的编号和哈希值透露选票的张数和时间，{day}起写入的其他记录暂时只公开内容，不公开编号和哈希值；上面的链头是此前的最后一条记录。投票结束后全部补齐。',
+  'audit.vote.caption': '每天的选票张数',
+  'audit.vote.row': '{day} · {cycle}：网上投票 {online} 张，纸质选票录入 {paper} 次',
+  'audit.vote.today': '当天的张数在当天结束后公布。',
+  'audit.vote.noneYet': '还没有已结束的投票日。',
+  'audit.pendingNote': '编号和哈希值在投票结束后公开',
+  'audit.full': '您以审计人员身份登录：这里是全部记录，包括投票期间暂不公开的选票记录。',
 } as const;
 
 export type DeliveryKey = keyof typeof zh;
@@ -444,6 +453,15 @@ const en: Record<DeliveryKey, string> = {
   'audit.actionHint': 'e.g. project.screen_out, delivery.payment_recorded',
   'audit.countLabel': 'Entries',
   'audit.reason': 'Reason',
+  'audit.vote.heading': 'A resident vote is open: ballots are counted by day',
+  'audit.vote.ballots': 'The resident vote of {votes} is open. While it is, ballots (cast online, or paper ballots typed in by staff) are not listed one by one: each day’s number is published once the day has ended. When the vote closes they are listed in full with their hashes, and the whole chain can be verified.',
+  'audit.vote.pending': 'So that the numbers and hashes of the entries around them do not give away how many ballots there were and when, the other entries written since {day} are listed for now without their numbers and hashes; the head above is the last entry before that day. Everything is completed when the vote closes.',
+  'audit.vote.caption': 'Ballots per day',
+  'audit.vote.row': '{day} · {cycle}: {online} cast online, {paper} paper-ballot entries typed in',
+  'audit.vote.today': 'Each day’s numbers appear once the day has ended.',
+  'audit.vote.noneYet': 'No day of voting has ended yet.',
+  'audit.pendingNote': 'Number and hash published when the vote closes',
+  'audit.full': 'You are signed in as an auditor: this is every entry, including the ballots withheld from the public while a vote is open.',
 };
 
 const TABLE: Record<Locale, Record<DeliveryKey, string>> = { 'zh-CN': zh, en };

@@ -258,3 +258,44 @@ test('on a project page a resident of another community is told whose vote it is
   await expect(xh.getByTestId('vote-elsewhere')).toHaveCount(0);
   await other.close();
 });
+
+test('while a vote is open the audit page shows its ballots only as daily counts, other new entries without number or hash; an auditor sees every ballot', async ({ page, browser, baseURL }) => {
+  // A 仙湖 resident votes online (仙湖's vote stays open through the whole run).
+  const voter = await apiAs(baseURL!, 'council_xianhu_6');
+  const ballot = await (await voter.get('/api/cycles/cy-xianhu-2026/ballot')).json();
+  expect((await voter.post('/api/cycles/cy-xianhu-2026/ballot', { data: { projects: [ballot.projects[0].id] } })).status()).toBe(201);
+  await voter.dispose();
+
+  await page.goto('/audit?subject=cy-xianhu-2026&action=ballot.cast');
+  const notice = page.getByTestId('audit-vote-open');
+  await expect(notice.getByRole('heading', { name: '居民投票进行中：选票只按天计数' })).toBeVisible();
+  await expect(notice).toContainText('仙湖社区 2026 年度民生微实事');
+  await expect(notice).toContainText('当天的张数在当天结束后公布。');
+  // Not one of 仙湖's ballots is listed, nor its paper-ballot entries.
+  await expect(page.getByRole('status')).toHaveText('没有符合条件的记录。');
+  await page.goto('/audit?subject=cy-xianhu-2026&action=paper_ballot.entered');
+  await expect(page.locator('.audit-list > li')).toHaveCount(0);
+
+  // The newest entries (written since the vote opened) come first, without their number and hash; the head is the published chain's.
+  await page.goto('/audit');
+  const first = page.locator('.audit-list > li').first();
+  await expect(first.getByTestId('audit-pending-note')).toHaveText('编号和哈希值在投票结束后公开');
+  await expect(first.locator('.meta').first()).not.toContainText('#');
+  const api = await request.newContext({ baseURL });
+  const log = await (await api.get('/api/audit?limit=1')).json();
+  await api.dispose();
+  expect(log.pending.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('audit-head')).toHaveText(log.head.hash);
+
+  // An auditor reads every entry in full, 仙湖's ballots included.
+  const ctx = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const auditor = await ctx.newPage();
+  await signIn(auditor, 'auditor');
+  await auditor.goto('/audit?subject=cy-xianhu-2026&action=ballot.cast');
+  await expect(auditor.getByTestId('audit-full')).toBeVisible();
+  await expect(auditor.getByTestId('audit-vote-open')).toHaveCount(0);
+  const seen = auditor.locator('.audit-list > li');
+  await expect(seen.first()).toContainText('居民投票');
+  await expect(seen.first().locator('.hash')).toHaveText(/^[0-9a-f]{64}$/);
+  await ctx.close();
+});
