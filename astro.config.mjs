@@ -12,10 +12,38 @@ export default defineConfig({
   // Pages accept uploads (proposal files, register CSVs) up to ~32 MB; the default is 1 GB.
   adapter: node({ mode: 'middleware', bodySizeLimit: 32 * 1024 * 1024 }),
   integrations: [svelte()],
-  // Our middleware checks Origin / Sec-Fetch-Site on every state-changing
-  // request (forms and JSON alike, and behind a proxy), so Astro's form-only
-  // check is off to avoid two rules that could disagree.
-  security: { checkOrigin: false },
+  security: {
+    // Our middleware checks Origin / Sec-Fetch-Site on every state-changing
+    // request (forms and JSON alike, and behind a proxy), so Astro's form-only
+    // check is off to avoid two rules that could disagree.
+    checkOrigin: false,
+    // Content-Security-Policy on every page, sent as a header (pages render on
+    // demand; a <meta> policy could not carry frame-ancestors). Astro hashes
+    // the inline scripts it writes itself (the island loader and hydration
+    // directives) and adds them to script-src; any other inline script or
+    // `on…=` attribute is refused, so page code attaches its handlers from
+    // bundled scripts (see PrintButton.astro). Astro leaves the header out in
+    // `astro dev`, where Vite injects its own inline scripts: the policy is a
+    // property of the build, and the browser tests run against the build.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+      ],
+      // Styles keep 'unsafe-inline': pages and islands set `style` attributes
+      // (bar widths, white-space), and a CSP 3 `style-src-attr` split would
+      // leave browsers without it (Safari before 15.4) with none of them. Inline
+      // CSS cannot reach another site: default-src and img-src are 'self'.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
+  // The site has no Markdown; this only stops Astro warning that Shiki's inline styles clash with the CSP.
+  markdown: { syntaxHighlight: false },
   i18n: undefined,
   vite: {
     // Islands must run in WeChat's in-app browser (ES2019). Astro sets the client build's target to

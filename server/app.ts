@@ -1,6 +1,7 @@
 /**
- * @module createApp: the Hono API under /api. Middleware order: body limit →
- * origin check → context (session, locale) → routes; one error handler turns
+ * @module createApp: the Hono API under /api. Middleware order: security
+ * headers (on every answer, errors and 404s included) → body limit → origin
+ * check → context (session, locale) → routes; one error handler turns
  * anything unexpected into a JSON 500 without a stack trace.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -11,6 +12,7 @@ import type { AppEnv } from './http/router.ts';
 import { contextMiddleware, originCheck } from './http/middleware.ts';
 import { limitBody } from './http/body-limit.ts';
 import { errorBody, genericMessage, localeOf } from './http/errors.ts';
+import { setSecurityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { communityRoutes } from './routes/communities.routes.ts';
@@ -39,6 +41,12 @@ export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
 
 export function createApp(ctx: AppContext) {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
+
+  // First, so that the answers of the body limit, the origin check, notFound and onError get them too.
+  app.use('*', async (c, next) => {
+    await next();
+    setSecurityHeaders(c.res.headers);
+  });
 
   const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413);
   const small = limitBody(API_BODY_LIMIT, tooLarge);

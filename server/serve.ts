@@ -17,6 +17,7 @@ import { getRequestListener } from '@hono/node-server';
 import { env } from './env.ts';
 import { createContext, type AppContext } from './context.ts';
 import { createApp } from './app.ts';
+import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { seedDemo } from './services/demo-seed.ts';
 import { startCouncilClock } from './services/notices.ts';
 
@@ -99,6 +100,8 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void } = {}) {
       apiListener(req, res);
       return;
     }
+    // Static files and anything answered here rather than by Astro (whose middleware sets them on pages too).
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (serveStatic(CLIENT_DIR, req, res)) return;
     astroHandler(req, res, () => {
       res.statusCode = 404;

@@ -1,12 +1,15 @@
 /**
  * Page middleware: make sure the AppContext is there (given by server/serve.ts
  * in production, created lazily in `astro dev`), refuse cross-site
- * state-changing requests, load the session and pick the language.
+ * state-changing requests, load the session and pick the language, and set
+ * the headers every page carries (its Content-Security-Policy is Astro's own,
+ * configured in astro.config.mjs).
  */
 import { defineMiddleware } from 'astro:middleware';
 import { SESSION_COOKIE, sessionCookieAttributes } from '../server/auth/sessions.ts';
 import { authenticate } from '../server/services/accounts.ts';
 import { isSameOrigin } from '../server/http/origin.ts';
+import { SECURITY_HEADERS, setSecurityHeaders } from '../server/http/security-headers.ts';
 import { LANG_COOKIE, pickLocale } from './i18n/messages.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -26,7 +29,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!SAFE.has(request.method) && !isSameOrigin(request.headers, ctx.allowedOrigins)) {
     return new Response(locals.locale === 'en' ? 'Cross-site form submissions are refused.' : '拒绝来自其他网站的表单提交。', {
       status: 403,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
     });
   }
 
@@ -38,8 +41,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     cookies.set(SESSION_COOKIE, token!, sessionCookieAttributes(ctx.secureCookies, locals.auth.sessionExpiresAt));
   }
   const response = await next();
-  response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'same-origin');
+  setSecurityHeaders(response.headers);
   if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
   return response;
 });

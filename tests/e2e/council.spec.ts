@@ -4,9 +4,9 @@
  * project of the test-only 2025 cycle of 笋西社区 (tests/e2e/fixtures/council.ts),
  * so they are independent of each other and of other spec files.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { signIn } from './helpers.ts';
+import { expect, test, signIn } from './helpers.ts';
 import { COUNCIL_FIXTURE as F } from './fixtures/council.ts';
 
 async function as(browser: Browser, username: string): Promise<Page> {
@@ -255,6 +255,12 @@ test('a notice prints on one A4 page with a QR code', async ({ page, baseURL }) 
   expect(expected.length).toBe(2);
   expect(modules(await page.getByTestId('notice-qr').innerHTML())).toEqual(expected);
   await expect(page.getByTestId('notice-qr').locator('svg')).toBeVisible();
+  // The print button opens the print dialog (its handler is a bundled script: the policy refuses onclick="…").
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
   // Printed: the site's header is gone and it fits one A4 page.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();

@@ -1,6 +1,6 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { signIn } from './helpers.ts';
+import { expect, test, signIn } from './helpers.ts';
 import { DELIVERY_FIXTURE } from './fixtures/delivery.ts';
 import { formatFen } from '../../server/domain/money.ts';
 import { chinaDay } from '../../server/domain/cycle-phases.ts';

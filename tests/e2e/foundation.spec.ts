@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn, unusedCode, uniqueMobile } from './helpers.ts';
+import { expect, test, signIn, unusedCode, uniqueMobile } from './helpers.ts';
 
 test('a newcomer opens the home page and sees the current cycles in Chinese', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,9 @@
-import { expect, request, type Page } from '@playwright/test';
+/**
+ * @module What the browser journeys share: `test` (Playwright's, with the
+ * Content-Security-Policy guard below), signing in, and small data helpers.
+ * Every spec file takes `test` from here, not from @playwright/test.
+ */
+import { test as base, expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -25,3 +30,59 @@ export async function unusedCode(baseURL: string, staff: string, slug: string): 
 export function uniqueMobile(): string {
   return `139${String(Date.now() % 1e8).padStart(8, '0')}`;
 }
+
+// ---------------------------------------------------------------------------
+// The Content-Security-Policy guard: every browser context a test opens (its
+// `page`, and any from browser.newContext() or browser.newPage()) reports each
+// violation of the pages' policy, and a test that saw one fails, naming it.
+// Two listeners: the page's `securitypolicyviolation` event, which says which
+// directive refused what and where; and the console, where Chromium also
+// reports violations on pages without JavaScript (no init script runs there).
+
+const watched = new WeakSet<BrowserContext>();
+
+async function watchCsp(context: BrowserContext, found: string[]) {
+  if (watched.has(context)) return;
+  watched.add(context);
+  context.on('console', (msg) => {
+    // The message quotes the whole policy; the directive's name is enough.
+    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) found.push(`console on ${msg.page()?.url() ?? '?'}: ${msg.text().replace(/(directive '[a-z-]+) [^]*?''/, "$1 …'")}`);
+  });
+  await context.exposeBinding('__reportCspViolation', ({ page }, v: string) => {
+    found.push(`${page.url()}: ${v}`);
+  });
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+      void report(`${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber} — ${e.sample}`);
+    });
+  });
+}
+
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ browser }, use) => {
+      const found: string[] = [];
+      const newContext = browser.newContext;
+      // browser.newPage() opens its context through newContext() too.
+      browser.newContext = async function (this: Browser, ...args: Parameters<Browser['newContext']>) {
+        const context = await newContext.apply(this, args);
+        await watchCsp(context, found);
+        return context;
+      };
+      try {
+        await use(found);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(found, `Content-Security-Policy violations:\n${found.join('\n')}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, cspViolations }, use) => {
+    await watchCsp(context, cspViolations);
+    await use(context);
+  },
+});
+
+export { expect };

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, unusedCode, uniqueMobile } from './helpers.ts';
+import type { Page } from '@playwright/test';
+import { expect, test, signIn, unusedCode, uniqueMobile } from './helpers.ts';
 
 // Residents propose and rate on their phones: every journey here runs at 360 px.
 test.use({ viewport: { width: 360, height: 640 } });

@@ -2,10 +2,17 @@
  * The pages' side of the security checks (the API's is in server/security/):
  * a form on another site cannot make a signed-in browser act here, the
  * session cookie a browser holds is HttpOnly and SameSite=Lax, and signing
- * out through the page ends the session on the server.
+ * out through the page ends the session on the server; every page sends a
+ * Content-Security-Policy that only lets the scripts it names run, every
+ * response says nosniff and a referrer policy, and the browser refuses what
+ * the policy forbids (every journey of the suite is watched for that, see
+ * tests/e2e/helpers.ts).
  */
-import { expect, request, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers.ts';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
+import { foundPages, hrefs, PUBLIC, ROLE_PAGES } from './pages.ts';
 
 test('a form on another site that posts here is refused, even with a signed-in browser', async ({ page, baseURL }) => {
   await signIn(page, 'resident_xh');
@@ -58,4 +65,167 @@ test('pages are not framed by other sites and say so in their headers', async ({
   expect(res.headers()['x-frame-options']).toBe('DENY');
   expect(res.headers()['x-content-type-options']).toBe('nosniff');
   await api.dispose();
+});
+
+// ---------------------------------------------------------------------------
+// Content-Security-Policy and the headers on every response.
+
+const STRICT_REFERRER = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']);
+
+/** nosniff and a referrer policy that sends no full address to other sites: every response. */
+function everyResponse(where: string, res: APIResponse): string[] {
+  const h = res.headers();
+  const problems: string[] = [];
+  if (h['x-content-type-options'] !== 'nosniff') problems.push(`${where}: x-content-type-options is ${h['x-content-type-options']}`);
+  if (!STRICT_REFERRER.has(h['referrer-policy'] ?? '')) problems.push(`${where}: referrer-policy is ${h['referrer-policy']}`);
+  return problems;
+}
+
+/** A policy as directive → sources (the first of a repeated directive wins, as in browsers). */
+function parseCsp(header: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of header.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+/** The page's inline scripts (those with a script type; JSON data blocks never run). */
+function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs!))
+    .filter(([, attrs]) => {
+      const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs!)?.[1]?.toLowerCase();
+      return !type || type === 'module' || /javascript|ecmascript/.test(type);
+    })
+    .map(([, , body]) => body!);
+}
+
+/** Attributes named on… (inline event handlers), outside scripts and styles; quoted values are skipped. */
+function inlineHandlers(html: string): string[] {
+  const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
+  const found: string[] = [];
+  for (const [, tag, attrs] of markup.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g)) {
+    for (const [, name] of attrs!.matchAll(/\s([^\s=>/"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?/g)) {
+      if (/^on/i.test(name!)) found.push(`<${tag} ${name}>`);
+    }
+  }
+  return found;
+}
+
+/** What is wrong with an HTML page's policy: anything that would let a script run that the page did not name. */
+function pageProblems(where: string, res: APIResponse, html: string): string[] {
+  const problems = everyResponse(where, res);
+  if (!/^text\/html/.test(res.headers()['content-type'] ?? '')) return [...problems, `${where}: not HTML (${res.headers()['content-type']})`];
+  const header = res.headers()['content-security-policy'];
+  if (!header) return [...problems, `${where}: no Content-Security-Policy`];
+  const csp = parseCsp(header);
+  const scriptSrc = csp.get('script-src') ?? csp.get('default-src');
+  if (!scriptSrc) problems.push(`${where}: no script-src or default-src`);
+  for (const name of ['script-src', 'script-src-elem', 'script-src-attr', 'default-src']) {
+    const loose = (csp.get(name) ?? []).filter((s) => !/^'(self|none|strict-dynamic|report-sample|(sha256|sha384|sha512|nonce)-[A-Za-z0-9+/_=-]+)'$/.test(s));
+    if (loose.length) problems.push(`${where}: ${name} allows ${loose.join(' ')}`);
+  }
+  for (const [name, want] of [['object-src', "'none'"], ['base-uri', "'self'"], ['frame-ancestors', "'none'"]] as const) {
+    if (csp.get(name)?.join(' ') !== want) problems.push(`${where}: ${name} is ${csp.get(name)?.join(' ') ?? 'missing'}, not ${want}`);
+  }
+  // The browser would refuse an inline script the policy does not name, and any on… attribute.
+  const allowed = new Set(csp.get('script-src-elem') ?? scriptSrc ?? []);
+  for (const body of inlineScripts(html)) {
+    const hash = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+    if (!allowed.has(hash)) problems.push(`${where}: an inline script the policy does not name (${hash}): ${body.slice(0, 60)}`);
+  }
+  for (const h of inlineHandlers(html)) problems.push(`${where}: an inline event handler ${h}`);
+  return problems;
+}
+
+async function signedIn(baseURL: string, who: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL });
+  expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
+  return api;
+}
+
+test('every HTML page sends a Content-Security-Policy without unsafe-inline scripts', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  const visitor = await request.newContext({ baseURL });
+  const found = await foundPages(visitor);
+  const visits: [string | null, string[]][] = [
+    [null, [...PUBLIC, found.results, found.notice, `${found.notice}/notice`, ...(found.meeting ? [found.meeting] : [])]],
+    ...Object.entries(ROLE_PAGES),
+  ];
+  let pages = 0;
+  let scripts = 0;
+  // Stylesheets and islands' scripts the pages load, for the static files' headers below.
+  const assets = new Set(['/favicon.svg']);
+  for (const [who, paths] of visits) {
+    const api = who ? await signedIn(baseURL!, who) : visitor;
+    // staff_sx's desk for a meeting, found from the list of the community's meetings.
+    const more = who === 'staff_sx' ? hrefs(await (await api.get('/staff/sunxi/meetings')).text(), /href="(\/staff\/sunxi\/meetings\/[a-z0-9]+)"/g).slice(0, 1) : [];
+    for (const path of [...paths, ...more]) {
+      const res = await api.get(path);
+      const html = await res.text();
+      problems.push(...pageProblems(`${path} [${who ?? 'signed out'}]`, res, html));
+      pages++;
+      scripts += inlineScripts(html).length;
+      for (const a of hrefs(html, /(?:href|src|component-url)="(\/_astro\/[^"]+\.(?:css|js))"/g)) assets.add(a);
+    }
+    if (who) await api.dispose();
+  }
+  // Signed-in pages have islands, so inline scripts' hashes were looked at.
+  expect(pages).toBeGreaterThan(80);
+  expect(scripts).toBeGreaterThan(0);
+
+  // The API's answers, errors included, and static files.
+  const origin = { origin: 'https://evil.example' };
+  const json = [
+    ['GET /api/health', await visitor.get('/api/health')],
+    ['GET /api/projects', await visitor.get('/api/projects')],
+    ['GET /api/no-such-thing (404)', await visitor.get('/api/no-such-thing')],
+    ['GET /api/projects?state=flying (400)', await visitor.get('/api/projects?state=flying')],
+    ['GET /api/me signed out (401)', await visitor.get('/api/me')],
+    ['POST /api/auth/sign-in malformed (400)', await visitor.post('/api/auth/sign-in', { data: '{"login":', headers: { 'content-type': 'application/json' } })],
+    ['POST /api/auth/sign-in cross-site (403)', await visitor.post('/api/auth/sign-in', { data: { login: 'x', password: 'y' }, headers: origin })],
+  ] as const;
+  for (const [where, res] of json) {
+    expect(res.headers()['content-type'], where).toMatch(/^application\/json/);
+    problems.push(...everyResponse(where, res));
+  }
+  expect([...assets].filter((a) => a.endsWith('.js')).length, 'islands loaded from /_astro/').toBeGreaterThan(0);
+  for (const path of assets) {
+    const res = await visitor.get(path);
+    expect(res.status(), path).toBe(200);
+    problems.push(...everyResponse(path, res));
+  }
+  // A page's refusal, which is plain text.
+  problems.push(...everyResponse('POST /signout cross-site (403)', await visitor.post('/signout', { headers: origin })));
+  await visitor.dispose();
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test('the browser refuses an inline script and an inline event handler on our pages, and the suite notices', async ({ page, cspViolations }) => {
+  await page.goto('/projects');
+  const ran = await page.evaluate(() => {
+    const w = window as unknown as { __ran?: number };
+    const script = document.createElement('script');
+    script.textContent = 'window.__ran = 1';
+    document.body.append(script);
+    const button = document.createElement('button');
+    button.setAttribute('onclick', 'window.__ran = 2');
+    document.body.append(button);
+    button.click();
+    return w.__ran ?? null;
+  });
+  expect(ran).toBeNull();
+  await expect.poll(() => cspViolations.filter((v) => /script-src/.test(v)).length).toBeGreaterThanOrEqual(2);
+  // Both were expected here; any other test that sees one fails (helpers.ts).
+  cspViolations.length = 0;
+});
+
+test('every browser journey runs under the Content-Security-Policy guard', () => {
+  const unguarded = readdirSync(import.meta.dirname)
+    .filter((f) => f.endsWith('.spec.ts'))
+    .filter((f) => /import\s*\{[^}]*\btest\b[^}]*\}\s*from\s*'@playwright\/test'/.test(readFileSync(`${import.meta.dirname}/${f}`, 'utf8')));
+  expect(unguarded, 'spec files that take `test` from @playwright/test instead of ./helpers.ts').toEqual([]);
 });

@@ -5,8 +5,8 @@
  * journey casts, then the results journey closes it — so the file runs in
  * order), 仙湖 (paper ballots only; never closed, other specs rely on it).
  */
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers.ts';
+import { request, type APIRequestContext } from '@playwright/test';
+import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
 
 const RECEIPT = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
 
