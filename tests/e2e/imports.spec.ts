@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { signIn } from './helpers.ts';
+import { expect, signIn, test } from './helpers.ts';
 import { IMPORT_CYCLE } from './fixtures/imports.ts';
 
 /** The offline vote's file: voter ids are 莲花's register numbers; project ids the fixture's project codes. */
