@@ -88,7 +88,8 @@ describe('db:backup and db:restore', () => {
 
   it('never overwrites without --replace, nor a database a server has open; replaces a stopped one', async () => {
     const out = join(dir, 'backups', 'two.db');
-    expect(run('scripts/db-backup.ts', ['--out', out], { DATABASE_URL: `file:${join(dir, 'app.db')}` }).code).toBe(0);
+    const backup = run('scripts/db-backup.ts', ['--out', out], { DATABASE_URL: `file:${join(dir, 'app.db')}` });
+    expect(backup.code, backup.out).toBe(0);
     const target = join(dir, 'live.db');
     writeFileSync(target, '');
     expect(run('scripts/db-restore.ts', [out, '--to', target], {}).out).toMatch(/exists: pass --replace/);
@@ -104,7 +105,8 @@ describe('db:backup and db:restore', () => {
 
   it('refuses to restore a backup whose audit chain is broken', async () => {
     const out = join(dir, 'backups', 'three.db');
-    expect(run('scripts/db-backup.ts', ['--out', out], { DATABASE_URL: `file:${join(dir, 'app.db')}` }).code).toBe(0);
+    const backup = run('scripts/db-backup.ts', ['--out', out], { DATABASE_URL: `file:${join(dir, 'app.db')}` });
+    expect(backup.code, backup.out).toBe(0);
     const { createClient } = await import('@libsql/client');
     const c = createClient({ url: `file:${out}` });
     // Tamper the way an attacker with the file would: drop the trigger, edit an entry.
