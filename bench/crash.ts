@@ -13,26 +13,31 @@
  * not already durable. Then restart it on the same file (SQLite recovers the
  * WAL), and check from the database that every ballot acknowledged so far —
  * in this run and all earlier ones — is stored exactly once for the voter
- * who cast it, that no voter has two current ballots, and that
- * `npm run audit:verify` says the chain is intact. A sample of the receipts
- * is also looked up through the restarted server's public receipt check.
+ * who cast it, that no voter has two current ballots, and that the audit
+ * chain verifies (the check `npm run audit:verify` makes). The last 50
+ * receipts are also looked up through the restarted server's public receipt
+ * check (bench/lib/crash.ts).
  *
  * This exercises a process crash. A power cut is the same problem one level
  * down (the OS's page cache is lost too): acknowledged writes survive it
  * because the write queue answers only after the commit, which with
  * synchronous=FULL has been fsynced; that part cannot be simulated here.
  *
- * The last line is exactly:
+ * Exit code 1 when any run lost or duplicated an acknowledged ballot, the
+ * restarted server did not find a sampled receipt, or the audit chain did not
+ * verify; the reasons are printed first. The last line is exactly:
  *   crash: runs <n>, acknowledged <A>, lost <L>, duplicated <D>, audit intact   (or "audit broken")
+ *
+ * Its short version (one kill, a few seconds of load) runs in `npm test`:
+ * bench/crash.test.ts.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { args } from './lib/args.ts';
 import { ensureBuild, freePort, startSite, tempDir, type Started } from './lib/server.ts';
 import { seedBench } from './lib/seed.ts';
-import { drive } from './lib/load.ts';
-import { ballotWorkload } from './lib/workload.ts';
-import { auditVerify, checkBallots, type Ack } from './lib/check.ts';
+import { checkAfterCrash, killDuringVoting } from './lib/crash.ts';
+import type { Ack } from './lib/check.ts';
 
 const opt = args(process.argv.slice(2), { runs: 5, residents: 20_000, connections: 32, 'min-ms': 1500, 'max-ms': 5000, port: 0, 'keep-db': 0 });
 const log = (s: string) => console.log(s);
@@ -45,55 +50,35 @@ log(`bench:crash — ${opt.runs} runs, ${opt.residents} residents, ${opt.connect
 const data = await seedBench(databaseUrl, opt.residents, (s) => log(`  seed: ${s}`));
 
 const acks: Ack[] = [];
+const failures: string[] = [];
 let sent = 0;
 let auditOk = true;
 let last = { lost: 0, duplicated: 0 };
 let site: Started = await startSite({ port, databaseUrl });
 for (let run = 1; run <= opt.runs; run++) {
-  const work = ballotWorkload(data, sent);
   const killAfter = opt['min-ms'] + Math.random() * (opt['max-ms'] - opt['min-ms']);
-  let killedAt = 0;
-  const killed = new Promise<void>((done) =>
-    setTimeout(() => {
-      killedAt = Date.now();
-      site.proc.kill('SIGKILL');
-      done();
-    }, killAfter),
-  );
-  const r = await drive({ url: site.url, connections: opt.connections, seconds: 60, next: work.next, accept: work.accept, stopWhen: killed });
-  await site.exited;
+  const k = await killDuringVoting({ site, restart: () => startSite({ port, databaseUrl }), data, offset: sent, connections: opt.connections, thenMs: killAfter });
+  site = k.site;
+  const r = k.load;
   sent += r.sent;
   acks.push(...r.acknowledged);
-
-  // Restart on the same file: recovery happens here.
-  const t = Date.now();
-  site = await startSite({ port, databaseUrl });
-  const restartMs = Date.now() - t;
-  const check = await checkBallots(databaseUrl, data.cycleId, acks);
-  const audit = auditVerify(databaseUrl);
+  const { check, audit, sample, problems } = await checkAfterCrash({ databaseUrl, cycleId: data.cycleId, acks, siteUrl: site.url });
   auditOk &&= audit.ok;
-  const sample = await lookUpReceipts(site.url, acks.slice(-50));
   last = { lost: check.lost, duplicated: check.duplicated };
+  failures.push(...problems.map((p) => `run ${run}: ${p}`));
   log(
-    `  run ${run}: killed after ${(killAfter / 1000).toFixed(1)} s with ${r.acknowledged.length} ballots acknowledged (${Object.entries(r.statuses).map(([s, n]) => `${n}×${s}`).join(', ') || 'no responses'}); ` +
-      `restarted in ${restartMs} ms; database: ${check.stored} ballots, ${check.current} current; acknowledged so far ${check.acknowledged}, lost ${check.lost}, duplicated ${check.duplicated}; ` +
-      `receipt check of the last ${sample.checked}: ${sample.found} found; ${audit.output}`,
+    `  run ${run}: killed after ${(k.killedAfterMs / 1000).toFixed(1)} s${k.duringLoad ? '' : ' (the load had already ended)'} with ${r.acknowledged.length} ballots acknowledged (${Object.entries(r.statuses).map(([s, n]) => `${n}×${s}`).join(', ') || 'no responses'}); ` +
+      `restarted in ${k.restartMs} ms; database: ${check.stored} ballots, ${check.current} current; acknowledged so far ${check.acknowledged}, lost ${check.lost}, duplicated ${check.duplicated}; ` +
+      `receipt check of the last ${sample.checked}: ${sample.found} found; ${audit.output}` +
+      (problems.length ? `; FAILED: ${problems.join('; ')}` : ''),
   );
-  void killedAt;
 }
 await site.stop();
 if (!opt['keep-db']) rmSync(dir, { recursive: true, force: true });
 else log(`  database kept in ${dir}`);
 
-console.log(`crash: runs ${opt.runs}, acknowledged ${acks.length}, lost ${last.lost}, duplicated ${last.duplicated}, audit ${auditOk ? 'intact' : 'broken'}`);
-
-/** GET /api/receipts/{code} for each: an acknowledged receipt must be known to the restarted server. */
-async function lookUpReceipts(url: string, sample: Ack[]) {
-  let found = 0;
-  for (const a of sample) {
-    const res = await fetch(`${url}/api/receipts/${a.receipt}`);
-    if (res.ok) found++;
-    await res.arrayBuffer();
-  }
-  return { checked: sample.length, found };
+if (failures.length) {
+  console.error(`bench:crash failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+  process.exitCode = 1;
 }
+console.log(`crash: runs ${opt.runs}, acknowledged ${acks.length}, lost ${last.lost}, duplicated ${last.duplicated}, audit ${auditOk ? 'intact' : 'broken'}`);

@@ -79,7 +79,7 @@ log(`  latency ms: p50 ${run.latency.p50}, p90 ${run.latency.p90}, p99 ${run.lat
 
 const check = await checkBallots(siteDb, data.cycleId, acks);
 log(`  database: ${check.stored} ballots stored, ${check.current} current; acknowledged ${check.acknowledged} (incl. warm-up), lost ${check.lost} (misfiled ${check.misfiled}), duplicated ${check.duplicated}`);
-const audit = auditVerify(siteDb);
+const audit = await auditVerify(siteDb);
 log(`  audit:verify: ${audit.output}`);
 
 // --- the baseline ---------------------------------------------------------

@@ -61,13 +61,20 @@ function serveStatic(CLIENT_DIR: string, req: IncomingMessage, res: ServerRespon
   return true;
 }
 
-/** `adjust` lets a test harness change the context before serving (scripts/e2e-server.ts). */
-export async function start(opts: { adjust?: (ctx: AppContext) => void } = {}) {
+type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void, locals: object) => Promise<void>;
+
+/**
+ * `adjust` lets a test harness change the context before serving (scripts/e2e-server.ts).
+ * `apiOnly` serves /api/* alone and needs no build: the same boot, context
+ * (writer thread included) and listener, every other path 404 — for tests
+ * that run before `astro build` (scripts/api-server.ts).
+ */
+export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?: boolean } = {}) {
   const config = env();
   const DIST = resolve(ROOT, config.WSS_DIST_DIR);
   const CLIENT_DIR = join(DIST, 'client');
   const SERVER_ENTRY = join(DIST, 'server', 'entry.mjs');
-  if (!existsSync(SERVER_ENTRY)) {
+  if (!opts.apiOnly && !existsSync(SERVER_ENTRY)) {
     console.error(`No production build found (${SERVER_ENTRY}). Run \`npm run build\` first, or use \`npm start\`.`);
     process.exit(1);
   }
@@ -78,9 +85,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void } = {}) {
   const stopClock = await startCouncilClock(ctx);
   const api = createApp(ctx);
   const apiListener = getRequestListener(api.fetch);
-  const { handler: astroHandler } = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
-    handler: (req: IncomingMessage, res: ServerResponse, next: () => void, locals: object) => Promise<void>;
-  };
+  const astroHandler: AstroHandler | null = opts.apiOnly ? null : ((await import(pathToFileURL(SERVER_ENTRY).href)) as { handler: AstroHandler }).handler;
 
   const server = createServer((req, res) => {
     try {
@@ -102,11 +107,13 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void } = {}) {
     }
     // Static files and anything answered here rather than by Astro (whose middleware sets them on pages too).
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (serveStatic(CLIENT_DIR, req, res)) return;
-    astroHandler(req, res, () => {
+    const notFound = () => {
       res.statusCode = 404;
       res.end('Not found');
-    }, { ctx });
+    };
+    if (!astroHandler) return notFound();
+    if (serveStatic(CLIENT_DIR, req, res)) return;
+    astroHandler(req, res, notFound, { ctx });
   }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));

@@ -1,7 +1,8 @@
 /**
  * @module Bench helpers: build the site when there is no build yet, start the
- * production server (`node server/serve.ts`) on a given database and port,
- * wait until it answers, stop it politely or kill it with SIGKILL.
+ * production server (`node server/serve.ts`, or its API alone) on a given
+ * database and port, wait until it answers, stop it politely or kill it with
+ * SIGKILL.
  *
  * Everything listens on 127.0.0.1 only.
  */
@@ -120,6 +121,19 @@ export function startSite(opts: { port: number; databaseUrl: string; env?: Recor
     port: opts.port,
     healthPath: '/api/health',
     env: { DATABASE_URL: opts.databaseUrl, SEED_DEMO: '0', NODE_ENV: 'production', WSS_DIST_DIR: distDir(), ...opts.env },
+  });
+}
+
+/**
+ * The same server without the pages (scripts/api-server.ts): the same boot, writer thread and
+ * write queue, no build needed — what the crash test in `npm test` kills.
+ */
+export function startApiServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+  return startProcess({
+    script: join(ROOT, 'scripts/api-server.ts'),
+    port: opts.port,
+    healthPath: '/api/health',
+    env: { DATABASE_URL: opts.databaseUrl, SEED_DEMO: '0', NODE_ENV: 'production', ...opts.env },
   });
 }
 
