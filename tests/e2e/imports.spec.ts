@@ -45,7 +45,7 @@ test('staff import an offline vote; it counts only after a second person approve
   // Their desk says a file waits for them, and leads there.
   await expect(reviewer).toHaveURL(/\/staff$/);
   await expect(reviewer.getByTestId('imports-pending')).toHaveText('1 个导入等待核对');
-  await reviewer.getByRole('link', { name: '导入线下投票的选票' }).click();
+  await reviewer.getByRole('link', { name: '线下投票的选票导入' }).click();
   await reviewer.getByRole('link', { name: 'offline-2024.pb' }).click();
   await expect(reviewer).toHaveURL(importUrl);
   await expect(reviewer.getByTestId('import-tally')).toContainText('LTJD-LHSQ-2024-01');
