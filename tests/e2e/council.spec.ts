@@ -268,3 +268,47 @@ test('a notice prints on one A4 page with a QR code', async ({ page, baseURL }) 
   const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
   expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
 });
+
+test("the council's members are listed with their attendance", async ({ page }) => {
+  // A visitor, not signed in, follows 议事会 from the community page.
+  await page.goto('/communities/sunxi');
+  await page.getByTestId('council-members-link').click();
+  await expect(page).toHaveURL(/\/communities\/sunxi\/council$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('笋西社区议事会成员');
+  await expect(page.getByTestId('term-dates')).toHaveText('本届任期：2025年1月1日 至 2027年12月31日');
+  const members = page.getByTestId('council-member');
+  await expect(members).toHaveCount(7);
+  // The chair first, under her name, with her term, attendance and votes (she voted against at the fixture's meetings).
+  const chair = members.first();
+  await expect(chair.getByTestId('member-name')).toHaveText('黄秀英（示例）');
+  await expect(chair.getByRole('heading', { level: 3 })).toContainText('召集人');
+  await expect(chair).toContainText('任期 2025年1月1日 至 2027年12月31日');
+  const attendance = (await chair.getByTestId('member-attendance').textContent())!;
+  const [, attended, held] = attendance.match(/^出席已召开的会议 (\d+) \/ (\d+) 次$/)!;
+  // The fixture's two meetings had everyone present; other journeys may hold more meetings meanwhile.
+  expect(Number(held)).toBeGreaterThanOrEqual(2);
+  expect(Number(attended)).toBeGreaterThanOrEqual(2);
+  expect(Number(attended)).toBeLessThanOrEqual(Number(held));
+  const against = Number((await chair.getByTestId('member-votes').textContent())!.match(/反对 (\d+)/)![1]);
+  expect(against).toBeGreaterThanOrEqual(3);
+  await expect(members.nth(1)).toContainText('成员');
+
+  // Each vote is listed per meeting and item, linked to the meeting's public record.
+  await chair.locator('summary').click();
+  const first = chair.getByTestId('member-vote-list').locator('li').filter({ hasText: F.approvedByClock.title });
+  await expect(first).toContainText('反对');
+  await first.getByRole('link', { name: '议事会 2025 年度第一次会议（测试）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('议事会 2025 年度第一次会议（测试）');
+  await expect(page.getByTestId('present')).toContainText('黄秀英（示例）');
+  // And the meeting page links back to the members.
+  await page.getByTestId('council-members-link').click();
+  await expect(page).toHaveURL(/\/communities\/sunxi\/council$/);
+
+  // In English too; an unknown community is not found.
+  await page.context().addCookies([{ name: 'lang', value: 'en', url: page.url() }]);
+  await page.goto('/communities/sunxi/council');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Council members of Sunxi Community');
+  await expect(page.getByTestId('council-member').first().getByTestId('member-attendance')).toHaveText(/^Attended \d+ of \d+ meetings held$/);
+  const res = await page.request.get('/communities/no-such-place/council');
+  expect(res.status()).toBe(404);
+});

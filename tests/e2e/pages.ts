@@ -47,6 +47,8 @@ export const PUBLIC = [
   '/communities/lianhua',
   '/communities/xianhu',
   '/communities/sunxi',
+  '/communities/sunxi/council',
+  '/communities/lianhua/council',
   '/cycles/cy-lianhua-2026/propose',
   '/cycles/cy-xianhu-2026/vote',
   '/cycles/cy-lianhua-2026/money',
