@@ -2,8 +2,9 @@
  * @module Council meetings: schedule with an agenda, publish it, open, take
  * attendance, record the presentation, discussion and each present member's
  * vote, decide each item (outcome computed from the votes; adoption enters
- * public notice, refused over the remaining budget), close with minutes, and
- * correct a closed meeting only by an addendum.
+ * public notice, refused over the remaining budget), close with minutes (an
+ * undecided item must be carried over with a reason, or the close is refused
+ * naming it), and correct a closed meeting only by an addendum.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
