@@ -108,8 +108,12 @@ export const agendaItems = sqliteTable(
     position: integer('position').notNull(),
     presentationNote: text('presentation_note'),
     discussionSummary: text('discussion_summary'),
-    /** Computed from council_votes when the item is decided; never typed. */
-    outcome: text('outcome', { enum: ['adopted', 'not_adopted'] }),
+    /**
+     * Computed from council_votes when the item is decided; never typed.
+     * 'carried_over' when the meeting closed without deciding it (the reason
+     * is in the meeting's `meeting.item_carried_over` audit entry).
+     */
+    outcome: text('outcome', { enum: ['adopted', 'not_adopted', 'carried_over'] }),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('agenda_item_uq').on(t.meetingId, t.projectId)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULEBOOK_SETTINGS } from './rulebook.ts';
-import { checkBudget, committedAmount, describeOutcome, describeQuorum, describeShortfall, fractionName, meetingQuorum, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotVote, type RecordedVote } from './meeting.ts';
+import { checkBudget, checkClose, committedAmount, describeOutcome, describeQuorum, describeShortfall, fractionName, meetingQuorum, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotVote, type RecordedVote } from './meeting.ts';
 
 const rb = DEFAULT_RULEBOOK_SETTINGS; // quorum > 2/3, pass > 1/2
 const members = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -84,6 +84,30 @@ describe('who may vote and when', () => {
     expect(whyNotEditAgenda({ status: 'scheduled', agendaPublished: false })).toBeNull();
     expect(whyNotEditAgenda({ status: 'scheduled', agendaPublished: true })).toBe('agenda_published');
     expect(whyNotEditAgenda({ status: 'closed', agendaPublished: true })).toBe('meeting_closed');
+  });
+});
+
+describe('closing a meeting', () => {
+  const items = [
+    { code: 'A-B-2026-01', decided: true },
+    { code: 'A-B-2026-02', decided: false },
+    { code: 'A-B-2026-03', decided: false },
+  ];
+  it('is refused while an item is undecided and not carried over, naming exactly those items', () => {
+    expect(checkClose('open', items, [])).toEqual({ ok: false, code: 'undecided_items', items: [items[1], items[2]] });
+    expect(checkClose('open', items, ['A-B-2026-03'])).toEqual({ ok: false, code: 'undecided_items', items: [items[1]] });
+  });
+  it('succeeds once every undecided item is carried over, or when all are decided', () => {
+    expect(checkClose('open', items, ['A-B-2026-02', 'A-B-2026-03'])).toEqual({ ok: true });
+    expect(checkClose('open', [items[0]!], [])).toEqual({ ok: true });
+  });
+  it('carries over only undecided items of this agenda', () => {
+    expect(checkClose('open', items, ['A-B-2026-01', 'A-B-2026-02', 'A-B-2026-03'])).toEqual({ ok: false, code: 'not_undecided', project: 'A-B-2026-01' });
+    expect(checkClose('open', items, ['X-Y-2026-09'])).toEqual({ ok: false, code: 'not_undecided', project: 'X-Y-2026-09' });
+  });
+  it('only while the meeting is open', () => {
+    expect(checkClose('closed', items, [])).toEqual({ ok: false, code: 'meeting_closed' });
+    expect(checkClose('scheduled', items, [])).toEqual({ ok: false, code: 'meeting_not_open' });
   });
 });
 

@@ -19,6 +19,15 @@ export type CouncilVote = (typeof COUNCIL_VOTES)[number];
 export const MEETING_STATUSES = ['scheduled', 'open', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/**
+ * What became of an agenda item: decided by the council's vote (adopted or
+ * not), or carried over when the meeting closed without deciding it — the
+ * project stays under deliberation, free for a later meeting's agenda, and
+ * the reason is minuted.
+ */
+export const ITEM_OUTCOMES = ['adopted', 'not_adopted', 'carried_over'] as const;
+export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
+
 // ---------------------------------------------------------------------------
 // Quorum
 // ---------------------------------------------------------------------------
@@ -115,6 +124,8 @@ export const MEETING_REASONS = [
   'already_on_agenda',
   'wrong_cycle',
   'not_closed',
+  'undecided_items',
+  'not_undecided',
 ] as const;
 export type MeetingReason = (typeof MEETING_REASONS)[number];
 
@@ -138,6 +149,8 @@ export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> =
   already_on_agenda: 409,
   wrong_cycle: 422,
   not_closed: 409,
+  undecided_items: 409,
+  not_undecided: 422,
 };
 
 export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Record<Locale, string>>>> = {
@@ -160,6 +173,11 @@ export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Re
   already_on_agenda: { 'zh-CN': '该项目已列入另一次未结束会议的议程', en: 'This project is already on the agenda of another meeting that has not closed' },
   wrong_cycle: { 'zh-CN': '项目不属于本次会议的年度轮次', en: 'The project is not in this meeting’s cycle' },
   not_closed: { 'zh-CN': '会议闭会后才能补充更正说明', en: 'Addenda are for closed meetings' },
+  undecided_items: {
+    'zh-CN': '还有议题未作出决议，不能闭会；请先表决，或将其逐项结转下次会议并写明理由',
+    en: 'Some agenda items are undecided, so the meeting cannot close; decide them, or carry each over to a later meeting with a reason',
+  },
+  not_undecided: { 'zh-CN': '只有本次会议中未作出决议的议题才能结转', en: 'Only an undecided item of this meeting can be carried over' },
 };
 
 export type MeetingFacts = {
@@ -197,6 +215,30 @@ export function whyNotEditAgenda(meeting: { status: MeetingStatus; agendaPublish
   if (meeting.status === 'closed') return 'meeting_closed';
   if (meeting.status === 'open' || meeting.agendaPublished) return 'agenda_published';
   return null;
+}
+
+export type CloseCheck<T> = { ok: true } | { ok: false; code: 'meeting_closed' | 'meeting_not_open' } | { ok: false; code: 'not_undecided'; project: string } | { ok: false; code: 'undecided_items'; items: T[] };
+
+/**
+ * May the meeting close? Only while open, and only when no agenda item is
+ * left undecided without being carried over: an item stranded on a closed
+ * meeting would leave its project with no record of why it was not decided.
+ * A carry-over must name an undecided item of this meeting.
+ */
+export function checkClose<T extends { code: string; decided: boolean }>(status: MeetingStatus, items: readonly T[], carriedOver: readonly string[]): CloseCheck<T> {
+  if (status === 'closed') return { ok: false, code: 'meeting_closed' };
+  if (status !== 'open') return { ok: false, code: 'meeting_not_open' };
+  for (const code of carriedOver) {
+    if (!items.some((i) => i.code === code && !i.decided)) return { ok: false, code: 'not_undecided', project: code };
+  }
+  const stranded = items.filter((i) => !i.decided && !carriedOver.includes(i.code));
+  if (stranded.length > 0) return { ok: false, code: 'undecided_items', items: stranded };
+  return { ok: true };
+}
+
+/** "SGJD-SXSQ-2025-08 儿童阅读角图书更新、…": the items a refusal names. */
+export function listItems(items: readonly { code: string; title: string }[], locale: Locale): string {
+  return items.map((i) => `${i.code} ${i.title}`).join(locale === 'en' ? '; ' : '、');
 }
 
 // ---------------------------------------------------------------------------

@@ -41,7 +41,7 @@ async function deliberating(projects: FixtureProject[], opts: { budgetWan?: numb
 }
 
 type Member = { accountId: string; name: string; role: string; present: boolean | null };
-type Item = { id: string; project: { code: string; state: string }; outcome: string | null; votes: { name: string; vote: string }[]; outcomeText: string | null };
+type Item = { id: string; project: { code: string; state: string }; outcome: string | null; carryOverReason: string | null; votes: { name: string; vote: string }[]; outcomeText: string | null };
 
 async function meeting(id: string, c = client(t.app)) {
   const res = await c.get(`/api/meetings/${id}`);
@@ -309,7 +309,8 @@ describe('closing a meeting', () => {
     await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.slice(0, 4).map((x) => x.accountId) });
     const early = await staff.post(`/api/meetings/${m.id}/addenda`, { body: '更正' });
     expect([early.status, (await early.json()).error.code]).toEqual([409, 'not_closed']);
-    expect((await staff.post(`/api/meetings/${m.id}/close`, { minutes: '出席 4 人，未达法定人数，本次会议不作表决，项目留待下次会议。' })).status).toBe(200);
+    const carryOver = [{ project: codes[0], reason: '未达到法定人数，留待下次会议表决。' }];
+    expect((await staff.post(`/api/meetings/${m.id}/close`, { minutes: '出席 4 人，未达法定人数，本次会议不作表决，项目留待下次会议。', carryOver })).status).toBe(200);
     for (const [path, body] of [
       [`/api/meetings/${m.id}/attendance`, { present: [] }],
       [`/api/meetings/${m.id}/items/${m.items[0]!.id}/notes`, { presentationNote: 'x', discussionSummary: 'y' }],
@@ -328,11 +329,91 @@ describe('closing a meeting', () => {
     // 仙湖's vote is open in the demo data, so the public log lists what was just written under `pending`, without its place in the chain.
     const log = await (await client(t.app).get(`/api/audit?subjectId=${m.id}`)).json();
     expect(log.pending.map((e: { action: string }) => e.action)).toEqual([
-      'meeting.addendum_added', 'meeting.closed', 'meeting.attendance_recorded', 'meeting.opened', 'meeting.agenda_published', 'meeting.scheduled',
+      'meeting.addendum_added', 'meeting.closed', 'meeting.item_carried_over', 'meeting.attendance_recorded', 'meeting.opened', 'meeting.agenda_published', 'meeting.scheduled',
     ]);
     expect(log.pending[0]).toMatchObject({ actorRole: 'staff', actorName: '吴勇（示例）', reason: '更正：出席名单中“曾凤英”应为请假。' });
     // The undecided project can go on the next meeting's agenda.
     const next = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '下次会议', scheduledAt: '2026-11-29T19:30', place: '会议室', agenda: codes });
+    expect(next.status).toBe(201);
+    expect((await verifyAuditLog(t.ctx.database)).ok).toBe(true);
+  });
+
+  const rows = async (meetingId: string) => ({
+    audit: (await t.ctx.database.db.select({ n: sql<number>`count(*)` }).from(auditLog))[0]!.n,
+    meeting: (await t.ctx.database.client.execute({ sql: 'select status, minutes, closed_at from meetings where id = ?', args: [meetingId] })).rows[0],
+    items: (await t.ctx.database.client.execute({ sql: 'select outcome from agenda_items where meeting_id = ? order by position', args: [meetingId] })).rows.map((r) => r.outcome),
+  });
+
+  it('refuses to close while an item is undecided, naming each undecided item, and writes nothing', async () => {
+    const { cycleId, codes } = await deliberating([project('楼道照明'), project('儿童游乐设施维修'), project('长者饭堂餐具')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.map((x) => x.accountId) });
+    // The first item is decided; the other two are not.
+    await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/votes`, { votes: votesOf(m.members, 'for', 'for', 'for', 'for', 'for', 'for', 'for') });
+    expect((await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/decide`)).status).toBe(200);
+    const before = await rows(m.id);
+
+    const res = await staff.post(`/api/meetings/${m.id}/close`, { minutes: '纪要' });
+    const body = await res.json();
+    expect([res.status, body.error.code]).toEqual([409, 'undecided_items']);
+    expect(body.error.message).toBe(`还有议题未作出决议，不能闭会；请先表决，或将其逐项结转下次会议并写明理由：${codes[1]} 儿童游乐设施维修、${codes[2]} 长者饭堂餐具`);
+    expect(body.error.fields).toEqual({ [`carryOver.${codes[1]}`]: '儿童游乐设施维修', [`carryOver.${codes[2]}`]: '长者饭堂餐具' });
+    expect(await rows(m.id)).toEqual(before);
+
+    // Carrying over only one of them is still refused, naming the other.
+    const one = await staff.post(`/api/meetings/${m.id}/close`, { minutes: '纪要', carryOver: [{ project: codes[1], reason: '需补充报价。' }] }, { 'accept-language': 'en' });
+    const oneBody = await one.json();
+    expect([one.status, oneBody.error.code, oneBody.error.message]).toEqual([
+      409,
+      'undecided_items',
+      `Some agenda items are undecided, so the meeting cannot close; decide them, or carry each over to a later meeting with a reason: ${codes[2]} 长者饭堂餐具`,
+    ]);
+    // A decided item, or a project not on this agenda, cannot be carried over.
+    for (const code of [codes[0]!, 'SGJD-SXSQ-2026-04']) {
+      const bad = await staff.post(`/api/meetings/${m.id}/close`, { minutes: '纪要', carryOver: [{ project: code, reason: '理由' }, { project: codes[1], reason: '理由' }, { project: codes[2], reason: '理由' }] });
+      expect([code, bad.status, (await bad.json()).error.code]).toEqual([code, 422, 'not_undecided']);
+    }
+    // A carry-over without a reason is bad input.
+    const blank = await staff.post(`/api/meetings/${m.id}/close`, { minutes: '纪要', carryOver: [{ project: codes[1], reason: '  ' }, { project: codes[2], reason: '理由' }] });
+    expect(blank.status).toBe(400);
+    // Staff of another community are told who they are, not what state the meeting is in.
+    const outsider = await (await as('staff_lt')).post(`/api/meetings/${m.id}/close`, { minutes: '纪要' });
+    expect([outsider.status, (await outsider.json()).error.code]).toEqual([403, 'not_in_community']);
+    expect(await rows(m.id)).toEqual(before);
+    expect((await meeting(m.id)).body.status).toBe('open');
+  });
+
+  it('carrying each undecided item over with a reason closes the meeting; the reason is published and the project can go on the next agenda', async () => {
+    const { cycleId, codes } = await deliberating([project('社区书屋'), project('楼顶防水')]);
+    const staff = await as('staff_sx');
+    const m = await openedMeeting(staff, cycleId, codes);
+    await staff.post(`/api/meetings/${m.id}/attendance`, { present: m.members.map((x) => x.accountId) });
+    await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/votes`, { votes: votesOf(m.members, 'for', 'for', 'for', 'for', 'for', 'for', 'for') });
+    expect((await staff.post(`/api/meetings/${m.id}/items/${m.items[0]!.id}/decide`)).status).toBe(200);
+    const reason = '施工方案尚缺房屋安全鉴定，待补齐后再议。';
+    const res = await staff.post(`/api/meetings/${m.id}/close`, { minutes: '第一项通过；第二项结转。', carryOver: [{ project: codes[1], reason: `  ${reason}  ` }] });
+    expect([res.status, await res.json()]).toEqual([200, { ok: true }]);
+
+    const view = (await meeting(m.id)).body;
+    expect(view.status).toBe('closed');
+    expect(view.items.map((i) => [i.project.code, i.outcome, i.carryOverReason])).toEqual([
+      [codes[0], 'adopted', null],
+      [codes[1], 'carried_over', reason],
+    ]);
+    expect(view.items[1]!.project.state).toBe('under_deliberation');
+    // Carried over is not decided: the meeting list counts one decision.
+    const listed = ((await (await client(t.app).get('/api/communities/sunxi/meetings')).json()).items as { id: string; items: number; decided: number }[]).find((x) => x.id === m.id);
+    expect(listed).toMatchObject({ items: 2, decided: 1 });
+    // The audit log has the carry-over with its reason, then the close naming it.
+    const log = await (await client(t.app).get(`/api/audit?subjectId=${m.id}`)).json();
+    const entries = log.pending as { action: string; after: string | null; reason: string | null }[];
+    expect(entries.slice(0, 2).map((e) => [e.action, JSON.parse(e.after ?? 'null'), e.reason])).toEqual([
+      ['meeting.closed', { status: 'closed', minutes: '第一项通过；第二项结转。', carriedOver: [codes[1]] }, null],
+      ['meeting.item_carried_over', { project: codes[1], title: '楼顶防水', outcome: 'carried_over' }, reason],
+    ]);
+    // The carried-over project goes on the next meeting's agenda, and is offered there.
+    const next = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '下次会议', scheduledAt: '2026-11-29T19:30', place: '会议室', agenda: [codes[1]] });
     expect(next.status).toBe(201);
     expect((await verifyAuditLog(t.ctx.database)).ok).toBe(true);
   });

@@ -2,13 +2,15 @@
  * @module Council meetings: schedule with an agenda, publish it, open, take
  * attendance, record the presentation, discussion and each present member's
  * vote, decide each item (outcome computed from the votes; adoption enters
- * public notice, refused over the remaining budget), close with minutes, and
- * correct a closed meeting only by an addendum.
+ * public notice, refused over the remaining budget), close with minutes (an
+ * undecided item must be carried over with a reason, or the close is refused
+ * naming it), and correct a closed meeting only by an addendum.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, type AppEnv } from '../http/router.ts';
-import { COUNCIL_VOTES, describeShortfall } from '../domain/meeting.ts';
+import { COUNCIL_VOTES, describeShortfall, listItems } from '../domain/meeting.ts';
+import { councilReasonMessage } from '../services/council-reasons.ts';
 import { communityBySlug } from '../services/council.ts';
 import {
   addAddendum,
@@ -43,7 +45,15 @@ function failure(c: Context<AppEnv>, r: MeetingFailure) {
   if (r.code === 'over_budget' && 'shortfallFen' in r) {
     return reasonAnswer(c, r.code, { message: describeShortfall({ ok: false, reason: 'over_budget', remainingFen: r.remainingFen, shortfallFen: r.shortfallFen }, r.costFen, c.get('locale')) });
   }
-  return reasonAnswer(c, r.code, { project: r.project });
+  if (r.code === 'undecided_items' && 'items' in r) {
+    // The message names every undecided item; `fields` points at the carry-over each one lacks.
+    const locale = c.get('locale');
+    return reasonAnswer(c, r.code, {
+      message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ': ' : '：'}${listItems(r.items, locale)}`,
+      fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
+    });
+  }
+  return reasonAnswer(c, r.code, { project: 'project' in r ? r.project : undefined });
 }
 
 function serialize(v: MeetingView) {
@@ -195,10 +205,21 @@ export const meetingRoutes = createRouter()
       return r.ok ? c.json({ outcome: r.outcome, reason: r.reason, tally: r.tally, projectState: r.projectState }, 200) : failure(c, r);
     },
   )
-  .openapi(staffStepWith('Close the meeting and publish its minutes', '/meetings/{id}/close', z.strictObject({ minutes: z.string().trim().min(1).max(20000) })), async (c) => {
-    const r = await closeMeeting(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').minutes, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-    return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-  })
+  .openapi(
+    staffStepWith(
+      'Close the meeting and publish its minutes. Every agenda item must be decided or carried over (`carryOver`: the project code and the reason, published with the meeting; the project stays under deliberation for a later agenda). Otherwise 409 undecided_items, whose message names each undecided item (code and title) and whose `fields` has `carryOver.<code>` → title for each; 422 not_undecided when a carry-over names an item that is not undecided on this agenda.',
+      '/meetings/{id}/close',
+      z.strictObject({
+        minutes: z.string().trim().min(1).max(20000),
+        carryOver: z.array(z.strictObject({ project: ProjectCode.shape.code, reason: z.string().trim().min(1).max(2000) })).max(50).optional(),
+      }),
+    ),
+    async (c) => {
+      const body = c.req.valid('json');
+      const r = await closeMeeting(c.get('ctx'), c.req.valid('param').id, body.minutes, c.get('auth')?.actor ?? null, actorOf(c, ['staff']), body.carryOver ?? []);
+      return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
+    },
+  )
   .openapi(staffStepWith('Add an addendum to a closed meeting (the only way to correct it; logged)', '/meetings/{id}/addenda', z.strictObject({ body: z.string().trim().min(1).max(8000) })), async (c) => {
     const r = await addAddendum(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').body, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
     return r.ok ? c.json({ id: r.id }, 200) : failure(c, r);

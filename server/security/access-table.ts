@@ -424,7 +424,18 @@ export const ACCESS: Record<string, Entry> = {
     refusedStates: [{ what: 'the meeting is not open', setup: (w) => meeting(w, 'published') }, { what: 'the item is decided (its project is in public notice)', setup: decidedMeeting }],
   },
   'POST /api/meetings/{id}/items/{itemId}/decide': { place: 'sunxi', setup: (w) => meeting(w, 'voted'), expect: STAFF, refusedStates: [{ what: 'no votes are recorded yet', setup: (w) => meeting(w, 'attended') }, { what: 'the item is decided already', setup: decidedMeeting }] },
-  'POST /api/meetings/{id}/close': { place: 'sunxi', setup: (w) => meeting(w, 'attended'), body: { minutes: '会议纪要。' }, expect: STAFF, refusedStates: [{ what: 'the meeting is closed', setup: closedMeeting }, { what: 'the meeting is not open yet', setup: (w) => meeting(w, 'published') }] },
+  'POST /api/meetings/{id}/close': {
+    place: 'sunxi',
+    setup: (w) => meeting(w, 'attended'),
+    // The one agenda item is undecided, so it is carried over (a close leaving it undecided is refused: 409 undecided_items).
+    body: { minutes: '会议纪要。', carryOver: [{ project: 'SGJD-SXSQ-2025-03', reason: '留待下次会议表决。' }] },
+    expect: STAFF,
+    refusedStates: [
+      { what: 'the meeting is closed', setup: closedMeeting },
+      { what: 'the meeting is not open yet', setup: (w) => meeting(w, 'published') },
+      { what: 'the carried-over item has been decided', setup: decidedMeeting },
+    ],
+  },
   'POST /api/meetings/{id}/addenda': { place: 'sunxi', setup: closedMeeting, body: { body: '更正：第二项的表决时间为 20:15。' }, expect: STAFF, refusedStates: [{ what: 'the meeting is still open', setup: (w) => meeting(w, 'opened') }] },
 
   // Public notice

@@ -6,18 +6,21 @@
  * cast their own); the item's outcome is then computed (server/domain/
  * meeting.ts) and the resolution applied in the same transaction: adopted
  * projects enter public notice, the others are rejected with the computed
- * outcome as the published reason. Closing publishes the minutes; a closed
+ * outcome as the published reason. Closing publishes the minutes, and is
+ * refused while an item is undecided unless staff carry it over to a later
+ * meeting with a minuted reason; a closed
  * meeting only takes addenda. Every step writes the audit log.
  *
  * Staff-only steps check the staff role in the meeting's community
  * (`staffReason`); the permission table has no row for meetings.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { accounts, agendaItems, councilVotes, cycles, meetingAddenda, meetingAttendance, meetings, projects } from '../../db/schema.ts';
+import { accounts, agendaItems, auditLog, councilVotes, cycles, meetingAddenda, meetingAttendance, meetings, projects } from '../../db/schema.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import {
   checkBudget,
+  checkClose,
   COMMITTED_STATES,
   committedAmount,
   describeOutcome,
@@ -27,6 +30,7 @@ import {
   whyNotEditAgenda,
   whyNotVote,
   type CouncilVote,
+  type ItemOutcome,
   type ItemTally,
   type MeetingFacts,
   type MeetingReason,
@@ -46,6 +50,7 @@ type MeetingRow = typeof meetings.$inferSelect;
 
 export type MeetingFailure =
   | { ok: false; code: ReasonCode | TransitionReason | MeetingReason | 'not_found'; project?: string }
+  | { ok: false; code: 'undecided_items'; items: { code: string; title: string }[] }
   | { ok: false; code: 'over_budget'; project: string; costFen: number; remainingFen: number; shortfallFen: number };
 
 async function loadMeeting(db: Db | Tx, meetingId: string) {
@@ -405,26 +410,65 @@ export async function decideItem(ctx: AppContext, meetingId: string, itemId: str
   });
 }
 
-/** Close the meeting and publish its minutes. Undecided items stay under deliberation for a later meeting. */
-export async function closeMeeting(ctx: AppContext, meetingId: string, minutes: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
+export type CarryOver = { project: string; reason: string };
+
+/**
+ * Close the meeting and publish its minutes. Every agenda item must be
+ * decided or explicitly carried over with a reason; otherwise the close is
+ * refused naming the undecided items (`undecided_items`), and nothing is
+ * written. A carried-over item's project stays under deliberation and may go
+ * on a later meeting's agenda; the reason is published with the meeting.
+ */
+export async function closeMeeting(
+  ctx: AppContext,
+  meetingId: string,
+  minutes: string,
+  actor: Actor,
+  auditActor: AuditActor,
+  carryOver: readonly CarryOver[] = [],
+): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
     const l = await loadMeeting(tx, meetingId);
     if (!l) return { ok: false as const, code: 'not_found' as const };
     const why = staffReason(actor, l.place);
     if (why) return { ok: false as const, code: why };
-    if (l.m.status === 'closed') return { ok: false as const, code: 'meeting_closed' as const };
-    if (l.m.status !== 'open') return { ok: false as const, code: 'meeting_not_open' as const };
+    const items = (
+      await tx
+        .select({ id: agendaItems.id, outcome: agendaItems.outcome, code: projects.code, title: projects.title })
+        .from(agendaItems)
+        .innerJoin(projects, eq(projects.id, agendaItems.projectId))
+        .where(eq(agendaItems.meetingId, meetingId))
+        .orderBy(asc(agendaItems.position))
+    ).map((i) => ({ ...i, decided: i.outcome !== null }));
+    const reasons = new Map(carryOver.map((c) => [c.project, c.reason.trim()]));
+    const check = checkClose(l.m.status, items, [...reasons.keys()]);
+    if (!check.ok) {
+      if (check.code === 'undecided_items') return { ok: false as const, code: check.code, items: check.items.map((i) => ({ code: i.code, title: i.title })) };
+      return check;
+    }
     const text = minutes.trim();
     await tx.update(meetings).set({ status: 'closed', closedAt: now, minutes: text }).where(eq(meetings.id, meetingId));
-    const undecided = await tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), isNull(agendaItems.outcome)));
+    const carried = items.filter((i) => reasons.has(i.code));
+    for (const i of carried) {
+      await tx.update(agendaItems).set({ outcome: 'carried_over' }).where(eq(agendaItems.id, i.id));
+      await appendAudit(tx, {
+        actor: auditActor,
+        action: 'meeting.item_carried_over',
+        subjectType: 'meeting',
+        subjectId: meetingId,
+        after: { project: i.code, title: i.title, outcome: 'carried_over' },
+        reason: reasons.get(i.code)!,
+        at: now,
+      });
+    }
     await appendAudit(tx, {
       actor: auditActor,
       action: 'meeting.closed',
       subjectType: 'meeting',
       subjectId: meetingId,
       before: { status: 'open' },
-      after: { status: 'closed', minutes: text, undecidedItems: undecided.length },
+      after: { status: 'closed', minutes: text, carriedOver: carried.map((i) => i.code) },
       at: now,
     });
     return { ok: true as const };
@@ -458,7 +502,9 @@ export type MeetingItemView = {
   project: { id: string; code: string; title: string; estimatedCostFen: number; agreedAmountFen: number | null; state: string };
   presentationNote: string | null;
   discussionSummary: string | null;
-  outcome: 'adopted' | 'not_adopted' | null;
+  outcome: ItemOutcome | null;
+  /** Why the item was carried over to a later meeting (published with the meeting). */
+  carryOverReason: string | null;
   decidedAt: Date | null;
   votes: { accountId: string; name: string; vote: CouncilVote }[];
   tally: ItemTally | null;
@@ -502,6 +548,14 @@ export async function getMeeting(ctx: AppContext, meetingId: string) {
         .innerJoin(accounts, eq(accounts.id, councilVotes.accountId))
         .where(inArray(councilVotes.agendaItemId, itemRows.map((r) => r.item.id)))
     : [];
+  // A carried-over item's reason is minuted in its audit entry (one per item, written with the close).
+  const carriedRows = itemRows.some((r) => r.item.outcome === 'carried_over')
+    ? await db
+        .select({ after: auditLog.after, reason: auditLog.reason })
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectType, 'meeting'), eq(auditLog.subjectId, meetingId), eq(auditLog.action, 'meeting.item_carried_over')))
+    : [];
+  const carryReasons = new Map(carriedRows.map((r) => [(JSON.parse(r.after ?? '{}') as { project?: string }).project, r.reason]));
   const order = new Map(members.map((mm, i) => [mm.accountId, i]));
   const items: MeetingItemView[] = itemRows.map(({ item, p }) => {
     const votes = voteRows
@@ -516,10 +570,11 @@ export async function getMeeting(ctx: AppContext, meetingId: string) {
       presentationNote: item.presentationNote,
       discussionSummary: item.discussionSummary,
       outcome: item.outcome,
+      carryOverReason: item.outcome === 'carried_over' ? (carryReasons.get(p.code) ?? null) : null,
       decidedAt: item.decidedAt,
       votes,
       tally,
-      outcomeText: tally && item.outcome ? describeOutcome(rulebook, m.membersTotal!, tally, 'zh-CN') : null,
+      outcomeText: tally && (item.outcome === 'adopted' || item.outcome === 'not_adopted') ? describeOutcome(rulebook, m.membersTotal!, tally, 'zh-CN') : null,
     };
   });
   const addenda = await db
@@ -562,7 +617,7 @@ export async function listMeetings(db: Db, filter: { communityId?: string; cycle
       agendaPublishedAt: meetings.agendaPublishedAt,
       cycleId: meetings.cycleId,
       items: sql<number>`(select count(*) from agenda_items where agenda_items.meeting_id = meetings.id)`,
-      decided: sql<number>`(select count(*) from agenda_items where agenda_items.meeting_id = meetings.id and agenda_items.outcome is not null)`,
+      decided: sql<number>`(select count(*) from agenda_items where agenda_items.meeting_id = meetings.id and agenda_items.outcome in ('adopted', 'not_adopted'))`,
     })
     .from(meetings)
     .where(conds.length ? and(...conds) : undefined)

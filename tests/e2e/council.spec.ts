@@ -23,14 +23,14 @@ async function openProject(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-/** Staff schedule a meeting of the 2025 test cycle with one project, publish the agenda and open it; answers the staff page's URL. */
-async function openMeetingWith(staff: Page, title: string, project: string) {
+/** Staff schedule a meeting of the 2025 test cycle with these projects, publish the agenda and open it; answers the staff page's URL. */
+async function openMeetingWith(staff: Page, title: string, ...projects: string[]) {
   await staff.goto(`/staff/sunxi/meetings?cycle=${F.cycleId}`);
   await expect(staff.getByTestId('phase').first()).toHaveText('筛选初审');
   await staff.getByLabel('会议名称').fill(title);
   await staff.getByLabel('时间（北京时间）').fill('2026-11-23T19:30');
   await staff.getByLabel('地点').fill('笋西社区党群服务中心三楼');
-  await staff.getByLabel(project).check();
+  for (const project of projects) await staff.getByLabel(project).check();
   await staff.getByRole('button', { name: '保存会议安排' }).click();
   await expect(staff.getByTestId('done')).toHaveText('会议已安排。请核对议程后公布。');
   await staff.getByRole('button', { name: '公布议程' }).click();
@@ -109,8 +109,10 @@ test('a meeting without quorum cannot record votes', async ({ browser }) => {
   await expect(chair.getByTestId('my-vote-reason')).toContainText('出席人数未达到法定人数，不能表决');
   await expect(chair.getByRole('button', { name: '赞成' })).toHaveCount(0);
 
-  // The meeting closes without a vote; the public record says so.
+  // The meeting closes without a vote, the item carried over; the public record says so.
   await staff.getByLabel('会议纪要').fill('出席 4 人，未达到法定人数，本次会议不作表决，项目留待下次会议。');
+  await staff.getByLabel(`结转下次会议：${F.noQuorum.title}`).check();
+  await staff.getByLabel(`结转理由（将公开）：${F.noQuorum.title}`).fill('出席人数未达到法定人数，不能表决。');
   await staff.getByRole('button', { name: '闭会并公布纪要' }).click();
   await expect(staff.getByTestId('meeting-status')).toHaveText('已闭会');
   const visitor = await browser.newPage({ locale: 'zh-CN' });
@@ -118,10 +120,63 @@ test('a meeting without quorum cannot record votes', async ({ browser }) => {
   await expect(visitor.getByTestId('quorum')).toContainText('未达到法定人数');
   await expect(visitor.getByTestId('present')).toContainText('黄秀英（示例）');
   await expect(visitor.getByTestId('minutes')).toHaveText('出席 4 人，未达到法定人数，本次会议不作表决，项目留待下次会议。');
-  await expect(visitor.getByTestId('record-item').getByTestId('outcome')).toHaveText('待表决');
+  await expect(visitor.getByTestId('record-item').getByTestId('outcome')).toHaveText('结转下次会议：出席人数未达到法定人数，不能表决。');
   await expect(visitor.getByTestId('votes')).toHaveCount(0);
   await openProject(visitor, F.noQuorum.title);
   await expect(visitor.getByTestId('project-state')).toHaveText('议事会评议中');
+});
+
+test('closing a meeting with undecided items is refused and names them', async ({ browser }) => {
+  const staff = await as(browser, 'staff_sx');
+  const url = await openMeetingWith(staff, '议事会第四次会议（结转）', F.toCarryOver.title, F.toCarryOverToo.title);
+  const meetingId = url.split('/').at(-1)!;
+  const expected = staff.getByRole('group', { name: /应到成员/ }).getByRole('checkbox');
+  for (let i = 0; i < 7; i++) await expected.nth(i).check();
+  await staff.getByRole('button', { name: '登记出席' }).click();
+  await expect(staff.getByTestId('quorum')).toContainText('达到法定人数');
+  const codeOf = async (title: string) => (await staff.getByTestId('agenda-item').filter({ hasText: title }).locator('.mono').textContent())!.trim();
+  const [code1, code2] = [await codeOf(F.toCarryOver.title), await codeOf(F.toCarryOverToo.title)];
+
+  // Neither item was voted on: closing is refused, and the error names both.
+  await staff.getByLabel('会议纪要').fill('两个议题的报价尚未核实，本次会议不作表决。');
+  await staff.getByRole('button', { name: '闭会并公布纪要' }).click();
+  await expect(staff.getByTestId('error')).toHaveText(
+    `还有议题未作出决议，不能闭会；请先表决，或将其逐项结转下次会议并写明理由：${code1} ${F.toCarryOver.title}、${code2} ${F.toCarryOverToo.title}`,
+  );
+  await expect(staff.getByTestId('meeting-status')).toHaveText('进行中');
+  // What was typed is still there.
+  await expect(staff.getByLabel('会议纪要')).toHaveValue('两个议题的报价尚未核实，本次会议不作表决。');
+
+  // Carrying over only one is still refused, naming the other.
+  const reason1 = '音响报价只有一家，须补充比价后再议。';
+  await staff.getByLabel(`结转下次会议：${F.toCarryOver.title}`).check();
+  await staff.getByLabel(`结转理由（将公开）：${F.toCarryOver.title}`).fill(reason1);
+  await staff.getByRole('button', { name: '闭会并公布纪要' }).click();
+  await expect(staff.getByTestId('error')).toHaveText(`还有议题未作出决议，不能闭会；请先表决，或将其逐项结转下次会议并写明理由：${code2} ${F.toCarryOverToo.title}`);
+
+  // Both carried over, each with its reason: the meeting closes.
+  const reason2 = '须先征求消防部门对标线方案的意见。';
+  await expect(staff.getByLabel(`结转下次会议：${F.toCarryOver.title}`)).toBeChecked();
+  await staff.getByLabel(`结转下次会议：${F.toCarryOverToo.title}`).check();
+  await staff.getByLabel(`结转理由（将公开）：${F.toCarryOverToo.title}`).fill(reason2);
+  await staff.getByRole('button', { name: '闭会并公布纪要' }).click();
+  await expect(staff.getByTestId('done')).toHaveText('已闭会，纪要已公布。');
+  await expect(staff.getByTestId('meeting-status')).toHaveText('已闭会');
+
+  // In public: each item carried over, with its reason; the projects are still under deliberation.
+  const visitor = await browser.newPage({ locale: 'zh-CN' });
+  await visitor.goto(`/meetings/${meetingId}`);
+  await expect(visitor.getByTestId('minutes')).toHaveText('两个议题的报价尚未核实，本次会议不作表决。');
+  await expect(visitor.getByTestId('record-item').filter({ hasText: F.toCarryOver.title }).getByTestId('outcome')).toHaveText(`结转下次会议：${reason1}`);
+  await expect(visitor.getByTestId('record-item').filter({ hasText: F.toCarryOverToo.title }).getByTestId('outcome')).toHaveText(`结转下次会议：${reason2}`);
+  await expect(visitor.getByTestId('record-item').filter({ hasText: F.toCarryOver.title })).toContainText('议事会评议中');
+  await visitor.goto(`/audit?subject=${meetingId}`);
+  await expect(visitor.getByText(reason1)).toBeVisible();
+
+  // The carried-over projects can go on the next meeting's agenda.
+  await staff.goto(`/staff/sunxi/meetings?cycle=${F.cycleId}`);
+  await expect(staff.getByLabel(F.toCarryOver.title)).toBeEnabled();
+  await expect(staff.getByLabel(F.toCarryOverToo.title)).toBeEnabled();
 });
 
 test('the council adopts a project and it enters public notice', async ({ browser }) => {
