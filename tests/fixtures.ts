@@ -8,7 +8,7 @@
  * exactly as a production deployment on sqld or Turso is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +48,8 @@ export async function startSqld(dir: string): Promise<{ url: string; proc: Child
   }
 }
 
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
 export async function testApp(opts: { now?: () => Date; seed?: boolean; writerThread?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wss-test-'));
   const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
@@ -57,6 +59,10 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean; writerTh
     const { seedDemo } = await import('../server/services/demo-seed.ts');
     await seedDemo(ctx);
   }
+  return appOver(ctx, dir, url, sqld?.proc ?? null);
+}
+
+function appOver(ctx: AppContext, dir: string, url: string, proc: ChildProcess | null) {
   const app = createApp(ctx);
   return {
     ctx,
@@ -64,7 +70,56 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean; writerTh
     url,
     close() {
       ctx.database.close();
-      sqld?.proc.kill('SIGKILL');
+      proc?.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stop a sqld process cleanly (its files are then complete on disk). */
+async function stopSqld(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * The demo data seeded once, for tests that each want a fresh copy of it:
+ * seeding takes seconds, a copy milliseconds. `fresh()` gives a testApp over
+ * a new copy (database file and uploads); with TEST_DATABASE=sqld, a new sqld
+ * process over a copy of the template's stopped sqld directory.
+ */
+export async function seededTemplate() {
+  const dir = mkdtempSync(join(tmpdir(), 'wss-template-'));
+  const { seedDemo } = await import('../server/services/demo-seed.ts');
+  const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
+  const ctx = await createContext(parseEnv({ DATABASE_URL: sqld ? sqld.url : `file:${join(dir, 'test.db')}`, NODE_ENV: 'test' }));
+  await seedDemo(ctx);
+  if (!sqld) await ctx.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  ctx.database.close();
+  if (sqld) await stopSqld(sqld.proc);
+  return {
+    async fresh(opts: { now?: () => Date; writerThread?: boolean } = {}): Promise<TestApp> {
+      const copy = mkdtempSync(join(tmpdir(), 'wss-test-'));
+      let url: string;
+      let proc: ChildProcess | null = null;
+      if (sqld) {
+        cpSync(join(dir, 'sqld'), join(copy, 'sqld'), { recursive: true });
+        const started = await startSqld(copy);
+        url = started.url;
+        proc = started.proc;
+      } else {
+        copyFileSync(join(dir, 'test.db'), join(copy, 'test.db'));
+        if (existsSync(join(dir, 'uploads'))) cpSync(join(dir, 'uploads'), join(copy, 'uploads'), { recursive: true });
+        url = `file:${join(copy, 'test.db')}`;
+      }
+      const fresh = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now, writerThread: opts.writerThread, migrate: false });
+      return appOver(fresh, copy, url, proc);
+    },
+    close() {
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
+import { client, seededTemplate, type TestApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
 import { accounts, auditLog, ballots, cycles, paperBallotEntries, projects, registerEntries, roleAssignments } from '../../db/schema.ts';
 import { DEFAULT_RULEBOOK_SETTINGS, type VoteSettings, type ResultRule } from '../domain/rulebook.ts';
@@ -10,7 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 
 const CYCLE = 'cy-xianhu-2026';
 const WAN = 1_000_000;
-type T = Awaited<ReturnType<typeof testApp>>;
+type T = TestApp;
 
 async function as(t: T, username: string) {
   const c = client(t.app);
@@ -67,15 +67,21 @@ async function thirdStaff(t: T) {
 
 const RECEIPT = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
 
-describe('casting an online ballot', () => {
-  let t: T;
-  let P: Awaited<ReturnType<typeof xianhuProjects>>;
-  beforeAll(async () => {
-    t = await testApp({ seed: true });
-    P = await xianhuProjects(t);
-  });
-  afterAll(() => t.close());
+// Every test gets its own copy of the seeded demo data, so each passes alone and in any order.
+let template: Awaited<ReturnType<typeof seededTemplate>>;
+let t: T;
+let P: Awaited<ReturnType<typeof xianhuProjects>>;
+beforeAll(async () => {
+  template = await seededTemplate();
+});
+afterAll(() => template.close());
+beforeEach(async () => {
+  t = await template.fresh();
+  P = await xianhuProjects(t);
+});
+afterEach(() => t.close());
 
+describe('casting an online ballot', () => {
   it('anyone can read the ballot: its rule, its four screened-in projects in code order, and why they cannot vote', async () => {
     const res = await client(t.app).get(`/api/cycles/${CYCLE}/ballot`);
     expect(res.status).toBe(200);
@@ -175,14 +181,6 @@ describe('casting an online ballot', () => {
 });
 
 describe('the rules of each vote method, through the API', () => {
-  let t: T;
-  let P: Awaited<ReturnType<typeof xianhuProjects>>;
-  beforeAll(async () => {
-    t = await testApp({ seed: true });
-    P = await xianhuProjects(t);
-  });
-  afterAll(() => t.close());
-
   it('a ballot over maxChoices is refused whole, naming the rule', async () => {
     await useRules(t, { method: 'approval', maxChoices: 2 });
     const me = await as(t, 'resident_xh');
@@ -205,9 +203,13 @@ describe('the rules of each vote method, through the API', () => {
   });
 
   it('a refused ballot leaves the earlier ballot current and unchanged', async () => {
+    await useRules(t, { method: 'approval', maxChoices: 2 });
     const me = await as(t, 'resident_xh');
-    const ok = await (await me.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F] })).json();
-    expect((await me.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F, P.S, P.W] })).status).toBe(422);
+    const first = await me.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F] });
+    expect(first.status).toBe(201);
+    const ok = await first.json();
+    const refused = await me.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F, P.S, P.W] });
+    expect([refused.status, (await refused.json()).error.code]).toEqual([422, 'too_many_choices']);
     const rows = await allBallotsOf(t, 'resident_xh');
     expect(rows.map((r) => [r.ballots.receiptCode, r.ballots.supersededAt])).toEqual([[ok.receiptCode, null]]);
   });
@@ -250,14 +252,6 @@ describe('the rules of each vote method, through the API', () => {
 });
 
 describe('paper ballots: double entry', () => {
-  let t: T;
-  let P: Awaited<ReturnType<typeof xianhuProjects>>;
-  beforeAll(async () => {
-    t = await testApp({ seed: true });
-    P = await xianhuProjects(t);
-  });
-  afterAll(() => t.close());
-
   it('two staff entries that agree write one counted paper ballot with a receipt and no account', async () => {
     const a = await as(t, 'staff_xh');
     const b = await as(t, 'staff2_xh');
@@ -344,6 +338,10 @@ describe('paper ballots: double entry', () => {
     const res = await (await as(t, 'staff_xh')).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'XH-0011', registerNo: no, projects: [P.S] });
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({ error: { code: 'voted_online', message: '该居民已在网上投票，不能再录入其纸质选票' } });
+    // XHSQ-0001's paper ballot is counted (two entries that agree); a second paper ballot for the same resident is refused.
+    expect((await (await as(t, 'staff_xh')).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'XH-0001', registerNo: 'XHSQ-0001', projects: [P.F] })).status).toBe(201);
+    const counted = await (await as(t, 'staff2_xh')).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'XH-0001', registerNo: 'XHSQ-0001', projects: [P.F] });
+    expect([counted.status, (await counted.json()).status]).toEqual([201, 'matched']);
     const again = await (await as(t, 'staff_xh')).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'XH-0012', registerNo: 'XHSQ-0001', projects: [P.S] });
     expect([again.status, (await again.json()).error.code]).toEqual([409, 'paper_ballot_exists']);
   });
@@ -366,37 +364,44 @@ describe('paper ballots: double entry', () => {
   });
 });
 
-describe('closing the vote: receipts and results', () => {
-  let t: T;
-  let P: Awaited<ReturnType<typeof xianhuProjects>>;
+/**
+ * The ballots of the closing tests: five residents want the footpath and the corridor; three want the fire
+ * hall and the services (one of them changed their mind, so one ballot is replaced), two of those on paper;
+ * a paper ballot entered only once does not count. Budget 100万 for 169万 of projects.
+ */
+async function castTheBallots(t: T, P: Awaited<ReturnType<typeof xianhuProjects>>) {
+  await t.ctx.database.write((tx) => tx.update(cycles).set({ budgetFen: 100 * WAN }).where(eq(cycles.id, CYCLE)));
   const receipts: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await testApp({ seed: true });
-    P = await xianhuProjects(t);
-    // A budget that cannot fund everything: 100万 for 169万 of projects.
-    await t.ctx.database.write((tx) => tx.update(cycles).set({ budgetFen: 100 * WAN }).where(eq(cycles.id, CYCLE)));
-  });
-  afterAll(() => t.close());
+  const cast = async (c: Awaited<ReturnType<typeof as>>, projects: string[]) => {
+    const r = await c.post(`/api/cycles/${CYCLE}/ballot`, { projects });
+    expect(r.status).toBe(201);
+    return (await r.json()).receiptCode as string;
+  };
+  for (const u of ['resident_xh', 'council_xh', 'council_xianhu_1', 'council_xianhu_2', 'council_xianhu_3']) receipts[u] = await cast(await as(t, u), [P.W, P.L]);
+  const changer = await as(t, 'council_xianhu_4');
+  receipts.old = await cast(changer, [P.L]);
+  receipts.council_xianhu_4 = await cast(changer, [P.F, P.S]);
+  const a = await as(t, 'staff_xh');
+  const b = await as(t, 'staff2_xh');
+  for (const [serial, no] of [['P-1', 'XHSQ-0001'], ['P-2', 'XHSQ-0002']] as const) {
+    expect((await a.post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: serial, registerNo: no, projects: [P.F, P.S] })).status).toBe(201);
+    const r = await b.post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: serial, registerNo: no, projects: [P.F, P.S] });
+    expect(r.status).toBe(201);
+    receipts[serial] = (await r.json()).receiptCode;
+  }
+  expect((await a.post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'P-3', registerNo: 'XHSQ-0003', projects: [P.F] })).status).toBe(201);
+  return receipts;
+}
 
+/** Staff close 仙湖's vote, which counts it. */
+async function closeTheVote(t: T) {
+  const res = await (await as(t, 'staff_xh')).post(`/api/cycles/${CYCLE}/phase`, { phase: 'deliberation' });
+  expect(res.status).toBe(200);
+}
+
+describe('closing the vote: receipts and results', () => {
   it('before the close a receipt only says the vote is still open', async () => {
-    // Five residents want the footpath and the corridor; three want the fire hall and the services.
-    for (const u of ['resident_xh', 'council_xh', 'council_xianhu_1', 'council_xianhu_2', 'council_xianhu_3']) {
-      const r = await (await as(t, u)).post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.W, P.L] });
-      receipts[u] = (await r.json()).receiptCode;
-    }
-    const changer = await as(t, 'council_xianhu_4');
-    receipts.old = (await (await changer.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.L] })).json()).receiptCode;
-    receipts.council_xianhu_4 = (await (await changer.post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F, P.S] })).json()).receiptCode;
-    const a = await as(t, 'staff_xh');
-    const b = await as(t, 'staff2_xh');
-    for (const [serial, no] of [['P-1', 'XHSQ-0001'], ['P-2', 'XHSQ-0002']]) {
-      await a.post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: serial, registerNo: no, projects: [P.F, P.S] });
-      const r = await b.post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: serial, registerNo: no, projects: [P.F, P.S] });
-      receipts[serial!] = (await r.json()).receiptCode;
-    }
-    // A paper ballot entered only once does not count.
-    await a.post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'P-3', registerNo: 'XHSQ-0003', projects: [P.F] });
-
+    const receipts = await castTheBallots(t, P);
     const res = await client(t.app).get(`/api/receipts/${receipts.resident_xh}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'vote_open', message: '投票尚未结束。投票结束并计票后，可在此核对这张选票是否计入。', cycle: { id: CYCLE, titleZh: '仙湖社区 2026 年度民生微实事', titleEn: 'Xianhu micro-projects 2026' } });
@@ -404,8 +409,8 @@ describe('closing the vote: receipts and results', () => {
   });
 
   it('staff close the vote and it is counted in the same step: greedy official, equal shares beside it', async () => {
-    const staff = await as(t, 'staff_xh');
-    const res = await staff.post(`/api/cycles/${CYCLE}/phase`, { phase: 'deliberation' });
+    await castTheBallots(t, P);
+    const res = await (await as(t, 'staff_xh')).post(`/api/cycles/${CYCLE}/phase`, { phase: 'deliberation' });
     expect(res.status).toBe(200);
     const r = await (await client(t.app).get(`/api/cycles/${CYCLE}/results`)).json();
     // 8 ballots: 5 × {W, L}, 3 × {F, S}; budget 100万.
@@ -432,6 +437,8 @@ describe('closing the vote: receipts and results', () => {
   });
 
   it('the count moved each project through the state machine, with its votes and published reason in the log', async () => {
+    await castTheBallots(t, P);
+    await closeTheVote(t);
     const rows = await t.ctx.database.db.select({ code: projects.code, state: projects.state, votes: projects.residentVotes, reason: projects.stateReason }).from(projects).where(eq(projects.cycleId, CYCLE));
     const by = Object.fromEntries(rows.map((r) => [r.code.slice(-2), [r.state, r.votes]]));
     expect(by).toEqual({ '01': ['not_shortlisted', 3], '02': ['not_shortlisted', 3], '03': ['shortlisted', 5], '04': ['shortlisted', 5], '05': ['screened_out', null] });
@@ -444,6 +451,8 @@ describe('closing the vote: receipts and results', () => {
   });
 
   it('after the close anyone can check a receipt and see exactly the counted ballot, and no identity', async () => {
+    const receipts = await castTheBallots(t, P);
+    await closeTheVote(t);
     const res = await client(t.app).get(`/api/receipts/${receipts.council_xianhu_4!.toLowerCase().replace('-', ' ')}`);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -465,6 +474,8 @@ describe('closing the vote: receipts and results', () => {
   });
 
   it('a replaced ballot’s receipt says it was replaced and not counted; an unknown code is 404', async () => {
+    const receipts = await castTheBallots(t, P);
+    await closeTheVote(t);
     expect(await (await client(t.app).get(`/api/receipts/${receipts.old}`)).json()).toMatchObject({ status: 'superseded', message: '这张选票已被同一位居民后来投的选票替换，没有计入。' });
     const unknown = await client(t.app).get('/api/receipts/AAAAA-AAAAA');
     expect(unknown.status).toBe(404);
@@ -472,6 +483,8 @@ describe('closing the vote: receipts and results', () => {
   });
 
   it('after the close casting and paper entry are refused with wrong_phase', async () => {
+    await castTheBallots(t, P);
+    await closeTheVote(t);
     const res = await (await as(t, 'council_xianhu_5')).post(`/api/cycles/${CYCLE}/ballot`, { projects: [P.F] });
     expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
     const paper = await (await as(t, 'staff2_xh')).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'P-3', registerNo: 'XHSQ-0003', projects: [P.F] });
@@ -480,16 +493,8 @@ describe('closing the vote: receipts and results', () => {
 });
 
 describe('results under equal shares as the official rule, with points', () => {
-  let t: T;
-  let P: Awaited<ReturnType<typeof xianhuProjects>>;
-  beforeAll(async () => {
-    t = await testApp({ seed: true });
-    P = await xianhuProjects(t);
-    await useRules(t, { method: 'points', points: 10, maxPerProject: 10 }, { budgetFen: 100 * WAN, resultRule: 'mes-add1' });
-  });
-  afterAll(() => t.close());
-
   it('counts cumulative ballots with mes-add1 official and greedy for comparison', async () => {
+    await useRules(t, { method: 'points', points: 10, maxPerProject: 10 }, { budgetFen: 100 * WAN, resultRule: 'mes-add1' });
     for (const u of ['resident_xh', 'council_xh', 'council_xianhu_1']) {
       expect((await (await as(t, u)).post(`/api/cycles/${CYCLE}/ballot`, { points: { [P.L]: 10 } })).status).toBe(201);
     }
@@ -511,12 +516,6 @@ describe('results under equal shares as the official rule, with points', () => {
 });
 
 describe('the API surface', () => {
-  let t: T;
-  beforeAll(async () => {
-    t = await testApp({ seed: true });
-  });
-  afterAll(() => t.close());
-
   it('the ballot, receipt, paper-ballot and results operations are in /api/openapi.json', async () => {
     const doc = await (await client(t.app).get('/api/openapi.json')).json();
     expect(Object.keys(doc.paths['/api/cycles/{id}/ballot']).sort()).toEqual(['get', 'post']);

@@ -1,18 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, testApp } from '../../tests/fixtures.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { client, seededTemplate, type TestApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 
-let t: Awaited<ReturnType<typeof testApp>>;
+// Every test gets its own copy of the seeded demo data, so each passes alone and in any order.
+let template: Awaited<ReturnType<typeof seededTemplate>>;
+let t: TestApp;
 beforeAll(async () => {
-  t = await testApp({ seed: true });
+  template = await seededTemplate();
 });
-afterAll(() => t.close());
+afterAll(() => template.close());
+beforeEach(async () => {
+  t = await template.fresh();
+});
+afterEach(() => t.close());
 
 async function as(username: string) {
   const c = client(t.app);
   expect((await c.post('/api/auth/sign-in', { login: username, password: DEMO_PASSWORD })).status).toBe(200);
   return c;
+}
+
+/** Staff of 莲花 open its screening phase (the demo data leaves it collecting proposals). */
+async function openLianhuaScreening() {
+  const res = await (await as('staff_lt')).post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+  expect(await res.json()).toEqual({ from: 'collection', to: 'screening' });
 }
 
 describe('communities and projects, read side', () => {
@@ -81,19 +93,13 @@ describe('cycle phases', () => {
 
 describe('the state machine through the API', () => {
   it('screening is refused while proposals are still being collected', async () => {
-    // A fresh database, where 莲花's cycle is still collecting proposals.
-    const t2 = await testApp({ seed: true });
-    try {
-      const c = client(t2.app);
-      await c.post('/api/auth/sign-in', { login: 'staff_lt', password: DEMO_PASSWORD });
-      const res = await c.post('/api/projects/LTJD-LHSQ-2026-01/events', { event: 'screen_in' });
-      expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
-    } finally {
-      t2.close();
-    }
+    // In the demo data 莲花's cycle is still collecting proposals.
+    const res = await (await as('staff_lt')).post('/api/projects/LTJD-LHSQ-2026-01/events', { event: 'screen_in' });
+    expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
   });
 
   it('staff screen a submitted project in, and the step is in the hash-chained log', async () => {
+    await openLianhuaScreening();
     const staff = await as('staff_lt');
     const res = await staff.post('/api/projects/LTJD-LHSQ-2026-01/events', { event: 'screen_in' });
     expect(res.status).toBe(200);
@@ -104,6 +110,7 @@ describe('the state machine through the API', () => {
   });
 
   it('screening out without a reason is refused with reason_required and changes nothing', async () => {
+    await openLianhuaScreening();
     const staff = await as('staff_lt');
     const res = await staff.post('/api/projects/LTJD-LHSQ-2026-02/events', { event: 'screen_out', reason: '   ' });
     expect(res.status).toBe(422);
@@ -130,6 +137,7 @@ describe('the state machine through the API', () => {
   });
 
   it('a resident, staff of another community and an auditor cannot screen', async () => {
+    await openLianhuaScreening();
     const resident = await as('resident_lt');
     const r1 = await resident.post('/api/projects/LTJD-LHSQ-2026-03/events', { event: 'screen_in' });
     expect([r1.status, (await r1.json()).error.code]).toEqual([403, 'role_required']);
@@ -144,6 +152,7 @@ describe('the state machine through the API', () => {
   });
 
   it('two concurrent screenings of one project: exactly one wins, one audit entry', async () => {
+    await openLianhuaScreening();
     const a = await as('staff_lt');
     const b = await as('officer');
     const [r1, r2] = await Promise.all([
