@@ -1,0 +1,56 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+/**
+ * Mutation testing (`npm run test:mutation`): Stryker changes one thing at a
+ * time in the code below and checks that some test fails. A separate lane
+ * from `npm test`, read like a benchmark; scripts/mutation-summary.ts prints
+ * the score and checks the targets (README, "Testing").
+ *
+ * Incremental: results are kept in reports/mutation/incremental.json, so a
+ * rerun only tests mutants in code or tests that changed since. Delete that
+ * file (or pass --force) for a run from scratch.
+ */
+
+// The tally's reference tests find the pabulib data at ../shared/data from
+// the checkout; Stryker runs them from a copy in .stryker-tmp/, so name the
+// folder outright (its test workers inherit this environment).
+const sharedData = fileURLToPath(new URL('../shared/data/', import.meta.url));
+if (!process.env.PABULIB_DATA && !process.env.PABULIB_SKIP && existsSync(sharedData)) process.env.PABULIB_DATA = sharedData;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'server/domain/**/*.ts',
+    '!server/domain/**/*.test.ts',
+    '!server/domain/tally/testing/**',
+    'server/auth/**/*.ts',
+    '!server/auth/**/*.test.ts',
+    'server/services/audit.ts',
+    'server/services/audit-disclosure.ts',
+    'server/services/ballots.ts',
+  ],
+  // A static mutant (one only reached while modules load: a constant, a
+  // table built at import) can only be tested by reloading everything and
+  // running every related test, minutes apiece here; Stryker marks them
+  // Ignored and scripts/mutation-summary.ts prints how many there are.
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['json', 'html', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // Two workers at most: the machine has two cores and is shared.
+  concurrency: 2,
+  // A loaded machine makes honest test runs slow; only a real hang should count as a timeout.
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 20,
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'data', 'test-results', 'playwright-report', 'blob-report', 'coverage', 'reports', 'bench/.scratch', '.astro'],
+};

@@ -1,0 +1,38 @@
+/**
+ * @module The test set the mutation lane (`npm run test:mutation`, Stryker)
+ * runs against mutants: the fast unit and API tests of the code it mutates
+ * (server/domain, server/auth, the audit module, the ballot service). Tests
+ * that spawn a process (the tally CLI, sqld) are left out: a mutant lives in
+ * the test worker's memory and a child process would never see it. So are
+ * the tally's reference elections (tally/reference.test.ts): on code
+ * instrumented with every mutant they run for minutes instead of seconds,
+ * and tally/mes.test.ts, tally.test.ts and pabulib/parse.test.ts test the
+ * same rules on small and random elections.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'server/domain/**/*.test.ts',
+      'server/auth/*.test.ts',
+      'server/services/ballots.test.ts',
+      'server/services/audit-tamper.test.ts',
+      'server/services/results.test.ts',
+      'server/routes/audit.routes.test.ts',
+      'server/routes/auth.routes.test.ts',
+      'server/routes/ballots.routes.test.ts',
+      'server/security/authorization.test.ts',
+      'server/security/audit-integrity.test.ts',
+      'server/security/sessions.test.ts',
+      'server/security/outsiders.test.ts',
+      'server/security/guessing.test.ts',
+      'server/security/rate-limits.test.ts',
+      'db/audit-log.test.ts',
+    ],
+    exclude: ['server/domain/tally/cli.test.ts', 'server/domain/tally/testing/data.test.ts', 'server/domain/tally/reference.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
