@@ -7,11 +7,11 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, cycles, cyclePhases } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
-import { GENESIS_HASH } from '../domain/audit-chain.ts';
+import { GENESIS_HASH, type ChainEntry } from '../domain/audit-chain.ts';
 import { chinaDayStart, pendingSinceDay, VOTE_TIMING_ACTIONS } from '../domain/audit-disclosure.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { hasRoleAnywhere, type Actor } from '../domain/permissions.ts';
-import { auditHead, filterConds, type AuditFilter } from './audit.ts';
+import { AUDIT_PUBLIC_COLUMNS, auditHead, filterConds, type AuditFilter } from './audit.ts';
 
 /**
  * Cycles whose resident vote is open at `now`: held open by staff, or
@@ -135,17 +135,8 @@ export async function publishedHead(database: Database, d: AuditDisclosure) {
   return r[0] ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-export type PendingEntry = {
-  at: string;
-  actorRole: string;
-  actorName: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
-};
+/** A published entry without its number (and so without its place in the chain). */
+export type PendingEntry = Omit<ChainEntry, 'seq'>;
 
 /**
  * Entries after the published chain, newest first, without seq or hashes,
@@ -156,18 +147,7 @@ export type PendingEntry = {
 export async function listPending(database: Database, d: AuditDisclosure, f: Pick<AuditFilter, 'subjectType' | 'subjectId' | 'action' | 'limit'> & { until?: string }): Promise<PendingEntry[]> {
   if (d.pendingFrom === null) return [];
   const conds = [...filterConds(f), gte(auditLog.seq, d.pendingFrom), not(withheldCond(d))];
-  const cols = {
-    seq: auditLog.seq,
-    at: auditLog.at,
-    actorRole: auditLog.actorRole,
-    actorName: auditLog.actorName,
-    action: auditLog.action,
-    subjectType: auditLog.subjectType,
-    subjectId: auditLog.subjectId,
-    before: auditLog.before,
-    after: auditLog.after,
-    reason: auditLog.reason,
-  };
+  const cols = AUDIT_PUBLIC_COLUMNS;
   const limit = Math.min(f.limit ?? 100, 500);
   const rows = await database.db
     .select(cols)

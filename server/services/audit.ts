@@ -76,6 +76,20 @@ export async function appendAuditRaw(raw: RawExec, input: AuditInput) {
   return { seq, hash };
 }
 
+/** The columns of an entry the public may read (the hashed fields; not the actor's account id). */
+export const AUDIT_PUBLIC_COLUMNS = {
+  seq: auditLog.seq,
+  at: auditLog.at,
+  actorRole: auditLog.actorRole,
+  actorName: auditLog.actorName,
+  action: auditLog.action,
+  subjectType: auditLog.subjectType,
+  subjectId: auditLog.subjectId,
+  before: auditLog.before,
+  after: auditLog.after,
+  reason: auditLog.reason,
+};
+
 export type AuditFilter = {
   subjectType?: string;
   subjectId?: string;
@@ -102,20 +116,7 @@ export async function listAudit(database: Database, f: AuditFilter = {}) {
   if (f.afterSeq) conds.push(gt(auditLog.seq, f.afterSeq));
   if (f.belowSeq != null) conds.push(lt(auditLog.seq, f.belowSeq));
   const rows = await database.db
-    .select({
-      seq: auditLog.seq,
-      at: auditLog.at,
-      actorRole: auditLog.actorRole,
-      actorName: auditLog.actorName,
-      action: auditLog.action,
-      subjectType: auditLog.subjectType,
-      subjectId: auditLog.subjectId,
-      before: auditLog.before,
-      after: auditLog.after,
-      reason: auditLog.reason,
-      prevHash: auditLog.prevHash,
-      hash: auditLog.hash,
-    })
+    .select({ ...AUDIT_PUBLIC_COLUMNS, prevHash: auditLog.prevHash, hash: auditLog.hash })
     .from(auditLog)
     .where(conds.length ? and(...conds) : undefined)
     // Paging towards newer entries reads upwards, then shows newest first like every page.
