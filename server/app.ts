@@ -27,6 +27,7 @@ import { ratingRoutes } from './routes/ratings.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { deliveryRoutes } from './routes/delivery.routes.ts';
 import { findingRoutes } from './routes/findings.routes.ts';
+import { statsRoutes } from './routes/stats.routes.ts';
 import { openDataRoutes } from './routes/open-data.routes.ts';
 import { ballotImportRoutes, PB_IMPORT_MAX_BYTES } from './routes/ballot-imports.routes.ts';
 import { MAX_UPLOAD_REQUEST_BYTES } from './services/uploads.ts';
@@ -79,7 +80,8 @@ export function createApp(ctx: AppContext) {
     .route('/', deliveryRoutes)
     .route('/', findingRoutes)
     .route('/', openDataRoutes)
-    .route('/', ballotImportRoutes);
+    .route('/', ballotImportRoutes)
+    .route('/', statsRoutes);
   // The council's routes (issue 5) stay out of the typed chain behind AppType: with them TypeScript
   // cannot represent the chain's type (TS2590), and no island calls them through the typed client.
   for (const council of [screeningRoutes, councilRoutes, meetingRoutes, noticeRoutes, rulebookRoutes]) app.route('/', council);

@@ -1,0 +1,362 @@
+/**
+ * @module Place statistics (统计) for the city, a district, a street or a
+ * community, for one year or all years: every figure is counted in SQL,
+ * grouped by community (one row per community, however many projects,
+ * ballots or residents there are), then added up to the place and to each of
+ * its child places (server/domain/stats.ts). No statement's parameter list
+ * grows with the data: the place is a sub-select, not a list of ids.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { chinaDay } from '../domain/cycle-phases.ts';
+import { ADOPTED_STATES, DELIVERING_STATES } from '../domain/delivery.ts';
+import { ACCEPTED_STATES, addFigures, derive, IN_PROGRESS_STATES, measures, RESIDENT_PROPOSER_TYPES, STATE_BUCKET, zeroFigures, type Derived, type Figures, type Measures } from '../domain/stats.ts';
+import type { ProjectState } from '../domain/project-states.ts';
+
+export const PLACE_LEVELS = ['city', 'district', 'street', 'community'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+/** A place as pages and the API name it: /districts/<slug> is the district's code in lower case. */
+export type PlaceRef = { level: PlaceLevel; id: string | null; slug: string; nameZh: string; nameEn: string };
+
+export type PlaceStats = {
+  place: PlaceRef;
+  /** Up the hierarchy, the city first. */
+  parents: PlaceRef[];
+  /** Null: all years together. */
+  year: number | null;
+  /** Years that have a cycle in this place, newest first. */
+  years: number[];
+  figures: Figures;
+  derived: Derived;
+  measures: Measures;
+  /** Projects with an adopted state, by rulebook category key: count and money. */
+  byCategory: { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number }[];
+  byTheme: { key: string; adopted: number; agreedFen: number }[];
+  /** One row per year (all of this place's years, whatever `year` is): for trends and charts. */
+  byYear: { year: number; figures: Figures }[];
+  children: (PlaceRef & { figures: Figures; derived: Derived })[];
+};
+
+const CITY: PlaceRef = { level: 'city', id: null, slug: 'city', nameZh: '全市', nameEn: 'City-wide' };
+
+const CHILD_LEVEL: Record<PlaceLevel, PlaceLevel | null> = { city: 'district', district: 'street', street: 'community', community: null };
+
+/** The place for a level and slug, with its parents; null when there is none. */
+export async function findPlace(database: Database, level: PlaceLevel, slug: string): Promise<{ place: PlaceRef; parents: PlaceRef[] } | null> {
+  if (level === 'city') return { place: CITY, parents: [] };
+  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
+  type Row = { cid: string | null; cslug: string | null; czh: string | null; cen: string | null; sid: string; scode: string; szh: string; sen: string; did: string; dcode: string; dzh: string; den: string };
+  const cols = sql`s.id as sid, s.code as scode, s.name_zh as szh, s.name_en as sen, d.id as did, d.code as dcode, d.name_zh as dzh, d.name_en as den`;
+  let row: Row | undefined;
+  if (level === 'community') {
+    row = (await database.db.all<Row>(sql`select c.id as cid, c.slug as cslug, c.name_zh as czh, c.name_en as cen, ${cols} from communities c join streets s on s.id = c.street_id join districts d on d.id = s.district_id where c.slug = ${slug}`))[0];
+  } else if (level === 'street') {
+    row = (await database.db.all<Row>(sql`select null as cid, null as cslug, null as czh, null as cen, ${cols} from streets s join districts d on d.id = s.district_id where s.code = ${slug.toUpperCase()}`))[0];
+  } else {
+    const d = (await database.db.all<{ id: string; code: string; zh: string; en: string }>(sql`select id, code, name_zh as zh, name_en as en from districts where code = ${slug.toUpperCase()}`))[0];
+    return d ? { place: { level: 'district', id: d.id, slug: d.code.toLowerCase(), nameZh: d.zh, nameEn: d.en }, parents: [CITY] } : null;
+  }
+  if (!row) return null;
+  const district: PlaceRef = { level: 'district', id: row.did, slug: row.dcode.toLowerCase(), nameZh: row.dzh, nameEn: row.den };
+  const street: PlaceRef = { level: 'street', id: row.sid, slug: row.scode.toLowerCase(), nameZh: row.szh, nameEn: row.sen };
+  if (level === 'street') return { place: street, parents: [CITY, district] };
+  return { place: { level: 'community', id: row.cid!, slug: row.cslug!, nameZh: row.czh!, nameEn: row.cen! }, parents: [CITY, district, street] };
+}
+
+/** The communities of a place, as a sub-select of `community_id`. */
+function scopeOf(place: PlaceRef): SQL {
+  switch (place.level) {
+    case 'city':
+      return sql`select id as community_id from communities`;
+    case 'district':
+      return sql`select c.id as community_id from communities c join streets s on s.id = c.street_id where s.district_id = ${place.id}`;
+    case 'street':
+      return sql`select id as community_id from communities where street_id = ${place.id}`;
+    case 'community':
+      return sql`select ${place.id} as community_id`;
+  }
+}
+
+const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+const yearCond = (year: number | null, col: SQL) => (year === null ? sql`1 = 1` : sql`${col} = ${year}`);
+
+type Grouped = { community_id: string; year: number } & Record<string, number | string | null>;
+
+/** What the grouped queries give: figures per community and year, the registers, and participants over all years. */
+type Counted = {
+  cells: Map<string, Map<number, Figures>>;
+  registered: Map<string, number>;
+  /** Register entries that took part in any year, once each, per community. */
+  participantsAllYears: Map<string, number>;
+  communities: string[];
+};
+
+/**
+ * Every figure per community and year, for the communities of `scope` (a
+ * sub-select): one set of grouped queries whatever the period asked for.
+ * Year cells leave out the register (it does not depend on the year);
+ * `figuresFor` adds it where it belongs.
+ */
+async function countByCommunityYear(database: Database, scope: SQL, today: string): Promise<Counted> {
+  const cells = new Map<string, Map<number, Figures>>();
+  const cell = (community: string, y: number) => {
+    let m = cells.get(community);
+    if (!m) cells.set(community, (m = new Map()));
+    let f = m.get(y);
+    if (!f) m.set(y, (f = zeroFigures()));
+    return f;
+  };
+  const num = (v: unknown) => Number(v ?? 0);
+
+  // Projects by state, with their estimated cost (adopted money) and the residents' share.
+  const byState = await database.db.all<Grouped & { state: ProjectState; n: number; cost: number; by_residents: number }>(sql`
+    select p.community_id, cy.year, p.state, count(*) as n, sum(p.estimated_cost_fen) as cost,
+      sum(case when p.proposer_type in (${list(RESIDENT_PROPOSER_TYPES)}) then 1 else 0 end) as by_residents
+    from projects p join cycles cy on cy.id = p.cycle_id
+    where p.community_id in (${scope}) and p.state <> 'draft'
+    group by p.community_id, cy.year, p.state`);
+  for (const r of byState) {
+    const f = cell(r.community_id, r.year);
+    const n = num(r.n);
+    f.projects_total += n;
+    const bucket = STATE_BUCKET[r.state as Exclude<ProjectState, 'draft'>];
+    if (bucket) f[bucket] += n;
+    if (ADOPTED_STATES.includes(r.state)) {
+      f.money_agreed_fen += num(r.cost);
+      f.projects_adopted_by_residents += num(r.by_residents);
+    }
+    if (IN_PROGRESS_STATES.includes(r.state)) f.projects_in_progress += n;
+    if (ACCEPTED_STATES.includes(r.state)) f.projects_accepted += n;
+  }
+
+  // Agreements of adopted projects; on time = passed acceptance by the planned end; overdue = still delivering after it.
+  const delivery = await database.db.all<Grouped & { contracted: number; overdue: number; overdue_days: number; on_time: number }>(sql`
+    select p.community_id, cy.year,
+      sum(a.agreed_amount_fen) as contracted,
+      sum(case when p.state in (${list(DELIVERING_STATES)}) and a.planned_end < ${today} then 1 else 0 end) as overdue,
+      sum(case when p.state in (${list(DELIVERING_STATES)}) and a.planned_end < ${today} then cast(julianday(${today}) - julianday(a.planned_end) as integer) else 0 end) as overdue_days,
+      sum(case when exists (select 1 from acceptances ac where ac.project_id = p.id and ac.result = 'pass' and ac.accepted_on <= a.planned_end) then 1 else 0 end) as on_time
+    from agreements a join projects p on p.id = a.project_id join cycles cy on cy.id = p.cycle_id
+    where p.community_id in (${scope}) and p.state in (${list(ADOPTED_STATES)})
+    group by p.community_id, cy.year`);
+  for (const r of delivery) {
+    const f = cell(r.community_id, r.year);
+    f.money_contracted_fen += num(r.contracted);
+    f.projects_overdue += num(r.overdue);
+    f.overdue_days += num(r.overdue_days);
+    f.projects_on_time += num(r.on_time);
+  }
+
+  // Payments: the public payments dataset's rows (payments of every public project).
+  const paid = await database.db.all<Grouped & { paid: number }>(sql`
+    select p.community_id, cy.year, sum(pay.amount_fen) as paid
+    from payments pay join projects p on p.id = pay.project_id join cycles cy on cy.id = p.cycle_id
+    where p.community_id in (${scope}) and p.state <> 'draft'
+    group by p.community_id, cy.year`);
+  for (const r of paid) cell(r.community_id, r.year).money_paid_fen += num(r.paid);
+
+  // Cycles: budget, and whether the resident vote has opened (by staff, or by its planned date) under a rulebook that has one.
+  const cyc = await database.db.all<Grouped & { n: number; budget: number; with_vote: number }>(sql`
+    select cy.community_id, cy.year, count(*) as n, sum(cy.budget_fen) as budget,
+      sum(case when rb.vote_method <> 'none' and (
+        cy.open_phase in ('resident_vote', 'deliberation', 'public_notice', 'implementation', 'acceptance', 'audit', 'closed')
+        or exists (select 1 from cycle_phases ph where ph.cycle_id = cy.id and ph.phase = 'resident_vote' and ph.starts_on <= ${today})
+      ) then 1 else 0 end) as with_vote
+    from cycles cy join rulebooks rb on rb.id = cy.rulebook_id
+    where cy.community_id in (${scope})
+    group by cy.community_id, cy.year`);
+  for (const r of cyc) {
+    const f = cell(r.community_id, r.year);
+    f.cycles += num(r.n);
+    f.money_budget_fen += num(r.budget);
+    f.cycles_with_vote += num(r.with_vote);
+  }
+
+  // Ballots: current online and paper ballots, and ballots of imports a second person approved.
+  const ballots = await database.db.all<Grouped & { n: number }>(sql`
+    select community_id, year, sum(n) as n from (
+      select cy.community_id, cy.year, count(*) as n
+      from ballots b join cycles cy on cy.id = b.cycle_id
+      where b.superseded_at is null and cy.community_id in (${scope})
+      group by cy.id
+      union all
+      select cy.community_id, cy.year, count(*) as n
+      from imported_ballots ib join ballot_imports bi on bi.id = ib.import_id join cycles cy on cy.id = ib.cycle_id
+      where bi.status = 'done' and cy.community_id in (${scope})
+      group by cy.id
+    ) group by community_id, year`);
+  for (const r of ballots) cell(r.community_id, r.year).ballots += num(r.n);
+
+  // Comments and ratings on public projects.
+  const talk = await database.db.all<Grouped & { comments: number }>(sql`
+    select p.community_id, cy.year, count(*) as comments
+    from comments cm join projects p on p.id = cm.project_id join cycles cy on cy.id = p.cycle_id
+    where cm.hidden_at is null and p.state <> 'draft' and p.community_id in (${scope})
+    group by p.community_id, cy.year`);
+  for (const r of talk) cell(r.community_id, r.year).comments += num(r.comments);
+  const rated = await database.db.all<Grouped & { n: number; score: number }>(sql`
+    select p.community_id, cy.year, count(*) as n, sum(rt.score) as score
+    from ratings rt join projects p on p.id = rt.project_id join cycles cy on cy.id = p.cycle_id
+    where p.community_id in (${scope})
+    group by p.community_id, cy.year`);
+  for (const r of rated) {
+    const f = cell(r.community_id, r.year);
+    f.ratings += num(r.n);
+    f.ratings_score_sum += num(r.score);
+  }
+
+  // Proposers with an account, distinct within each community and year.
+  const proposers = await database.db.all<Grouped & { n: number }>(sql`
+    select p.community_id, cy.year, count(distinct p.proposer_account_id) as n
+    from projects p join cycles cy on cy.id = p.cycle_id
+    where p.state <> 'draft' and p.proposer_account_id is not null and p.community_id in (${scope})
+    group by p.community_id, cy.year`);
+  for (const r of proposers) cell(r.community_id, r.year).proposers += num(r.n);
+
+  // Audit findings, on a project or on a whole cycle: closed once that project's or cycle's audit is complete.
+  const findings = await database.db.all<Grouped & { open: number; closed: number }>(sql`
+    select community_id, year, sum(open) as open, sum(closed) as closed from (
+      select p.community_id, cy.year,
+        sum(case when p.state in ('audited', 'archived') then 0 else 1 end) as open,
+        sum(case when p.state in ('audited', 'archived') then 1 else 0 end) as closed
+      from audit_findings af join projects p on p.id = af.project_id join cycles cy on cy.id = p.cycle_id
+      where p.community_id in (${scope})
+      group by p.community_id, cy.year
+      union all
+      select cy.community_id, cy.year,
+        sum(case when cy.open_phase = 'closed' then 0 else 1 end) as open,
+        sum(case when cy.open_phase = 'closed' then 1 else 0 end) as closed
+      from audit_findings af join cycles cy on cy.id = af.cycle_id
+      where af.project_id is null and cy.community_id in (${scope})
+      group by cy.community_id, cy.year
+    ) group by community_id, year`);
+  for (const r of findings) {
+    const f = cell(r.community_id, r.year);
+    f.findings_open += num(r.open);
+    f.findings_closed += num(r.closed);
+  }
+
+  // Participants: register entries that voted, proposed or commented (through the account that claimed them), once each:
+  // per year, and over all years (so that nobody who took part in two years is counted twice).
+  const taking = sql`
+      select cy.community_id, cy.year, b.register_entry_id as who
+      from ballots b join cycles cy on cy.id = b.cycle_id
+      where b.superseded_at is null and cy.community_id in (${scope})
+      union
+      select p.community_id, cy.year, re.id as who
+      from projects p join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = p.proposer_account_id and re.community_id = p.community_id
+      where p.state <> 'draft' and p.community_id in (${scope})
+      union
+      select p.community_id, cy.year, re.id as who
+      from comments cm join projects p on p.id = cm.project_id join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = cm.author_account_id and re.community_id = p.community_id
+      where cm.hidden_at is null and p.state <> 'draft' and p.community_id in (${scope})`;
+  const people = await database.db.all<Grouped & { n: number }>(sql`select community_id, year, count(*) as n from (${taking}) group by community_id, year`);
+  for (const r of people) cell(r.community_id, r.year).participants += num(r.n);
+  const peopleAll = await database.db.all<{ community_id: string; n: number }>(sql`select community_id, count(distinct who) as n from (${taking}) group by community_id`);
+
+  // Registers: today's, whatever the year.
+  const registers = await database.db.all<{ community_id: string; n: number }>(sql`
+    select community_id, count(*) as n from register_entries where community_id in (${scope}) group by community_id`);
+  const communities = (await database.db.all<{ community_id: string }>(scope)).map((r) => r.community_id);
+  return {
+    cells,
+    registered: new Map(registers.map((r) => [r.community_id, num(r.n)])),
+    participantsAllYears: new Map(peopleAll.map((r) => [r.community_id, num(r.n)])),
+    communities,
+  };
+}
+
+/**
+ * A community's figures for one year, or for all years (null): the register
+ * once, eligible voters = register × cycles whose vote opened, and over all
+ * years each participant once.
+ */
+function figuresFor(c: Counted, community: string, year: number | null): Figures {
+  const years = c.cells.get(community) ?? new Map<number, Figures>();
+  const reg = c.registered.get(community) ?? 0;
+  const f = year === null ? addFigures([...years.values()]) : { ...(years.get(year) ?? zeroFigures()) };
+  f.registered_residents = reg;
+  f.eligible_voters = reg * f.cycles_with_vote;
+  if (year === null) f.participants = c.participantsAllYears.get(community) ?? 0;
+  return f;
+}
+
+/** The child places of a place, each with the communities it holds. */
+async function childPlaces(database: Database, place: PlaceRef): Promise<(PlaceRef & { communities: string[] })[]> {
+  const level = CHILD_LEVEL[place.level];
+  if (!level) return [];
+  type Row = { id: string; code: string; zh: string; en: string; community_id: string | null };
+  let rows: Row[];
+  if (level === 'district') {
+    rows = await database.db.all<Row>(sql`select d.id, d.code, d.name_zh as zh, d.name_en as en, c.id as community_id from districts d left join streets s on s.district_id = d.id left join communities c on c.street_id = s.id order by d.code`);
+  } else if (level === 'street') {
+    rows = await database.db.all<Row>(sql`select s.id, s.code, s.name_zh as zh, s.name_en as en, c.id as community_id from streets s left join communities c on c.street_id = s.id where s.district_id = ${place.id} order by s.code`);
+  } else {
+    rows = await database.db.all<Row>(sql`select c.id, c.slug as code, c.name_zh as zh, c.name_en as en, c.id as community_id from communities c where c.street_id = ${place.id} order by c.code`);
+  }
+  const byId = new Map<string, PlaceRef & { communities: string[] }>();
+  for (const r of rows) {
+    let p = byId.get(r.id);
+    if (!p) byId.set(r.id, (p = { level, id: r.id, slug: level === 'community' ? r.code : r.code.toLowerCase(), nameZh: r.zh, nameEn: r.en, communities: [] }));
+    if (r.community_id) p.communities.push(r.community_id);
+  }
+  return [...byId.values()];
+}
+
+/** Category and theme splits of the adopted projects of a place and period. */
+async function splits(database: Database, scope: SQL, year: number | null) {
+  const rows = await database.db.all<{ category: string; theme: string; n: number; agreed: number; contracted: number; paid: number }>(sql`
+    select p.category, p.theme, count(*) as n, sum(p.estimated_cost_fen) as agreed,
+      sum(coalesce((select a.agreed_amount_fen from agreements a where a.project_id = p.id), 0)) as contracted,
+      sum(coalesce((select sum(pay.amount_fen) from payments pay where pay.project_id = p.id), 0)) as paid
+    from projects p join cycles cy on cy.id = p.cycle_id
+    where p.community_id in (${scope}) and p.state in (${list(ADOPTED_STATES)}) and ${yearCond(year, sql`cy.year`)}
+    group by p.category, p.theme`);
+  const cat = new Map<string, { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number }>();
+  const theme = new Map<string, { key: string; adopted: number; agreedFen: number }>();
+  for (const r of rows) {
+    const c = cat.get(r.category) ?? { key: r.category, adopted: 0, agreedFen: 0, contractedFen: 0, paidFen: 0 };
+    c.adopted += Number(r.n);
+    c.agreedFen += Number(r.agreed);
+    c.contractedFen += Number(r.contracted);
+    c.paidFen += Number(r.paid);
+    cat.set(r.category, c);
+    const t = theme.get(r.theme) ?? { key: r.theme, adopted: 0, agreedFen: 0 };
+    t.adopted += Number(r.n);
+    t.agreedFen += Number(r.agreed);
+    theme.set(r.theme, t);
+  }
+  const order = ['engineering', 'goods', 'services'];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return {
+    byCategory: [...cat.values()].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key)),
+    byTheme: [...theme.values()].sort((a, b) => b.agreedFen - a.agreedFen || a.key.localeCompare(b.key)),
+  };
+}
+
+/**
+ * The statistics of a place (`level`, `slug`; the city's slug is ignored)
+ * for `year` (null: all years). Null when the place does not exist.
+ */
+export async function placeStats(database: Database, level: PlaceLevel, slug: string, year: number | null, now: Date): Promise<PlaceStats | null> {
+  const found = await findPlace(database, level, slug);
+  if (!found) return null;
+  const { place, parents } = found;
+  const scope = scopeOf(place);
+  const counted = await countByCommunityYear(database, scope, chinaDay(now));
+  const yearsSet = new Set<number>();
+  for (const m of counted.cells.values()) for (const y of m.keys()) yearsSet.add(y);
+  const years = [...yearsSet].sort((a, b) => b - a);
+  const total = (communities: readonly string[], y: number | null) => addFigures(communities.map((id) => figuresFor(counted, id, y)));
+
+  const figures = total(counted.communities, year);
+  const children = (await childPlaces(database, place)).map(({ communities, ...ref }) => {
+    const f = total(communities, year);
+    return { ...ref, figures: f, derived: derive(f) };
+  });
+  const byYear = [...years].reverse().map((y) => ({ year: y, figures: total(counted.communities, y) }));
+  const previous = year === null ? null : (byYear.find((r) => r.year === year - 1)?.figures ?? null);
+  const { byCategory, byTheme } = await splits(database, scope, year);
+  return { place, parents, year, years, figures, derived: derive(figures), measures: measures(figures, previous), byCategory, byTheme, byYear, children };
+}
