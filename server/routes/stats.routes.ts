@@ -10,6 +10,8 @@ import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.
 import { FIGURE_KEYS } from '../domain/stats.ts';
 import { placeStats, type PlaceLevel } from '../services/stats.ts';
 import { statsBody, statsCsv, STATS_TABLES } from '../services/stats-export.ts';
+import { councilHealth } from '../services/council-health.ts';
+import { HEALTH_FLAGS } from '../domain/council-health.ts';
 
 const Query = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'One year; absent for all years together', example: 2025 }),
@@ -36,6 +38,9 @@ const StatsSchema = z
     by_theme: z.array(z.object({ theme: z.string(), projects_adopted: Int, money_agreed_fen: Int })),
     by_year: z.array(z.object({ year: Int, ...FigureFields })),
     children: z.array(PlaceSchema.extend({ ...FigureFields, ratios: Ratios })),
+    council_flags: z
+      .array(z.object({ slug: z.string(), name_zh: z.string(), name_en: z.string(), flags: z.array(z.object({ code: z.enum(HEALTH_FLAGS), year: Int, cycle_id: z.string(), evidence: z.string() }).passthrough()) }))
+      .openapi({ description: 'Communities whose councils look inactive in the period (not on a community\'s own statistics): README, "Council health"' }),
   })
   .openapi('PlaceStats', {
     description:
@@ -51,7 +56,9 @@ async function answer(c: Context<AppEnv>, level: PlaceLevel, slug: string, q: z.
     const { fileName, text } = statsCsv(s, q.table ?? 'places', locale);
     return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' });
   }
-  return c.json(statsBody(s, locale), 200);
+  const flagged = level === 'community' ? [] : ((await councilHealth(ctx.database, level, slug, s.year, ctx.now())) ?? []);
+  const council_flags = flagged.map((f) => ({ slug: f.slug, name_zh: f.nameZh, name_en: f.nameEn, flags: f.flags.map(({ communityId: _c, cycleId, ...rest }) => ({ ...rest, cycle_id: cycleId })) }));
+  return c.json({ ...statsBody(s, locale), council_flags }, 200);
 }
 
 const ok = { description: 'Statistics', content: { 'application/json': { schema: StatsSchema }, 'text/csv': { schema: z.string() } } };

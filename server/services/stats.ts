@@ -32,6 +32,8 @@ export type PlaceStats = {
   measures: Measures;
   /** Projects with an adopted state, by rulebook category key: count and money. */
   byCategory: { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number }[];
+  /** The same split for every year of the place, whatever `year` is: for the chart of money by category and year. */
+  byCategoryYear: { year: number; key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number }[];
   byTheme: { key: string; adopted: number; agreedFen: number }[];
   /** One row per year (all of this place's years, whatever `year` is): for trends and charts. */
   byYear: { year: number; figures: Figures }[];
@@ -65,7 +67,7 @@ export async function findPlace(database: Database, level: PlaceLevel, slug: str
 }
 
 /** The communities of a place, as a sub-select of `community_id`. */
-function scopeOf(place: PlaceRef): SQL {
+export function scopeOf(place: PlaceRef): SQL {
   switch (place.level) {
     case 'city':
       return sql`select id as community_id from communities`;
@@ -156,12 +158,13 @@ async function countByCommunityYear(database: Database, scope: SQL, today: strin
     group by p.community_id, cy.year`);
   for (const r of paid) cell(r.community_id, r.year).money_paid_fen += num(r.paid);
 
-  // Cycles: budget, and whether the resident vote has opened (by staff, or by its planned date) under a rulebook that has one.
+  // Cycles: budget, and whether the resident vote has opened under a rulebook that has one: by staff, or (when staff
+  // opened no phase) by its planned date. A phase staff opened wins over the plan, as everywhere (catalog.ts).
   const cyc = await database.db.all<Grouped & { n: number; budget: number; with_vote: number }>(sql`
     select cy.community_id, cy.year, count(*) as n, sum(cy.budget_fen) as budget,
       sum(case when rb.vote_method <> 'none' and (
         cy.open_phase in ('resident_vote', 'deliberation', 'public_notice', 'implementation', 'acceptance', 'audit', 'closed')
-        or exists (select 1 from cycle_phases ph where ph.cycle_id = cy.id and ph.phase = 'resident_vote' and ph.starts_on <= ${today})
+        or (cy.open_phase is null and exists (select 1 from cycle_phases ph where ph.cycle_id = cy.id and ph.phase = 'resident_vote' and ph.starts_on <= ${today}))
       ) then 1 else 0 end) as with_vote
     from cycles cy join rulebooks rb on rb.id = cy.rulebook_id
     where cy.community_id in (${scope})
@@ -304,23 +307,33 @@ async function childPlaces(database: Database, place: PlaceRef): Promise<(PlaceR
   return [...byId.values()];
 }
 
-/** Category and theme splits of the adopted projects of a place and period. */
+/** Category and theme splits of the adopted projects of a place: for the period asked for, and by category and year. */
 async function splits(database: Database, scope: SQL, year: number | null) {
-  const rows = await database.db.all<{ category: string; theme: string; n: number; agreed: number; contracted: number; paid: number }>(sql`
-    select p.category, p.theme, count(*) as n, sum(p.estimated_cost_fen) as agreed,
+  const rows = await database.db.all<{ year: number; category: string; theme: string; n: number; agreed: number; contracted: number; paid: number }>(sql`
+    select cy.year, p.category, p.theme, count(*) as n, sum(p.estimated_cost_fen) as agreed,
       sum(coalesce((select a.agreed_amount_fen from agreements a where a.project_id = p.id), 0)) as contracted,
       sum(coalesce((select sum(pay.amount_fen) from payments pay where pay.project_id = p.id), 0)) as paid
     from projects p join cycles cy on cy.id = p.cycle_id
-    where p.community_id in (${scope}) and p.state in (${list(ADOPTED_STATES)}) and ${yearCond(year, sql`cy.year`)}
-    group by p.category, p.theme`);
-  const cat = new Map<string, { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number }>();
+    where p.community_id in (${scope}) and p.state in (${list(ADOPTED_STATES)})
+    group by cy.year, p.category, p.theme`);
+  type Cat = { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number };
+  const cat = new Map<string, Cat>();
+  const catYear = new Map<string, Cat & { year: number }>();
   const theme = new Map<string, { key: string; adopted: number; agreedFen: number }>();
-  for (const r of rows) {
-    const c = cat.get(r.category) ?? { key: r.category, adopted: 0, agreedFen: 0, contractedFen: 0, paidFen: 0 };
+  const add = (c: Cat, r: (typeof rows)[number]) => {
     c.adopted += Number(r.n);
     c.agreedFen += Number(r.agreed);
     c.contractedFen += Number(r.contracted);
     c.paidFen += Number(r.paid);
+  };
+  for (const r of rows) {
+    const ky = `${r.year}|${r.category}`;
+    const cy = catYear.get(ky) ?? { year: Number(r.year), key: r.category, adopted: 0, agreedFen: 0, contractedFen: 0, paidFen: 0 };
+    add(cy, r);
+    catYear.set(ky, cy);
+    if (year !== null && Number(r.year) !== year) continue;
+    const c = cat.get(r.category) ?? { key: r.category, adopted: 0, agreedFen: 0, contractedFen: 0, paidFen: 0 };
+    add(c, r);
     cat.set(r.category, c);
     const t = theme.get(r.theme) ?? { key: r.theme, adopted: 0, agreedFen: 0 };
     t.adopted += Number(r.n);
@@ -329,8 +342,10 @@ async function splits(database: Database, scope: SQL, year: number | null) {
   }
   const order = ['engineering', 'goods', 'services'];
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const byKey = (a: { key: string }, b: { key: string }) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key);
   return {
-    byCategory: [...cat.values()].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key)),
+    byCategory: [...cat.values()].sort(byKey),
+    byCategoryYear: [...catYear.values()].sort((a, b) => a.year - b.year || byKey(a, b)),
     byTheme: [...theme.values()].sort((a, b) => b.agreedFen - a.agreedFen || a.key.localeCompare(b.key)),
   };
 }
@@ -357,6 +372,6 @@ export async function placeStats(database: Database, level: PlaceLevel, slug: st
   });
   const byYear = [...years].reverse().map((y) => ({ year: y, figures: total(counted.communities, y) }));
   const previous = year === null ? null : (byYear.find((r) => r.year === year - 1)?.figures ?? null);
-  const { byCategory, byTheme } = await splits(database, scope, year);
-  return { place, parents, year, years, figures, derived: derive(figures), measures: measures(figures, previous), byCategory, byTheme, byYear, children };
+  const { byCategory, byCategoryYear, byTheme } = await splits(database, scope, year);
+  return { place, parents, year, years, figures, derived: derive(figures), measures: measures(figures, previous), byCategory, byCategoryYear, byTheme, byYear, children };
 }
