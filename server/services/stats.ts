@@ -375,3 +375,22 @@ export async function placeStats(database: Database, level: PlaceLevel, slug: st
   const { byCategory, byCategoryYear, byTheme } = await splits(database, scope, year);
   return { place, parents, year, years, figures, derived: derive(figures), measures: measures(figures, previous), byCategory, byCategoryYear, byTheme, byYear, children };
 }
+
+export type ReportProject = { code: string; title: string; communitySlug: string; communityNameZh: string; communityNameEn: string; category: string; state: ProjectState; agreedFen: number; contractedFen: number | null; paidFen: number };
+
+/**
+ * The adopted projects of a place in one year with their money (estimate as
+ * adopted, agreement, payments), by community and code: the list behind an
+ * annual report's figures. Their sums are the report's adopted, contracted
+ * and paid figures.
+ */
+export async function adoptedProjects(database: Database, place: PlaceRef, year: number): Promise<ReportProject[]> {
+  const rows = await database.db.all<{ code: string; title: string; slug: string; zh: string; en: string; category: string; state: ProjectState; agreed: number; contracted: number | null; paid: number | null }>(sql`
+    select p.code, p.title, c.slug, c.name_zh as zh, c.name_en as en, p.category, p.state, p.estimated_cost_fen as agreed,
+      (select a.agreed_amount_fen from agreements a where a.project_id = p.id) as contracted,
+      (select sum(pay.amount_fen) from payments pay where pay.project_id = p.id) as paid
+    from projects p join cycles cy on cy.id = p.cycle_id join communities c on c.id = p.community_id
+    where p.community_id in (${scopeOf(place)}) and cy.year = ${year} and p.state in (${list(ADOPTED_STATES)})
+    order by c.code, p.code`);
+  return rows.map((r) => ({ code: r.code, title: r.title, communitySlug: r.slug, communityNameZh: r.zh, communityNameEn: r.en, category: r.category, state: r.state, agreedFen: Number(r.agreed), contractedFen: r.contracted === null ? null : Number(r.contracted), paidFen: Number(r.paid ?? 0) }));
+}
