@@ -10,6 +10,7 @@ import { openDatabase, migrateDatabase, type Database } from '../db/client.ts';
 import { createRateLimiters, type RateLimiters } from './auth/rate-limit.ts';
 import { defaultThrottleRules, type ThrottleRules } from './auth/throttle.ts';
 import type { Env } from './env.ts';
+import { createReadCache, type ReadCache } from './services/read-cache.ts';
 
 export type AppContext = {
   database: Database;
@@ -22,6 +23,8 @@ export type AppContext = {
   secureCookies: boolean;
   /** Extra origins allowed to post besides the request's own host. */
   allowedOrigins: string[];
+  /** Expensive public reads (statistics), reused while nothing changed (server/services/read-cache.ts); exact in tests. */
+  reads: ReadCache;
 };
 
 /** The writes that may run on the writer thread (db/writer-thread.ts). */
@@ -43,5 +46,6 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
     allowedOrigins: env.ALLOWED_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    reads: createReadCache(env.NODE_ENV === 'test' ? 0 : 10_000),
   };
 }

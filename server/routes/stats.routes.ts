@@ -8,9 +8,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { FIGURE_KEYS } from '../domain/stats.ts';
-import { placeStats, type PlaceLevel } from '../services/stats.ts';
+import { placeStatsFor, type PlaceLevel } from '../services/stats.ts';
 import { statsBody, statsCsv, STATS_TABLES } from '../services/stats-export.ts';
-import { councilHealth } from '../services/council-health.ts';
+import { councilHealthFor } from '../services/council-health.ts';
 import { HEALTH_FLAGS } from '../domain/council-health.ts';
 
 const Query = z.strictObject({
@@ -50,13 +50,13 @@ const StatsSchema = z
 async function answer(c: Context<AppEnv>, level: PlaceLevel, slug: string, q: z.infer<typeof Query>) {
   const ctx = c.get('ctx');
   const locale = c.get('locale');
-  const s = await placeStats(ctx.database, level, slug, q.year ?? null, ctx.now());
+  const s = await placeStatsFor(ctx, level, slug, q.year ?? null);
   if (!s) return fail(c, 404, 'not_found', locale === 'en' ? 'No such place' : '没有这个地方');
   if (q.format === 'csv') {
     const { fileName, text } = statsCsv(s, q.table ?? 'places', locale);
     return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' });
   }
-  const flagged = level === 'community' ? [] : ((await councilHealth(ctx.database, level, slug, s.year, ctx.now())) ?? []);
+  const flagged = level === 'community' ? [] : ((await councilHealthFor(ctx, level, slug, s.year)) ?? []);
   const council_flags = flagged.map((f) => ({ slug: f.slug, name_zh: f.nameZh, name_en: f.nameEn, flags: f.flags.map(({ communityId: _c, cycleId, ...rest }) => ({ ...rest, cycle_id: cycleId })) }));
   return c.json({ ...statsBody(s, locale), council_flags }, 200);
 }

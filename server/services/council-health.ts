@@ -12,6 +12,8 @@ import { chinaDay } from '../domain/cycle-phases.ts';
 import { ADOPTED_STATES } from '../domain/delivery.ts';
 import { healthFlags, type CycleFacts, type HealthFlag, type MeetingFacts, type ObjectionFacts } from '../domain/council-health.ts';
 import { findPlace, scopeOf, type PlaceLevel } from './stats.ts';
+import type { AppContext } from '../context.ts';
+import { cachedRead } from './read-cache.ts';
 
 export type FlaggedCommunity = {
   slug: string;
@@ -111,4 +113,9 @@ export async function councilHealthIn(database: Database, scope: SQL, year: numb
     grouped.set(n.id, g);
   }
   return [...grouped.values()].sort((a, b) => b.flags.length - a.flags.length || a.slug.localeCompare(b.slug));
+}
+
+/** `councilHealth` through the context's read cache: what pages and the API call. */
+export function councilHealthFor(ctx: AppContext, level: PlaceLevel, slug: string, year: number | null): Promise<FlaggedCommunity[] | null> {
+  return cachedRead(ctx.reads, ctx.database, `health|${level}|${slug}|${year ?? 'all'}|${chinaDay(ctx.now())}`, () => councilHealth(ctx.database, level, slug, year, ctx.now()));
 }

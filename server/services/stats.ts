@@ -8,6 +8,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import type { AppContext } from '../context.ts';
+import { cachedRead } from './read-cache.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { ADOPTED_STATES, DELIVERING_STATES } from '../domain/delivery.ts';
 import { ACCEPTED_STATES, addFigures, derive, IN_PROGRESS_STATES, measures, RESIDENT_PROPOSER_TYPES, STATE_BUCKET, zeroFigures, type Derived, type Figures, type Measures } from '../domain/stats.ts';
@@ -241,19 +243,20 @@ async function countByCommunityYear(database: Database, scope: SQL, today: strin
   }
 
   // Participants: register entries that voted, proposed or commented (through the account that claimed them), once each:
-  // per year, and over all years (so that nobody who took part in two years is counted twice).
+  // per year, and over all years (so that nobody who took part in two years is counted twice). The `+` keeps SQLite
+  // from finding register entries by community (a thousand per project): they are found by the account that claimed them.
   const taking = sql`
       select cy.community_id, cy.year, b.register_entry_id as who
       from ballots b join cycles cy on cy.id = b.cycle_id
       where b.superseded_at is null and cy.community_id in (${scope})
       union
       select p.community_id, cy.year, re.id as who
-      from projects p join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = p.proposer_account_id and re.community_id = p.community_id
-      where p.state <> 'draft' and p.community_id in (${scope})
+      from projects p join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = p.proposer_account_id
+      where p.proposer_account_id is not null and +re.community_id = p.community_id and p.state <> 'draft' and p.community_id in (${scope})
       union
       select p.community_id, cy.year, re.id as who
-      from comments cm join projects p on p.id = cm.project_id join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = cm.author_account_id and re.community_id = p.community_id
-      where cm.hidden_at is null and p.state <> 'draft' and p.community_id in (${scope})`;
+      from comments cm join projects p on p.id = cm.project_id join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = cm.author_account_id
+      where +re.community_id = p.community_id and cm.hidden_at is null and p.state <> 'draft' and p.community_id in (${scope})`;
   const people = await database.db.all<Grouped & { n: number }>(sql`select community_id, year, count(*) as n from (${taking}) group by community_id, year`);
   for (const r of people) cell(r.community_id, r.year).participants += num(r.n);
   const peopleAll = await database.db.all<{ community_id: string; n: number }>(sql`select community_id, count(distinct who) as n from (${taking}) group by community_id`);
@@ -393,4 +396,9 @@ export async function adoptedProjects(database: Database, place: PlaceRef, year:
     where p.community_id in (${scopeOf(place)}) and cy.year = ${year} and p.state in (${list(ADOPTED_STATES)})
     order by c.code, p.code`);
   return rows.map((r) => ({ code: r.code, title: r.title, communitySlug: r.slug, communityNameZh: r.zh, communityNameEn: r.en, category: r.category, state: r.state, agreedFen: Number(r.agreed), contractedFen: r.contracted === null ? null : Number(r.contracted), paidFen: Number(r.paid ?? 0) }));
+}
+
+/** `placeStats` through the context's read cache: what pages and the API call. */
+export function placeStatsFor(ctx: AppContext, level: PlaceLevel, slug: string, year: number | null): Promise<PlaceStats | null> {
+  return cachedRead(ctx.reads, ctx.database, `stats|${level}|${slug}|${year ?? 'all'}|${chinaDay(ctx.now())}`, () => placeStats(ctx.database, level, slug, year, ctx.now()));
 }
