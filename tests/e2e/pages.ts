@@ -1,11 +1,16 @@
 /**
  * @module Which pages the site has, for the journeys that visit them all
- * (accessibility.spec.ts, and the headers check in security.spec.ts): fixed
- * addresses from the demo data, signed out and as each role, and the rest
- * found by following links, as a visitor would.
+ * (accessibility.spec.ts, and the headers check in security.spec.ts): the
+ * pages found by following links from / as a visitor would, signed out and as
+ * each role, plus the few addresses no link leads to (a search's and a
+ * filter's results, unknown addresses). The crawl is bounded: pages are told
+ * apart by their route pattern (ids replaced, query parameter names kept), a
+ * project page also by its state, and by the set of parts its main content
+ * shows (its data-testid values), so one page stands for each kind; a role's
+ * list holds only the kinds that neither a visitor nor a role before it saw.
  */
-import type { APIRequestContext } from '@playwright/test';
-import { expect } from './helpers.ts';
+import { request, type APIRequestContext } from '@playwright/test';
+import { expect, DEMO_PASSWORD } from './helpers.ts';
 import { COUNCIL_FIXTURE } from './fixtures/council.ts';
 
 export const hrefs = (html: string, re: RegExp) => [...new Set([...html.matchAll(re)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
@@ -16,80 +21,135 @@ export async function html(request: APIRequestContext, path: string): Promise<st
   return res.text();
 }
 
-/** A results page, a council meeting and a printable notice, wherever the data has them. */
-export async function foundPages(request: APIRequestContext) {
-  const results: string[] = [];
-  for (const slug of ['sunxi', 'lianhua', 'xianhu']) results.push(...hrefs(await html(request, `/communities/${slug}`), /href="(\/cycles\/[^"/]+\/results)"/g));
-  const meetings = hrefs(await html(request, '/meetings?community=sunxi'), /href="(\/meetings\/[a-z0-9]+)"/g);
-  const code = /href="(\/projects\/[A-Z]{4}-[A-Z]{4}-\d{4}-\d+)"/g;
-  const inNotice = hrefs(await html(request, '/projects?state=in_public_notice'), code);
-  // One in 笋西, where the demo has residents who may object; not one the council journeys object to or adopt.
+/** A project of 笋西 in public notice, where the demo has residents who may object; not one the council journeys object to or adopt. */
+export async function sunxiNotice(request: APIRequestContext): Promise<string> {
   const busy: string[] = [COUNCIL_FIXTURE.toObject.title, COUNCIL_FIXTURE.toAdopt.title];
   const inNoticeSunxi = [...(await html(request, '/projects?state=in_public_notice&community=sunxi')).matchAll(/href="(\/projects\/[A-Z]{4}-[A-Z]{4}-\d{4}-\d+)"[^>]*>([^<]+)</g)]
     .filter((m) => !busy.includes(m[2]!.trim()))
     .map((m) => m[1]!);
-  expect(results.length, 'a cycle with counted results').toBeGreaterThan(0);
   expect(inNoticeSunxi.length, 'a project of 笋西 in public notice').toBeGreaterThan(0);
-  return { results: results[0]!, meeting: meetings[0] ?? null, notice: inNotice[0]!, sunxiNotice: inNoticeSunxi[0]! };
+  return inNoticeSunxi[0]!;
 }
 
-export const PUBLIC = [
-  '/',
-  '/projects',
-  '/projects?community=lianhua&state=submitted&sort=cost_desc',
-  '/projects?q=%E7%85%A7%E6%98%8E',
-  '/projects/LTJD-LHSQ-2026-01',
-  '/projects/LTJD-XHSQ-2026-01',
-  '/projects/SGJD-SXSQ-2026-01',
-  '/projects/SGJD-SXSQ-2026-02',
-  '/projects/SGJD-SXSQ-2026-02/form',
-  '/projects/SGJD-SXSQ-2026-02/agreement',
-  '/communities/lianhua',
-  '/communities/xianhu',
-  '/communities/sunxi',
-  '/communities/sunxi/council',
-  '/communities/lianhua/council',
-  '/cycles/cy-lianhua-2026/propose',
-  '/cycles/cy-xianhu-2026/vote',
-  '/cycles/cy-lianhua-2026/money',
-  '/cycles/cy-sunxi-2026/money',
-  '/tracker',
-  '/audit',
-  '/audit?action=project.submit',
-  '/open-data',
-  '/meetings',
-  '/meetings?community=sunxi',
-  '/receipts',
-  '/signin',
-  '/signup',
-  '/verify',
-  '/projects/NO-SUCH-PROJECT',
-  '/no/such/page',
+/** A page to visit and the status it must answer with. */
+type Status = 200 | 403 | 404 | 409;
+export type Visit = { path: string; status: Status };
+
+/** The roles whose pages are crawled, in the order their lists are deduplicated. */
+export const ROLES = ['resident_lt', 'resident_xh', 'resident_sx', 'newcomer', 'council_sx', 'council_xh', 'staff_lt', 'staff_xh', 'staff_sx', 'officer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Addresses no link leads to: the project list's and the audit log's search and filter forms sent, the list of every meeting, and unknown addresses. */
+export const UNLINKED: Visit[] = [
+  { path: '/audit?action=project.submit', status: 200 },
+  { path: '/meetings', status: 200 },
+  { path: '/projects?community=lianhua&state=submitted&sort=cost_desc', status: 200 },
+  { path: '/projects?q=%E7%85%A7%E6%98%8E', status: 200 },
+  { path: '/projects/NO-SUCH-PROJECT', status: 404 },
+  { path: '/no/such/page', status: 404 },
 ];
 
-/** What each role opens besides the public pages (their own forms and desks). */
-export const ROLE_PAGES: Record<string, string[]> = {
-  resident_lt: ['/', '/account', '/notifications', '/verify', '/cycles/cy-lianhua-2026/propose', '/projects/LTJD-LHSQ-2026-01', '/projects/LTJD-LHSQ-2026-02'],
-  resident_xh: ['/cycles/cy-xianhu-2026/vote', '/projects/LTJD-XHSQ-2026-01', '/receipts'],
-  // Signed up, not yet a verified resident.
-  newcomer: ['/verify', '/account', '/cycles/cy-lianhua-2026/propose', '/cycles/cy-xianhu-2026/vote'],
-  resident_sx: ['/projects/SGJD-SXSQ-2026-02', '/projects/SGJD-SXSQ-2026-01', '/cycles/cy-sunxi-2026/money'],
-  council_sx: ['/', '/staff/sunxi/screening', '/meetings?community=sunxi', '/projects/SGJD-SXSQ-2026-01'],
-  council_xh: ['/cycles/cy-xianhu-2026/vote', '/staff/xianhu/screening', '/projects/LTJD-XHSQ-2026-02'],
-  staff_lt: [
-    '/staff',
-    '/staff/lianhua',
-    '/staff/lianhua/slips',
-    '/staff/lianhua/paper-proposal',
-    '/staff/lianhua/screening',
-    '/staff/lianhua/council',
-    '/staff/lianhua/meetings',
-    '/staff/lianhua/delivery',
-    '/staff/lianhua/delivery/import',
-    '/projects/LTJD-LHSQ-2026-01',
-  ],
-  staff_xh: ['/staff/xianhu', '/staff/xianhu/paper-ballots', '/staff/xianhu/screening', '/cycles/cy-xianhu-2026/vote'],
-  staff_sx: ['/staff/sunxi', '/staff/sunxi/screening', '/staff/sunxi/meetings', '/staff/sunxi/delivery', '/staff/sunxi/delivery/SGJD-SXSQ-2026-02', '/staff/sunxi/delivery/SGJD-SXSQ-2026-01', '/projects/SGJD-SXSQ-2026-02'],
-  officer: ['/staff', '/staff/rulebooks', '/staff/sunxi', '/staff/sunxi/screening', '/staff/sunxi/delivery', '/audit'],
-  auditor: ['/', '/staff/sunxi/delivery', '/staff/sunxi/delivery/SGJD-SXSQ-2026-02', '/projects/SGJD-SXSQ-2026-02', '/audit'],
-};
+/** Not pages: the API, built assets, uploaded files and downloads. */
+const NOT_A_PAGE = /^\/(api|_astro|files)\/|\.(svg|png|jpe?g|webp|pdf|csv|json|pb|zip|txt|ico)(\?|$)/;
+/** A path segment after one of these is an id or slug, except the static names beside them. */
+const ID_AFTER = new Set(['communities', 'cycles', 'meetings', 'projects', 'staff', 'delivery']);
+const STATIC_NAMES = new Set(['rulebooks', 'import']);
+/** How many pages of one route pattern the crawl opens (project pages: enough to meet every state), and keeps per pattern and state. */
+const OPEN_PER_PATTERN = 8;
+const OPEN_PROJECTS = 100;
+const KEEP_PER_KIND = 1;
+/**
+ * Links known to lead to a page that refuses with its reason: the staff index
+ * links every community's paper-proposal form whatever its phase and whoever
+ * reads it, and the form answers 409 (wrong phase, outside collection) or 403
+ * (a district officer, who may not enter paper forms). Any other link must
+ * answer 200.
+ */
+const REFUSED: Record<string, Status[]> = { '/staff/:/paper-proposal': [403, 409] };
+
+/** `/projects/SGJD-SXSQ-2026-02/form?x=1&y=2` → `/projects/:/form?x&y`. */
+export function routePattern(path: string): string {
+  const u = new URL(path, 'http://x');
+  const segs = u.pathname.split('/');
+  const p = segs.map((s, i) => (i > 0 && ID_AFTER.has(segs[i - 1]!) && !STATIC_NAMES.has(s) ? ':' : s)).join('/');
+  const q = [...new Set(u.searchParams.keys())].sort().join('&');
+  return q ? `${p}?${q}` : p;
+}
+
+/** What kind of page this is: its pattern, a project's state, and the parts its main content shows. */
+function kindOf(pattern: string, page: string): { kind: string; key: string } {
+  const main = page.slice(page.indexOf('<main'), page.lastIndexOf('</main>'));
+  const state = /data-testid="project-state"[^>]*>([^<]+)</.exec(main)?.[1] ?? '';
+  const parts = [...new Set([...main.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]!))].sort();
+  const kind = `${pattern} ${state}`;
+  return { kind, key: `${kind} ${parts.join(',')}` };
+}
+
+/**
+ * Follow every link from / breadth first (as `api`, signed in or not), and
+ * return the pages of each kind not in `seen` (at most KEEP_PER_KIND per
+ * pattern and state), in the order found, adding their keys to `seen`. Every
+ * page a link leads to must answer 200 (or its known refusal) with HTML.
+ */
+async function crawl(api: APIRequestContext, keys: Set<string>): Promise<Visit[]> {
+  const opened = new Map<string, number>();
+  const kept = new Map<string, number>();
+  const found: Visit[] = [];
+  const queue: { path: string; from: string }[] = [{ path: '/', from: '(start)' }];
+  const queued = new Set(['/']);
+  while (queue.length) {
+    const { path, from } = queue.shift()!;
+    const pattern = routePattern(path);
+    const n = opened.get(pattern) ?? 0;
+    if (n >= (pattern === '/projects/:' ? OPEN_PROJECTS : OPEN_PER_PATTERN)) continue;
+    opened.set(pattern, n + 1);
+    const res = await api.get(path);
+    const status = res.status() as Status;
+    expect([200, ...(REFUSED[pattern] ?? [])], `${path}, linked from ${from}`).toContain(status);
+    expect(res.headers()['content-type'], `${path}, linked from ${from}`).toMatch(/^text\/html/);
+    const page = await res.text();
+    const url = new URL(res.url());
+    const at = url.pathname + url.search;
+    const { kind, key } = kindOf(`${routePattern(at)} ${status}`, page);
+    if (!keys.has(key) && (kept.get(kind) ?? 0) < KEEP_PER_KIND) {
+      keys.add(key);
+      kept.set(kind, (kept.get(kind) ?? 0) + 1);
+      found.push({ path: at, status });
+    }
+    for (const m of page.matchAll(/<a\b[^>]*?\shref="(\/[^"#]*)/g)) {
+      const href = m[1]!.replace(/&amp;/g, '&');
+      if (href.startsWith('//') || NOT_A_PAGE.test(href) || queued.has(href)) continue;
+      queued.add(href);
+      queue.push({ path: href, from: at });
+    }
+  }
+  return found;
+}
+
+export type SiteMap = { visitor: Visit[]; roles: Record<Role, Visit[]> };
+
+let siteMapOnce: Promise<SiteMap> | undefined;
+
+/**
+ * The pages to check: a visitor's (crawled, plus UNLINKED), and each role's
+ * that no visitor and no role before it in ROLES saw (crawled, plus its home
+ * page with the signed-in header). Crawled once per worker.
+ */
+export function siteMap(baseURL: string): Promise<SiteMap> {
+  siteMapOnce ??= (async () => {
+    const seen = new Set<string>();
+    const visitor = await request.newContext({ baseURL });
+    const pages = await crawl(visitor, seen);
+    await visitor.dispose();
+    const roles = {} as Record<Role, Visit[]>;
+    for (const who of ROLES) {
+      const api = await request.newContext({ baseURL });
+      expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
+      const own = await crawl(api, seen);
+      await api.dispose();
+      roles[who] = [{ path: '/', status: 200 }, ...own.filter((p) => p.path !== '/')];
+    }
+    return { visitor: [...pages, ...UNLINKED], roles };
+  })();
+  return siteMapOnce;
+}

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
-import { foundPages, hrefs, PUBLIC, ROLE_PAGES } from './pages.ts';
+import { hrefs, siteMap, ROLES } from './pages.ts';
 
 test('a form on another site that posts here is refused, even with a signed-in browser', async ({ page, baseURL }) => {
   await signIn(page, 'resident_xh');
@@ -150,29 +150,25 @@ test('every HTML page sends a Content-Security-Policy without unsafe-inline scri
   test.setTimeout(120_000);
   const problems: string[] = [];
   const visitor = await request.newContext({ baseURL });
-  const found = await foundPages(visitor);
-  const visits: [string | null, string[]][] = [
-    [null, [...PUBLIC, found.results, found.notice, `${found.notice}/notice`, ...(found.meeting ? [found.meeting] : [])]],
-    ...Object.entries(ROLE_PAGES),
-  ];
+  // Every page found by following links, signed out and as each role (tests/e2e/pages.ts).
+  const map = await siteMap(baseURL!);
+  const visits: [string, APIRequestContext, string[]][] = [['signed out', visitor, map.visitor.map((p) => p.path)]];
+  for (const who of ROLES) visits.push([who, await signedIn(baseURL!, who), map.roles[who].map((p) => p.path)]);
   let pages = 0;
   let scripts = 0;
   // Stylesheets and islands' scripts the pages load, for the static files' headers below.
   const assets = new Set(['/favicon.svg']);
-  for (const [who, paths] of visits) {
-    const api = who ? await signedIn(baseURL!, who) : visitor;
-    // staff_sx's desk for a meeting, found from the list of the community's meetings.
-    const more = who === 'staff_sx' ? hrefs(await (await api.get('/staff/sunxi/meetings')).text(), /href="(\/staff\/sunxi\/meetings\/[a-z0-9]+)"/g).slice(0, 1) : [];
-    for (const path of [...paths, ...more]) {
+  for (const [who, api, paths] of visits) {
+    for (const path of paths) {
       const res = await api.get(path);
       const html = await res.text();
-      problems.push(...pageProblems(`${path} [${who ?? 'signed out'}]`, res, html));
+      problems.push(...pageProblems(`${path} [${who}]`, res, html));
       pages++;
       scripts += inlineScripts(html).length;
       for (const a of hrefs(html, /(?:href|src|component-url)="(\/_astro\/[^"]+\.(?:css|js))"/g)) assets.add(a);
     }
-    if (who) await api.dispose();
   }
+  for (const [, api] of visits.slice(1)) await api.dispose();
   // Signed-in pages have islands, so inline scripts' hashes were looked at.
   expect(pages).toBeGreaterThan(80);
   expect(scripts).toBeGreaterThan(0);

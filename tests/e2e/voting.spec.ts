@@ -1,19 +1,26 @@
 /**
  * Resident vote journeys, on a phone-sized screen. Each journey uses its own
- * cycle so they can run beside each other and beside other spec files:
- * 畔山 (approval; this file closes its vote), 鹏兴 (budget basket; the basket
- * journey casts, then the results journey closes it — so the file runs in
- * order), 仙湖 (paper ballots only; never closed, other specs rely on it).
+ * cycle (tests/e2e/fixtures/voting.ts) so they can run beside each other, in
+ * any order, and beside other spec files: 畔山 (approval; the approval journey
+ * closes its vote), 鹏兴 (budget basket; the basket journey casts there),
+ * 坳下 (budget basket; the results journey enters its ballots and closes it),
+ * 仙湖 (paper ballots only; never closed, other specs rely on it).
  */
 import { request, type APIRequestContext } from '@playwright/test';
 import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
 
 const RECEIPT = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
 
+// 坳下's six projects (tests/e2e/fixtures/voting.ts), for the results journey.
+const SQUARE = '社区文化广场改造'; // 80万
+const WALLS = '老旧楼栋外墙安全排查及修缮'; // 45万
+const SHEDS = '小区非机动车棚及充电桩'; // 38万
+const MEALS = '长者助餐配送服务'; // 30万
+const FIRE = '楼道消防器材更新'; // 25万
+const SUMMER = '青少年暑期托管班'; // 12万
+const ADD1_STOPS = '（Add1 补全保持每人均分额 250,000.00 元：已没有其他有票的项目能放进预算。）';
+
 test.use({ viewport: { width: 360, height: 640 } });
-// In file order, in one worker: the results journey closes 鹏兴's vote, so it must follow the basket journey.
-// (The other files still run beside this one.)
-test.describe.configure({ mode: 'default' });
 
 /** An API client signed in as `username` (staff actions that are not the subject of the journey). */
 async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
@@ -92,6 +99,17 @@ test('a resident casts an approval ballot, changes it, and verifies the receipt 
   await pub.getByRole('button', { name: '核验' }).click();
   await expect(pub.getByTestId('receipt-result')).toHaveAttribute('data-status', 'superseded');
   await expect(pub.getByTestId('receipt-result')).toContainText('这张选票已被同一位居民后来投的选票替换，没有计入。');
+
+  // Counted at the close by greedy (the demo rulebook): by votes, then the cheaper first. The one ballot's
+  // three projects (15万 + 18万 + 26万 = 59万 of 100万), then the projects without a vote that still fit:
+  // 22万 (81万), not 35万 (116万) nor 42万. The first ballot's choice, dropped by the second, has no vote.
+  await pub.goto('/cycles/cy-panshan-2026/results');
+  await expect(pub.getByTestId('rule-official').getByRole('listitem')).toHaveText(['社区共建微花园', '健身路径器材更新', '“四点半课堂”课后托管', '独居长者助浴服务']);
+  const dropped = pub.getByTestId('outcome').filter({ has: pub.getByRole('heading', { name: '垃圾分类投放点升级改造' }) });
+  await expect(dropped.getByTestId('votes')).toHaveText('0 票');
+  await expect(dropped.getByTestId('why-official').locator('.explanation')).toHaveText('未获资助：以 0 票排名第 6，其费用 420,000 元 超出了剩余预算 190,000 元。');
+  const bath = pub.getByTestId('outcome').filter({ has: pub.getByRole('heading', { name: '独居长者助浴服务' }) });
+  await expect(bath.getByTestId('why-official').locator('.explanation')).toHaveText('获得资助：以 0 票排名第 4，其费用 220,000 元 在剩余预算 410,000 元 之内。');
   await anon.close();
 });
 
@@ -196,52 +214,92 @@ test('a resident fills a budget basket and cannot exceed the budget', async ({ p
 });
 
 test('the results page explains why each project was or was not funded', async ({ page, baseURL }) => {
-  const cycle = 'cy-pengxing-2026';
-  const a = await apiAs(baseURL!, 'staff_px');
-  const b = await apiAs(baseURL!, 'staff2_px');
+  // 坳下 (tests/e2e/fixtures/voting.ts) is this journey's alone: its basket vote is open, with no ballots,
+  // a budget of 200万 and six projects; its rulebook counts by equal shares (MES, Add1), greedy beside it.
+  const cycle = 'cy-aoxia-2026';
+  const a = await apiAs(baseURL!, 'staff_ax');
+  const b = await apiAs(baseURL!, 'staff2_ax');
   const ballot = await (await a.get(`/api/cycles/${cycle}/ballot`)).json();
-  if (ballot.cycle.phase === 'resident_vote') {
-    const id = (title: string) => ballot.projects.find((p: { title: string }) => p.title === title).id;
-    const big = [id('儿童游乐场地翻新及防滑地垫'), id('小区无障碍坡道及扶手改造'), id('篮球场夜间照明改造')];
-    const small = [id('独居长者智能手环及紧急呼叫服务'), id('楼道声控灯更换'), id('社区图书角及周末亲子阅读')];
-    // Paper ballots from eight residents: five want the three big projects, three the three small ones.
-    const run = Date.now().toString(36).toUpperCase();
-    for (let i = 1; i <= 8; i++) {
-      const data = { paperSerial: `PX-${run}-${i}`, registerNo: `PXSQ-${String(i).padStart(4, '0')}`, projects: i <= 5 ? big : small };
-      expect((await a.post(`/api/cycles/${cycle}/paper-ballots`, { data })).status()).toBe(201);
-      const second = await b.post(`/api/cycles/${cycle}/paper-ballots`, { data });
-      expect((await second.json()).status).toBe('matched');
-    }
-    expect((await a.post(`/api/cycles/${cycle}/phase`, { data: { phase: 'deliberation' } })).status()).toBe(200);
+  expect(ballot.cycle.phase).toBe('resident_vote');
+  const id = (title: string) => ballot.projects.find((p: { title: string }) => p.title === title).id;
+  const big = [SQUARE, WALLS, SHEDS].map(id); // 80万 + 45万 + 38万 = 163万
+  const small = [MEALS, FIRE, SUMMER].map(id); // 30万 + 25万 + 12万 = 67万
+  // Paper ballots from eight residents, each entered twice: five want the three big projects, three the three small ones.
+  for (let i = 1; i <= 8; i++) {
+    const data = { paperSerial: `AX-${i}`, registerNo: `AXSQ-${String(i).padStart(4, '0')}`, projects: i <= 5 ? big : small };
+    expect((await a.post(`/api/cycles/${cycle}/paper-ballots`, { data })).status()).toBe(201);
+    const second = await b.post(`/api/cycles/${cycle}/paper-ballots`, { data });
+    expect((await second.json()).status).toBe('matched');
   }
+  expect((await a.post(`/api/cycles/${cycle}/phase`, { data: { phase: 'deliberation' } })).status()).toBe(200);
   await a.dispose();
   await b.dispose();
 
   // Anyone, not signed in.
-  await page.goto('/communities/pengxing');
+  await page.goto('/communities/aoxia');
   await page.getByTestId('results-link').click();
+  await expect(page).toHaveURL(new RegExp(`/cycles/${cycle}/results$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('居民投票结果');
+  await expect(page.getByTestId('results-summary')).toContainText('共 8 张有效选票 · 预算 200万元');
   await expect(page.getByTestId('rule-official')).toContainText('正式结果');
   await expect(page.getByTestId('rule-official')).toContainText('均等份额法（MES，Add1 补全）');
   await expect(page.getByTestId('rule-comparison')).toContainText('按票数排序（贪心法）');
 
+  // Worked out by hand. Equal shares: 25万 per voter. The big projects' five voters (125万) have the cheapest
+  // price per vote (each pays cost/5), the small ones' three (75万) pay cost/3; ties go to the lower cost.
+  // 38万 (7.6万 each, 17.4万 left), 45万 (9万 each, 8.4万 left); then 80万 needs 16万 each and they have
+  // 42万 between them: not funded. The three pay 4万, 8.33万 and 10万 each for 12万, 25万 and 30万.
+  // 150万 spent, and the 50万 left cannot buy the 80万 square, so Add1 stops at once (exhaustive).
+  // Greedy: five votes first, cheaper first on a tie: 38万, 45万, 80万 (37万 left), then 12万 (25万 left),
+  // 25万 (nothing left), and 30万 no longer fits.
+  // Each rule lists what it funds in the ballot's order.
+  await expect(page.getByTestId('rule-official').getByRole('listitem')).toHaveText([WALLS, SHEDS, MEALS, FIRE, SUMMER]);
+  await expect(page.getByTestId('rule-official')).toContainText('资助 5 个项目，合计 150万元');
+  await expect(page.getByTestId('rule-comparison').getByRole('listitem')).toHaveText([SQUARE, WALLS, SHEDS, FIRE, SUMMER]);
+  await expect(page.getByTestId('rule-comparison')).toContainText('资助 5 个项目，合计 200万元');
+
   const outcomes = page.getByTestId('outcome');
   await expect(outcomes).toHaveCount(6);
-  for (let i = 0; i < 6; i++) {
-    const o = outcomes.nth(i);
-    await expect(o.getByTestId('votes')).toHaveText(/^\d+ 票$/);
-    await expect(o.getByTestId('why-official').locator('.explanation')).toHaveText(/^(获得资助|未获资助)/);
-    await expect(o.getByTestId('why-comparison').locator('.explanation')).toHaveText(/^(获得资助|未获资助)/);
+  const outcome = (title: string) => outcomes.filter({ has: page.getByRole('heading', { name: title }) });
+  const FUNDED = '获得资助';
+  const NOT = '未获资助';
+  const table: [title: string, votes: string, official: string, comparison: string][] = [
+    [SQUARE, '5 票', NOT, FUNDED],
+    [WALLS, '5 票', FUNDED, FUNDED],
+    [SHEDS, '5 票', FUNDED, FUNDED],
+    [MEALS, '3 票', FUNDED, NOT],
+    [FIRE, '3 票', FUNDED, FUNDED],
+    [SUMMER, '3 票', FUNDED, FUNDED],
+  ];
+  for (const [title, votes, official, comparison] of table) {
+    const o = outcome(title);
+    await expect(o.getByTestId('votes'), title).toHaveText(votes);
+    await expect(o.getByTestId('why-official').locator('.badge'), title).toHaveText(official);
+    await expect(o.getByTestId('why-official').locator('.explanation'), title).toHaveText(new RegExp(`^${official}`));
+    await expect(o.getByTestId('why-comparison').locator('.badge'), title).toHaveText(comparison);
+    await expect(o.getByTestId('why-comparison').locator('.explanation'), title).toHaveText(new RegExp(`^${comparison}`));
   }
-  // Both sides explain refusals too, not only winners.
-  await expect(page.getByTestId('why-official').getByText('未获资助', { exact: true }).first()).toBeVisible();
+  // Each side explains its refusal, with the figures worked out above.
+  await expect(outcome(SQUARE).getByTestId('why-official').locator('.explanation')).toHaveText(
+    `未获资助：按均等份额法，在已资助 2 个项目之后，其支持者剩余资金合计只有 420,000.00 元，不足以支付其费用 800,000 元（其有效票数已降至 5.00）。${ADD1_STOPS}`,
+  );
+  await expect(outcome(MEALS).getByTestId('why-comparison').locator('.explanation')).toHaveText('未获资助：以 3 票排名第 6，其费用 300,000 元 超出了剩余预算 0 元。');
+  // And each win, in the order worked out above.
+  await expect(outcome(SHEDS).getByTestId('why-official').locator('.explanation')).toHaveText(
+    `获得资助（均等份额法第 1 轮）：其支持者每人最多支付 76,000.00 元 即可凑齐费用 380,000 元（有效票数 5.00），是当时性价比最高的项目。${ADD1_STOPS}`,
+  );
+  await expect(outcome(SUMMER).getByTestId('why-official').locator('.explanation')).toHaveText(/^获得资助（均等份额法第 3 轮）：其支持者每人最多支付 40,000.00 元/);
+  await expect(outcome(MEALS).getByTestId('why-official').locator('.explanation')).toHaveText(/^获得资助（均等份额法第 5 轮）：其支持者每人最多支付 100,000.00 元/);
+  await expect(outcome(SQUARE).getByTestId('why-comparison').locator('.explanation')).toHaveText('获得资助：以 5 票排名第 3，其费用 800,000 元 在剩余预算 1,170,000 元 之内。');
+  await expect(outcome(FIRE).getByTestId('why-comparison').locator('.explanation')).toHaveText('获得资助：以 3 票排名第 5，其费用 250,000 元 在剩余预算 250,000 元 之内。');
   await expect(page.getByTestId('rule-notes')).toContainText('把预算平均分给每位投票的居民');
   await expect(page.getByTestId('rule-notes')).toContainText('按得票（或得分）从高到低排序');
 
   // The same page in English.
   await page.getByTestId('lang-switch').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident vote results');
-  await expect(page.getByTestId('why-official').first().locator('.explanation')).toHaveText(/^(Funded|Not funded)/);
+  await expect(outcome(SQUARE).getByTestId('why-official').locator('.explanation')).toHaveText(/^Not funded/);
+  await expect(outcome(SHEDS).getByTestId('why-official').locator('.explanation')).toHaveText(/^Funded/);
 });
 
 test('on a project page a resident of another community is told whose vote it is, not offered a vote that would be refused', async ({ page, browser, baseURL }) => {
