@@ -49,7 +49,8 @@ export default defineConfig({
     command: 'node scripts/e2e-server.ts',
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // The server seeds the demo with its generated history first (seconds; longer on a busy machine).
+    timeout: 180_000,
     env: { PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO: '1' },
     stdout: 'ignore',
     stderr: 'pipe',

@@ -13,5 +13,5 @@ if (mode !== 'migrate' && mode !== 'seed') {
 }
 const ctx = await createContext(env());
 console.log(`migrated ${env().DATABASE_URL}`);
-if (mode === 'seed') console.log((await seedDemo(ctx)) ? 'seeded demo data' : 'database not empty: demo data not seeded');
+if (mode === 'seed') console.log((await seedDemo(ctx, { history: true })) ? 'seeded demo data (with its 2023–2025 history)' : 'database not empty: demo data not seeded');
 ctx.database.close();

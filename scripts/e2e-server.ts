@@ -20,7 +20,8 @@ const { env } = await import('../server/env.ts');
 const { createContext } = await import('../server/context.ts');
 const { seedDemo } = await import('../server/services/demo-seed.ts');
 const ctx = await createContext(env());
-await seedDemo(ctx);
+// As served: the demo with its generated history (the journeys see what a visitor sees).
+await seedDemo(ctx, { history: true });
 const dir = resolve('tests/e2e/fixtures');
 if (existsSync(dir)) {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {

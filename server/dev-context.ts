@@ -13,7 +13,7 @@ export function devContext(): Promise<AppContext> {
   const g = globalThis as unknown as Record<symbol, Promise<AppContext> | undefined>;
   g[KEY] ??= (async () => {
     const ctx = await createContext(env());
-    if (env().SEED_DEMO === '1') await seedDemo(ctx);
+    if (env().SEED_DEMO === '1') await seedDemo(ctx, { history: true });
     return ctx;
   })();
   return g[KEY]!;

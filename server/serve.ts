@@ -80,7 +80,8 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   }
   const ctx = await createContext(config, { writerThread: true });
   opts.adjust?.(ctx);
-  if (config.SEED_DEMO === '1' && (await seedDemo(ctx))) console.log('Seeded the demo data (示例数据) into an empty database.');
+  // The served demo comes with its generated 2023–2025 history (a few seconds, once, on an empty database).
+  if (config.SEED_DEMO === '1' && (await seedDemo(ctx, { history: true }))) console.log('Seeded the demo data (示例数据), with its 2023–2025 history, into an empty database.');
   // Notice periods end and council terms start on the clock, not on a request.
   const stopClock = await startCouncilClock(ctx);
   const api = createApp(ctx);

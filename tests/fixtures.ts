@@ -50,14 +50,15 @@ export async function startSqld(dir: string): Promise<{ url: string; proc: Child
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
-export async function testApp(opts: { now?: () => Date; seed?: boolean; writerThread?: boolean } = {}) {
+/** `seed`: the demo data; `history`: with its generated 2023–2025 history too (seconds more, so only where a test needs it). */
+export async function testApp(opts: { now?: () => Date; seed?: boolean; history?: boolean; writerThread?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wss-test-'));
   const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
   const url = sqld ? sqld.url : `file:${join(dir, 'test.db')}`;
   const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now, writerThread: opts.writerThread });
   if (opts.seed) {
     const { seedDemo } = await import('../server/services/demo-seed.ts');
-    await seedDemo(ctx);
+    await seedDemo(ctx, { history: opts.history ?? false });
   }
   return appOver(ctx, dir, url, sqld?.proc ?? null);
 }
@@ -88,16 +89,18 @@ async function stopSqld(proc: ChildProcess): Promise<void> {
 
 /**
  * The demo data seeded once, for tests that each want a fresh copy of it:
- * seeding takes seconds, a copy milliseconds. `fresh()` gives a testApp over
+ * seeding takes seconds, a copy milliseconds. With `history`, the demo's
+ * generated 2023–2025 history as well (the served site's data; several
+ * seconds more). `fresh()` gives a testApp over
  * a new copy (database file and uploads); with TEST_DATABASE=sqld, a new sqld
  * process over a copy of the template's stopped sqld directory.
  */
-export async function seededTemplate() {
+export async function seededTemplate(opts: { history?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wss-template-'));
   const { seedDemo } = await import('../server/services/demo-seed.ts');
   const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
   const ctx = await createContext(parseEnv({ DATABASE_URL: sqld ? sqld.url : `file:${join(dir, 'test.db')}`, NODE_ENV: 'test' }));
-  await seedDemo(ctx);
+  await seedDemo(ctx, { history: opts.history ?? false });
   if (!sqld) await ctx.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   ctx.database.close();
   if (sqld) await stopSqld(sqld.proc);

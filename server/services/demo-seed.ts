@@ -17,6 +17,8 @@ import { appendAudit, type AuditActor } from './audit.ts';
 import { newVerificationCode } from './residents.ts';
 import { openNotice } from './notices.ts';
 import { seedDeliveryDemo, seedPastCycleDemo } from './delivery-demo.ts';
+import { seedDemoHistory } from './demo-history.ts';
+import { HISTORY_START } from '../../db/demo-history.ts';
 
 export { DEMO_PASSWORD };
 
@@ -25,12 +27,24 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return (r[0]?.n ?? 0) === 0;
 }
 
+export type SeedOptions = {
+  /**
+   * Also seed the generated multi-year history (db/demo-history.ts: more
+   * places, 2023–2025 cycles through every end state). It takes seconds, so
+   * the served site and the browser journeys ask for it and the unit tests'
+   * seeded template does not.
+   */
+  history?: boolean;
+};
+
 /** Seed the demo data if (and only if) the database has no districts yet. Returns whether it seeded. */
-export async function seedDemo(ctx: AppContext): Promise<boolean> {
+export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<boolean> {
   if (!(await isEmpty(ctx))) return false;
   const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
   const system: AuditActor = { accountId: null, role: 'system', name: '系统（示例数据）' };
   const t0 = at('2026-01-05');
+  // With the history, the places are there before its first cycle, so the log stays in date order.
+  const placesAt = opts.history ? at(HISTORY_START) : t0;
 
   const place = {
     district: { id: 'd-lh', code: 'LH', nameZh: '罗湖区', nameEn: 'Luohu District' },
@@ -49,8 +63,9 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     await tx.insert(districts).values(place.district);
     await tx.insert(streets).values(place.streets);
     await tx.insert(communities).values(place.communities);
-    await appendAudit(tx, { actor: system, action: 'places.created', subjectType: 'district', subjectId: place.district.id, after: { district: place.district.nameZh, streets: place.streets.map((s) => s.nameZh), communities: place.communities.map((c) => c.nameZh) }, at: t0 });
+    await appendAudit(tx, { actor: system, action: 'places.created', subjectType: 'district', subjectId: place.district.id, after: { district: place.district.nameZh, streets: place.streets.map((s) => s.nameZh), communities: place.communities.map((c) => c.nameZh) }, at: placesAt });
   });
+  if (opts.history) await seedDemoHistory(ctx);
 
   const rb = await ctx.database.write((tx) =>
     addRulebookVersion(tx, { districtId: 'd-lh', year: 2026, settings: DEFAULT_RULEBOOK_SETTINGS, actor: system, at: t0 }),
