@@ -10,6 +10,7 @@ const cycle = (o: Partial<CycleFacts> & { cycleId: string }): CycleFacts => ({
   voteRequired: true,
   meetingsClosed: 1,
   adopted: 2,
+  adoptedAtMeeting: 2,
   adoptedByStaff: 0,
   ballots: 50,
   eligible: 100,
@@ -23,18 +24,29 @@ describe('council health flags', () => {
   });
 
   it('flags a cycle past deliberation with no closed meeting, and one that adopted projects without any', () => {
-    const flags = healthFlags([cycle({ cycleId: 'a', meetingsClosed: 0 }), cycle({ cycleId: 'b', meetingsClosed: 0, pastDeliberation: false, adopted: 0 })], [], []);
+    const flags = healthFlags([cycle({ cycleId: 'a', meetingsClosed: 0 }), cycle({ cycleId: 'b', meetingsClosed: 0, pastDeliberation: false, adopted: 0, adoptedAtMeeting: 0 })], [], []);
     expect(flags).toEqual([{ code: 'no_meeting', cycleId: 'a', year: 2025, communityId: 'a', adopted: 2 }]);
   });
 
-  it('flags a meeting that adopted a project without a quorum: with half present of an even council, quorum is not met', () => {
-    const m = (present: number, adoptedItems = 1): MeetingFacts => ({ meetingId: `m${present}`, cycleId: 'a', membersTotal: 6, present, adoptedItems, quorum: HALF });
-    const flags = healthFlags([cycle({ cycleId: 'a' })], [m(3), m(4), m(2, 0)], []);
-    expect(flags).toEqual([{ code: 'no_quorum', cycleId: 'a', year: 2025, communityId: 'a', meetingId: 'm3', present: 3, membersTotal: 6 }]);
+  it('flags a meeting without a quorum: with half present of an even council, quorum is not met', () => {
+    const m = (present: number): MeetingFacts => ({ meetingId: `m${present}`, cycleId: 'a', membersTotal: 6, present, quorum: HALF });
+    const flags = healthFlags([cycle({ cycleId: 'a' })], [m(3), m(4), m(2)], []);
+    expect(flags).toEqual([
+      { code: 'no_quorum', cycleId: 'a', year: 2025, communityId: 'a', meetingId: 'm3', present: 3, membersTotal: 6 },
+      { code: 'no_quorum', cycleId: 'a', year: 2025, communityId: 'a', meetingId: 'm2', present: 2, membersTotal: 6 },
+    ]);
+  });
+
+  it('flags adoptions no meeting decided in a cycle whose council met, and only those', () => {
+    const flags = healthFlags([cycle({ cycleId: 'a', adopted: 3, adoptedAtMeeting: 1 }), cycle({ cycleId: 'b', meetingsClosed: 0, adoptedAtMeeting: 0 })], [], []);
+    expect(flags).toEqual([
+      { code: 'adopted_outside_meeting', cycleId: 'a', year: 2025, communityId: 'a', adopted: 2 },
+      { code: 'no_meeting', cycleId: 'b', year: 2025, communityId: 'b', adopted: 2 },
+    ]);
   });
 
   it('flags every adopted project proposed by staff, but not a cycle that adopted nothing', () => {
-    const flags = healthFlags([cycle({ cycleId: 'a', adoptedByStaff: 2 }), cycle({ cycleId: 'b', adopted: 0, adoptedByStaff: 0 }), cycle({ cycleId: 'c', adopted: 3, adoptedByStaff: 2 })], [], []);
+    const flags = healthFlags([cycle({ cycleId: 'a', adoptedByStaff: 2 }), cycle({ cycleId: 'b', adopted: 0, adoptedAtMeeting: 0, adoptedByStaff: 0 }), cycle({ cycleId: 'c', adopted: 3, adoptedAtMeeting: 3, adoptedByStaff: 2 })], [], []);
     expect(flags.map((f) => [f.code, f.cycleId])).toEqual([['all_by_staff', 'a']]);
   });
 

@@ -7,8 +7,11 @@
  * The flags:
  * - `no_meeting`: the cycle is past its deliberation (or has adopted
  *   projects) and its council closed no meeting in it;
- * - `no_quorum`: a closed meeting adopted a project with no more members
- *   present than the rulebook's quorum allows;
+ * - `no_quorum`: a closed meeting of the cycle had no more members present
+ *   than the rulebook's quorum allows (it could decide nothing);
+ * - `adopted_outside_meeting`: projects recorded as adopted although no
+ *   meeting's agenda item adopted them (staff wrote the decision down), in a
+ *   cycle whose council did meet (one that did not is `no_meeting`);
  * - `all_by_staff`: every adopted project was proposed by the residents'
  *   committee or the workstation, none by residents;
  * - `no_resident_vote`: the rulebook asks for a resident vote, the vote is
@@ -19,7 +22,7 @@
  */
 import { quorumMet, type Fraction } from './rulebook.ts';
 
-export const HEALTH_FLAGS = ['no_meeting', 'no_quorum', 'all_by_staff', 'no_resident_vote', 'objections_unanswered', 'low_turnout'] as const;
+export const HEALTH_FLAGS = ['no_meeting', 'no_quorum', 'adopted_outside_meeting', 'all_by_staff', 'no_resident_vote', 'objections_unanswered', 'low_turnout'] as const;
 export type HealthFlagCode = (typeof HEALTH_FLAGS)[number];
 
 /** What one cycle did, counted in the database. */
@@ -35,17 +38,20 @@ export type CycleFacts = {
   voteRequired: boolean;
   meetingsClosed: number;
   adopted: number;
+  /** Adopted projects with an `adopted` outcome on some meeting's agenda. */
+  adoptedAtMeeting: number;
   adoptedByStaff: number;
   ballots: number;
   eligible: number;
 };
 
-export type MeetingFacts = { meetingId: string; cycleId: string; membersTotal: number; present: number; adoptedItems: number; quorum: Fraction };
+export type MeetingFacts = { meetingId: string; cycleId: string; membersTotal: number; present: number; quorum: Fraction };
 export type ObjectionFacts = { cycleId: string; projectCode: string; open: number };
 
 export type HealthFlag = { code: HealthFlagCode; cycleId: string; year: number; communityId: string } & (
   | { code: 'no_meeting'; adopted: number }
   | { code: 'no_quorum'; meetingId: string; present: number; membersTotal: number }
+  | { code: 'adopted_outside_meeting'; adopted: number }
   | { code: 'all_by_staff'; adopted: number }
   | { code: 'no_resident_vote' }
   | { code: 'objections_unanswered'; projectCode: string; open: number }
@@ -76,9 +82,10 @@ export function healthFlags(cycles: readonly CycleFacts[], meetings: readonly Me
     const base = { cycleId: c.cycleId, year: c.year, communityId: c.communityId };
     if ((c.pastDeliberation || c.adopted > 0) && c.meetingsClosed === 0) out.push({ ...base, code: 'no_meeting', adopted: c.adopted });
     for (const m of meetings) {
-      if (m.cycleId !== c.cycleId || m.adoptedItems === 0 || m.present > m.membersTotal) continue;
+      if (m.cycleId !== c.cycleId || m.present > m.membersTotal) continue;
       if (!quorumMet({ quorum: { ...m.quorum, strict: true } }, m.membersTotal, m.present)) out.push({ ...base, code: 'no_quorum', meetingId: m.meetingId, present: m.present, membersTotal: m.membersTotal });
     }
+    if (c.meetingsClosed > 0 && c.adopted > c.adoptedAtMeeting) out.push({ ...base, code: 'adopted_outside_meeting', adopted: c.adopted - c.adoptedAtMeeting });
     if (c.adopted > 0 && c.adoptedByStaff === c.adopted) out.push({ ...base, code: 'all_by_staff', adopted: c.adopted });
     if (c.voteRequired && c.pastVote && c.ballots === 0) out.push({ ...base, code: 'no_resident_vote' });
     for (const o of objections) if (o.cycleId === c.cycleId && o.open > 0) out.push({ ...base, code: 'objections_unanswered', projectCode: o.projectCode, open: o.open });

@@ -34,6 +34,8 @@ function evidence(f: HealthFlag, slug: string): string {
       return `/meetings?community=${slug}`;
     case 'no_quorum':
       return `/meetings/${f.meetingId}`;
+    case 'adopted_outside_meeting':
+      return `/meetings?community=${slug}`;
     case 'all_by_staff':
       return `/projects?community=${slug}`;
     case 'no_resident_vote':
@@ -57,7 +59,7 @@ export async function councilHealthIn(database: Database, scope: SQL, year: numb
   const yr = year === null ? sql`1 = 1` : sql`cy.year = ${year}`;
   const cycles = await database.db.all<{
     id: string; community_id: string; street_id: string; year: number; past_deliberation: number; past_vote: number; vote_required: number;
-    meetings_closed: number; adopted: number; adopted_by_staff: number; ballots: number; registered: number;
+    meetings_closed: number; adopted: number; adopted_at_meeting: number; adopted_by_staff: number; ballots: number; registered: number;
   }>(sql`
     select cy.id, cy.community_id, c.street_id, cy.year,
       (cy.open_phase in (${list(AFTER_DELIBERATION)}) or (cy.open_phase is null and exists (select 1 from cycle_phases ph where ph.cycle_id = cy.id and ph.phase = 'deliberation' and ph.ends_on < ${today}))) as past_deliberation,
@@ -65,6 +67,7 @@ export async function councilHealthIn(database: Database, scope: SQL, year: numb
       (rb.vote_method <> 'none') as vote_required,
       (select count(*) from meetings m where m.cycle_id = cy.id and m.status = 'closed') as meetings_closed,
       (select count(*) from projects p where p.cycle_id = cy.id and p.state in (${list(ADOPTED_STATES)})) as adopted,
+      (select count(*) from projects p where p.cycle_id = cy.id and p.state in (${list(ADOPTED_STATES)}) and exists (select 1 from agenda_items ai where ai.project_id = p.id and ai.outcome = 'adopted')) as adopted_at_meeting,
       (select count(*) from projects p where p.cycle_id = cy.id and p.state in (${list(ADOPTED_STATES)}) and p.proposer_type in ('residents_committee', 'workstation')) as adopted_by_staff,
       (select count(*) from ballots b where b.cycle_id = cy.id and b.superseded_at is null)
         + (select count(*) from imported_ballots ib join ballot_imports bi on bi.id = ib.import_id where ib.cycle_id = cy.id and bi.status = 'done') as ballots,
@@ -82,18 +85,19 @@ export async function councilHealthIn(database: Database, scope: SQL, year: numb
     voteRequired: Boolean(r.vote_required),
     meetingsClosed: Number(r.meetings_closed),
     adopted: Number(r.adopted),
+    adoptedAtMeeting: Number(r.adopted_at_meeting),
     adoptedByStaff: Number(r.adopted_by_staff),
     ballots: Number(r.ballots),
     eligible: Number(r.registered),
   }));
-  const meetings = await database.db.all<{ id: string; cycle_id: string; members_total: number; present: number; adopted: number; qn: number; qd: number }>(sql`
+  // Meetings whose attendance was recorded (a meeting closed without any attendance row says nothing about a quorum).
+  const meetings = await database.db.all<{ id: string; cycle_id: string; members_total: number; present: number; qn: number; qd: number }>(sql`
     select m.id, m.cycle_id, m.members_total,
       (select count(*) from meeting_attendance a where a.meeting_id = m.id and a.present) as present,
-      (select count(*) from agenda_items ai where ai.meeting_id = m.id and ai.outcome = 'adopted') as adopted,
       rb.quorum_num as qn, rb.quorum_den as qd
     from meetings m join cycles cy on cy.id = m.cycle_id join rulebooks rb on rb.id = cy.rulebook_id
-    where m.status = 'closed' and m.members_total is not null and cy.community_id in (${scope}) and ${yr}`);
-  const meetingFacts: MeetingFacts[] = meetings.map((m) => ({ meetingId: m.id, cycleId: m.cycle_id, membersTotal: Number(m.members_total), present: Number(m.present), adoptedItems: Number(m.adopted), quorum: { num: Number(m.qn), den: Number(m.qd) } }));
+    where m.status = 'closed' and m.members_total is not null and exists (select 1 from meeting_attendance a where a.meeting_id = m.id) and cy.community_id in (${scope}) and ${yr}`);
+  const meetingFacts: MeetingFacts[] = meetings.map((m) => ({ meetingId: m.id, cycleId: m.cycle_id, membersTotal: Number(m.members_total), present: Number(m.present), quorum: { num: Number(m.qn), den: Number(m.qd) } }));
   const objections = await database.db.all<{ cycle_id: string; code: string; n: number }>(sql`
     select p.cycle_id, p.code, count(*) as n
     from objections o join notices n on n.id = o.notice_id join projects p on p.id = o.project_id join cycles cy on cy.id = p.cycle_id

@@ -52,7 +52,7 @@ export const UNLINKED: Visit[] = [
 /** Not pages: the API, built assets, uploaded files and downloads. */
 const NOT_A_PAGE = /^\/(api|_astro|files)\/|\.(svg|png|jpe?g|webp|pdf|csv|json|pb|zip|txt|ico)(\?|$)/;
 /** A path segment after one of these is an id or slug, except the static names beside them. */
-const ID_AFTER = new Set(['communities', 'cycles', 'meetings', 'projects', 'staff', 'delivery']);
+const ID_AFTER = new Set(['communities', 'cycles', 'meetings', 'projects', 'staff', 'delivery', 'districts', 'streets']);
 const STATIC_NAMES = new Set(['rulebooks', 'import']);
 /** How many pages of one route pattern the crawl opens (project pages: enough to meet every state), and keeps per pattern and state. */
 const OPEN_PER_PATTERN = 8;
