@@ -24,6 +24,12 @@ function withTitle(svg: Element, doc: Document, { id, title, desc }: Labelled): 
   d.textContent = desc;
   svg.insertBefore(d, svg.firstChild);
   svg.insertBefore(t, svg.firstChild);
+  // The chart is one image to assistive technology: Plot's labels on its groups (aria-label on a <g> without a role,
+  // which ARIA does not allow) would only repeat the <desc>.
+  for (const el of Array.from(svg.querySelectorAll('[aria-label], [aria-description]'))) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
   svg.removeAttribute('aria-label');

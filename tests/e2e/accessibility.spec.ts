@@ -180,7 +180,8 @@ test("staff members' desks have no axe violations in Chinese and English", async
   test.setTimeout(300_000);
   const { roles } = await siteMap(baseURL!);
   // A meeting's desk page and the paper ballots' desk, found by following links.
-  expect(roles.staff_sx.map((p) => p.path)).toContainEqual(expect.stringMatching(/^\/staff\/sunxi\/meetings\/[a-z0-9]+$/));
+  // (The first staff member whose crawl meets a meeting keeps it: with the demo history, 莲花's meetings come first.)
+  expect([...roles.staff_lt, ...roles.staff_xh, ...roles.staff_sx].map((p) => p.path)).toContainEqual(expect.stringMatching(/^\/staff\/[a-z]+\/meetings\/[a-z0-9]+$/));
   expect(roles.staff_xh.map((p) => p.path)).toContain('/staff/xianhu/paper-ballots');
   const findings: string[] = [];
   for (const who of ['staff_lt', 'staff_xh', 'staff_sx'] as const) findings.push(...(await checkPages(browser, as(who), roles[who])));

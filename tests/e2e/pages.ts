@@ -38,6 +38,8 @@ export type Visit = { path: string; status: Status };
 /** The roles whose pages are crawled, in the order their lists are deduplicated. */
 export const ROLES = ['resident_lt', 'resident_xh', 'resident_sx', 'newcomer', 'council_sx', 'council_xh', 'staff_lt', 'staff_xh', 'staff_sx', 'officer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+/** Each role's own community: its links are followed first, so a site with many communities does not crowd them out. */
+const OWN: Partial<Record<Role, string>> = { resident_lt: 'lianhua', resident_xh: 'xianhu', resident_sx: 'sunxi', council_sx: 'sunxi', council_xh: 'xianhu', staff_lt: 'lianhua', staff_xh: 'xianhu', staff_sx: 'sunxi' };
 
 /** Addresses no link leads to: the project list's and the audit log's search and filter forms sent, the list of every meeting, and unknown addresses. */
 export const UNLINKED: Visit[] = [
@@ -67,12 +69,17 @@ const KEEP_PER_KIND = 1;
  */
 const REFUSED: Record<string, Status[]> = { '/staff/:/paper-proposal': [403, 409] };
 
+/** The statistics pages of a place and its reports. */
+const STATISTICS = /^\/(city|districts|streets)(\/|\?| |$)|^\/communities\/:\/stats/;
+/** Query parameters that only reorder a page (a table's sort): the same kind of page. */
+const VIEW_ONLY = new Set(['sort', 'dir']);
+
 /** `/projects/SGJD-SXSQ-2026-02/form?x=1&y=2` → `/projects/:/form?x&y`. */
 export function routePattern(path: string): string {
   const u = new URL(path, 'http://x');
   const segs = u.pathname.split('/');
   const p = segs.map((s, i) => (i > 0 && ID_AFTER.has(segs[i - 1]!) && !STATIC_NAMES.has(s) ? ':' : s)).join('/');
-  const q = [...new Set(u.searchParams.keys())].sort().join('&');
+  const q = [...new Set(u.searchParams.keys())].filter((k) => !VIEW_ONLY.has(k) || p === '/projects').sort().join('&');
   return q ? `${p}?${q}` : p;
 }
 
@@ -82,6 +89,9 @@ function kindOf(pattern: string, page: string): { kind: string; key: string } {
   const state = /data-testid="project-state"[^>]*>([^<]+)</.exec(main)?.[1] ?? '';
   const parts = [...new Set([...main.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]!))].sort();
   const kind = `${pattern} ${state}`;
+  // Statistics pages and reports are one kind per route pattern: their parts vary with the figures (a chart, a flag),
+  // not with who reads them, and each is a large page; one of each is checked.
+  if (STATISTICS.test(pattern)) return { kind, key: kind };
   return { kind, key: `${kind} ${parts.join(',')}` };
 }
 
@@ -91,7 +101,7 @@ function kindOf(pattern: string, page: string): { kind: string; key: string } {
  * pattern and state), in the order found, adding their keys to `seen`. Every
  * page a link leads to must answer 200 (or its known refusal) with HTML.
  */
-async function crawl(api: APIRequestContext, keys: Set<string>): Promise<Visit[]> {
+async function crawl(api: APIRequestContext, keys: Set<string>, own?: string): Promise<Visit[]> {
   const opened = new Map<string, number>();
   const kept = new Map<string, number>();
   const found: Visit[] = [];
@@ -120,7 +130,10 @@ async function crawl(api: APIRequestContext, keys: Set<string>): Promise<Visit[]
       const href = m[1]!.replace(/&amp;/g, '&');
       if (href.startsWith('//') || NOT_A_PAGE.test(href) || queued.has(href)) continue;
       queued.add(href);
-      queue.push({ path: href, from: at });
+      // The role's own community's pages (and the cycles, meetings and staff pages linked from them) go first.
+      const mine = own !== undefined && (href.includes(own) || (at.includes(own) && /^\/(cycles|meetings|staff)\//.test(href)));
+      if (mine) queue.unshift({ path: href, from: at });
+      else queue.push({ path: href, from: at });
     }
   }
   return found;
@@ -145,9 +158,9 @@ export function siteMap(baseURL: string): Promise<SiteMap> {
     for (const who of ROLES) {
       const api = await request.newContext({ baseURL });
       expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
-      const own = await crawl(api, seen);
+      const found = await crawl(api, seen, OWN[who]);
       await api.dispose();
-      roles[who] = [{ path: '/', status: 200 }, ...own.filter((p) => p.path !== '/')];
+      roles[who] = [{ path: '/', status: 200 }, ...found.filter((p) => p.path !== '/')];
     }
     return { visitor: [...pages, ...UNLINKED], roles };
   })();
