@@ -58,6 +58,37 @@ export const comments = sqliteTable(
   (t) => [index('comments_project_idx').on(t.projectId, t.createdAt)],
 );
 
+/** Who may answer a comment as the office (官方回复). */
+export const REPLY_ROLES = ['staff', 'council_member'] as const;
+
+/**
+ * Official replies (官方回复) to a resident's comment: staff of the project's
+ * community or a member of its council answer as the office, under their
+ * public name and role (officials act under their names). The name is kept
+ * as the audit entry of the reply records it, so the page and the log agree.
+ */
+export const commentReplies = sqliteTable(
+  'comment_replies',
+  {
+    id: text('id').primaryKey(),
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    authorAccountId: text('author_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    authorRole: text('author_role', { enum: REPLY_ROLES }).notNull(),
+    authorName: text('author_name').notNull(),
+    /** Plain text, like a comment. */
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('comment_replies_comment_idx').on(t.commentId, t.createdAt), index('comment_replies_project_idx').on(t.projectId)],
+);
+
 export const BALLOT_CHANNELS = ['online', 'paper'] as const;
 
 /**

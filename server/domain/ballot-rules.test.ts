@@ -58,7 +58,7 @@ describe('budget basket ballots', () => {
   it('refuses a basket one fen over, naming both amounts', () => {
     const r = checkBallot(basket, [...PROJECTS, { id: 'g', costFen: 1 }], BUDGET, { projects: ['a', 'b', 'c', 'e', 'f', 'g'] });
     expect(codes(r)).toEqual(['projects:over_budget']);
-    expect(!r.ok && r.issues[0]!.message['zh-CN']).toBe('所选项目合计 ¥2,000,000.01，超过预算 200万元');
+    expect(!r.ok && r.issues[0]!.message['zh-CN']).toBe('所选项目合计 200.000001万元，超过预算 200万元');
     expect(!r.ok && r.issues[0]!.message.en).toBe('The chosen projects cost ¥2,000,000.01 in total, more than the budget of ¥2,000,000');
   });
 

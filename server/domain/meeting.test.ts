@@ -118,7 +118,7 @@ describe('the remaining budget', () => {
   it('one fen more is refused, naming the shortfall', () => {
     const r = checkBudget(2_000_000_00, 1_500_000_00, 500_000_01);
     expect(r).toEqual({ ok: false, reason: 'over_budget', remainingFen: 500_000_00, shortfallFen: 1 });
-    if (!r.ok) expect(describeShortfall(r, 500_000_01, 'zh-CN')).toBe('超出本轮剩余预算：剩余 50万元，本项目 ¥500,000.01，缺口 ¥0.01。');
+    if (!r.ok) expect(describeShortfall(r, 500_000_01, 'zh-CN')).toBe('超出本轮剩余预算：剩余 50万元，本项目 50.000001万元，缺口 0.01元。');
   });
   it('an overspent cycle has a negative remainder and refuses everything', () => {
     expect(checkBudget(100, 150, 0)).toEqual({ ok: false, reason: 'over_budget', remainingFen: -50, shortfallFen: 50 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FEN, fenToYuanInput, formatFen, parseYuan, wanToFen, yuanToFen } from './money.ts';
+import fc from 'fast-check';
+import { MAX_FEN, fenToYuanInput, formatFen, formatWan, formatYuan, parseYuan, wanToFen, yuanToFen } from './money.ts';
 
 describe('parseYuan', () => {
   it.each([
@@ -62,31 +63,69 @@ describe('formatFen', () => {
   it.each([
     [48_000_000, '48万元'],
     [200_000_000, '200万元'],
-    [48_500_000, '¥485,000'],
-    [123_450, '¥1,234.50'],
-    [123_400, '¥1,234'],
-    [1, '¥0.01'],
-    [0, '¥0'],
+    [48_500_000, '48.5万元'],
+    [3_500_000, '3.5万元'],
+    [8_280_000, '8.28万元'],
+    [1_000_000, '1万元'],
+    [1_234_567, '1.234567万元'], // exact: every fen is shown
+    [2_000_000_000, '2,000万元'],
+    [123_450, '1,234.5元'],
+    [123_456, '1,234.56元'],
+    [123_400, '1,234元'],
+    [999_999, '9,999.99元'],
+    [80_000, '800元'],
+    [1, '0.01元'],
+    [0, '0元'],
     [-48_000_000, '-48万元'],
-    [-123_405, '-¥1,234.05'],
+    [-123_405, '-1,234.05元'],
   ])('shows %i fen in Chinese as %s', (fen, text) => {
     expect(formatFen(fen, 'zh-CN')).toBe(text);
   });
 
   it.each([
     [48_000_000, '¥480,000'],
+    [3_500_000, '¥35,000'],
     [123_450, '¥1,234.50'],
     [5, '¥0.05'],
+    [0, '¥0'],
     [100_000_000_000, '¥1,000,000,000'],
     [-100, '-¥1'],
   ])('shows %i fen in English as %s', (fen, text) => {
     expect(formatFen(fen, 'en')).toBe(text);
   });
 
+  it('writes every Chinese amount one way: 万元 from 1万 up, 元 below, never ¥', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_FEN }), (fen) => {
+        const text = formatFen(fen, 'zh-CN');
+        expect(text).toMatch(fen >= 1_000_000 ? /^\d{1,3}(,\d{3})*(\.\d{1,6})?万元$/ : /^\d{1,3}(,\d{3})*(\.\d{1,2})?元$/);
+        expect(text).not.toMatch(/0万元$|\.\d*0(万元|元)$/); // no trailing zeros after the point
+      }),
+    );
+  });
+
   it('refuses anything that is not a whole number of fen', () => {
     expect(() => formatFen(1.5, 'en')).toThrow(RangeError);
     expect(() => formatFen(Number.NaN, 'zh-CN')).toThrow(RangeError);
     expect(() => formatFen(2 ** 53, 'en')).toThrow(RangeError);
+  });
+});
+
+describe('the number part, for tables and sentences that write the unit themselves', () => {
+  it('formatWan is the number formatFen writes before 万元, exact by default', () => {
+    expect([formatWan(48_500_000), formatWan(1_234_567), formatWan(2_000_000_000), formatWan(3_500), formatWan(0)]).toEqual(['48.5', '1.234567', '2,000', '0.0035', '0']);
+    for (const fen of [1_000_000, 48_500_000, 1_234_567, 987_654_321_000]) expect(`${formatWan(fen)}万元`).toBe(formatFen(fen, 'zh-CN'));
+  });
+
+  it('formatWan rounds half up to fewer places, exactly, and drops trailing zeros', () => {
+    expect([formatWan(12_345_000, 2), formatWan(12_355_000, 2), formatWan(12_344_999, 2), formatWan(10_004_999, 2), formatWan(4_999, 2), formatWan(5_000, 2)]).toEqual(['12.35', '12.36', '12.34', '10', '0', '0.01']);
+    expect(formatWan(MAX_FEN, 2)).toBe('9,007,199,254.74');
+    expect(formatWan(-12_345_000, 2)).toBe('-12.35');
+    expect(() => formatWan(100, 7)).toThrow(RangeError);
+  });
+
+  it('formatYuan is the number formatFen writes after ¥ in English', () => {
+    for (const fen of [0, 5, 123_450, 3_500_000, MAX_FEN]) expect(`¥${formatYuan(fen)}`).toBe(formatFen(fen, 'en'));
   });
 });
 
@@ -107,9 +146,9 @@ describe('round trips', () => {
   });
 
   it('parses back what the Chinese formatter shows', () => {
-    for (const fen of [1, 123_450, 48_000_000, 200_000_000]) {
+    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_FEN }), (fen) => {
       expect(parseYuan(formatFen(fen, 'zh-CN'))).toEqual({ ok: true, fen });
-    }
+    }));
   });
 });
 

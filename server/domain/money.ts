@@ -72,19 +72,56 @@ function yuanText(absFen: number): string {
   return cents === 0 ? text : `${text}.${String(cents).padStart(2, '0')}`;
 }
 
+/** Whole units and a remainder as '12,345.67' with trailing zeros (and a bare point) dropped. */
+function decimalText(whole: number, part: number, places: number): string {
+  const decimals = places === 0 ? '' : String(part).padStart(places, '0').replace(/0+$/u, '');
+  return decimals === '' ? groupThousands(String(whole)) : `${groupThousands(String(whole))}.${decimals}`;
+}
+
 /**
- * An amount for people to read. zh-CN says whole 万 the way Chinese notices
- * do ('48万元', '200万元'); everything else, and English, is '¥1,234.50'
- * (decimals only when there are fen).
+ * The number of 万元 in an amount, for a table whose header names the unit
+ * ('（万元）') and for sentences that write '万元' themselves: '48.5',
+ * '2,000', '0.35'. Exact by default (six places reach a single fen);
+ * `places` rounds half up to fewer, as statistics tables do (two places: to
+ * the nearest 100 yuan). Trailing zeros are dropped.
+ */
+export function formatWan(fen: number, places = 6): string {
+  assertFen(fen);
+  if (!Number.isInteger(places) || places < 0 || places > 6) throw new RangeError(`money: ${places} decimal places of 万`);
+  const sign = fen < 0 ? '-' : '';
+  // Integer steps only (`%` and exact division), so rounding is exact up to MAX_FEN; no BigInt, which some
+  // of the phones the ballot meter runs on lack. `step`: fen per last digit shown; rounded half up.
+  const abs = Math.abs(fen);
+  const step = 10 ** (6 - places);
+  const rest = abs % step;
+  const units = (abs - rest) / step + (rest * 2 >= step && step > 1 ? 1 : 0);
+  const scale = 10 ** places;
+  const part = units % scale;
+  const text = decimalText((units - part) / scale, part, places);
+  return text === '0' ? '0' : `${sign}${text}`;
+}
+
+/** The number of yuan as the English format writes it after '¥': '35,000', '1,234.50'. */
+export function formatYuan(fen: number): string {
+  assertFen(fen);
+  return `${fen < 0 ? '-' : ''}${yuanText(Math.abs(fen))}`;
+}
+
+/**
+ * An amount for people to read: the one money format of the site (pages,
+ * notices, print views, results, messages). In Chinese, an amount of 1万元 or
+ * more is written in 万元, exactly, as notices and reports do ('3.5万元',
+ * '48万元', '8.28万元', '2,000万元'); a smaller one in 元 ('1,234.5元',
+ * '800元', '0.01元'). In English it is '¥' and yuan ('¥35,000', '¥1,234.50':
+ * decimals only when there are fen). Both read back through `parseYuan`.
  */
 export function formatFen(fen: number, locale: MoneyLocale): string {
   assertFen(fen);
+  if (locale === 'en') return fen < 0 ? `-¥${formatYuan(-fen)}` : `¥${formatYuan(fen)}`;
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  if (locale === 'zh-CN' && abs !== 0 && abs % FEN_PER_WAN === 0) {
-    return `${sign}${abs / FEN_PER_WAN}万元`;
-  }
-  return `${sign}¥${yuanText(abs)}`;
+  if (abs >= FEN_PER_WAN) return `${sign}${formatWan(abs)}万元`;
+  return `${sign}${decimalText(Math.floor(abs / FEN_PER_YUAN), abs % FEN_PER_YUAN, 2)}元`;
 }
 
 /**

@@ -142,6 +142,12 @@ describe('reasonCannot', () => {
 
     ['a resident comments on a submitted project', 'comment', { area: c1, projectState: 'submitted' }, resident, null],
     ['nobody comments on a private draft', 'comment', { area: c1, projectState: 'draft' }, resident, 'wrong_state'],
+    ['staff of the community reply officially to a comment', 'reply_officially', { area: c1, projectState: 'submitted' }, staff, null],
+    ['a council member of the community replies officially', 'reply_officially', { area: c1, projectState: 'in_progress' }, council, null],
+    ['a resident does not reply as the office', 'reply_officially', { area: c1, projectState: 'submitted' }, resident, 'role_required'],
+    ['staff of another community do not reply officially here', 'reply_officially', { area: c2, projectState: 'submitted' }, staff, 'not_in_community'],
+    ['a street officer does not reply as the community office', 'reply_officially', { area: c1, projectState: 'submitted' }, streetOfficer, 'role_required'],
+    ['nobody replies on a private draft', 'reply_officially', { area: c1, projectState: 'draft' }, staff, 'wrong_state'],
 
     ['a resident votes in the resident vote', 'vote', { area: c1, phase: 'resident_vote' }, resident, null],
     ['nobody votes during deliberation', 'vote', { area: c1, phase: 'deliberation' }, resident, 'wrong_phase'],

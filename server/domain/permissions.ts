@@ -231,6 +231,7 @@ export const ACTIONS = [
   'read_private_notes',
   'propose',
   'comment',
+  'reply_officially',
   'vote',
   'object',
   'rate',
@@ -300,6 +301,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   read_private_notes: { roles: ['staff', 'officer', 'auditor'] },
   propose: { roles: ['resident'], phases: ['collection'] },
   comment: { roles: ['resident'], states: PUBLISHED_STATES },
+  // 官方回复: the community's staff or a member of its council answer a comment as the office, under their names.
+  reply_officially: { roles: ['staff', 'council_member'], states: PUBLISHED_STATES },
   vote: { roles: ['resident'], phases: ['resident_vote'] },
   object: { roles: ['resident'], states: ['in_public_notice'] },
   rate: { roles: ['resident'], states: ['accepted'] },

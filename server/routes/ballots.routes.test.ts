@@ -431,8 +431,8 @@ describe('closing the vote: receipts and results', () => {
     ]);
     const s = r.projects.find((p: { code: string }) => p.code === 'LTJD-XHSQ-2026-02');
     // The sentences come from the tally's renderer; what matters here is that they carry this project's own numbers.
-    expect(s.official.explanation['zh-CN']).toMatch(/^未获资助：.*3 票.*第 3.*240,000 元.*剩余预算 30,000 元/);
-    expect(s.official.explanation.en).toMatch(/^Not funded: ranked 3rd with 3 votes.*240,000 yuan.*remaining budget of 30,000 yuan/);
+    expect(s.official.explanation['zh-CN']).toMatch(/^未获资助：.*3 票.*第 3.*24万元.*剩余预算 3万元/);
+    expect(s.official.explanation.en).toMatch(/^Not funded: ranked 3rd with 3 votes.*¥240,000.*remaining budget of ¥30,000/);
     expect(r.official.note).toContain('从高到低');
   });
 
@@ -444,7 +444,7 @@ describe('closing the vote: receipts and results', () => {
     expect(by).toEqual({ '01': ['not_shortlisted', 3], '02': ['not_shortlisted', 3], '03': ['shortlisted', 5], '04': ['shortlisted', 5], '05': ['screened_out', null] });
     const page = await (await client(t.app).get('/api/projects/LTJD-XHSQ-2026-01')).json();
     expect(page.history.at(-1)).toMatchObject({ action: 'project.not_shortlist', actorRole: 'system', actorName: '系统' });
-    expect(page.history.at(-1).reason).toMatch(/^居民投票结果（按票数排序（贪心法））：未获资助：.*第 4.*480,000 元/);
+    expect(page.history.at(-1).reason).toMatch(/^居民投票结果（按票数排序（贪心法））：未获资助：.*第 4.*48万元/);
     const counted = await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'cycle.vote_counted'), eq(auditLog.subjectId, CYCLE)));
     expect(JSON.parse(counted[0]!.after!)).toEqual({ ballots: 8, rule: 'greedy', selected: ['LTJD-XHSQ-2026-03', 'LTJD-XHSQ-2026-04'], totalCostFen: 97 * WAN, comparison: { rule: 'mes-add1', selected: ['LTJD-XHSQ-2026-02', 'LTJD-XHSQ-2026-03'] } });
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
@@ -511,7 +511,7 @@ describe('results under equal shares as the official rule, with points', () => {
     expect(byCode).toEqual({ '01': [2, 10, 'points', 'mes-unaffordable'], '02': [2, 10, 'points', 'mes-funded'], '03': [0, 0, 'points', 'no-support'], '04': [3, 30, 'points', 'mes-funded'] });
     const l = r.projects.find((p: { code: string }) => p.code.endsWith('04'));
     // Add1 raised each voter's share from 200,000 to 206,667 yuan, the first whole-yuan step at which L's supporters can pay 620,000.
-    expect(l.official.explanation.en).toMatch(/Add1 completion raised .*200,000\.00 yuan to 206,667\.00 yuan/);
+    expect(l.official.explanation.en).toMatch(/Add1 completion raised .*¥200,000 to ¥206,667/);
   });
 });
 

@@ -110,8 +110,8 @@ describe('payments in batches', () => {
     expect(over.status).toBe(422);
     expect((await over.json()).error).toEqual({
       code: 'over_agreed_amount',
-      message: '本次付款 ¥103,600.01 将超出协议金额 ¥148,000：已支付 ¥44,400，最多还可支付 ¥103,600。',
-      fields: { amount: '最多 ¥103,600' },
+      message: '本次付款 10.360001万元 将超出协议金额 14.8万元：已支付 4.44万元，最多还可支付 10.36万元。',
+      fields: { amount: '最多 10.36万元' },
     });
     const en = await staff.post(`/api/projects/${EBIKE}/payments`, { paidOn: '2026-11-22', amount: '200000' }, { cookie: `${staff.cookie}; lang=en` });
     expect((await en.json()).error.message).toBe('This payment of ¥200,000 would exceed the agreed amount of ¥148,000: ¥44,400 is already paid, so at most ¥103,600 can still be paid.');

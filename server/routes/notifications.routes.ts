@@ -1,17 +1,19 @@
 /** @module The signed-in person's notifications: list (with the unread count) and mark as read. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, refuse } from '../http/router.ts';
-import { listNotifications, markRead, notificationMessage, unreadCount } from '../services/notifications.ts';
+import { listNotifications, markRead, notificationHref, notificationMessage, unreadCount } from '../services/notifications.ts';
 
 const NotificationSchema = z
   .object({
     id: z.string(),
-    kind: z.string(),
+    kind: z.string().openapi({ description: '`project_state` (a project you proposed moved on) or `official_reply` (the office answered your comment)' }),
     projectCode: z.string(),
     title: z.string(),
-    from: z.string(),
-    to: z.string(),
+    from: z.string().nullable().openapi({ description: 'project_state: the state before; null otherwise' }),
+    to: z.string().nullable().openapi({ description: 'project_state: the state after; null otherwise' }),
     reason: z.string().nullable(),
+    commentId: z.string().nullable().openapi({ description: 'official_reply: the comment answered; null otherwise' }),
+    href: z.string().openapi({ example: '/projects/LTJD-LHSQ-2026-01#comment-…' }),
     message: z.string().openapi({ example: '您提议的「中秋邻里节」：已提交 → 初审通过' }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
@@ -45,10 +47,12 @@ export const notificationRoutes = createRouter()
             kind: n.kind,
             projectCode: n.payload.code,
             title: n.payload.title,
-            from: n.payload.from,
-            to: n.payload.to,
-            reason: n.payload.reason ?? null,
-            message: notificationMessage(n.payload, locale),
+            from: n.kind === 'project_state' ? n.payload.from : null,
+            to: n.kind === 'project_state' ? n.payload.to : null,
+            reason: n.kind === 'project_state' ? (n.payload.reason ?? null) : null,
+            commentId: n.kind === 'official_reply' ? n.payload.commentId : null,
+            href: notificationHref(n),
+            message: notificationMessage(n, locale),
             createdAt: n.createdAt.toISOString(),
             readAt: n.readAt ? n.readAt.toISOString() : null,
           })),

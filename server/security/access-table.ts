@@ -91,6 +91,8 @@ const SIGNED_IN = row({ anonymous: 401, rest: 'allow' });
 const RESIDENTS = row({ anonymous: 401, rest: 403, resident: 'allow', council: 'allow' });
 /** Staff of the place's community workstation. */
 const STAFF = row({ anonymous: 401, rest: 403, staff: 'allow' });
+/** The place's office: its staff and the members of its council (官方回复). */
+const OFFICE = row({ anonymous: 401, rest: 403, staff: 'allow', council: 'allow' });
 const STAFF_OR_OFFICER = row({ anonymous: 401, rest: 403, staff: 'allow', officer: 'allow' });
 const AUDIT = row({ anonymous: 401, rest: 403, auditor: 'allow', officer: 'allow' });
 /** The district officer only (rulebooks). */
@@ -187,6 +189,14 @@ async function decidedMeeting(w: World): Promise<Params> {
 async function otherRulebook(w: World): Promise<Params> {
   const r = await w.ctx.database.client.execute("select id from rulebooks where year = 2026 and id <> (select rulebook_id from cycles where id = 'cy-lianhua-2026') limit 1");
   return { id: 'cy-lianhua-2026', rulebookId: String(r.rows[0]!.id) };
+}
+
+/** A comment of resident_xh on a published project of 仙湖. */
+async function residentComment(w: World): Promise<Params> {
+  const me = await w.person('resident_xh');
+  const r = await addComment(w.ctx, await projectId(w, 'LTJD-XHSQ-2026-01'), '一条评论', me.actor, me.audit);
+  if (!r.ok) throw new Error(`setup comment: ${r.code}`);
+  return { id: r.id };
 }
 
 /** Staff move a cycle to another phase. */
@@ -547,6 +557,25 @@ export const ACCESS: Record<string, Entry> = {
           const h = await hideComment(w.ctx, id, '含有个人信息', staff.actor, staff.audit);
           if (!h.ok) throw new Error(`setup hide: ${h.code}`);
           return { id };
+        },
+      },
+    ],
+  },
+  'POST /api/comments/{id}/replies': {
+    place: 'xianhu',
+    setup: (w) => residentComment(w),
+    body: { body: '感谢建议，我们会在下次议事会上讨论。' },
+    expect: OFFICE,
+    note: 'officers and auditors are not the community’s office; residents (council members aside) do not speak for it',
+    refusedStates: [
+      {
+        what: 'the comment is hidden',
+        setup: async (w) => {
+          const p = await residentComment(w);
+          const staff = await w.person('staff_xh');
+          const h = await hideComment(w.ctx, p.id!, '含有个人信息', staff.actor, staff.audit);
+          if (!h.ok) throw new Error(`setup hide: ${h.code}`);
+          return p;
         },
       },
     ],

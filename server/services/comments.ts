@@ -14,14 +14,15 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { comments } from '../../db/schema.ts';
+import { commentReplies, comments, REPLY_ROLES } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { TokenBucket } from '../auth/rate-limit.ts';
-import { reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
+import { notifyCommenter } from './notifications.ts';
 import { loadProjectWithPlace, canSee } from './proposals.ts';
 
 export const COMMENT_MAX = 1000;
@@ -35,15 +36,22 @@ export function commentLimiter(ctx: AppContext): TokenBucket {
   return ctx.limits.comment;
 }
 
-export type CommentProblem = 'comment_empty' | 'comment_too_long' | 'hide_reason_too_long' | 'already_hidden' | 'rate_limited';
+export type CommentProblem = 'comment_empty' | 'comment_too_long' | 'hide_reason_too_long' | 'already_hidden' | 'comment_hidden' | 'rate_limited';
+
+/** The role an official reply is given in: staff of the community, or a member of its council. */
+export type ReplyRole = (typeof REPLY_ROLES)[number];
 
 export const COMMENT_MESSAGES: Record<CommentProblem, Record<Locale, string>> = {
   comment_empty: { 'zh-CN': '请写下评论内容', en: 'Write something first' },
   comment_too_long: { 'zh-CN': `评论最多 ${COMMENT_MAX} 个字`, en: `Comments are at most ${COMMENT_MAX} characters` },
   hide_reason_too_long: { 'zh-CN': `理由最多 ${HIDE_REASON_MAX} 个字`, en: `The reason is at most ${HIDE_REASON_MAX} characters` },
   already_hidden: { 'zh-CN': '这条评论已经隐藏了', en: 'This comment is already hidden' },
+  comment_hidden: { 'zh-CN': '这条评论已被隐藏，不能再回复', en: 'This comment has been hidden; it cannot be replied to' },
   rate_limited: { 'zh-CN': '评论太频繁，请稍后再试', en: 'You are commenting too often; please wait a little' },
 };
+
+/** An official reply: the office speaking, under the replier's public name and role. */
+export type ReplyView = { id: string; createdAt: Date; body: string; authorName: string; authorRole: ReplyRole };
 
 export type CommentView = {
   id: string;
@@ -52,24 +60,35 @@ export type CommentView = {
   body: string | null;
   hidden: { at: Date; reason: string } | null;
   mine: boolean;
+  /** Official replies, oldest first. */
+  replies: ReplyView[];
 };
 
-/** A project's comments, oldest first. Authors are residents and are never named. */
+/** A project's comments, oldest first, each with its official replies. Authors of comments are residents and are never named. */
 export async function listComments(ctx: AppContext, projectId: string, viewerAccountId?: string | null): Promise<CommentView[]> {
-  const rows = await ctx.database.db.select().from(comments).where(eq(comments.projectId, projectId)).orderBy(asc(comments.createdAt), asc(comments.id));
+  const db = ctx.database.db;
+  const rows = await db.select().from(comments).where(eq(comments.projectId, projectId)).orderBy(asc(comments.createdAt), asc(comments.id));
+  const replies = await db
+    .select({ id: commentReplies.id, commentId: commentReplies.commentId, createdAt: commentReplies.createdAt, body: commentReplies.body, authorName: commentReplies.authorName, authorRole: commentReplies.authorRole })
+    .from(commentReplies)
+    .where(eq(commentReplies.projectId, projectId))
+    .orderBy(asc(commentReplies.createdAt), asc(commentReplies.id));
+  const byComment = Map.groupBy(replies, (r) => r.commentId);
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,
     body: r.hiddenAt ? null : r.body,
     hidden: r.hiddenAt ? { at: r.hiddenAt, reason: r.hiddenReason ?? '' } : null,
     mine: viewerAccountId != null && r.authorAccountId === viewerAccountId,
+    replies: (byComment.get(r.id) ?? []).map(({ commentId: _, ...x }) => x),
   }));
 }
 
 export type CommentOutcome =
   | { ok: true; id: string }
   | { ok: false; code: 'not_found' | ReasonCode }
-  | { ok: false; code: Exclude<CommentProblem, 'rate_limited'>; field: 'body' | 'reason' }
+  | { ok: false; code: Exclude<CommentProblem, 'rate_limited' | 'comment_hidden'>; field: 'body' | 'reason' }
+  | { ok: false; code: 'comment_hidden' }
   | { ok: false; code: 'rate_limited'; retryAfterMs: number };
 
 export type CommentRefusalAnswer = { status: 401 | 403 | 404 | 409 | 422 | 429; code: string; message: string; field: 'body' | 'reason' | null; retryAfterMs?: number };
@@ -87,6 +106,8 @@ export function describeCommentRefusal(r: Exclude<CommentOutcome, { ok: true }>,
       return { status: 422, code: r.code, message: COMMENT_MESSAGES[r.code][locale], field: r.field };
     case 'already_hidden':
       return { status: 409, code: r.code, message: COMMENT_MESSAGES.already_hidden[locale], field: 'reason' };
+    case 'comment_hidden':
+      return { status: 409, code: r.code, message: COMMENT_MESSAGES.comment_hidden[locale], field: 'body' };
     case 'reason_required':
       return { status: 422, code: r.code, message: REASON_MESSAGES.reason_required[locale], field: 'reason' };
     default:
@@ -162,4 +183,61 @@ export async function hideComment(ctx: AppContext, commentId: string, rawReason:
     });
     return { ok: true, id: commentId };
   });
+}
+
+/**
+ * Why the actor cannot answer comments on this project as the office (null:
+ * they can). Pages render the reply form only when this is null: the same
+ * rule `addReply` refuses with.
+ */
+export function whyCannotReply(project: { state: ProjectState; place: Place }, actor: Actor): ReasonCode | null {
+  return reasonCannot('reply_officially', { area: project.place, projectState: project.state }, actor);
+}
+
+/** The role someone answers in here: staff of the community if they are, otherwise its council member. */
+export function replyRoleOf(actor: Actor, place: Place): ReplyRole {
+  return hasRole(actor, 'staff', place) ? 'staff' : 'council_member';
+}
+
+/**
+ * Staff of the project's community, or a member of its council, answer a
+ * comment as the office (官方回复). Refusals, in order: no such comment or a
+ * project the actor cannot see (not_found); who (reasonCannot: not signed
+ * in, no role here); the project's state; the comment hidden; the text;
+ * the rate limit (shared with commenting). The reply, its audit entry (the
+ * text's hash, like a comment's) and the commenter's notification are
+ * written in one transaction. `auditAs` names the replier in the role the
+ * service settles on.
+ */
+export async function addReply(ctx: AppContext, commentId: string, rawBody: string, actor: Actor, auditAs: (role: ReplyRole) => AuditActor): Promise<CommentOutcome> {
+  const row = (await ctx.database.db.select().from(comments).where(eq(comments.id, commentId)).limit(1))[0];
+  if (!row) return { ok: false, code: 'not_found' };
+  const loaded = await loadProjectWithPlace(ctx.database.db, { id: row.projectId });
+  if (!loaded || loaded.p.state === 'draft' || !canSee(loaded.p, loaded.place, actor)) return { ok: false, code: 'not_found' };
+  const why = whyCannotReply({ state: loaded.p.state, place: loaded.place }, actor);
+  if (why) return { ok: false, code: why };
+  if (row.hiddenAt) return { ok: false, code: 'comment_hidden' };
+  const body = cleanText(rawBody);
+  if (body === '') return { ok: false, code: 'comment_empty', field: 'body' };
+  if (Array.from(body).length > COMMENT_MAX) return { ok: false, code: 'comment_too_long', field: 'body' };
+  const wait = commentLimiter(ctx).consume(actor!.accountId, 1, ctx.now().getTime());
+  if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
+
+  const role = replyRoleOf(actor, loaded.place);
+  const who = auditAs(role);
+  const at = ctx.now();
+  const id = newId();
+  await ctx.database.write(async (tx) => {
+    await tx.insert(commentReplies).values({ id, commentId, projectId: row.projectId, authorAccountId: actor!.accountId, authorRole: role, authorName: who.name, body, createdAt: at });
+    await appendAudit(tx, {
+      actor: { ...who, role },
+      action: 'comment.replied',
+      subjectType: 'project_comment',
+      subjectId: row.projectId,
+      after: { commentId, replyId: id, official: true, chars: Array.from(body).length, sha256: createHash('sha256').update(body).digest('hex') },
+      at,
+    });
+    await notifyCommenter(tx, { id: loaded.p.id, code: loaded.p.code, title: loaded.p.title }, { commentId, authorAccountId: row.authorAccountId }, { name: who.name, role }, at, actor!.accountId);
+  });
+  return { ok: true, id };
 }

@@ -1,8 +1,10 @@
 /**
  * @module In-site notifications: a proposer hears when their project changes
- * state. `notifyProposer` runs inside the transaction of the state change
- * (server/services/projects.ts applyProjectEvent), so a notification exists
- * exactly when the change does.
+ * state, and a commenter when the office answers their comment (官方回复).
+ * `notifyProposer` and `notifyCommenter` run inside the transaction of the
+ * change (server/services/projects.ts applyProjectEvent,
+ * server/services/comments.ts addReply), so a notification exists exactly
+ * when the change does.
  *
  * Reading and marking as read are personal bookkeeping, not public facts, so
  * they are not written to the public audit log (the state change they point
@@ -16,9 +18,22 @@ import { newId } from './ids.ts';
 import { PROJECT_STATE_NAMES, type ProjectState } from '../domain/project-states.ts';
 
 export const PROJECT_STATE_NOTIFICATION = 'project_state';
+export const OFFICIAL_REPLY_NOTIFICATION = 'official_reply';
 
 /** What the page needs to say "您提议的「…」：已提交 → 初审通过" in either language. */
 export type ProjectStatePayload = { code: string; title: string; from: string; to: string; reason?: string | null };
+
+/** What the page needs to say "您对「…」的评论收到了官方回复（王芳，社区工作人员）". */
+export type OfficialReplyPayload = { code: string; title: string; commentId: string; replierName: string; replierRole: 'staff' | 'council_member' };
+
+export type Notice =
+  | { kind: typeof PROJECT_STATE_NOTIFICATION; payload: ProjectStatePayload }
+  | { kind: typeof OFFICIAL_REPLY_NOTIFICATION; payload: OfficialReplyPayload };
+
+const REPLIER_ROLE_NAMES: Readonly<Record<OfficialReplyPayload['replierRole'], Readonly<Record<'zh-CN' | 'en', string>>>> = {
+  staff: { 'zh-CN': '社区工作人员', en: 'community staff' },
+  council_member: { 'zh-CN': '议事会成员', en: 'council member' },
+};
 
 /**
  * Tell the proposer that their project moved from `from` to `to`. Nobody is
@@ -46,11 +61,26 @@ export async function notifyProposer(
   });
 }
 
-export type NotificationView = {
+/**
+ * Tell a resident that the office answered their comment. A council member
+ * answering their own comment is not told about it.
+ */
+export async function notifyCommenter(
+  tx: Tx,
+  project: { id: string; code: string; title: string },
+  comment: { commentId: string; authorAccountId: string },
+  replier: { name: string; role: OfficialReplyPayload['replierRole'] },
+  at: Date,
+  actorAccountId: string,
+): Promise<void> {
+  if (comment.authorAccountId === actorAccountId) return;
+  const payload: OfficialReplyPayload = { code: project.code, title: project.title, commentId: comment.commentId, replierName: replier.name, replierRole: replier.role };
+  await tx.insert(notifications).values({ id: newId(), accountId: comment.authorAccountId, projectId: project.id, kind: OFFICIAL_REPLY_NOTIFICATION, payload, createdAt: at });
+}
+
+export type NotificationView = Notice & {
   id: string;
-  kind: string;
   projectId: string | null;
-  payload: ProjectStatePayload;
   createdAt: Date;
   readAt: Date | null;
 };
@@ -64,9 +94,8 @@ export async function listNotifications(ctx: AppContext, accountId: string, opts
     .limit(Math.min(opts.limit ?? 50, 200));
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind,
+    ...({ kind: r.kind, payload: r.payload } as Notice),
     projectId: r.projectId,
-    payload: r.payload as ProjectStatePayload,
     createdAt: r.createdAt,
     readAt: r.readAt,
   }));
@@ -93,8 +122,21 @@ export async function markRead(ctx: AppContext, accountId: string, ids?: readonl
 
 const stateName = (s: string, locale: 'zh-CN' | 'en') => PROJECT_STATE_NAMES[s as ProjectState]?.[locale] ?? s;
 
-/** "您提议的「中秋邻里节」：已提交 → 初审通过" / "Your proposal “…”: Submitted → Passed screening". */
-export function notificationMessage(payload: ProjectStatePayload, locale: 'zh-CN' | 'en'): string {
-  const step = `${stateName(payload.from, locale)} → ${stateName(payload.to, locale)}`;
-  return locale === 'en' ? `Your proposal “${payload.title}”: ${step}` : `您提议的「${payload.title}」：${step}`;
+/**
+ * "您提议的「中秋邻里节」：已提交 → 初审通过" / "Your proposal “…”: Submitted → Passed screening";
+ * "您对「中秋邻里节」的评论收到了官方回复（王芳，社区工作人员）" / "Your comment on “…” has an official reply (…, community staff)".
+ */
+export function notificationMessage(n: Notice, locale: 'zh-CN' | 'en'): string {
+  if (n.kind === OFFICIAL_REPLY_NOTIFICATION) {
+    const { title, replierName, replierRole } = n.payload;
+    const role = REPLIER_ROLE_NAMES[replierRole]?.[locale] ?? replierRole;
+    return locale === 'en' ? `Your comment on “${title}” has an official reply (${replierName}, ${role})` : `您对「${title}」的评论收到了官方回复（${replierName}，${role}）`;
+  }
+  const step = `${stateName(n.payload.from, locale)} → ${stateName(n.payload.to, locale)}`;
+  return locale === 'en' ? `Your proposal “${n.payload.title}”: ${step}` : `您提议的「${n.payload.title}」：${step}`;
+}
+
+/** Where a notification leads: the project, or the answered comment on it. */
+export function notificationHref(n: Notice): string {
+  return n.kind === OFFICIAL_REPLY_NOTIFICATION ? `/projects/${n.payload.code}#comment-${n.payload.commentId}` : `/projects/${n.payload.code}`;
 }

@@ -42,7 +42,7 @@ describe('counting the resident vote', () => {
       ['greedy-funded', 'no-support'],
       ['greedy-did-not-fit', 'no-support'],
     ]);
-    expect(r.projects[0]!.official.explanation['zh-CN']).toBe('未获资助：以 0 票排名第 3，其费用 480,000 元 超出了剩余预算 410,000 元。');
+    expect(r.projects[0]!.official.explanation['zh-CN']).toBe('未获资助：以 0 票排名第 3，其费用 48万元 超出了剩余预算 41万元。');
     expect(r.projects[1]!.comparison!.explanation['zh-CN']).toBe('未获资助：没有人投票支持。');
   });
 

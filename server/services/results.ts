@@ -20,6 +20,7 @@ import type { Database, Tx } from '../../db/client.ts';
 import { tallyAll, type TallyResult, type RuleName } from '../domain/tally/tally.ts';
 import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
 import { renderExplanation, type Explanation } from '../domain/tally/explanation.ts';
+import { formatFen, parseYuan } from '../domain/money.ts';
 import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
 import { transition, type ProjectEvent } from '../domain/project-states.ts';
 import { SYSTEM_ACTOR, type Locale } from '../domain/permissions.ts';
@@ -53,7 +54,7 @@ export const RULE_NOTES: Readonly<Record<ResultRule, Readonly<Record<Locale, str
     en: 'Projects are ranked by votes (or points), highest first, and funded in that order: each one that still fits in the remaining budget is funded, one that does not fit is skipped and the next is considered. Most cities do this; its weakness is that the largest group of voters can take nearly the whole budget.',
   },
   'mes-add1': {
-    'zh-CN': '把预算平均分给每位投票的居民，每人一份。一个项目只能由支持它的居民用自己那份钱共同支付；每一轮资助“每位支持者出钱最少”的项目。这样，每一群居民大致按人数比例得到预算。Add1 补全：如果这样分完还剩钱，就把每人的份额每次提高 1 元再算一遍，直到再提高就会超出预算。',
+    'zh-CN': '把预算平均分给每位投票的居民，每人一份。一个项目只能由支持它的居民用自己那份钱共同支付；每一轮资助“每位支持者出钱最少”的项目。这样，每一群居民大致按人数比例得到预算。Add1 补全：如果这样分完还剩钱，就把每人的份额每次提高 1元再算一遍，直到再提高就会超出预算。',
     en: 'The budget is split equally among the residents who voted. A project can only be paid for by its own supporters out of their shares; each round funds the project whose supporters pay least each. So every group of residents gets roughly its fair share of the budget. Add1 completion: if money is left over, everyone’s share is raised by one yuan at a time and the count is redone, until a further raise would overspend the budget.',
   },
 };
@@ -159,7 +160,7 @@ export async function countResidentVote(tx: Tx, input: CountInput): Promise<void
     const event: ProjectEvent = funded.has(p.id) ? 'shortlist' : 'not_shortlist';
     const decided = transition({ state: p.state, communityId: p.communityId, streetId: cy.streetId, districtId: cy.districtId }, event, SYSTEM_ACTOR, { cycleHasResidentVote: true });
     if (!decided.ok) throw new Error(`counting ${p.code}: ${event} refused (${decided.reason})`);
-    const reason = `居民投票结果（${RULE_NAMES[official]['zh-CN']}）：${renderExplanation(off.explanations[p.id]!, 'zh-CN', { currency: '元' })}`;
+    const reason = `居民投票结果（${RULE_NAMES[official]['zh-CN']}）：${renderExplanation(off.explanations[p.id]!, 'zh-CN', { formatMoney: moneyOf('zh-CN') })}`;
     await tx.update(projects).set({ state: decided.to, stateReason: reason, residentVotes: off.votes[p.id] ?? 0, updatedAt: at }).where(eq(projects.id, p.id));
     await appendAudit(tx, { actor: SYSTEM_AUDIT_ACTOR, action: `project.${event}`, subjectType: 'project', subjectId: p.id, before: { state: decided.from }, after: { state: decided.to, residentVotes: off.votes[p.id] ?? 0 }, reason, at });
   }
@@ -206,11 +207,17 @@ export type ResultsView = {
   }[];
 };
 
+/** An explanation's amount (yuan as a decimal string) in the site's money format; a rounded share that is not whole fen keeps its digits. */
+const moneyOf = (locale: Locale) => (yuan: string) => {
+  const r = parseYuan(yuan);
+  return r.ok ? formatFen(r.fen, locale) : locale === 'en' ? `¥${yuan}` : `${yuan}元`;
+};
+
 function outcome(e: Explanation): ProjectOutcome {
   return {
     funded: e.funded,
     code: e.code,
-    explanation: { 'zh-CN': renderExplanation(e, 'zh-CN', { currency: '元' }), en: renderExplanation(e, 'en', { currency: 'yuan' }) },
+    explanation: { 'zh-CN': renderExplanation(e, 'zh-CN', { formatMoney: moneyOf('zh-CN') }), en: renderExplanation(e, 'en', { formatMoney: moneyOf('en') }) },
   };
 }
 

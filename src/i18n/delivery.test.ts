@@ -4,7 +4,7 @@ import { entryDetail } from './delivery.ts';
 describe('what an audit entry about a proposal says, in words', () => {
   it('a submission shows what was submitted: its title and estimated cost', () => {
     const e = { action: 'project.submit', after: '{"estimatedCostFen":3300000,"state":"submitted","title":"楼道声控灯更换"}' };
-    expect(entryDetail(e, 'zh-CN')).toBe('楼道声控灯更换，估算金额 ¥33,000');
+    expect(entryDetail(e, 'zh-CN')).toBe('楼道声控灯更换，估算金额 3.3万元');
     expect(entryDetail(e, 'en')).toBe('“楼道声控灯更换”, estimated ¥33,000');
   });
 

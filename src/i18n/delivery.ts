@@ -491,6 +491,7 @@ const ACTION_NAMES: Record<string, Record<Locale, string>> = {
   'rating.added': { 'zh-CN': '居民满意度评价', en: 'Satisfaction rating' },
   'comment.added': { 'zh-CN': '居民留言', en: 'Comment' },
   'comment.hidden': { 'zh-CN': '留言被隐藏', en: 'Comment hidden' },
+  'comment.replied': { 'zh-CN': '官方回复', en: 'Official reply' },
   'attachment.added': { 'zh-CN': '添加附件', en: 'Attachment added' },
   'project.created': { 'zh-CN': '项目登记', en: 'Project recorded' },
   'proposal.draft_edited': { 'zh-CN': '修改草稿', en: 'Draft edited' },

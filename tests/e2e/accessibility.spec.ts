@@ -333,6 +333,42 @@ test('the language switch in the header works with the keyboard', async ({ page 
 // ---------------------------------------------------------------------------
 // Phones.
 
+test('the header is at most 120 px tall on a 360 px phone, and its menu opens by keyboard to every link', async ({ browser }) => {
+  for (const lang of LANGS) {
+    const ctx = await contextAs(browser, lang, 'resident_lt', { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    await page.goto('/projects');
+    const header = page.locator('header.site-header');
+    expect((await header.boundingBox())!.height, `header height [${lang}]`).toBeLessThanOrEqual(120);
+    const nav = page.getByRole('navigation', { name: lang === 'en' ? 'Main navigation' : '主导航' });
+    await expect(nav).toBeHidden();
+    await expect(page.getByTestId('lang-switch')).toBeVisible();
+    // Tab to the menu button (past the skip link, the site's name and the language switch), open it with Enter.
+    const menu = page.getByTestId('menu-button');
+    await tabTo(page, menu, 5);
+    await expect(menu).toHaveText(lang === 'en' ? '☰ Menu' : '☰ 菜单');
+    await page.keyboard.press('Enter');
+    await expect(nav).toBeVisible();
+    for (const id of ['nav-propose', 'nav-stats', 'nav-notifications', 'who']) await expect(page.getByTestId(id), id).toBeVisible();
+    // Every link of the open menu is reached with Tab, in order, and the header still takes no more room on the page.
+    await tabTo(page, page.getByTestId('nav-notifications'), 12);
+    expect((await header.boundingBox())!.height, `header height with the menu open [${lang}]`).toBeLessThanOrEqual(120);
+    // Space closes it again.
+    await menu.focus();
+    await page.keyboard.press('Space');
+    await expect(nav).toBeHidden();
+    await ctx.close();
+  }
+  // A wide screen shows the navigation as before, with no menu button.
+  const wide = await contextAs(browser, 'zh-CN', 'resident_lt', { viewport: { width: 1280, height: 800 } });
+  const page = await wide.newPage();
+  await page.goto('/projects');
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(page.getByTestId('menu-button')).toBeHidden();
+  for (const id of ['nav-propose', 'nav-stats', 'nav-notifications', 'who', 'lang-switch']) await expect(page.getByTestId(id), id).toBeVisible();
+  await wide.close();
+});
+
 test('the ballot works on a 360 px wide screen', async ({ browser }) => {
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   await signInApi(ctx, 'council_xianhu_2');
@@ -582,6 +618,8 @@ test('signing in, proposing, voting, commenting and objecting work with JavaScri
   await page.getByLabel('手机号或用户名').fill('council_lianhua_1');
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
+  // On a phone who is signed in sits behind the header's menu, a disclosure that opens without JavaScript.
+  await page.getByTestId('menu-button').click();
   await expect(page.getByTestId('who')).toBeVisible();
   const title = `小区路灯维修 ${tag()}`;
   await page.goto('/cycles/cy-lianhua-2026/propose');

@@ -298,7 +298,7 @@ test('a notice prints on one A4 page with a QR code', async ({ page, baseURL }) 
   await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('民生微实事项目公示');
   await expect(page.getByTestId('notice-code')).toHaveText(code);
   await expect(page.getByTestId('notice-title')).toHaveText(F.toPrint.title);
-  await expect(page.getByTestId('notice-cost')).toHaveText('¥25,000');
+  await expect(page.getByTestId('notice-cost')).toHaveText('2.5万元');
   await expect(page.getByTestId('notice-decision')).toContainText('赞成 6 票');
   await expect(page.getByTestId('notice-period')).toContainText('（5 天）');
   await expect(sheet).toContainText('如何提出异议');

@@ -90,7 +90,7 @@ test("the public reads a project's full history without signing in", async ({ pa
     await expect(history.getByText(step, { exact: true }).first()).toBeVisible();
   }
   await expect(history).toContainText('3 栋门前新铺路面仍有约 5 平方米积水，排水坡度不足，需整改。');
-  await expect(history).toContainText('第 1 批，2024-06-25 支付 ¥102,000（累计 ¥102,000 / 协议 34万元）：预付款（30%）');
+  await expect(history).toContainText('第 1 批，2024-06-25 支付 10.2万元（累计 10.2万元 / 协议 34万元）：预付款（30%）');
   // The delivery record: agreement, payments, both inspections, the finding; and the residents' ratings.
   await expect(page.getByTestId('agreement')).toContainText('深圳市笋岗市政工程有限公司（示例）');
   await expect(page.getByTestId('payments').locator('tbody tr')).toHaveCount(2);

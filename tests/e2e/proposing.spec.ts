@@ -88,7 +88,7 @@ test('a proposal over the category cap is refused with the cap shown', async ({ 
   await p2.goto('/cycles/cy-lianhua-2026/propose');
   await fillProposal(p2, { title, category: '服务类（上限 50万元）', theme: '居民生活关爱', cost: '500000.01' });
   await p2.getByRole('button', { name: '保存草稿' }).click();
-  await expect(p2.getByTestId('cost-error')).toHaveText('估算金额 ¥500,000.01 超过上限：服务类项目上限 50万元');
+  await expect(p2.getByTestId('cost-error')).toHaveText('估算金额 50.000001万元 超过上限：服务类项目上限 50万元');
   // On a 360 px phone the summary is on screen when the page comes back, not below the fold.
   await expect(p2.getByTestId('form-error')).toBeInViewport({ ratio: 0.9 });
   // Several problems are listed in the form's order, top to bottom; a link brings the field into view with its label.
@@ -171,7 +171,7 @@ test('a comment is shown as plain text with links, and staff hide it with a publ
   await signIn(staff, 'staff_lt');
   await staff.goto('/projects/LTJD-LHSQ-2026-02');
   const theirs = staff.getByTestId('comment').filter({ hasText: marker });
-  await theirs.locator('summary').click();
+  await theirs.locator('summary').filter({ hasText: '隐藏' }).click();
   await theirs.getByLabel('隐藏理由（将公开）').fill(`含有网页代码 ${marker}`);
   await theirs.getByRole('button', { name: '隐藏' }).click();
   await expect(staff.getByText('评论已隐藏，理由已公开。')).toBeVisible();
@@ -181,4 +181,62 @@ test('a comment is shown as plain text with links, and staff hide it with a publ
   await expect(page.getByTestId('comment-hidden').filter({ hasText: marker })).toHaveText(`已由工作人员隐藏：含有网页代码 ${marker}`);
   await page.goto('/audit?action=comment.hidden');
   await expect(page.getByText(`含有网页代码 ${marker}`)).toBeVisible();
+});
+
+test("staff reply officially to a resident's comment", async ({ page, browser, baseURL }) => {
+  const marker = tag();
+  const project = '/projects/LTJD-LHSQ-2026-02';
+  // A resident comments.
+  await signIn(page, 'resident_lt');
+  await page.goto(project);
+  await page.getByLabel('发表评论').fill(`楼下的灯什么时候能修好？${marker}`);
+  await page.getByRole('button', { name: '发表' }).click();
+  await expect(page.getByText('评论已发表。')).toBeVisible();
+
+  // Staff of the community answer it as the office.
+  const staffContext = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 }, locale: 'zh-CN' });
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'staff_lt');
+  await staff.goto(project);
+  const theirs = staff.getByTestId('comment').filter({ hasText: marker });
+  await theirs.getByTestId('reply-form').locator('summary').click();
+  await theirs.getByLabel('以社区工作人员身份回复').fill(`已报修，本周五前修好。${marker}`);
+  await theirs.getByRole('button', { name: '发布回复' }).click();
+  await expect(staff.getByText('官方回复已发布，评论人会收到通知。')).toBeVisible();
+  await staffContext.close();
+
+  // The page shows the reply under the comment, marked 官方回复, with the staff member's name and role; the history records it.
+  await page.goto(project);
+  const reply = page.getByTestId('comment').filter({ hasText: marker }).getByTestId('official-reply');
+  await expect(reply).toContainText('官方回复');
+  await expect(reply.getByTestId('reply-by')).toHaveText('王芳（示例） · 社区工作人员');
+  await expect(reply).toContainText(`已报修，本周五前修好。${marker}`);
+  await expect(page.getByTestId('history').locator('li').filter({ hasText: '官方回复' }).last()).toContainText('社区工作人员 · 王芳（示例）');
+  await expect(page.getByTestId('reply-form')).toHaveCount(0);
+
+  // A newly verified resident of the same community reads the reply, may comment, and is shown no reply form: only the office answers.
+  const code = await unusedCode(baseURL!, 'staff_lt', 'lianhua');
+  const neighbourContext = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 }, locale: 'zh-CN' });
+  const neighbour = await neighbourContext.newPage();
+  await neighbour.goto('/signup');
+  await neighbour.getByLabel('手机号或用户名').fill(uniqueMobile());
+  await neighbour.getByLabel('称呼').fill('莲花新居民');
+  await neighbour.getByLabel('密码').fill('my-secret-1');
+  await neighbour.getByRole('button', { name: '注册' }).click();
+  await neighbour.getByLabel('核验码').fill(code);
+  await neighbour.getByRole('button', { name: '核验' }).click();
+  await expect(neighbour.getByTestId('verify-done')).toContainText('莲花社区');
+  await neighbour.goto(project);
+  await expect(neighbour.getByTestId('comment').filter({ hasText: marker }).getByTestId('official-reply')).toContainText(`已报修，本周五前修好。${marker}`);
+  await expect(neighbour.getByTestId('comment-form')).toBeVisible();
+  await expect(neighbour.getByTestId('reply-form')).toHaveCount(0);
+  await neighbourContext.close();
+
+  // The resident is told, through the header's menu (a 360 px phone), and the notice leads back to the comment.
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('nav-notifications').click();
+  const notice = page.getByTestId('notification').filter({ hasText: '官方回复' }).first();
+  await expect(notice).toContainText('您对「议事会议事规则培训」的评论收到了官方回复（王芳（示例），社区工作人员）');
+  await notice.getByRole('link').click();
+  await expect(page).toHaveURL(/\/projects\/LTJD-LHSQ-2026-02#comment-/);
 });

@@ -18,7 +18,7 @@ const SHEDS = '小区非机动车棚及充电桩'; // 38万
 const MEALS = '长者助餐配送服务'; // 30万
 const FIRE = '楼道消防器材更新'; // 25万
 const SUMMER = '青少年暑期托管班'; // 12万
-const ADD1_STOPS = '（Add1 补全保持每人均分额 250,000.00 元：已没有其他有票的项目能放进预算。）';
+const ADD1_STOPS = '（Add1 补全保持每人均分额 25万元：已没有其他有票的项目能放进预算。）';
 
 test.use({ viewport: { width: 360, height: 640 } });
 
@@ -107,9 +107,9 @@ test('a resident casts an approval ballot, changes it, and verifies the receipt 
   await expect(pub.getByTestId('rule-official').getByRole('listitem')).toHaveText(['社区共建微花园', '健身路径器材更新', '“四点半课堂”课后托管', '独居长者助浴服务']);
   const dropped = pub.getByTestId('outcome').filter({ has: pub.getByRole('heading', { name: '垃圾分类投放点升级改造' }) });
   await expect(dropped.getByTestId('votes')).toHaveText('0 票');
-  await expect(dropped.getByTestId('why-official').locator('.explanation')).toHaveText('未获资助：以 0 票排名第 6，其费用 420,000 元 超出了剩余预算 190,000 元。');
+  await expect(dropped.getByTestId('why-official').locator('.explanation')).toHaveText('未获资助：以 0 票排名第 6，其费用 42万元 超出了剩余预算 19万元。');
   const bath = pub.getByTestId('outcome').filter({ has: pub.getByRole('heading', { name: '独居长者助浴服务' }) });
-  await expect(bath.getByTestId('why-official').locator('.explanation')).toHaveText('获得资助：以 0 票排名第 4，其费用 220,000 元 在剩余预算 410,000 元 之内。');
+  await expect(bath.getByTestId('why-official').locator('.explanation')).toHaveText('获得资助：以 0 票排名第 4，其费用 22万元 在剩余预算 41万元 之内。');
   await anon.close();
 });
 
@@ -281,17 +281,17 @@ test('the results page explains why each project was or was not funded', async (
   }
   // Each side explains its refusal, with the figures worked out above.
   await expect(outcome(SQUARE).getByTestId('why-official').locator('.explanation')).toHaveText(
-    `未获资助：按均等份额法，在已资助 2 个项目之后，其支持者剩余资金合计只有 420,000.00 元，不足以支付其费用 800,000 元（其有效票数已降至 5.00）。${ADD1_STOPS}`,
+    `未获资助：按均等份额法，在已资助 2 个项目之后，其支持者剩余资金合计只有 42万元，不足以支付其费用 80万元（其有效票数已降至 5.00）。${ADD1_STOPS}`,
   );
-  await expect(outcome(MEALS).getByTestId('why-comparison').locator('.explanation')).toHaveText('未获资助：以 3 票排名第 6，其费用 300,000 元 超出了剩余预算 0 元。');
+  await expect(outcome(MEALS).getByTestId('why-comparison').locator('.explanation')).toHaveText('未获资助：以 3 票排名第 6，其费用 30万元 超出了剩余预算 0元。');
   // And each win, in the order worked out above.
   await expect(outcome(SHEDS).getByTestId('why-official').locator('.explanation')).toHaveText(
-    `获得资助（均等份额法第 1 轮）：其支持者每人最多支付 76,000.00 元 即可凑齐费用 380,000 元（有效票数 5.00），是当时性价比最高的项目。${ADD1_STOPS}`,
+    `获得资助（均等份额法第 1 轮）：其支持者每人最多支付 7.6万元 即可凑齐费用 38万元（有效票数 5.00），是当时性价比最高的项目。${ADD1_STOPS}`,
   );
-  await expect(outcome(SUMMER).getByTestId('why-official').locator('.explanation')).toHaveText(/^获得资助（均等份额法第 3 轮）：其支持者每人最多支付 40,000.00 元/);
-  await expect(outcome(MEALS).getByTestId('why-official').locator('.explanation')).toHaveText(/^获得资助（均等份额法第 5 轮）：其支持者每人最多支付 100,000.00 元/);
-  await expect(outcome(SQUARE).getByTestId('why-comparison').locator('.explanation')).toHaveText('获得资助：以 5 票排名第 3，其费用 800,000 元 在剩余预算 1,170,000 元 之内。');
-  await expect(outcome(FIRE).getByTestId('why-comparison').locator('.explanation')).toHaveText('获得资助：以 3 票排名第 5，其费用 250,000 元 在剩余预算 250,000 元 之内。');
+  await expect(outcome(SUMMER).getByTestId('why-official').locator('.explanation')).toHaveText(/^获得资助（均等份额法第 3 轮）：其支持者每人最多支付 4万元/);
+  await expect(outcome(MEALS).getByTestId('why-official').locator('.explanation')).toHaveText(/^获得资助（均等份额法第 5 轮）：其支持者每人最多支付 10万元/);
+  await expect(outcome(SQUARE).getByTestId('why-comparison').locator('.explanation')).toHaveText('获得资助：以 5 票排名第 3，其费用 80万元 在剩余预算 117万元 之内。');
+  await expect(outcome(FIRE).getByTestId('why-comparison').locator('.explanation')).toHaveText('获得资助：以 3 票排名第 5，其费用 25万元 在剩余预算 25万元 之内。');
   await expect(page.getByTestId('rule-notes')).toContainText('把预算平均分给每位投票的居民');
   await expect(page.getByTestId('rule-notes')).toContainText('按得票（或得分）从高到低排序');
 

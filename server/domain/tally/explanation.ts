@@ -72,6 +72,8 @@ export type Language = 'en' | 'zh-CN';
 export interface RenderOptions {
   /** Appended to money amounts, e.g. "PLN" or "元". */
   readonly currency?: string;
+  /** Writes a money amount (a decimal string in currency units) instead: a site's own money format. Overrides `currency`. */
+  readonly formatMoney?: (amount: string) => string;
 }
 
 function groupDigits(s: string, sep: string): string {
@@ -99,7 +101,7 @@ export function renderExplanation(e: Explanation, lang: Language = 'en', opts: R
 
 function renderEn(e: Explanation, opts: RenderOptions): string {
   const cur = opts.currency ? ` ${opts.currency}` : '';
-  const money = (s: string) => groupDigits(s, ',') + cur;
+  const money = (s: string) => (opts.formatMoney ? opts.formatMoney(s) : groupDigits(s, ',') + cur);
   const sc = e.scoreUnit === 'votes' ? plural(e.score, 'vote', 'votes') : `${plural(e.score, 'point', 'points')} from ${plural(e.votes, 'voter', 'voters')}`;
   const perVote = e.scoreUnit === 'votes' ? 'per supporter' : 'per point';
   const effUnit = e.scoreUnit === 'votes' ? 'effective vote count' : 'effective point count';
@@ -147,7 +149,7 @@ function renderEn(e: Explanation, opts: RenderOptions): string {
 
 function renderZh(e: Explanation, opts: RenderOptions): string {
   const cur = opts.currency ? ` ${opts.currency}` : '';
-  const money = (s: string) => groupDigits(s, ',') + cur;
+  const money = (s: string) => (opts.formatMoney ? opts.formatMoney(s) : groupDigits(s, ',') + cur);
   const sc = e.scoreUnit === 'votes' ? `${e.score} 票` : `${e.votes} 位居民给出的 ${e.score} 分`;
   const perVote = e.scoreUnit === 'votes' ? '每人' : '每一分';
   const effUnit = e.scoreUnit === 'votes' ? '有效票数' : '有效分数';
