@@ -19,6 +19,7 @@ import { tallyAll } from '../server/domain/tally/tally.ts';
 import { formatProjectCode } from '../server/domain/project-code.ts';
 import type { ProjectState } from '../server/domain/project-states.ts';
 import type { CyclePhase } from '../server/domain/cycle-phases.ts';
+import { mulberry32 } from '../server/domain/seeded-random.ts';
 
 export const DEMO_HISTORY_SEED = 20_230_101;
 export const HISTORY_YEARS = [2023, 2024, 2025] as const;
@@ -29,18 +30,6 @@ const WAN = 1_000_000; // fen per 万元
 // ---------------------------------------------------------------------------
 // The generator
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a small, fast 32-bit generator; good enough for demo data, and the same everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   readonly next: () => number;

@@ -1,5 +1,8 @@
-/** @module What the statistics pages read from their address: the year and how the child table is sorted. */
+/** @module What the statistics pages read from their address (the year, how the child table is sorted), and what an annual report loads. */
 import { z } from 'zod';
+import type { AppContext } from '../../server/context.ts';
+import { adoptedProjects, placeStatsFor, type PlaceLevel } from '../../server/services/stats.ts';
+import { councilHealthFor } from '../../server/services/council-health.ts';
 
 export const CHILD_SORT_KEYS = ['name', 'projects_total', 'projects_adopted', 'money_budget_fen', 'money_agreed_fen', 'money_paid_fen', 'ballots', 'turnout', 'projects_overdue', 'satisfaction'] as const;
 export const childSortKeys = CHILD_SORT_KEYS;
@@ -29,4 +32,22 @@ export function statsPath(path: string, o: { year: number | null; sort?: ChildSo
   }
   const qs = u.toString();
   return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * What an annual report page shows, for ?year= (the latest year without one):
+ * the place over all years and in that year, its adopted projects (null for
+ * the city, which lists its districts' reports instead) and its flagged
+ * councils. Null when there is no such place or no report for that year.
+ */
+export async function loadAnnualReport(ctx: AppContext, level: Exclude<PlaceLevel, 'community'>, slug: string, url: URL) {
+  const all = await placeStatsFor(ctx, level, slug, null);
+  const query = readStatsQuery(url);
+  if (!all || query.bad) return null;
+  const year = query.year ?? all.years[0] ?? null;
+  if (year === null || !all.years.includes(year)) return null;
+  const stats = (await placeStatsFor(ctx, level, slug, year))!;
+  const projects = level === 'city' ? null : await adoptedProjects(ctx.database, stats.place, year);
+  const flagged = (await councilHealthFor(ctx, level, slug, year)) ?? [];
+  return { all, year: stats, projects, flagged };
 }

@@ -1,18 +1,10 @@
 /** Seeded random small elections for property tests (no dependencies). */
 
 import type { Election, BallotInput, VoteType } from '../election.ts';
+import { mulberry32 } from '../../seeded-random.ts';
 
 /** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export function randomElection(seed: number, opts: { voteType?: VoteType; maxVoters?: number; maxProjects?: number } = {}): Election {
   const r = rng(seed);
