@@ -36,6 +36,7 @@ import { councilRoutes } from './routes/council.routes.ts';
 import { meetingRoutes } from './routes/meetings.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { rulebookRoutes } from './routes/rulebooks.routes.ts';
+import { formRoutes } from './routes/forms.routes.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
@@ -85,6 +86,7 @@ export function createApp(ctx: AppContext) {
   // The council's routes (issue 5) stay out of the typed chain behind AppType: with them TypeScript
   // cannot represent the chain's type (TS2590), and no island calls them through the typed client.
   for (const council of [screeningRoutes, councilRoutes, meetingRoutes, noticeRoutes, rulebookRoutes]) app.route('/', council);
+  app.route('/', formRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -306,6 +306,8 @@ export const ACCESS: Record<string, Entry> = {
   },
   'GET /api/notifications': { place: 'xianhu', expect: SIGNED_IN },
   'POST /api/notifications/read': { place: 'xianhu', body: {}, expect: SIGNED_IN },
+  // Asks, changes nothing: anyone may ask whether a form would be accepted from them (the answer is in the body).
+  'POST /api/forms/check': { place: 'xianhu', body: { action: '/lang', fields: {} }, expect: PUBLIC },
   'GET /api/proposals/mine': { place: 'lianhua', expect: SIGNED_IN },
 
   // The register of residents

@@ -101,7 +101,7 @@ function kindOf(pattern: string, page: string): { kind: string; key: string } {
  * pattern and state), in the order found, adding their keys to `seen`. Every
  * page a link leads to must answer 200 (or its known refusal) with HTML.
  */
-async function crawl(api: APIRequestContext, keys: Set<string>, own?: string): Promise<Visit[]> {
+async function crawl(api: APIRequestContext, keys: Set<string>, own?: string, onPage?: (path: string, html: string) => void): Promise<Visit[]> {
   const opened = new Map<string, number>();
   const kept = new Map<string, number>();
   const found: Visit[] = [];
@@ -120,6 +120,7 @@ async function crawl(api: APIRequestContext, keys: Set<string>, own?: string): P
     const page = await res.text();
     const url = new URL(res.url());
     const at = url.pathname + url.search;
+    onPage?.(at, page);
     const { kind, key } = kindOf(`${routePattern(at)} ${status}`, page);
     if (!keys.has(key) && (kept.get(kind) ?? 0) < KEEP_PER_KIND) {
       keys.add(key);
@@ -137,6 +138,20 @@ async function crawl(api: APIRequestContext, keys: Set<string>, own?: string): P
     }
   }
   return found;
+}
+
+/**
+ * Every page a person reaches by following links from / (signed in as
+ * `who`, or signed out), within the crawl's bounds: `onPage` sees each one
+ * opened, whatever its kind; the signed-in context is returned (the caller
+ * disposes of it). For checks that look at what each page offers
+ * its reader (the forms shown), not only at one page of each kind.
+ */
+export async function visitAll(baseURL: string, who: string | null, onPage: (path: string, html: string) => void): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL });
+  if (who) expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
+  await crawl(api, new Set(), who ? OWN[who as Role] : undefined, onPage);
+  return api;
 }
 
 export type SiteMap = { visitor: Visit[]; roles: Record<Role, Visit[]> };

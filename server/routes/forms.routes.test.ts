@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { client, testApp } from '../../tests/fixtures.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp({ seed: true });
+});
+afterAll(() => t.close());
+
+async function as(login: string | null) {
+  const c = client(t.app);
+  if (login) expect((await c.post('/api/auth/sign-in', { login, password: DEMO_PASSWORD })).status).toBe(200);
+  return c;
+}
+const check = async (login: string | null, action: string, fields: Record<string, string> = {}) => {
+  const res = await (await as(login)).post('/api/forms/check', { action, fields });
+  return { status: res.status, body: await res.json() };
+};
+
+/** 中秋邻里节: resident_lt's own proposal, submitted, in 莲花社区 while proposals are being collected. */
+const OWN = '/projects/LTJD-LHSQ-2026-01';
+
+describe('POST /api/forms/check', () => {
+  it('staff are refused the withdraw form of a resident’s proposal, and its proposer may use it', async () => {
+    expect(await check('staff_lt', OWN, { event: 'withdraw' })).toEqual({ status: 200, body: { allowed: false, reason: 'not_proposer', message: '只有项目提议人本人才能这样做' } });
+    expect(await check('resident_lt', OWN, { event: 'withdraw' })).toEqual({ status: 200, body: { allowed: true, reason: null, message: null } });
+  });
+
+  it('the screening decision is refused while proposals are still being collected', async () => {
+    expect((await check('staff_lt', '/projects/LTJD-LHSQ-2026-02', { event: 'screen_in' })).body).toMatchObject({ allowed: false, reason: 'wrong_phase' });
+    expect((await check('staff_lt', '/staff/lianhua/screening?cycle=cy-lianhua-2026', { action: 'screen', decision: 'out', project: 'nope' })).body).toMatchObject({ allowed: false, reason: 'not_found' });
+  });
+
+  it('a visitor is asked to sign in before commenting, a resident of the community may comment, a resident elsewhere may not', async () => {
+    expect((await check(null, OWN, { intent: 'comment' })).body).toMatchObject({ allowed: false, reason: 'not_signed_in' });
+    expect((await check('resident_lt', OWN, { intent: 'comment' })).body).toMatchObject({ allowed: true });
+    expect((await check('resident_xh', OWN, { intent: 'comment' })).body).toMatchObject({ allowed: false, reason: 'not_resident_of_community' });
+  });
+
+  it('a district officer may publish rulebooks for their own district only', async () => {
+    expect((await check('officer', '/staff/rulebooks', { action: 'create' })).body).toMatchObject({ allowed: true });
+    expect((await check('officer', '/staff/rulebooks?district=d-nowhere', { action: 'create' })).body).toMatchObject({ allowed: false, reason: 'not_in_community' });
+    expect((await check('staff_lt', '/staff/rulebooks', { action: 'create' })).body).toMatchObject({ allowed: false });
+  });
+
+  it('answers in English for an English reader', async () => {
+    const c = await as('staff_lt');
+    const res = await c.post('/api/forms/check', { action: OWN, fields: { event: 'withdraw' } }, { 'accept-language': 'en' });
+    expect((await res.json()).message).toBe('Only the person who proposed this project can do this');
+  });
+
+  it('a form the site does not have answers 404 unknown_form, and bad input 400', async () => {
+    const r = await check('staff_lt', '/projects/LTJD-LHSQ-2026-01', { intent: 'no_such_thing' });
+    expect(r.status).toBe(404);
+    expect(r.body.error).toMatchObject({ code: 'unknown_form' });
+    expect((await check('staff_lt', 'not-a-path')).status).toBe(400);
+  });
+
+  it('asking changes nothing', async () => {
+    const count = async () => (await t.ctx.database.db.get<{ n: number }>(sql`select count(*) as n from audit_log`))!.n;
+    const before = await count();
+    await check('resident_lt', OWN, { event: 'withdraw' });
+    await check('staff_lt', '/staff/lianhua/phase', {});
+    expect(await count()).toBe(before);
+    expect((await check('resident_lt', OWN, { event: 'withdraw' })).body.allowed).toBe(true);
+  });
+});
