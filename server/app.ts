@@ -7,6 +7,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
+import type { IncomingMessage } from 'node:http';
+import { noteRequest, requestIdOf } from './http/request-log.ts';
 import type { AppContext } from './context.ts';
 import type { AppEnv } from './http/router.ts';
 import { contextMiddleware, originCheck } from './http/middleware.ts';
@@ -48,6 +51,8 @@ export function createApp(ctx: AppContext) {
   app.use('*', async (c, next) => {
     await next();
     setSecurityHeaders(c.res.headers);
+    // For the request's log line (server/http/request-log.ts): the route pattern matched, and who asked.
+    noteRequest(incomingOf(c), { route: routePath(c, -1), accountId: c.get('auth')?.account.id ?? null });
   });
 
   const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413);
@@ -105,11 +110,17 @@ export function createApp(ctx: AppContext) {
       if (err.status === 413) return c.json(errorBody('payload_too_large', genericMessage('payload_too_large', locale)), 413);
       if (err.status < 500) return c.json(errorBody('bad_request', err.message), err.status);
     }
-    console.error('[api] unexpected error', c.req.method, c.req.path, err);
-    return c.json(errorBody('internal', genericMessage('internal', locale)), 500);
+    const requestId = requestIdOf(incomingOf(c));
+    ctx.log.error({ msg: 'unexpected error', reqId: requestId, method: c.req.method, route: routePath(c, -1), err });
+    return c.json({ ...errorBody('internal', genericMessage('internal', locale)), requestId }, 500);
   });
 
   return routes;
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/** The Node request under this Hono context, when served by @hono/node-server (not in app.request() tests). */
+function incomingOf(c: Context): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+}

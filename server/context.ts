@@ -11,6 +11,8 @@ import { createRateLimiters, type RateLimiters } from './auth/rate-limit.ts';
 import { defaultThrottleRules, type ThrottleRules } from './auth/throttle.ts';
 import type { Env } from './env.ts';
 import { createReadCache, type ReadCache } from './services/read-cache.ts';
+import { createLogger } from './http/request-log.ts';
+import type { Logger } from 'pino';
 
 export type AppContext = {
   database: Database;
@@ -25,6 +27,8 @@ export type AppContext = {
   allowedOrigins: string[];
   /** Expensive public reads (statistics), reused while nothing changed (server/services/read-cache.ts); exact in tests. */
   reads: ReadCache;
+  /** The operator's log: JSON lines (request lines, unexpected errors), at LOG_LEVEL. Never personal data. */
+  log: Logger;
 };
 
 /** The writes that may run on the writer thread (db/writer-thread.ts). */
@@ -47,5 +51,6 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
       .map((s) => s.trim())
       .filter(Boolean),
     reads: createReadCache(env.NODE_ENV === 'test' ? 0 : 10_000),
+    log: createLogger(env.LOG_LEVEL),
   };
 }

@@ -19,6 +19,10 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   /** Where the Astro build is (astro.config.mjs reads the same variable). */
   WSS_DIST_DIR: z.string().min(1).default('dist'),
+  /** How much the server logs: one JSON line per request at `info`. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token for GET /metrics (Prometheus); without one, /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

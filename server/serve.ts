@@ -20,6 +20,7 @@ import { createApp } from './app.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { seedDemo } from './services/demo-seed.ts';
 import { startCouncilClock } from './services/notices.ts';
+import { logRequest, noteRequest, requestIdOf, type RequestNote } from './http/request-log.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -81,7 +82,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   const ctx = await createContext(config, { writerThread: true });
   opts.adjust?.(ctx);
   // The served demo comes with its generated 2023–2025 history (a few seconds, once, on an empty database).
-  if (config.SEED_DEMO === '1' && (await seedDemo(ctx, { history: true }))) console.log('Seeded the demo data (示例数据), with its 2023–2025 history, into an empty database.');
+  if (config.SEED_DEMO === '1' && (await seedDemo(ctx, { history: true }))) ctx.log.info({ msg: 'seeded the demo data, with its 2023–2025 history, into an empty database' });
   // Notice periods end and council terms start on the clock, not on a request.
   const stopClock = await startCouncilClock(ctx);
   const api = createApp(ctx);
@@ -90,10 +91,11 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
 
   const server = createServer((req, res) => {
     try {
+      logRequest(ctx.log, req, res);
       route(req, res);
     } catch (err) {
       // Nothing a client sends may take the process down.
-      console.error('[serve] unexpected error', req.method, req.url, err);
+      ctx.log.error({ msg: 'unexpected error', reqId: requestIdOf(req), method: req.method, err });
       if (!res.headersSent) {
         res.statusCode = 400;
         res.end('Bad request');
@@ -113,13 +115,14 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
       res.end('Not found');
     };
     if (!astroHandler) return notFound();
-    if (serveStatic(CLIENT_DIR, req, res)) return;
-    astroHandler(req, res, notFound, { ctx });
+    if (serveStatic(CLIENT_DIR, req, res)) return noteRequest(req, { route: 'static' });
+    // The page middleware notes the route it matched and who is signed in (src/middleware.ts); error pages show the id.
+    astroHandler(req, res, notFound, { ctx, requestId: requestIdOf(req), noteRequest: (note: RequestNote) => noteRequest(req, note) });
   }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  console.log(`微实事 is running at http://${shown}:${config.PORT}/ (database ${config.DATABASE_URL})`);
+  ctx.log.info({ msg: `微实事 is running at http://${shown}:${config.PORT}/`, database: config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//') });
 
   const stop = () => {
     stopClock();

@@ -4,5 +4,9 @@ declare namespace App {
     ctx: import('../server/context.ts').AppContext;
     auth: import('../server/services/accounts.ts').SignedIn | null;
     locale: import('./i18n/messages.ts').Locale;
+    /** Set by server/serve.ts: this request's id (x-request-id), shown on the error page. */
+    requestId?: string | null;
+    /** Set by server/serve.ts: add the matched route and the account to the request's log line. */
+    noteRequest?: (note: import('../server/http/request-log.ts').RequestNote) => void;
   }
 }

@@ -41,6 +41,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     cookies.set(SESSION_COOKIE, token!, sessionCookieAttributes(ctx.secureCookies, locals.auth.sessionExpiresAt));
   }
   const response = await next();
+  locals.noteRequest?.({ route: context.routePattern, accountId: locals.auth?.account.id ?? null });
   setSecurityHeaders(response.headers);
   if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
   return response;

@@ -50,6 +50,8 @@ export type Started = {
   /** SIGKILL: no chance to flush anything that was not already durable. */
   kill(): Promise<void>;
   exited: Promise<number | null>;
+  /** What the process wrote to standard output so far (only when started with `stdout: true`). */
+  stdout(): string;
 };
 
 async function waitFor(url: string, proc: ChildProcess, timeoutMs: number, stderr: () => string) {
@@ -76,13 +78,17 @@ function cpuSecondsOf(pid: number | undefined): number {
 }
 
 /** Spawn a node script (the production server, or the baseline server) and wait for its health URL. */
-export async function startProcess(opts: { script: string; port: number; env: Record<string, string>; healthPath: string; args?: string[] }): Promise<Started> {
+export async function startProcess(opts: { script: string; port: number; env: Record<string, string>; healthPath: string; args?: string[]; stdout?: boolean }): Promise<Started> {
   const node = process.execPath;
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(node, [...nodeArgs, opts.script, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(opts.port), ...opts.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', opts.stdout ? 'pipe' : 'ignore', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
   });
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => {
@@ -101,6 +107,7 @@ export async function startProcess(opts: { script: string; port: number; env: Re
     url,
     exited,
     cpuSeconds: () => cpuSecondsOf(proc.pid),
+    stdout: () => out,
     async stop() {
       if (proc.exitCode === null) proc.kill('SIGTERM');
       const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
@@ -128,8 +135,9 @@ export function startSite(opts: { port: number; databaseUrl: string; env?: Recor
  * The same server without the pages (scripts/api-server.ts): the same boot, writer thread and
  * write queue, no build needed — what the crash test in `npm test` kills.
  */
-export function startApiServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+export function startApiServer(opts: { port: number; databaseUrl: string; env?: Record<string, string>; stdout?: boolean }) {
   return startProcess({
+    stdout: opts.stdout,
     script: join(ROOT, 'scripts/api-server.ts'),
     port: opts.port,
     healthPath: '/api/health',

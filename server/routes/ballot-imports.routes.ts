@@ -106,7 +106,7 @@ export const ballotImportRoutes = createRouter()
       const r = await importBallotsPb(c.get('ctx'), c.req.valid('param').id, { name: f.name, text }, { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, ['staff'])) });
       if (!r.ok) return answer(c, r);
       // The storing goes on after the answer; its outcome is recorded on the import itself.
-      r.done.catch((err) => console.error('[import] unexpected', err));
+      r.done.catch((err) => c.get('ctx').log.error({ msg: 'ballot import failed unexpectedly', err }));
       return c.json({ id: r.importId, total: r.total, progress: `/api/ballot-imports/${r.importId}` }, 202);
     },
   )

@@ -269,7 +269,7 @@ export async function closeDueNotices(ctx: AppContext, now: Date): Promise<strin
     try {
       if (await ctx.database.write((tx) => approveIfDue(tx, n.id, now))) approved.push(n.projectId);
     } catch (err) {
-      console.error('[notices] could not close notice', n.id, err);
+      ctx.log.error({ msg: 'could not close a notice', notice: n.id, err });
     }
   }
   return approved;
@@ -290,9 +290,9 @@ export async function startCouncilClock(ctx: AppContext, everyMs = 60_000): Prom
     try {
       await syncCouncilRoles(ctx, ctx.now());
       const approved = await closeDueNotices(ctx, ctx.now());
-      if (approved.length) console.log(`[notices] approved ${approved.length} project(s) whose notice period ended`);
+      if (approved.length) ctx.log.info({ msg: 'notices approved: their notice period ended', projects: approved.length });
     } catch (err) {
-      console.error('[council clock] tick failed', err);
+      ctx.log.error({ msg: 'council clock: tick failed', err });
     } finally {
       running = false;
     }
