@@ -36,7 +36,24 @@ export type Database = {
   writeTask<T>(task: string, payload: unknown, here: (tx: Tx) => Promise<T>): Promise<T>;
   /** Whether write tasks go to a writer thread. */
   hasWriterThread: boolean;
+  /** The write queue as it stands, for the operator's metrics. */
+  stats: WriteStats;
+  /** Resolves once every write asked for so far has been answered (committed and, for a file, on disk) or refused. */
+  idle(): Promise<void>;
   close(): void;
+};
+
+/** Counters of the write queue (read by server/http/metrics.ts). */
+export type WriteStats = {
+  /** Writes waiting for their batch. */
+  queued: number;
+  /** Writes asked for and not yet answered (waiting, being written, or waiting for their fsync). */
+  pending: number;
+  /** Writes answered, and the seconds they took in all (from being asked for to being durable). */
+  answered: number;
+  secondsTotal: number;
+  /** Writes that failed (not a refusal by the rules: an error of the database or the disk). */
+  failed: number;
 };
 
 export type OpenOptions = {
@@ -174,9 +191,39 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
     }
   }
 
+  const stats: WriteStats = { queued: 0, pending: 0, answered: 0, secondsTotal: 0, failed: 0 };
+  let idleWaiters: (() => void)[] = [];
+  function settled(askedAt: bigint, ok: boolean) {
+    stats.pending--;
+    stats.queued = queue.length;
+    stats.answered++;
+    stats.secondsTotal += Number(process.hrtime.bigint() - askedAt) / 1e9;
+    if (!ok) stats.failed++;
+    if (stats.pending === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
   function enqueue<T>(fn: (tx: Tx) => Promise<T>, task?: TaskJob): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      queue.push({ fn, task, resolve: resolve as (v: unknown) => void, reject });
+      const askedAt = process.hrtime.bigint();
+      stats.pending++;
+      queue.push({
+        fn,
+        task,
+        resolve: (v: unknown) => {
+          settled(askedAt, true);
+          resolve(v as T);
+        },
+        reject: (e: unknown) => {
+          // A refusal carried out of the transaction (a domain rule) is an answer, not a failure of the database.
+          settled(askedAt, isRefusal(e));
+          reject(e);
+        },
+      });
+      stats.queued = queue.length;
       if (!draining) {
         draining = true;
         setImmediate(() => void drain());
@@ -193,12 +240,19 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
     write,
     writeTask,
     hasWriterThread: writer !== null,
+    stats,
+    idle: () => (stats.pending === 0 ? Promise.resolve() : new Promise<void>((ok) => idleWaiters.push(ok))),
     close: () => {
       writer?.close();
       client.close();
       walSync?.close();
     },
   };
+}
+
+/** Errors thrown on purpose to roll a write back with an answer (services' `Refusal`), told apart from database failures. */
+function isRefusal(e: unknown): boolean {
+  return e instanceof Error && e.message === 'refused' && 'outcome' in e;
 }
 
 /** How one job of a batch ended. */

@@ -13,6 +13,7 @@ import type { Env } from './env.ts';
 import { createReadCache, type ReadCache } from './services/read-cache.ts';
 import { createLogger } from './http/request-log.ts';
 import type { Logger } from 'pino';
+import { createMetrics, type Metrics } from './http/metrics.ts';
 
 export type AppContext = {
   database: Database;
@@ -29,6 +30,8 @@ export type AppContext = {
   reads: ReadCache;
   /** The operator's log: JSON lines (request lines, unexpected errors), at LOG_LEVEL. Never personal data. */
   log: Logger;
+  /** The operator's metrics (server/http/metrics.ts), served at /metrics when METRICS_TOKEN is set. */
+  metrics: Metrics;
 };
 
 /** The writes that may run on the writer thread (db/writer-thread.ts). */
@@ -41,16 +44,18 @@ const WRITE_TASKS = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 
 export async function createContext(env: Env, opts: { now?: () => Date; migrate?: boolean; writerThread?: boolean } = {}): Promise<AppContext> {
   const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, opts.writerThread ? { writerTasks: WRITE_TASKS } : {});
   if (opts.migrate !== false) await migrateDatabase(database);
+  const now = opts.now ?? (() => new Date());
   return {
     database,
     limits: createRateLimiters(),
     throttle: defaultThrottleRules(),
-    now: opts.now ?? (() => new Date()),
+    now,
     secureCookies: env.NODE_ENV === 'production',
     allowedOrigins: env.ALLOWED_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
     reads: createReadCache(env.NODE_ENV === 'test' ? 0 : 10_000),
     log: createLogger(env.LOG_LEVEL),
+    metrics: createMetrics(database, now),
   };
 }

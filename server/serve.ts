@@ -21,6 +21,7 @@ import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { seedDemo } from './services/demo-seed.ts';
 import { startCouncilClock } from './services/notices.ts';
 import { logRequest, noteRequest, requestIdOf, type RequestNote } from './http/request-log.ts';
+import { collectProcessMetrics, serveMetrics } from './http/metrics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -80,6 +81,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
     process.exit(1);
   }
   const ctx = await createContext(config, { writerThread: true });
+  collectProcessMetrics(ctx.metrics);
   opts.adjust?.(ctx);
   // The served demo comes with its generated 2023–2025 history (a few seconds, once, on an empty database).
   if (config.SEED_DEMO === '1' && (await seedDemo(ctx, { history: true }))) ctx.log.info({ msg: 'seeded the demo data, with its 2023–2025 history, into an empty database' });
@@ -91,7 +93,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
 
   const server = createServer((req, res) => {
     try {
-      logRequest(ctx.log, req, res);
+      logRequest(ctx.log, req, res, ctx.metrics);
       route(req, res);
     } catch (err) {
       // Nothing a client sends may take the process down.
@@ -104,6 +106,15 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   });
   function route(req: IncomingMessage, res: ServerResponse) {
     const url = req.url ?? '/';
+    if (url === '/metrics' || url.startsWith('/metrics?')) {
+      noteRequest(req, { route: '/metrics' });
+      void serveMetrics(ctx.metrics, config.METRICS_TOKEN, req, res).catch((err) => {
+        ctx.log.error({ msg: 'metrics failed', err });
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+      return;
+    }
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) {
       apiListener(req, res);
       return;

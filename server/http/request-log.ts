@@ -14,6 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { pino, type Logger, type DestinationStream, type LevelWithSilent } from 'pino';
+import type { Metrics } from './metrics.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -46,7 +47,7 @@ export function requestIdOf(req: IncomingMessage | undefined): string | null {
  * once its response has been sent, or when the client went away first
  * (status 499, as nginx writes it).
  */
-export function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse): void {
+export function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, metrics?: Metrics): void {
   const id = randomBytes(8).toString('hex');
   (req as Noted)[NOTE] = { id };
   res.setHeader('x-request-id', id);
@@ -74,6 +75,7 @@ export function logRequest(log: Logger, req: IncomingMessage, res: ServerRespons
     const n = (req as Noted)[NOTE]!;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const status = aborted && !res.writableFinished ? 499 : res.statusCode;
+    metrics?.request(n.route ?? null, req.method ?? '-', status, ms / 1000);
     log[status >= 500 ? 'error' : 'info']({
       msg: 'request',
       reqId: id,

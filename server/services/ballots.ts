@@ -298,7 +298,9 @@ export async function castBallot(ctx: AppContext, cycleId: string, input: Ballot
   }
   const job: CastJob = { cycleId, input, actor, at: now.getTime() };
   // On the production server this transaction runs on the writer thread (db/writer-thread.ts); elsewhere here.
-  return ctx.database.writeTask<CastOutcome>('castBallot', job, (tx) => castInTx(rawOf(tx), job));
+  const cast = await ctx.database.writeTask<CastOutcome>('castBallot', job, (tx) => castInTx(rawOf(tx), job));
+  if (cast.ok) ctx.metrics.ballotCast('online');
+  return cast;
 }
 
 /** What casting needs, as plain data (it may cross to the writer thread). */
@@ -454,7 +456,7 @@ export async function enterPaperBallot(ctx: AppContext, cycleId: string, input: 
   const staffId = actor!.accountId;
   const serial = normalizeSerial(input.paperSerial);
   const registerNo = input.registerNo.normalize('NFKC').trim().toUpperCase();
-  return ctx.database.write(async (tx): Promise<PaperOutcome> => {
+  const entered = await ctx.database.write(async (tx): Promise<PaperOutcome> => {
     // Paper ballots are collected while the vote is open and typed in before it closes: the count happens at the close.
     if ((await phaseIn(tx, cycleId, now)) !== 'resident_vote') return { ok: false, code: 'wrong_phase' };
     const person = (
@@ -523,6 +525,8 @@ export async function enterPaperBallot(ctx: AppContext, cycleId: string, input: 
     });
     return receiptCode ? { ok: true, status, entries: earlier.length + 1, receiptCode } : { ok: true, status, entries: earlier.length + 1 };
   });
+  if (entered.ok && entered.receiptCode) ctx.metrics.ballotCast('paper');
+  return entered;
 }
 
 /** A person with a current ballot cannot get (another) paper ballot. */
