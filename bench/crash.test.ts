@@ -24,6 +24,9 @@ describe('crash during voting', () => {
   let databaseUrl: string;
   let data: BenchData;
   let site: Started | null = null;
+  // Both stops vote on the same database: the second continues the workload and checks every ballot acknowledged in either.
+  const allAcks: Awaited<ReturnType<typeof killDuringVoting>>['load']['acknowledged'] = [];
+  let sent = 0;
 
   beforeAll(async () => {
     dir = tempDir('wss-crash-test-');
@@ -50,6 +53,8 @@ describe('crash during voting', () => {
       seconds: 30,
     });
     const acks = killed.load.acknowledged;
+    allAcks.push(...acks);
+    sent += killed.load.sent;
     const load = `${acks.length} acknowledged, answers ${JSON.stringify(killed.load.statuses)}, ${killed.load.errors} connection errors, killed after ${killed.killedAfterMs} ms`;
     // The kill came while ballots were still being sent, after some had been acknowledged.
     expect(killed.duringLoad, load).toBe(true);
@@ -59,6 +64,31 @@ describe('crash during voting', () => {
     expect(after.problems).toEqual([]);
     expect(after.check).toMatchObject({ acknowledged: acks.length, lost: 0, misfiled: 0, duplicated: 0, extraCurrent: 0, storedTwice: 0, acknowledgedTwice: 0 });
     expect(after.sample).toEqual({ checked: 50, found: 50, missing: [] });
+    expect(after.audit.ok).toBe(true);
+  }, 120_000);
+
+  it('SIGTERM during voting loses no acknowledged ballot and exits cleanly', async () => {
+    const start = async () => (site = await startApiServer({ port: await freePort(), databaseUrl }));
+    const stopped = await killDuringVoting({
+      site: site ?? (await start()),
+      restart: start,
+      data,
+      offset: sent,
+      connections: 12,
+      afterAcks: KILL_AFTER_ACKS,
+      thenMs: Math.random() * 1000,
+      seconds: 30,
+      signal: 'SIGTERM',
+    });
+    const acks = stopped.load.acknowledged;
+    allAcks.push(...acks);
+    const load = `${acks.length} acknowledged, answers ${JSON.stringify(stopped.load.statuses)}, ${stopped.load.errors} connection errors, stopped after ${stopped.killedAfterMs} ms`;
+    expect(stopped.duringLoad, load).toBe(true);
+    // A graceful stop: the requests in flight were answered, the database closed, exit code 0.
+    expect(stopped.exitCode, load).toBe(0);
+    const after = await checkAfterCrash({ databaseUrl, cycleId: data.cycleId, acks: allAcks, siteUrl: stopped.site.url });
+    expect(after.problems).toEqual([]);
+    expect(after.check).toMatchObject({ acknowledged: allAcks.length, lost: 0, misfiled: 0, duplicated: 0, extraCurrent: 0, storedTwice: 0, acknowledgedTwice: 0 });
     expect(after.audit.ok).toBe(true);
   }, 120_000);
 });

@@ -28,8 +28,13 @@
  * verify; the reasons are printed first. The last line is exactly:
  *   crash: runs <n>, acknowledged <A>, lost <L>, duplicated <D>, audit intact   (or "audit broken")
  *
- * Its short version (one kill, a few seconds of load) runs in `npm test`:
- * bench/crash.test.ts.
+ * `--sigterm 1` sends SIGTERM instead: a graceful stop (a deploy). The server
+ * must finish the requests in flight, wait for every write to be answered,
+ * close the database and exit 0 (a run where it does not fails); the same
+ * checks follow.
+ *
+ * Its short version (one kill and one SIGTERM, a few seconds of load each)
+ * runs in `npm test`: bench/crash.test.ts.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,14 +44,16 @@ import { seedBench } from './lib/seed.ts';
 import { checkAfterCrash, killDuringVoting } from './lib/crash.ts';
 import type { Ack } from './lib/check.ts';
 
-const opt = args(process.argv.slice(2), { runs: 5, residents: 20_000, connections: 32, 'min-ms': 1500, 'max-ms': 5000, port: 0, 'keep-db': 0 });
+const opt = args(process.argv.slice(2), { runs: 5, residents: 20_000, connections: 32, 'min-ms': 1500, 'max-ms': 5000, port: 0, 'keep-db': 0, sigterm: 0 });
+/** --sigterm 1: stop the server gracefully (a deploy) instead of killing it (a crash); it must then exit 0. */
+const signal = opt.sigterm ? 'SIGTERM' : 'SIGKILL';
 const log = (s: string) => console.log(s);
 
 ensureBuild(log);
 const dir = tempDir('wss-bench-crash-');
 const databaseUrl = `file:${join(dir, 'site.db')}`;
 const port = opt.port || (await freePort());
-log(`bench:crash — ${opt.runs} runs, ${opt.residents} residents, ${opt.connections} connections, database ${databaseUrl}`);
+log(`bench:crash — ${signal}, ${opt.runs} runs, ${opt.residents} residents, ${opt.connections} connections, database ${databaseUrl}`);
 const data = await seedBench(databaseUrl, opt.residents, (s) => log(`  seed: ${s}`));
 
 const acks: Ack[] = [];
@@ -57,7 +64,8 @@ let last = { lost: 0, duplicated: 0 };
 let site: Started = await startSite({ port, databaseUrl });
 for (let run = 1; run <= opt.runs; run++) {
   const killAfter = opt['min-ms'] + Math.random() * (opt['max-ms'] - opt['min-ms']);
-  const k = await killDuringVoting({ site, restart: () => startSite({ port, databaseUrl }), data, offset: sent, connections: opt.connections, thenMs: killAfter });
+  const k = await killDuringVoting({ site, restart: () => startSite({ port, databaseUrl }), data, offset: sent, connections: opt.connections, thenMs: killAfter, signal });
+  if (signal === 'SIGTERM' && k.exitCode !== 0) failures.push(`run ${run}: after SIGTERM the server exited with ${k.exitCode}, not 0`);
   site = k.site;
   const r = k.load;
   sent += r.sent;
@@ -67,7 +75,7 @@ for (let run = 1; run <= opt.runs; run++) {
   last = { lost: check.lost, duplicated: check.duplicated };
   failures.push(...problems.map((p) => `run ${run}: ${p}`));
   log(
-    `  run ${run}: killed after ${(k.killedAfterMs / 1000).toFixed(1)} s${k.duringLoad ? '' : ' (the load had already ended)'} with ${r.acknowledged.length} ballots acknowledged (${Object.entries(r.statuses).map(([s, n]) => `${n}×${s}`).join(', ') || 'no responses'}); ` +
+    `  run ${run}: ${signal === 'SIGTERM' ? `stopped (exit ${k.exitCode})` : 'killed'} after ${(k.killedAfterMs / 1000).toFixed(1)} s${k.duringLoad ? '' : ' (the load had already ended)'} with ${r.acknowledged.length} ballots acknowledged (${Object.entries(r.statuses).map(([s, n]) => `${n}×${s}`).join(', ') || 'no responses'}); ` +
       `restarted in ${k.restartMs} ms; database: ${check.stored} ballots, ${check.current} current; acknowledged so far ${check.acknowledged}, lost ${check.lost}, duplicated ${check.duplicated}; ` +
       `receipt check of the last ${sample.checked}: ${sample.found} found; ${audit.output}` +
       (problems.length ? `; FAILED: ${problems.join('; ')}` : ''),

@@ -91,8 +91,11 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   const apiListener = getRequestListener(api.fetch);
   const astroHandler: AstroHandler | null = opts.apiOnly ? null : ((await import(pathToFileURL(SERVER_ENTRY).href)) as { handler: AstroHandler }).handler;
 
+  /** Set on the first SIGTERM/SIGINT (see `stop` below). */
+  let stopping = false;
   const server = createServer((req, res) => {
     try {
+      if (stopping) res.setHeader('connection', 'close');
       logRequest(ctx.log, req, res, ctx.metrics);
       route(req, res);
     } catch (err) {
@@ -135,16 +138,35 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   ctx.log.info({ msg: `微实事 is running at http://${shown}:${config.PORT}/`, database: config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//') });
 
-  const stop = () => {
+  // Graceful stop (a deploy, a reboot): stop accepting, let the requests in flight finish (at most
+  // SHUTDOWN_TIMEOUT_MS), wait until every write asked for has been answered (so each acknowledged
+  // ballot is on disk), close the database, exit 0. A second signal exits at once.
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      ctx.log.warn({ msg: 'second signal: exiting now', signal });
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    }
+    stopping = true;
+    const started = Date.now();
+    ctx.log.info({ msg: 'stopping: no new connections; finishing the requests in flight', signal });
     stopClock();
-    server.close(() => {
-      ctx.database.close();
-      process.exit(0);
-    });
-    setTimeout(() => process.exit(0), 3000).unref();
+    const closed = new Promise<void>((ok) => server.close(() => ok()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => {
+      ctx.log.warn({ msg: 'requests still running at the shutdown timeout: closing their connections', timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      server.closeAllConnections();
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    await closed;
+    clearTimeout(timer);
+    await ctx.database.idle();
+    ctx.database.close();
+    ctx.log.info({ msg: 'stopped', ms: Date.now() - started });
+    ctx.log.flush();
+    process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', (s) => void stop(s));
+  process.on('SIGTERM', (s) => void stop(s));
   return server;
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module One crash, shared by `npm run bench:crash` and its short version in
  * `npm test` (bench/crash.test.ts): drive ballots at a running server, send it
- * SIGKILL in the middle of the load, restart it on the same database file
+ * SIGKILL (or SIGTERM, a graceful stop) in the middle of the load, restart it on the same database file
  * (SQLite recovers the write-ahead log), and check every ballot acknowledged
  * so far against the database, a sample of receipts against the restarted
  * server, and the audit chain.
@@ -21,6 +21,8 @@ export type Killed = {
   killedAfterMs: number;
   /** False when the load ended before the kill was due (then the server was killed idle). */
   duringLoad: boolean;
+  /** How the stopped server exited: its exit code (null when a signal ended it, as SIGKILL does). */
+  exitCode: number | null;
 };
 
 /**
@@ -38,6 +40,8 @@ export async function killDuringVoting(opts: {
   afterAcks?: number;
   thenMs: number;
   seconds?: number;
+  /** SIGKILL (the default: a crash) or SIGTERM (a deploy: the server stops gracefully). */
+  signal?: 'SIGKILL' | 'SIGTERM';
 }): Promise<Killed> {
   const work = ballotWorkload(opts.data, opts.offset);
   const afterAcks = opts.afterAcks ?? 0;
@@ -53,7 +57,7 @@ export async function killDuringVoting(opts: {
       new Promise<void>((ok) => {
         const t = setTimeout(() => {
           killedAt = Date.now();
-          opts.site.proc.kill('SIGKILL');
+          opts.site.proc.kill(opts.signal ?? 'SIGKILL');
           ok();
         }, opts.thenMs);
         cancel = () => clearTimeout(t);
@@ -77,10 +81,10 @@ export async function killDuringVoting(opts: {
     killedAt = Date.now();
     await opts.site.kill();
   }
-  await opts.site.exited;
+  const exitCode = await opts.site.exited;
   const t = Date.now();
   const site = await opts.restart();
-  return { load, site, restartMs: Date.now() - t, killedAfterMs: killedAt - started, duringLoad };
+  return { load, site, restartMs: Date.now() - t, killedAfterMs: killedAt - started, duringLoad, exitCode };
 }
 
 export type CrashCheck = {
