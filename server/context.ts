@@ -14,6 +14,7 @@ import { createReadCache, type ReadCache } from './services/read-cache.ts';
 import { createLogger } from './http/request-log.ts';
 import type { Logger } from 'pino';
 import { createMetrics, type Metrics } from './http/metrics.ts';
+import { newBackupState, type BackupState } from './services/backups.ts';
 
 export type AppContext = {
   database: Database;
@@ -32,6 +33,8 @@ export type AppContext = {
   log: Logger;
   /** The operator's metrics (server/http/metrics.ts), served at /metrics when METRICS_TOKEN is set. */
   metrics: Metrics;
+  /** What the server's backup schedule has done (BACKUP_DIR; server/services/backups.ts), for /api/health and the metrics. */
+  backup: BackupState;
 };
 
 /** The writes that may run on the writer thread (db/writer-thread.ts). */
@@ -45,6 +48,7 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
   const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, opts.writerThread ? { writerTasks: WRITE_TASKS } : {});
   if (opts.migrate !== false) await migrateDatabase(database);
   const now = opts.now ?? (() => new Date());
+  const backup = newBackupState();
   return {
     database,
     limits: createRateLimiters(),
@@ -56,6 +60,7 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
       .filter(Boolean),
     reads: createReadCache(env.NODE_ENV === 'test' ? 0 : 10_000),
     log: createLogger(env.LOG_LEVEL),
-    metrics: createMetrics(database, now),
+    metrics: createMetrics(database, now, backup),
+    backup,
   };
 }

@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** The server takes checked backups itself into this folder (none when unset). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How often: a number and s, m, h or d (`6h`). */
+  BACKUP_EVERY: z.string().regex(/^\d+[smhd]$/, 'must be a number followed by s, m, h or d, e.g. 6h').refine((v) => !/^0+[smhd]$/.test(v), 'must be at least 1s').default('6h'),
+  /** How many backups to keep in BACKUP_DIR (the oldest are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(28),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

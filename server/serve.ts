@@ -22,6 +22,7 @@ import { seedDemo } from './services/demo-seed.ts';
 import { startCouncilClock } from './services/notices.ts';
 import { logRequest, noteRequest, requestIdOf, type RequestNote } from './http/request-log.ts';
 import { collectProcessMetrics, serveMetrics } from './http/metrics.ts';
+import { parseEvery, startBackups } from './services/backups.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -87,6 +88,19 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   if (config.SEED_DEMO === '1' && (await seedDemo(ctx, { history: true }))) ctx.log.info({ msg: 'seeded the demo data, with its 2023–2025 history, into an empty database' });
   // Notice periods end and council terms start on the clock, not on a request.
   const stopClock = await startCouncilClock(ctx);
+  // Checked backups on a schedule (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP): the first one now.
+  const stopBackups = config.BACKUP_DIR
+    ? startBackups(ctx.backup, {
+        url: config.DATABASE_URL,
+        authToken: config.DATABASE_AUTH_TOKEN,
+        dir: resolve(config.BACKUP_DIR),
+        everySeconds: parseEvery(config.BACKUP_EVERY)!,
+        keep: config.BACKUP_KEEP,
+        now: ctx.now,
+        onDone: () => ctx.log.info({ msg: 'backup written and checked', file: ctx.backup.lastSuccess!.file, bytes: ctx.backup.lastSuccess!.bytes, seconds: ctx.backup.lastSuccess!.seconds }),
+        onError: (err) => ctx.log.error({ msg: 'scheduled backup failed', err }),
+      })
+    : () => {};
   const api = createApp(ctx);
   const apiListener = getRequestListener(api.fetch);
   const astroHandler: AstroHandler | null = opts.apiOnly ? null : ((await import(pathToFileURL(SERVER_ENTRY).href)) as { handler: AstroHandler }).handler;
@@ -150,6 +164,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
     const started = Date.now();
     ctx.log.info({ msg: 'stopping: no new connections; finishing the requests in flight', signal });
     stopClock();
+    stopBackups();
     const closed = new Promise<void>((ok) => server.close(() => ok()));
     server.closeIdleConnections();
     const timer = setTimeout(() => {

@@ -11,6 +11,7 @@
  * - wss_db_write_queue_depth, wss_db_writes_pending, wss_db_write_seconds_sum/_count, wss_db_write_failures_total;
  * - wss_rate_limited_total: requests refused by a rate limit or guessing throttle (429);
  * - wss_unexpected_errors_total: answers of 500;
+ * - wss_backup_last_success_timestamp_seconds, wss_backup_failures_total: the backup schedule;
  * - the process's own (CPU, memory, event-loop lag, open handles).
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import type { BackupState } from '../services/backups.ts';
 
 export type Metrics = {
   registry: Registry;
@@ -28,7 +30,7 @@ export type Metrics = {
 };
 
 /** The metrics of one process, reading the write queue of `database` and the open votes from it. */
-export function createMetrics(database: Database, now: () => Date): Metrics {
+export function createMetrics(database: Database, now: () => Date, backup: BackupState): Metrics {
   const registry = new Registry();
   const duration = new Histogram({
     name: 'wss_http_request_duration_seconds',
@@ -58,6 +60,8 @@ export function createMetrics(database: Database, now: () => Date): Metrics {
   new Gauge({ name: 'wss_db_writes_pending', help: 'Writes asked for and not yet answered (queued, being written or waiting for their fsync)', registers: [registry], collect() { this.set(database.stats.pending); } });
   new Gauge({ name: 'wss_db_write_seconds_sum', help: 'Seconds writes took in all, from being asked for to being durable (divide by _count for the mean)', registers: [registry], collect() { this.set(database.stats.secondsTotal); } });
   new Gauge({ name: 'wss_db_write_seconds_count', help: 'Writes answered', registers: [registry], collect() { this.set(database.stats.answered); } });
+  new Gauge({ name: 'wss_backup_last_success_timestamp_seconds', help: 'When the last scheduled backup was written and checked (0: none yet)', registers: [registry], collect() { this.set(backup.lastSuccess ? backup.lastSuccess.at.getTime() / 1000 : 0); } });
+  new Gauge({ name: 'wss_backup_failures_total', help: 'Scheduled backups that failed or did not check out', registers: [registry], collect() { this.set(backup.failures); } });
   new Gauge({ name: 'wss_db_write_failures_total', help: 'Writes that failed in the database or on disk', registers: [registry], collect() { this.set(database.stats.failed); } });
 
   return {

@@ -3,7 +3,24 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { createRouter } from '../http/router.ts';
 
-const HealthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok'), time: z.string() }).openapi('Health');
+const BackupSchema = z
+  .object({
+    everySeconds: z.number().int(),
+    lastSuccessAt: z.string().nullable().openapi({ description: 'When the last scheduled backup was written and checked (integrity and audit chain)' }),
+    lastBytes: z.number().int().nullable(),
+    lastFailureAt: z.string().nullable(),
+    failures: z.number().int(),
+  })
+  .openapi('BackupStatus');
+
+const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    database: z.literal('ok'),
+    time: z.string(),
+    backup: BackupSchema.nullable().openapi({ description: 'The server’s own backup schedule (BACKUP_DIR); null when it takes none' }),
+  })
+  .openapi('Health');
 
 export const healthRoutes = createRouter().openapi(
   createRoute({
@@ -14,7 +31,12 @@ export const healthRoutes = createRouter().openapi(
     responses: { 200: { description: 'Up', content: { 'application/json': { schema: HealthSchema } } } },
   }),
   async (c) => {
-    await c.get('ctx').database.db.run(sql`select 1`);
-    return c.json({ status: 'ok' as const, database: 'ok' as const, time: c.get('ctx').now().toISOString() }, 200);
+    const ctx = c.get('ctx');
+    await ctx.database.db.run(sql`select 1`);
+    const b = ctx.backup;
+    const backup = b.scheduled
+      ? { everySeconds: b.everySeconds!, lastSuccessAt: b.lastSuccess?.at.toISOString() ?? null, lastBytes: b.lastSuccess?.bytes ?? null, lastFailureAt: b.lastFailure?.at.toISOString() ?? null, failures: b.failures }
+      : null;
+    return c.json({ status: 'ok' as const, database: 'ok' as const, time: ctx.now().toISOString(), backup }, 200);
   },
 );
