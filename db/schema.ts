@@ -9,3 +9,4 @@ export * from './schema/audit.ts';
 export * from './schema/participation.ts';
 export * from './schema/council.ts';
 export * from './schema/delivery.ts';
+export * from './schema/security.ts';

@@ -12,7 +12,8 @@ import type { IncomingMessage } from 'node:http';
 import { noteRequest, requestIdOf } from './http/request-log.ts';
 import type { AppContext } from './context.ts';
 import type { AppEnv } from './http/router.ts';
-import { contextMiddleware, originCheck } from './http/middleware.ts';
+import { clientKey, contextMiddleware, originCheck } from './http/middleware.ts';
+import { noteSecurityEvent } from './services/security-log.ts';
 import { limitBody } from './http/body-limit.ts';
 import { errorBody, genericMessage, localeOf } from './http/errors.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
@@ -52,7 +53,14 @@ export function createApp(ctx: AppContext) {
     await next();
     setSecurityHeaders(c.res.headers);
     // For the request's log line (server/http/request-log.ts): the route pattern matched, and who asked.
-    noteRequest(incomingOf(c), { route: routePath(c, -1), accountId: c.get('auth')?.account.id ?? null });
+    const route = routePath(c, -1);
+    noteRequest(incomingOf(c), { route, accountId: c.get('auth')?.account.id ?? null });
+    // Refusals go to the security log: a permission refused (403) or a rate limit hit (429; sign-in throttles are logged as such).
+    const status = c.res.status;
+    if (status === 403 || (status === 429 && route !== '/api/auth/sign-in')) {
+      const code = c.res.headers.get('content-type')?.startsWith('application/json') ? (((await c.res.clone().json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code ?? null) : null;
+      noteSecurityEvent(ctx, { kind: status === 403 ? 'forbidden' : 'rate_limited', accountId: c.get('auth')?.account.id ?? null, address: clientKey(c), what: `${c.req.method} ${route}`, outcome: 'refused', detail: { status, code }, requestId: requestIdOf(incomingOf(c)) });
+    }
   });
 
   const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', genericMessage('payload_too_large', localeOf(c))), 413);

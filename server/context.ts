@@ -59,7 +59,8 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
       .map((s) => s.trim())
       .filter(Boolean),
     reads: createReadCache(env.NODE_ENV === 'test' ? 0 : 10_000),
-    log: createLogger(env.LOG_LEVEL),
+    // Quiet in tests unless asked (a test that reads the log sets LOG_LEVEL).
+    log: createLogger(env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info')),
     metrics: createMetrics(database, now, backup),
     backup,
   };

@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   /** Where the Astro build is (astro.config.mjs reads the same variable). */
   WSS_DIST_DIR: z.string().min(1).default('dist'),
   /** How much the server logs: one JSON line per request at `info`. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Bearer token for GET /metrics (Prometheus); without one, /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   BACKUP_EVERY: z.string().regex(/^\d+[smhd]$/, 'must be a number followed by s, m, h or d, e.g. 6h').refine((v) => !/^0+[smhd]$/.test(v), 'must be at least 1s').default('6h'),
   /** How many backups to keep in BACKUP_DIR (the oldest are deleted). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(28),
+  /** Days the security log keeps its events (at least 180: 网络安全法 art. 21). */
+  SECURITY_LOG_DAYS: z.coerce.number().int().min(180, 'must be at least 180 (six months)').max(36_500).default(180),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -23,6 +23,7 @@ import { startCouncilClock } from './services/notices.ts';
 import { logRequest, noteRequest, requestIdOf, type RequestNote } from './http/request-log.ts';
 import { collectProcessMetrics, serveMetrics } from './http/metrics.ts';
 import { parseEvery, startBackups } from './services/backups.ts';
+import { startSecurityLogPruning } from './services/security-log.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -101,6 +102,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
         onError: (err) => ctx.log.error({ msg: 'scheduled backup failed', err }),
       })
     : () => {};
+  const stopPruning = startSecurityLogPruning(ctx, config.SECURITY_LOG_DAYS);
   const api = createApp(ctx);
   const apiListener = getRequestListener(api.fetch);
   const astroHandler: AstroHandler | null = opts.apiOnly ? null : ((await import(pathToFileURL(SERVER_ENTRY).href)) as { handler: AstroHandler }).handler;
@@ -165,6 +167,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
     ctx.log.info({ msg: 'stopping: no new connections; finishing the requests in flight', signal });
     stopClock();
     stopBackups();
+    stopPruning();
     const closed = new Promise<void>((ok) => server.close(() => ok()));
     server.closeIdleConnections();
     const timer = setTimeout(() => {

@@ -11,6 +11,7 @@ import { authenticate } from '../server/services/accounts.ts';
 import { isSameOrigin } from '../server/http/origin.ts';
 import { SECURITY_HEADERS, setSecurityHeaders } from '../server/http/security-headers.ts';
 import { LANG_COOKIE, pickLocale } from './i18n/messages.ts';
+import { noteSecurityEvent } from '../server/services/security-log.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -42,6 +43,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = await next();
   locals.noteRequest?.({ route: context.routePattern, accountId: locals.auth?.account.id ?? null });
+  // A page refused (403) or a limit hit (429) goes to the security log; sign-in throttles are logged by the sign-in itself.
+  if (response.status === 403 || (response.status === 429 && context.routePattern !== '/signin')) {
+    noteSecurityEvent(ctx, { kind: response.status === 403 ? 'forbidden' : 'rate_limited', accountId: locals.auth?.account.id ?? null, address: context.clientAddress ?? null, what: `${request.method} ${context.routePattern}`, outcome: 'refused', detail: { status: response.status }, requestId: locals.requestId ?? null });
+  }
   setSecurityHeaders(response.headers);
   if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
   return response;

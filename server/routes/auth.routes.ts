@@ -97,7 +97,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const auth = c.get('auth');
-      if (auth) await signOut(c.get('ctx'), auth.sessionId);
+      if (auth) await signOut(c.get('ctx'), auth.sessionId, auth.account.id);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },

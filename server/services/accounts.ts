@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken, ROLES_JSON_OF_ACCOUNT, type SessionRole } from '../auth/sessions.ts';
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
 import { newId } from './ids.ts';
+import { recordSecurityEvent } from './security-log.ts';
 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,31}$/;
@@ -91,8 +92,9 @@ export async function signIn(ctx: AppContext, input: z.infer<typeof SignInInput>
   return { ok: true, value: { accountId: found.id, ...session } };
 }
 
-export async function signOut(ctx: AppContext, sessionId: string) {
+export async function signOut(ctx: AppContext, sessionId: string, accountId: string) {
   await invalidateSession(ctx.database, sessionId);
+  await recordSecurityEvent(ctx, { kind: 'sign_out', accountId, what: 'sign-out', outcome: 'ok' });
 }
 
 /** Changing the password signs out every session, then opens a fresh one for this browser. */

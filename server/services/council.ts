@@ -20,6 +20,7 @@ import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { transition, type ProjectEvent, type ProjectState, type TransitionReason } from '../domain/project-states.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
+import { recordSecurityEventInTx } from './security-log.ts';
 import { getRulebook } from './rulebooks.ts';
 import { notifyProposer } from './notifications.ts';
 import { newId } from './ids.ts';
@@ -220,6 +221,7 @@ export async function syncCouncilRoles(ctx: AppContext, now: Date): Promise<numb
       if (change) {
         const name = (await tx.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, p.accountId)))[0]?.n ?? '';
         await appendAudit(tx, { actor: { accountId: null, role: 'system', name: '系统' }, action: `council.role_${change}`, subjectType: 'community', subjectId: p.communityId, after: { name }, reason: change === 'granted' ? '任期开始' : '任期结束', at: now });
+        await recordSecurityEventInTx(tx, now, { kind: 'role_changed', accountId: null, what: 'council.role', outcome: 'ok', detail: { account: p.accountId, role: 'council_member', change, community: p.communityId, by: 'term dates' } });
       }
       return change;
     });
@@ -301,6 +303,7 @@ export async function addTerm(
       after: { term: id, name: person.name, role: input.role, startsOn: term.startsOn, endsOn: term.endsOn, councilRole: role ?? 'unchanged' },
       at: now,
     });
+    await recordSecurityEventInTx(tx, now, { kind: 'role_changed', accountId: auditActor.accountId, what: 'council.term_added', outcome: 'ok', detail: { account: person.id, term: id, councilRole: role ?? 'unchanged', community: communityId } });
     return { ok: true as const, id };
   });
 }
@@ -335,6 +338,7 @@ export async function endTerm(
       after: { term: termId, name, endsOn, councilRole: role ?? 'unchanged' },
       at: now,
     });
+    await recordSecurityEventInTx(tx, now, { kind: 'role_changed', accountId: auditActor.accountId, what: 'council.term_ended', outcome: 'ok', detail: { account: term.accountId, term: termId, councilRole: role ?? 'unchanged', community: term.communityId } });
     return { ok: true as const };
   });
 }

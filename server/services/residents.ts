@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
 import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
+import { recordSecurityEventInTx } from './security-log.ts';
 import { newId } from './ids.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
 import { randomSymbols } from '../auth/random.ts';
@@ -70,6 +71,7 @@ export async function importRegister(ctx: AppContext, place: Place, csv: string,
       after: { imported: fresh.length, skipped: parsed.rows.length - fresh.length },
       at: now,
     });
+    await recordSecurityEventInTx(tx, now, { kind: 'register_changed', accountId: auditActor.accountId, what: 'register.import', outcome: 'ok', detail: { community: place.communityId, imported: fresh.length, skipped: parsed.rows.length - fresh.length } });
     return { ok: true as const, imported: fresh.length, skipped: parsed.rows.length - fresh.length };
   });
 }
@@ -151,6 +153,7 @@ export async function verifyResidency(ctx: AppContext, accountId: string, rawCod
       subjectId: found.e.communityId,
       at: now,
     });
+    await recordSecurityEventInTx(tx, now, { kind: 'role_changed', accountId, what: 'residency.verify', outcome: 'ok', detail: { role: 'resident', community: found.e.communityId, by: 'verification_code' } });
     return { ok: true as const, community: { id: found.e.communityId, slug: found.slug, nameZh: found.nameZh, nameEn: found.nameEn } };
   });
 }

@@ -22,6 +22,7 @@ import type { AppContext } from '../context.ts';
 import { randomToken } from '../auth/sessions.ts';
 import { clearFailures, recordFailures, throttleFailures, throttleWait } from '../auth/throttle.ts';
 import { signIn, type SignInInput } from './accounts.ts';
+import { accountOfLogin, recordSecurityEvent } from './security-log.ts';
 import type { z } from '@hono/zod-openapi';
 
 export const DEVICE_COOKIE = 'wss_device';
@@ -66,7 +67,10 @@ export async function signInGuarded(ctx: AppContext, a: SignInAttempt): Promise<
   }
   if (!trusted) {
     const wait = Math.max(await throttleWait(ctx.database, nameKey, now), await throttleWait(ctx.database, addressKey, now));
-    if (wait > 0) return { ok: false, code: 'rate_limited', waitMs: wait };
+    if (wait > 0) {
+      await recordSecurityEvent(ctx, { kind: 'sign_in_throttled', accountId: await accountOfLogin(ctx, login), address: a.address, what: 'sign-in', outcome: 'refused', detail: { waitMs: wait } });
+      return { ok: false, code: 'rate_limited', waitMs: wait };
+    }
   }
 
   const r = await signIn(ctx, { login: a.login, password: a.password });
@@ -76,6 +80,9 @@ export async function signInGuarded(ctx: AppContext, a: SignInAttempt): Promise<
       trusted ? [{ key: deviceKey!, rule: rules.signInDevice }] : [{ key: nameKey, rule: rules.signInName }, { key: addressKey, rule: rules.signInAddress }],
       now,
     );
+    // Whose account was tried (if the name is one), and from where; never what was typed.
+    const tried = await accountOfLogin(ctx, login);
+    await recordSecurityEvent(ctx, { kind: 'sign_in_failed', accountId: tried, address: a.address, what: 'sign-in', outcome: 'refused', detail: { trustedDevice: trusted } });
     return { ok: false, code: 'invalid_credentials' };
   }
 
@@ -93,5 +100,6 @@ export async function signInGuarded(ctx: AppContext, a: SignInAttempt): Promise<
       await tx.delete(trustedDevices).where(sql`${trustedDevices.lastUsedAt} < ${now.getTime() - DEVICE_LIFETIME_MS}`);
     });
   }
+  await recordSecurityEvent(ctx, { kind: 'sign_in', accountId: r.value.accountId, address: a.address, what: 'sign-in', outcome: 'ok', detail: { trustedDevice: trusted } });
   return { ok: true, accountId: r.value.accountId, token: r.value.token, expiresAt: r.value.expiresAt, device: { token: deviceToken, expiresAt: deviceExpiresAt } };
 }

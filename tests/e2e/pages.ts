@@ -55,7 +55,7 @@ export const UNLINKED: Visit[] = [
 const NOT_A_PAGE = /^\/(api|_astro|files)\/|\.(svg|png|jpe?g|webp|pdf|csv|json|pb|zip|txt|ico)(\?|$)/;
 /** A path segment after one of these is an id or slug, except the static names beside them. */
 const ID_AFTER = new Set(['communities', 'cycles', 'meetings', 'projects', 'staff', 'delivery', 'districts', 'streets']);
-const STATIC_NAMES = new Set(['rulebooks', 'import']);
+const STATIC_NAMES = new Set(['rulebooks', 'import', 'security']);
 /** How many pages of one route pattern the crawl opens (project pages: enough to meet every state), and keeps per pattern and state. */
 const OPEN_PER_PATTERN = 8;
 const OPEN_PROJECTS = 100;
