@@ -88,6 +88,13 @@ describe('the next step of a project', () => {
     expect(at('approved', { now: new Date('2027-02-12T09:00:00+08:00') })).toEqual({ next: 'sign_agreement', actor: 'staff', by: '2027-02-11', overdue: true });
   });
 
+  it('names the person where the record knows them', () => {
+    expect(at('approved', { people: { staff: '王芳、孙倩' } })).toMatchObject({ actor: 'staff', person: '王芳、孙倩' });
+    // The agreement names the implementer, whatever else is known.
+    expect(at('in_progress', { agreement: { implementerName: '某公司', plannedEnd: '2027-01-01' }, people: { implementer: '别人' } }).person).toBe('某公司');
+    expect(at('withdrawn', { people: { staff: '王芳' } }).person).toBeUndefined();
+  });
+
   it('without a planned phase there is no date and nothing is late', () => {
     expect(at('accepted', { phases: [] })).toEqual({ next: 'survey', actor: 'residents', overdue: false });
   });

@@ -59,6 +59,8 @@ export type NextStepInput = {
   /** The next unclosed meeting with the project on its agenda (ISO date-time, China time). */
   meeting?: { scheduledAt: string } | null;
   agreement?: { implementerName: string; plannedEnd: string } | null;
+  /** Who holds each part, where the record knows (the community's staff by name). The agreement names the implementer. */
+  people?: Partial<Record<NextActor, string>>;
 };
 
 export type NextStep = {
@@ -79,6 +81,13 @@ function phaseOf(phases: readonly PlannedPhase[], phase: CyclePhase): PlannedPha
 
 /** The step a project in `input.state` waits for now. */
 export function nextStep(input: NextStepInput): NextStep {
+  const step = stepOf(input);
+  const person = step.actor === null ? undefined : input.people?.[step.actor];
+  if (step.person === undefined && person) step.person = person;
+  return step;
+}
+
+function stepOf(input: NextStepInput): NextStep {
   const today = chinaDay(input.now);
   const planned = (phase: CyclePhase) => phaseOf(input.phases, phase);
   /** A step planned within a phase: by its end, opening at its start if that is ahead. */
