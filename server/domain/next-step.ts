@@ -199,7 +199,7 @@ export const STATE_PHASE: Readonly<Partial<Record<ProjectState, CyclePhase>>> = 
   screened_in: 'screening',
   shortlisted: 'resident_vote',
   under_deliberation: 'deliberation',
-  in_public_notice: 'deliberation',
+  in_public_notice: 'public_notice',
   approved: 'public_notice',
   in_progress: 'implementation',
   accepted: 'acceptance',

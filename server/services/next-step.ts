@@ -76,6 +76,9 @@ export async function nextStepPanel(
   const people: Partial<Record<NextActor, string>> = {};
   const staff = await names('staff', 'community', input.place.communityId);
   if (staff.length) people.staff = staff.join('、');
+  // Screening is done by the community's staff or the street office.
+  const streetOfficers = await names('officer', 'street', input.place.streetId);
+  if (staff.length + streetOfficers.length) people.screeners = [...staff, ...streetOfficers].join('、');
   const auditors = await names('auditor', 'district', input.place.districtId);
   if (auditors.length) people.auditor = auditors.join('、');
 
