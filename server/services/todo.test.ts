@@ -37,7 +37,7 @@ async function build(t: TestApp) {
     ['r3', 'ts3', 'staff', 'community', 'c-todo', ms],
     ['r4', 'tc', 'council_member', 'community', 'c-todo', ms],
     // A council membership above a community grants nothing (permissions.ts): tc sees only c-todo.
-    ['r5', 'tc', 'council_member', 'street', 's-sgjd', ms],
+    ['r5', 'tc', 'council_member', 'street', 's-ltjd', ms],
   );
   const rb = (await c.execute("select id from rulebooks where district_id = 'd-lh' and year = 2026 limit 1")).rows[0]!.id as string;
   const cy = 'insert into cycles (id, community_id, year, rulebook_id, title_zh, title_en, budget_fen, open_phase, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)';
