@@ -9,7 +9,7 @@
  * there are in all. Nothing loops over projects in JavaScript, and no
  * parameter list grows with the data, so the desk costs the same few
  * statements for a community's staff member and for a district officer of a
- * city (bench/todo.ts).
+ * city (`npm run bench:stats`).
  *
  * A kind is listed only for people who can act on it where the link leads:
  * screening for staff and officers (the screening page, while the cycle is in
