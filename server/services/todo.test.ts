@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../tests/fixtures.ts';
 import type { Person } from '../domain/permissions.ts';
 import { loadActor } from './accounts.ts';
-import { todoDesk, TODO_PAGE, type TodoDesk, type TodoKind } from './todo.ts';
+import { sql } from 'drizzle-orm';
+import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
+import { currentPhaseSql, todoDesk, TODO_PAGE, type TodoDesk, type TodoKind } from './todo.ts';
 
 const WAN = 1_000_000;
 const NOW = new Date('2026-12-07T12:00:00+08:00');
@@ -221,5 +223,23 @@ describe('the to-do desk', () => {
     expect(g.count).toBe(TODO_PAGE + 7);
     expect(g.items).toHaveLength(TODO_PAGE);
     expect(g.items[0]!.title).toBe('项目s1');
+  });
+
+  it('finds each cycle’s phase in SQL as the domain does (currentPhase)', async () => {
+    const rows = await t.ctx.database.client.execute('select id, open_phase from cycles');
+    const phases = await t.ctx.database.client.execute('select cycle_id, phase, starts_on, ends_on from cycle_phases');
+    // Every cycle of the demo and of the test community, with the phase staff opened and with only its plan (overlaps, gaps, before and after).
+    for (const day of ['2024-01-01', '2026-03-05', '2026-04-20', '2026-11-30', '2026-12-01', '2026-12-08', '2026-12-21', '2027-06-01']) {
+      for (const useOpen of [true, false]) {
+        const inSql = await t.ctx.database.db.all<{ id: string; phase: string | null }>(
+          sql`select cy.id, ${useOpen ? currentPhaseSql(day) : sql`coalesce(null, (select ${currentPhaseSql(day)} from (select null as open_phase, cy0.id as id from cycles cy0 where cy0.id = cy.id) cy))`} as phase from cycles cy`,
+        );
+        for (const r of rows.rows) {
+          const plan = phases.rows.filter((p) => p.cycle_id === r.id).map((p) => ({ phase: p.phase as CyclePhase, startsOn: p.starts_on as string, endsOn: p.ends_on as string }));
+          const expected = currentPhase({ phases: plan, openPhase: useOpen ? (r.open_phase as CyclePhase | null) : null }, day);
+          expect(inSql.find((x) => x.id === r.id)?.phase ?? null, `${r.id} on ${day}${useOpen ? '' : ' (plan only)'}`).toBe(expected);
+        }
+      }
+    }
   });
 });
