@@ -5,7 +5,8 @@
  * agreements, payments, ratings, comments, 1,000,000 register entries and
  * about 1,000,000 ballots — then times the statistics of each level of place
  * (city, a district, a street, a community; all years and one year), the
- * council-health flags and an officer's desk, as the pages call them, and
+ * council-health flags, an officer's desk and the to-do desks of a district
+ * officer and auditor, a street officer and a community's staff, as the pages call them, and
  * prints one line each:
  *
  *   stats: <what> <ms> ms (median of N)
@@ -23,6 +24,8 @@ import { parseEnv } from '../server/env.ts';
 import { placeStats } from '../server/services/stats.ts';
 import { councilHealth } from '../server/services/council-health.ts';
 import { officerDesk } from '../server/services/officer-desk.ts';
+import { todoDesk } from '../server/services/todo.ts';
+import type { Person } from '../server/domain/permissions.ts';
 
 const { values: args } = parseArgs({ options: { communities: { type: 'string', default: '800' }, rebuild: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
 const COMMUNITIES = Number(args.communities);
@@ -104,4 +107,8 @@ await time('community, all years', () => placeStats(db, 'community', 'c0', null,
 await time('council health, city, 2025', () => councilHealth(db, 'city', 'city', 2025, now));
 await time('council health, district, all years', () => councilHealth(db, 'district', 'd0', null, now));
 await time('officer desk, district', () => officerDesk(db, { level: 'district', id: 'd0', slug: 'd0', nameZh: '', nameEn: '' }, now));
+const person = (...assignments: Person['assignments']): Person => ({ accountId: 'bench', assignments });
+await time('to-do desk, district officer and auditor', () => todoDesk(db, person({ role: 'officer', scope: { kind: 'district', id: 'd0' } }, { role: 'auditor', scope: { kind: 'district', id: 'd0' } }), now));
+await time('to-do desk, street officer', () => todoDesk(db, person({ role: 'officer', scope: { kind: 'street', id: 's0' } }), now));
+await time('to-do desk, community staff', () => todoDesk(db, person({ role: 'staff', scope: { kind: 'community', id: 'c0' } }), now));
 ctx.database.close();
