@@ -23,6 +23,8 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // After the run: no personal data in the server's log of it.
+  globalTeardown: './tests/e2e/logs-teardown.ts',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -51,7 +53,8 @@ export default defineConfig({
     reuseExistingServer: false,
     // The server seeds the demo with its generated history first (seconds; longer on a busy machine).
     timeout: 180_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO: '1' },
+    // The server logs every request of the run to a file, which the teardown reads.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO: '1', LOG_LEVEL: 'info', LOG_FILE: process.env.E2E_LOG || 'test-results/e2e-server.log' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 
 const file = process.env.E2E_DB || 'test-results/e2e.db';
 mkdirSync(dirname(file), { recursive: true });
-for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+for (const f of [file, `${file}-wal`, `${file}-shm`, process.env.LOG_FILE ?? '']) if (f) rmSync(f, { force: true });
 process.env.DATABASE_URL = `file:${resolve(file)}`;
 process.env.NODE_ENV ??= 'test';
 

@@ -60,7 +60,7 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
       .filter(Boolean),
     reads: createReadCache(env.NODE_ENV === 'test' ? 0 : 10_000),
     // Quiet in tests unless asked (a test that reads the log sets LOG_LEVEL).
-    log: createLogger(env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info')),
+    log: createLogger(env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'), env.LOG_FILE),
     metrics: createMetrics(database, now, backup),
     backup,
   };

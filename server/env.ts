@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   WSS_DIST_DIR: z.string().min(1).default('dist'),
   /** How much the server logs: one JSON line per request at `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Write the log to this file (appended) instead of standard output. */
+  LOG_FILE: z.string().min(1).optional(),
   /** Bearer token for GET /metrics (Prometheus); without one, /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */

@@ -24,8 +24,9 @@ export type RequestNote = { route?: string; accountId?: string | null };
 const NOTE = Symbol.for('weishishi.request-note');
 type Noted = IncomingMessage & { [NOTE]?: RequestNote & { id: string } };
 
-/** The process's logger: JSON lines on standard output (or `dest`, for tests). */
-export function createLogger(level: LevelWithSilent, dest?: DestinationStream): Logger {
+/** The process's logger: JSON lines on standard output, or appended to `file` (LOG_FILE), or to a stream (tests). */
+export function createLogger(level: LevelWithSilent, file?: string | DestinationStream): Logger {
+  const dest = typeof file === 'string' ? pino.destination({ dest: file, append: true, mkdir: true, sync: false }) : file;
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, dest);
 }
 
