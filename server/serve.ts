@@ -127,6 +127,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
     const url = req.url ?? '/';
     if (url === '/metrics' || url.startsWith('/metrics?')) {
       noteRequest(req, { route: '/metrics' });
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       void serveMetrics(ctx.metrics, config.METRICS_TOKEN, req, res).catch((err) => {
         ctx.log.error({ msg: 'metrics failed', err });
         if (!res.headersSent) res.statusCode = 500;
