@@ -110,7 +110,19 @@ export function createApp(ctx: AppContext) {
     },
   });
 
-  app.notFound((c) => c.json(errorBody('not_found', genericMessage('not_found', localeOf(c))), 404));
+  // A known path asked with a method it does not have: 405 with the methods it has (HTTP's rule), not 404.
+  const known = app.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => ({ method: r.method.toUpperCase(), re: new RegExp(`^${r.path.replace(/[.+?^$|()[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+(\{[^}]*\})?/g, '[^/]+').replace(/\*/g, '.*')}$`) }));
+  app.notFound((c) => {
+    const allowed = [...new Set(known.filter((k) => k.re.test(c.req.path)).map((k) => k.method))];
+    if (allowed.length > 0) {
+      if (allowed.includes('GET')) allowed.push('HEAD');
+      const en = localeOf(c) === 'en';
+      return c.json(errorBody('method_not_allowed', en ? `This address answers ${allowed.join(', ')} only` : `此地址只接受 ${allowed.join('、')} 请求`), 405, { allow: allowed.join(', ') });
+    }
+    return c.json(errorBody('not_found', genericMessage('not_found', localeOf(c))), 404);
+  });
   app.onError((err, c) => {
     const locale = localeOf(c);
     if (err instanceof HTTPException) {

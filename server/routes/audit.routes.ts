@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { listAudit } from '../services/audit.ts';
 import { auditDisclosure, listPending, publishedHead, withheldCounts } from '../services/audit-disclosure.ts';
+import { dataTag, notModified } from '../http/conditional.ts';
 
 const Query = z.strictObject({
   subjectType: z.string().max(40).optional(),
@@ -71,6 +72,7 @@ export const auditRoutes = createRouter().openapi(
           },
         },
       },
+      304: { description: 'Not modified: the `If-None-Match` tag is still current (no entry written since, same day, same reader)' },
       ...errorResponses(400),
     },
   }),
@@ -79,6 +81,10 @@ export const auditRoutes = createRouter().openapi(
     const ctx = c.get('ctx');
     const db = ctx.database;
     const d = await auditDisclosure(db, ctx.now(), c.get('auth')?.actor ?? null);
+    // What the answer depends on besides the data and the day: who reads it (all of it, or the public part).
+    const tag = await dataTag(c, d.full ? 'full' : 'public');
+    const same = notModified(c, tag);
+    if (same) return same as never;
     const filter = { subjectType: q.subjectType, subjectId: q.subjectId, action: q.action };
     const [head, items, pending, withheld] = await Promise.all([
       publishedHead(db, d),
@@ -86,6 +92,6 @@ export const auditRoutes = createRouter().openapi(
       q.before ? [] : listPending(db, d, { ...filter, until: q.until, limit: q.limit }),
       withheldCounts(db, d, filter),
     ]);
-    return c.json({ head, items, pending, pendingSince: d.pendingSince, withheld, full: d.full }, 200);
+    return c.json({ head, items, pending, pendingSince: d.pendingSince, withheld, full: d.full }, 200, { etag: tag, 'cache-control': 'no-cache', vary: 'Cookie' });
   },
 );

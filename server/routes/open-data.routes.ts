@@ -5,6 +5,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { dataTag, notModified } from '../http/conditional.ts';
+
+/** Downloads carry an entity tag; a mirror that sends it back gets 304 while nothing changed. */
+const NOT_MODIFIED = { 304: { description: 'Not modified: the `If-None-Match` tag is still current (nothing changed since)' } } as const;
+const TAGGED = { headers: z.object({ etag: z.string().openapi({ description: 'Entity tag: send it back in `If-None-Match`' }) }) };
 import { dataset, datasetCsv, DATASETS, exportBallotsPb, type DatasetName } from '../services/open-data.ts';
 
 const FILE_RE = new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`);
@@ -30,7 +35,9 @@ export const openDataRoutes = createRouter()
       summary: 'A dataset (projects, decisions, meetings, payments, progress, ratings) as CSV (UTF-8 with BOM) or JSON; no personal data',
       request: { params: FileParam, query: Filter },
       responses: {
+        ...NOT_MODIFIED,
         200: {
+          ...TAGGED,
           description: 'The dataset',
           content: {
             'application/json': { schema: z.object({ dataset: z.string(), columns: z.array(z.string()), items: z.array(z.record(z.string(), z.unknown())) }) },
@@ -44,12 +51,16 @@ export const openDataRoutes = createRouter()
       const m = FILE_RE.exec(c.req.valid('param').file)!;
       const q = c.req.valid('query');
       const ctx = c.get('ctx');
+      const tag = await dataTag(c);
+      const same = notModified(c, tag);
+      if (same) return same as never;
       const d = await dataset(ctx.database, m[1] as DatasetName, { communitySlug: q.community, cycleId: q.cycle }, ctx.now());
-      if (m[2] === 'json') return c.json({ dataset: d.name, columns: d.columns, items: d.rows }, 200);
+      if (m[2] === 'json') return c.json({ dataset: d.name, columns: d.columns, items: d.rows }, 200, { etag: tag, 'cache-control': 'no-cache' });
       return c.body(datasetCsv(d), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${d.name}.csv"`,
-        'cache-control': 'no-store',
+        'cache-control': 'no-cache',
+        etag: tag,
       }) as never;
     },
   )
@@ -61,12 +72,16 @@ export const openDataRoutes = createRouter()
       summary: 'After the vote closes: the anonymised ballots (shuffled, voter ids 1..n, no receipt codes) with the official result, as pabulib; money in yuan',
       request: { params: CycleId },
       responses: {
-        200: { description: 'The .pb file', content: { 'text/plain': { schema: z.string() } } },
+        ...NOT_MODIFIED,
+        200: { ...TAGGED, description: 'The .pb file', content: { 'text/plain': { schema: z.string() } } },
         ...errorResponses(400, 404, 409),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
+      const tag = await dataTag(c);
+      const same = notModified(c, tag);
+      if (same) return same as never;
       const r = await exportBallotsPb(ctx.database, c.req.valid('param').id, ctx.now());
       const en = c.get('locale') === 'en';
       if (!r.ok) {
@@ -77,7 +92,8 @@ export const openDataRoutes = createRouter()
       return c.body(r.text, 200, {
         'content-type': 'text/plain; charset=utf-8',
         'content-disposition': `attachment; filename="${r.fileName}"`,
-        'cache-control': 'no-store',
+        'cache-control': 'no-cache',
+        etag: tag,
       }) as never;
     },
   );
