@@ -13,6 +13,7 @@ import { noteRequest, requestIdOf } from './http/request-log.ts';
 import type { AppContext } from './context.ts';
 import type { AppEnv } from './http/router.ts';
 import { clientKey, contextMiddleware, originCheck } from './http/middleware.ts';
+import { completeRouteDocs } from './http/router.ts';
 import { noteSecurityEvent } from './services/security-log.ts';
 import { limitBody } from './http/body-limit.ts';
 import { errorBody, genericMessage, localeOf } from './http/errors.ts';
@@ -101,13 +102,27 @@ export function createApp(ctx: AppContext) {
   for (const council of [screeningRoutes, councilRoutes, meetingRoutes, noticeRoutes, rulebookRoutes]) app.route('/', council);
   app.route('/', formRoutes);
 
+  // What every operation shares, added to each declaration once they are all mounted: an operationId,
+  // and the answers the middleware gives (413, cross-origin 403, 400 for a bad path parameter).
+  completeRouteDocs(app.openAPIRegistry.definitions);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'wss_session',
+    description: 'The session cookie set by POST /api/auth/sign-in (httpOnly, SameSite=Lax). Most reads need none; state-changing requests also need a same-site Origin (or none, from a non-browser client).',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: '微实事 Weishishi API',
       version: '0.1.0',
-      description: 'Neighbourhood micro-projects (民生微实事): proposals, votes, council decisions and delivery, in public. Money is integer fen.',
+      description:
+        'Neighbourhood micro-projects (民生微实事): proposals, votes, council decisions and delivery, in public. Money is integer fen. Answers are in Chinese (zh-CN) unless the `lang` cookie or `Accept-Language` asks for English (`en`): messages change, codes and data do not.',
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
     },
+    servers: [{ url: '/', description: 'This site (paths start with /api)' }],
+    // Signed in or not: every operation says in its answers what it refuses to whom.
+    security: [{ session: [] }, {}],
   });
 
   // A known path asked with a method it does not have: 405 with the methods it has (HTTP's rule), not 404.

@@ -68,3 +68,37 @@ export function errorResponses(...statuses: Status[]) {
     statuses.map((s) => [s, { description: descriptions[s], content: { 'application/json': { schema: ErrorSchema } } }]),
   ) as Record<Status, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
 }
+
+/** `get` + `/projects/{code}/comments` → `getProjectsCodeComments`. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path.replace(/^\/api/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+type RouteDoc = { method: string; path: string; operationId?: string; request?: { body?: unknown; params?: unknown }; responses: Record<string, unknown> };
+
+/**
+ * Complete every route's declaration with what all of them share: an
+ * operationId made from its method and path (unless it names one), and the
+ * answers the middleware gives before the handler runs — 413 for a body over
+ * the limit and 403 `cross_origin` for a state-changing request from another
+ * site (both on every operation with a body), 400 for a path parameter that
+ * fails its schema.
+ */
+export function completeRouteDocs(definitions: readonly { type: string; route?: unknown }[]): void {
+  for (const d of definitions) {
+    if (d.type !== 'route') continue;
+    const r = d.route as RouteDoc;
+    r.operationId ??= operationIdOf(r.method, r.path);
+    const add = (status: Status, description?: string) => {
+      if (r.responses[status] !== undefined) return;
+      const [base] = Object.values(errorResponses(status));
+      r.responses[status] = description ? { ...base!, description } : base;
+    };
+    if (r.request?.body !== undefined) {
+      add(413);
+      add(403, 'Not allowed (reason code), or `cross_origin`: a state-changing request from another site');
+    }
+    if (r.request?.params !== undefined) add(400);
+  }
+}
