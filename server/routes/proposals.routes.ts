@@ -49,9 +49,14 @@ const ProposalBody = z
   })
   .openapi('ProposalInput');
 
-const PaperBody = ProposalBody.extend({
-  submit: z.boolean().optional().openapi({ description: 'Submit to screening straight away (the paper form is complete)' }),
-}).openapi('PaperProposalInput');
+// One flat object, not an extension of ProposalInput: the document would say `allOf` of two objects that
+// each forbid the other's properties, which no body can satisfy.
+const PaperBody = z
+  .strictObject({
+    ...ProposalBody.shape,
+    submit: z.boolean().optional().openapi({ description: 'Submit to screening straight away (the paper form is complete)' }),
+  })
+  .openapi('PaperProposalInput');
 
 const CheckSchema = z
   .object({
