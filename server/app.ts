@@ -60,7 +60,7 @@ export function createApp(ctx: AppContext) {
     const status = c.res.status;
     if (status === 403 || (status === 429 && route !== '/api/auth/sign-in')) {
       const code = c.res.headers.get('content-type')?.startsWith('application/json') ? (((await c.res.clone().json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code ?? null) : null;
-      noteSecurityEvent(ctx, { kind: status === 403 ? 'forbidden' : 'rate_limited', accountId: c.get('auth')?.account.id ?? null, address: clientKey(c), what: `${c.req.method} ${route}`, outcome: 'refused', detail: { status, code }, requestId: requestIdOf(incomingOf(c)) });
+      await noteSecurityEvent(ctx, { kind: status === 403 ? 'forbidden' : 'rate_limited', accountId: c.get('auth')?.account.id ?? null, address: clientKey(c), what: `${c.req.method} ${route}`, outcome: 'refused', detail: { status, code }, requestId: requestIdOf(incomingOf(c)) });
     }
   });
 

@@ -45,7 +45,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   locals.noteRequest?.({ route: context.routePattern, accountId: locals.auth?.account.id ?? null });
   // A page refused (403) or a limit hit (429) goes to the security log; sign-in throttles are logged by the sign-in itself.
   if (response.status === 403 || (response.status === 429 && context.routePattern !== '/signin')) {
-    noteSecurityEvent(ctx, { kind: response.status === 403 ? 'forbidden' : 'rate_limited', accountId: locals.auth?.account.id ?? null, address: context.clientAddress ?? null, what: `${request.method} ${context.routePattern}`, outcome: 'refused', detail: { status: response.status }, requestId: locals.requestId ?? null });
+    await noteSecurityEvent(ctx, { kind: response.status === 403 ? 'forbidden' : 'rate_limited', accountId: locals.auth?.account.id ?? null, address: context.clientAddress ?? null, what: `${request.method} ${context.routePattern}`, outcome: 'refused', detail: { status: response.status }, requestId: locals.requestId ?? null });
   }
   setSecurityHeaders(response.headers);
   if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');

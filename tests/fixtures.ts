@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
+import { CONTRACT, contractChecked } from './contract.ts';
 
 /** A loopback port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -64,7 +65,9 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean; history?
 }
 
 function appOver(ctx: AppContext, dir: string, url: string, proc: ChildProcess | null) {
-  const app = createApp(ctx);
+  // The contract lane (CONTRACT=1, tests/contract.ts): every request checked against the API document.
+  const violations: string[] = [];
+  const app = CONTRACT ? contractChecked(createApp(ctx), violations) : createApp(ctx);
   return {
     ctx,
     app,
@@ -73,6 +76,7 @@ function appOver(ctx: AppContext, dir: string, url: string, proc: ChildProcess |
       ctx.database.close();
       proc?.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
+      if (violations.length) throw new Error(`${violations.length} answers or requests contradict the API document:\n${[...new Set(violations)].join('\n')}`);
     },
   };
 }

@@ -62,6 +62,19 @@ describe('the API document', () => {
     expect(schemas.PaperProposalInput).toMatchObject({ type: 'object', additionalProperties: false });
   });
 
+  it('a nullable reference is an anyOf with null, never an allOf that no null could pass', () => {
+    const bad: string[] = [];
+    const walk = (x: unknown, path: string) => {
+      if (Array.isArray(x)) return x.forEach((v, i) => walk(v, `${path}/${i}`));
+      if (x === null || typeof x !== 'object') return;
+      const o = x as Record<string, unknown>;
+      if (Array.isArray(o.allOf) && o.allOf.some((m) => Array.isArray((m as { type?: unknown }).type) && ((m as { type: string[] }).type.includes('null')))) bad.push(path);
+      for (const [k, v] of Object.entries(o)) walk(v, `${path}/${k}`);
+    };
+    walk(doc, '');
+    expect(bad).toEqual([]);
+  });
+
   it('operations with a body declare 413 and the cross-origin 403; operations with path parameters declare 400', () => {
     const post = doc.paths['/api/projects/{code}/comments']!.post!;
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['400', '403', '413']));

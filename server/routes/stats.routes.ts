@@ -33,7 +33,7 @@ const StatsSchema = z
     years: z.array(Int),
     ...FigureFields,
     ratios: Ratios,
-    measures: z.object({ breadth: RatioSchema, participation: RatioSchema.extend({ previous: RatioSchema.nullable() }), grassroots: RatioSchema }),
+    measures: z.object({ breadth: RatioSchema, participation: RatioSchema.extend({ previous: z.union([RatioSchema, z.null()]) }), grassroots: RatioSchema }),
     by_category: z.array(z.object({ category: z.string(), projects_adopted: Int, money_agreed_fen: Int, money_contracted_fen: Int, money_paid_fen: Int })),
     by_theme: z.array(z.object({ theme: z.string(), projects_adopted: Int, money_agreed_fen: Int })),
     by_year: z.array(z.object({ year: Int, ...FigureFields })),

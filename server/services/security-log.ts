@@ -48,11 +48,11 @@ export async function recordSecurityEvent(ctx: AppContext, e: SecurityEvent): Pr
 }
 
 /**
- * Record an event without waiting (a refusal seen by the middleware): the
- * answer does not wait for the log, and a failure to log is itself logged.
+ * Record a refusal seen by the middleware before its answer goes out; a
+ * failure to log it is itself logged, and does not change the answer.
  */
-export function noteSecurityEvent(ctx: AppContext, e: SecurityEvent): void {
-  recordSecurityEvent(ctx, e).catch((err) => ctx.log.error({ msg: 'could not write the security log', kind: e.kind, err }));
+export async function noteSecurityEvent(ctx: AppContext, e: SecurityEvent): Promise<void> {
+  await recordSecurityEvent(ctx, e).catch((err) => ctx.log.error({ msg: 'could not write the security log', kind: e.kind, err }));
 }
 
 /** Record an event inside a service's own transaction (a role or register change). */
