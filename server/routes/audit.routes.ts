@@ -9,7 +9,7 @@ const Query = z.strictObject({
   subjectType: z.string().max(40).optional(),
   subjectId: z.string().max(64).optional(),
   action: z.string().max(60).optional(),
-  before: z.coerce.number().int().min(1).optional().openapi({ description: 'Page the published chain: entries with a smaller seq' }),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().openapi({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Page the published chain: entries with a smaller seq' }),
   until: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)

@@ -35,7 +35,7 @@ const ListQuery = z.strictObject({
   q: z.string().max(100).optional(),
   sort: z.enum(PROJECT_SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional().openapi({ type: 'integer', minimum: 0, maximum: 1_000_000, description: 'Skip this many projects (a whole number; `null` is refused)' }),
 });
 
 const EventInput = z.strictObject({

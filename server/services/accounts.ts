@@ -22,7 +22,8 @@ export const LoginField = z
   .trim()
   .min(1)
   .max(32)
-  .refine((s) => MOBILE_RE.test(s) || USERNAME_RE.test(s), {
+  // One pattern (a mobile number or a username), so the API document states it too.
+  .regex(new RegExp(`^(?:${MOBILE_RE.source.slice(1, -1)}|${USERNAME_RE.source.slice(1, -1)})$`), {
     message:
       '请输入 11 位手机号，或以字母开头、3–32 位的用户名（字母、数字、下划线）|Enter an 11-digit mobile number, or a username of 3–32 letters, digits or underscores starting with a letter',
   });
