@@ -7,7 +7,7 @@
  * queue and one set of rate limiters.
  *
  * Boot: parse env → open + migrate the database → seed demo data if empty →
- * listen on HOST:PORT.
+ * start the clocks (notices, council terms, phase ends) → listen on HOST:PORT.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { logRequest, noteRequest, requestIdOf, type RequestNote } from './http/r
 import { collectProcessMetrics, serveMetrics } from './http/metrics.ts';
 import { parseEvery, startBackups } from './services/backups.ts';
 import { startSecurityLogPruning } from './services/security-log.ts';
+import { startPhaseClock } from './services/cycles.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -103,6 +104,8 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
       })
     : () => {};
   const stopPruning = startSecurityLogPruning(ctx, config.SECURITY_LOG_DAYS);
+  // Phases close on their planned end (a vote is counted and published at once): at start-up, then every 30 s.
+  const stopPhaseClock = await startPhaseClock(ctx);
   const api = createApp(ctx);
   const apiListener = getRequestListener(api.fetch);
   const astroHandler: AstroHandler | null = opts.apiOnly ? null : ((await import(pathToFileURL(SERVER_ENTRY).href)) as { handler: AstroHandler }).handler;
@@ -167,6 +170,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
     const started = Date.now();
     ctx.log.info({ msg: 'stopping: no new connections; finishing the requests in flight', signal });
     stopClock();
+    stopPhaseClock();
     stopBackups();
     stopPruning();
     const closed = new Promise<void>((ok) => server.close(() => ok()));

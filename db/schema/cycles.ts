@@ -1,8 +1,10 @@
 /**
  * @module Cycles (年度轮次): one per community and year, bound to one rulebook
  * version. Phase rows carry the planned dates; `open_phase` on the cycle is
- * what staff actually opened, and it wins over the plan.
+ * the phase the cycle is in (moved on by the clock at each planned end, and
+ * by staff), and it wins over the plan.
  */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { communities } from './places.ts';
 import { rulebooks } from './rulebooks.ts';
@@ -54,4 +56,40 @@ export const cyclePhases = sqliteTable(
     endsOn: text('ends_on').notNull(),
   },
   (t) => [uniqueIndex('cycle_phase_uq').on(t.cycleId, t.phase), index('cycle_phases_cycle_idx').on(t.cycleId)],
+);
+
+/**
+ * A request to move a cycle backwards or to skip a phase (issue 16): staff
+ * ask with a published reason; a street or district officer over the
+ * community — not the person who asked — confirms or declines it. At most
+ * one request per cycle is pending at a time (a partial unique index).
+ */
+export const phaseChangeRequests = sqliteTable(
+  'phase_change_requests',
+  {
+    id: text('id').primaryKey(),
+    cycleId: text('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    /** The open phase when the request was made; confirming checks it still is. Null: the cycle had not been opened. */
+    fromPhase: text('from_phase', { enum: PHASE_VALUES }),
+    toPhase: text('to_phase', { enum: PHASE_VALUES }).notNull(),
+    /** Published with the move. */
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['pending', 'confirmed', 'declined'] }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedByName: text('requested_by_name').notNull(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedRole: text('decided_role'),
+    /** The officer's published note (required when declining). */
+    decisionNote: text('decision_note'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('phase_change_requests_cycle_idx').on(t.cycleId),
+    index('phase_change_requests_status_idx').on(t.status),
+    uniqueIndex('phase_change_requests_one_pending_uq').on(t.cycleId).where(sql`status = 'pending'`),
+  ],
 );

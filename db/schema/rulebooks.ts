@@ -25,6 +25,8 @@ export const rulebooks = sqliteTable(
     /** JSON: { maxChoices?, minShare?, points?, maxPerProject? } */
     voteParams: text('vote_params', { mode: 'json' }).notNull(),
     resultRule: text('result_rule', { enum: ['greedy', 'mes-add1'] }).notNull(),
+    /** When proposals are screened; null (rulebooks before the setting) means after collection. */
+    screening: text('screening', { enum: ['after_collection', 'rolling'] }),
     /** JSON: [{ key, name: {zh,en}, capFen }] */
     categories: text('categories', { mode: 'json' }).notNull(),
     /** JSON: [{ key, name: {zh,en} }] */

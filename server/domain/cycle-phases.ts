@@ -1,9 +1,14 @@
 /**
  * @module The phases of a cycle (年度轮次) and which one is current.
  *
- * A cycle has a dated plan (one row per phase), but staff open and close
- * phases by hand, because real councils slip: the phase staff opened wins,
- * and the dates only answer "what should be happening" when nobody has said.
+ * A cycle has a dated plan (one row per phase) and a stored open phase.
+ * "The phase a cycle is in" is the stored open phase; the clock moves it on
+ * when its planned end has passed (server/services/cycles.ts,
+ * advanceDuePhases), and staff move it one step forward by hand. Only a
+ * cycle nobody has opened yet follows the plan's dates alone. A stored phase
+ * past its planned end that is still open (the clock has not run yet, or a
+ * request to move the cycle waits for an officer) is an overrun (逾期), shown
+ * as such.
  */
 import type { VoteMethod } from './rulebook.ts';
 
@@ -101,4 +106,63 @@ export function nextPhase(phase: CyclePhase, rulebook: { vote: { method: VoteMet
 /** The phases of a cycle under this rulebook, in order. */
 export function phasesFor(rulebook: { vote: { method: VoteMethod } }): readonly CyclePhase[] {
   return rulebook.vote.method === 'none' ? CYCLE_PHASES.filter((p) => p !== 'resident_vote') : CYCLE_PHASES;
+}
+
+/** How a move between phases relates to the programme's order. */
+export type PhaseMove = 'forward' | 'skip' | 'backward' | 'same';
+
+/**
+ * What kind of move from `from` to `to` is in this programme: the next phase
+ * ('forward', staff alone), a later one ('skip'), an earlier one
+ * ('backward'), or none. Skips and steps back need a second person.
+ */
+export function phaseMove(from: CyclePhase | null, to: CyclePhase, rulebook: { vote: { method: VoteMethod } }): PhaseMove {
+  if (from === to) return 'same';
+  const phases = phasesFor(rulebook);
+  const next = from === null ? phases[0] : nextPhase(from, rulebook);
+  if (next === to) return 'forward';
+  const order = (p: CyclePhase) => CYCLE_PHASES.indexOf(p);
+  return from !== null && order(to) < order(from) ? 'backward' : 'skip';
+}
+
+/** The planned row of `phase`, if the plan has one. */
+export function plannedFor(phases: readonly PlannedPhase[], phase: CyclePhase | null): PlannedPhase | undefined {
+  return phase === null ? undefined : phases.find((p) => p.phase === phase);
+}
+
+/**
+ * Is the open phase past its planned end? Dates are inclusive calendar days in
+ * China time: a phase ending 11-30 is still on time all of 11-30 and overrun
+ * from 12-01 00:00 (China). 'closed' never overruns; a phase without a planned
+ * end neither.
+ */
+export function isOverrun(cycle: { phases: readonly PlannedPhase[]; phase: CyclePhase | null }, now: Date | string): boolean {
+  if (cycle.phase === null || cycle.phase === 'closed') return false;
+  const planned = plannedFor(cycle.phases, cycle.phase);
+  return planned !== undefined && planned.endsOn < chinaDay(now);
+}
+
+/**
+ * The first day on which one of `phases` is next planned to be open, for a
+ * cycle now in `current`: the earliest planned start among those phases that
+ * come after the current one in the programme. Null when none is planned
+ * (the page then gives the reason without a date).
+ */
+export function nextOpening(cycle: { phases: readonly PlannedPhase[]; phase: CyclePhase | null }, phases: readonly CyclePhase[]): string | null {
+  const order = (p: CyclePhase) => CYCLE_PHASES.indexOf(p);
+  const from = cycle.phase === null ? -1 : order(cycle.phase);
+  const later = cycle.phases.filter((p) => phases.includes(p.phase) && order(p.phase) > from).map((p) => p.startsOn).sort();
+  return later[0] ?? null;
+}
+
+/** The day after an ISO day (UTC arithmetic on a calendar day). */
+export function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A real calendar day in YYYY-MM-DD form (2026-02-30 is not). */
+export function isIsoDay(s: string): boolean {
+  if (!ISO_DAY.test(s)) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
 }

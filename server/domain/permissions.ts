@@ -140,6 +140,7 @@ export const REASON_CODES = [
   'terminal_state',
   'resident_vote_pending',
   'no_resident_vote',
+  'vote_binding',
   // what was asked
   'unknown_action',
   'unknown_event',
@@ -162,6 +163,7 @@ export const REASON_STATUS: Readonly<Record<ReasonCode, 400 | 401 | 403 | 409 | 
   terminal_state: 409,
   resident_vote_pending: 409,
   no_resident_vote: 409,
+  vote_binding: 409,
   unknown_action: 400,
   unknown_event: 400,
   reason_required: 422,
@@ -210,6 +212,10 @@ export const REASON_MESSAGES: Readonly<Record<ReasonCode, Readonly<Record<Locale
     'zh-CN': '本轮不设居民投票',
     en: 'This cycle has no resident vote',
   },
+  vote_binding: {
+    'zh-CN': '本轮居民投票结果具有约束力，未入围的项目不能再提交议事会',
+    en: 'This cycle’s resident vote is binding: a project it did not choose cannot go to the council',
+  },
   unknown_action: { 'zh-CN': '未知的操作', en: 'Unknown action' },
   unknown_event: { 'zh-CN': '未知的项目步骤', en: 'Unknown project step' },
   reason_required: {
@@ -239,6 +245,7 @@ export const ACTIONS = [
   'record_screening_opinion',
   'cast_council_vote',
   'manage_phases',
+  'confirm_phase_change',
   'enter_paper',
   'review_ballot_import',
   'verify_residents',
@@ -310,6 +317,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   record_screening_opinion: { roles: ['council_member'], states: ['submitted'] },
   cast_council_vote: { roles: ['council_member'], states: ['under_deliberation'] },
   manage_phases: { roles: ['staff'] },
+  // Moving a cycle backwards or skipping a phase: confirmed by an officer of the community's street or district.
+  confirm_phase_change: { roles: ['officer'], minScope: 'street' },
   enter_paper: { roles: ['staff'] },
   // The second person on an imported vote: another staff member, or an officer of the street or district.
   review_ballot_import: { roles: ['staff', 'officer'] },

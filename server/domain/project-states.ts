@@ -24,6 +24,7 @@
 import { hasRole, hasRoleAnywhere, roleReason } from './permissions.ts';
 import type { Actor, Place, ReasonCode, Role } from './permissions.ts';
 import type { CyclePhase } from './cycle-phases.ts';
+import { screeningMode, voteMode, type Rulebook, type ScreeningMode } from './rulebook.ts';
 
 export type { ReasonCode } from './permissions.ts';
 
@@ -83,7 +84,8 @@ export const TRANSITIONS: Readonly<Record<ProjectState, Readonly<Partial<Record<
   },
   screened_out: {},
   shortlisted: { send_to_deliberation: 'under_deliberation' },
-  not_shortlisted: {},
+  // Only where the vote is advisory (ADVISORY_ONLY): the council may still take up a project the vote did not pick.
+  not_shortlisted: { send_to_deliberation: 'under_deliberation' },
   under_deliberation: { adopt: 'in_public_notice', reject: 'rejected' },
   rejected: {},
   in_public_notice: { uphold_objection: 'under_deliberation', end_notice: 'approved' },
@@ -146,11 +148,22 @@ export const RESIDENT_VOTE_GUARD: Readonly<Partial<Record<ProjectState, Partial<
   screened_in: { shortlist: true, not_shortlist: true, send_to_deliberation: false },
 };
 
+/**
+ * Steps that exist only where the resident vote is advisory (rulebook
+ * vote.effect 'advisory'): refused unless the caller says the vote is
+ * advisory, so a caller that does not say gets today's binding behaviour.
+ */
+export const ADVISORY_ONLY: Readonly<Partial<Record<ProjectState, readonly ProjectEvent[]>>> = {
+  not_shortlisted: ['send_to_deliberation'],
+};
+
+/** End states. `not_shortlisted` ends a project under a binding vote; an advisory one leaves it to the council. */
 export const TERMINAL_STATES: readonly ProjectState[] = PROJECT_STATES.filter(
-  (s) => Object.keys(TRANSITIONS[s]).length === 0,
+  (s) => Object.keys(TRANSITIONS[s]).length === 0 || s === 'not_shortlisted',
 );
 
-export function isTerminal(state: ProjectState): boolean {
+export function isTerminal(state: ProjectState, opts: { voteAdvisory?: boolean | undefined } = {}): boolean {
+  if (state === 'not_shortlisted') return opts.voteAdvisory !== true;
   return Object.keys(TRANSITIONS[state] ?? {}).length === 0;
 }
 
@@ -168,6 +181,7 @@ export const TRANSITION_REASONS = [
   'not_resident_of_community',
   'not_proposer',
   'reason_required',
+  'vote_binding',
 ] as const satisfies readonly ReasonCode[];
 export type TransitionReason = (typeof TRANSITION_REASONS)[number];
 
@@ -196,23 +210,36 @@ export type ProjectRef = Place & {
 export const BARE_EVENTS: ReadonlySet<ProjectEvent> = new Set<ProjectEvent>(['submit', 'withdraw', 'screen_in', 'screen_out', 'send_to_deliberation']);
 
 /**
- * Steps bound to a phase of the cycle: proposals are submitted while
- * proposals are being collected, and screened during screening. Other steps
- * follow each project's own clock (a late deliberation, a notice period, a
- * delivery) and are not bound to the cycle's phase.
+ * Steps bound to a phase of the cycle, under a rulebook: proposals are
+ * submitted while proposals are being collected, and screened during
+ * screening — or, where the rulebook screens on a rolling basis, during
+ * collection too. Other steps follow each project's own clock (a late
+ * deliberation, a notice period, a delivery) and are not bound to the
+ * cycle's phase.
  */
-export const EVENT_PHASES: Readonly<Partial<Record<ProjectEvent, readonly CyclePhase[]>>> = {
-  submit: ['collection'],
-  screen_in: ['screening'],
-  screen_out: ['screening'],
-};
+export function eventPhases(rules: { screening?: ScreeningMode | null | undefined } = {}): Readonly<Partial<Record<ProjectEvent, readonly CyclePhase[]>>> {
+  const screening: readonly CyclePhase[] = screeningMode(rules) === 'rolling' ? ['collection', 'screening'] : ['screening'];
+  return { submit: ['collection'], screen_in: screening, screen_out: screening };
+}
+
+/** What the machine needs to know of a cycle's rulebook; spread it into the options (`...cycleRules(rulebook)`). */
+export type CycleRules = { cycleHasResidentVote: boolean; voteAdvisory: boolean; screening: ScreeningMode };
+
+export function cycleRules(rulebook: Pick<Rulebook, 'vote' | 'screening'>): CycleRules {
+  const mode = voteMode(rulebook);
+  return { cycleHasResidentVote: mode !== 'none', voteAdvisory: mode === 'advisory', screening: screeningMode(rulebook) };
+}
 
 export type TransitionOptions = {
   /** The published reason or document reference; required for `REASON_REQUIRED` events. */
   reason?: string | null | undefined;
   /** Whether the project's cycle has a resident vote (rulebook vote.method !== 'none'). */
   cycleHasResidentVote?: boolean | undefined;
-  /** The cycle's current phase; when given, steps in `EVENT_PHASES` are refused outside their phase. */
+  /** Whether the vote only advises the council (rulebook vote.effect 'advisory'); missing means binding. */
+  voteAdvisory?: boolean | undefined;
+  /** When the cycle's rulebook screens; missing means after collection. */
+  screening?: ScreeningMode | undefined;
+  /** The cycle's current phase; when given, steps in `eventPhases` are refused outside their phase. */
   phase?: CyclePhase | null | undefined;
 };
 
@@ -303,7 +330,9 @@ function whenNot(project: ProjectRef, event: ProjectEvent, opts: Omit<Transition
   if (row === undefined || Object.keys(row).length === 0) return 'terminal_state';
   if (row[event] === undefined) return 'transition_not_allowed';
 
-  const phases = EVENT_PHASES[event];
+  if (ADVISORY_ONLY[project.state]?.includes(event) && opts.voteAdvisory !== true) return 'vote_binding';
+
+  const phases = eventPhases(opts)[event];
   if (phases && opts.phase !== undefined && !(opts.phase !== null && phases.includes(opts.phase))) return 'wrong_phase';
 
   const needsVote = RESIDENT_VOTE_GUARD[project.state]?.[event];

@@ -34,8 +34,33 @@ export type NegativeListEntry = { term: string; rule: Bilingual };
 export const VOTE_HELD = ['here', 'elsewhere'] as const;
 export type VoteHeld = (typeof VOTE_HELD)[number];
 
+/**
+ * What the resident vote decides (when one is held, vote.method ≠ 'none'):
+ * `binding` — only the projects the vote funds go on to the council (today's
+ * behaviour, and what a rulebook without the setting means); `advisory` — the
+ * vote is held, counted and published and the shortlist follows it, but the
+ * council is not bound: it may also take up a project the vote did not pick.
+ * "No vote" stays vote.method 'none' (the council decides alone).
+ */
+export const VOTE_EFFECTS = ['binding', 'advisory'] as const;
+export type VoteEffect = (typeof VOTE_EFFECTS)[number];
+
+/**
+ * When proposals are screened: `after_collection` (screening is a phase of
+ * its own, after the collection window closes; what a rulebook without the
+ * setting means) or `rolling` (streets screen each proposal as it comes in,
+ * during collection too, as many do in practice).
+ */
+export const SCREENING_MODES = ['after_collection', 'rolling'] as const;
+export type ScreeningMode = (typeof SCREENING_MODES)[number];
+
+/** How a cycle decides, in one word for pages: the vote binds, advises, or is not held. */
+export type VoteMode = VoteEffect | 'none';
+
 export type VoteSettings = {
   method: VoteMethod;
+  /** What the vote decides; missing means `binding` (every rulebook before this setting). */
+  effect?: VoteEffect;
   /** Where the vote is held; missing means `here` (every rulebook before this setting). */
   held?: VoteHeld;
   /** approval: a ballot may choose at most this many projects. */
@@ -63,6 +88,8 @@ export type Rulebook = {
   negativeList: NegativeListEntry[];
   vote: VoteSettings;
   resultRule: ResultRule;
+  /** When proposals are screened; missing means `after_collection` (every rulebook before this setting). */
+  screening?: ScreeningMode;
 };
 
 export type RulebookSettings = Omit<Rulebook, 'districtId' | 'year' | 'version'>;
@@ -239,7 +266,11 @@ export function validateRulebook(r: Rulebook): RulebookIssue[] {
     }
     if (v.minShare !== undefined) checkFraction(v.minShare, 'vote.minShare', add);
     if (v.held !== undefined && !(VOTE_HELD as readonly string[]).includes(v.held)) add('vote.held', 'unknown_value');
+    if (v.effect !== undefined && !(VOTE_EFFECTS as readonly string[]).includes(v.effect)) add('vote.effect', 'unknown_value');
+    // "Advisory" describes a vote that is held; with no vote there is nothing to advise.
+    if (v.method === 'none' && v.effect === 'advisory') add('vote.effect', 'out_of_range');
   }
+  if (r.screening !== undefined && !(SCREENING_MODES as readonly string[]).includes(r.screening)) add('screening', 'unknown_value');
   if (!(RESULT_RULES as readonly string[]).includes(r.resultRule)) add('resultRule', 'unknown_value');
 
   return issues;
@@ -431,4 +462,15 @@ export function likelyDuplicates(
 /** Where a rulebook's resident vote is held (`here` unless it says otherwise). */
 export function voteHeld(vote: Pick<VoteSettings, 'held'>): VoteHeld {
   return vote.held === 'elsewhere' ? 'elsewhere' : 'here';
+}
+
+/** What the vote decides; a rulebook without the setting binds (as before it existed). */
+export function voteMode(rulebook: { vote: Pick<VoteSettings, 'method' | 'effect'> }): VoteMode {
+  if (rulebook.vote.method === 'none') return 'none';
+  return rulebook.vote.effect === 'advisory' ? 'advisory' : 'binding';
+}
+
+/** When proposals are screened; a rulebook without the setting screens after collection (as before it existed). */
+export function screeningMode(rulebook: { screening?: ScreeningMode | null | undefined }): ScreeningMode {
+  return rulebook.screening === 'rolling' ? 'rolling' : 'after_collection';
 }

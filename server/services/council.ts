@@ -18,7 +18,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
-import { transition, type ProjectEvent, type ProjectState, type TransitionReason } from '../domain/project-states.ts';
+import { cycleRules, transition, type ProjectEvent, type ProjectState, type TransitionReason } from '../domain/project-states.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -108,7 +108,7 @@ export async function stepProject(
     { state: p.state, proposerAccountId: p.proposerAccountId, proposerType: p.proposerType, ...loaded.place },
     input.event,
     input.actor,
-    { reason: input.reason ?? null, cycleHasResidentVote: loaded.rulebook.vote.method !== 'none', phase: loaded.phase },
+    { reason: input.reason ?? null, ...cycleRules(loaded.rulebook), phase: loaded.phase },
   );
   if (!decided.ok) return { ok: false, code: decided.reason };
   const reason = input.reason?.trim() || null;

@@ -1,50 +1,397 @@
 /**
- * @module Cycle phases: staff open the next phase (or a given one) of their
- * community's cycle. The domain says which phases this cycle has (no
- * resident vote when the rulebook has none); the change and its audit entry
- * commit together. Hooks run inside the same transaction, so work that must
- * happen when a phase ends (e.g. counting the resident vote) cannot be lost
- * or done twice.
+ * @module Cycle phases: the phase a cycle is in (its stored open phase), and
+ * every way it moves.
+ *
+ * - The clock (`advanceDuePhases`, run by the server every 30 s): a phase
+ *   whose planned end is over closes by itself and the next phase of the
+ *   programme opens, recorded as the system.
+ * - Staff (`setCyclePhase`): one step forward to the next phase.
+ * - Staff (`extendPhase`): a later planned end for the open phase, with a
+ *   published reason.
+ * - Staff ask, an officer confirms (`requestPhaseChange`,
+ *   `decidePhaseRequest`): a step back or a skip, each with a published
+ *   reason, confirmed or declined by a street or district officer over the
+ *   community who is not the person who asked.
+ *
+ * Every move writes its audit entry in the same transaction, and is a
+ * conditional UPDATE (… WHERE open_phase IS <the phase it moves from>), so
+ * two app servers on one database racing to make the same move make it
+ * once. Hooks run inside that transaction, after the conditional update
+ * succeeded, so work that must happen when a phase ends (counting the
+ * resident vote) is neither lost nor done twice.
  */
-import { eq } from 'drizzle-orm';
-import { cycles } from '../../db/schema.ts';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, streets } from '../../db/schema.ts';
 import type { Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
-import { phasesFor, type CyclePhase } from '../domain/cycle-phases.ts';
-import { reasonCannot, type Actor, type ReasonCode } from '../domain/permissions.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { chinaDay, currentPhase, isIsoDay, nextPhase, phaseMove, phasesFor, plannedFor, type CyclePhase } from '../domain/cycle-phases.ts';
+import { hasRole, reasonCannot, whoCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { countResidentVote } from './results.ts';
+import { newId } from './ids.ts';
 
 export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | null; to: CyclePhase; at: Date; actor: AuditActor }) => Promise<void>;
 
 /**
- * Work to do when a cycle leaves a phase, keyed by the phase being left. A
- * static table (not runtime registration) because this module is loaded
- * twice in production — by the API and inside the Astro bundle — and both
- * copies must do the same thing.
+ * Work to do when a cycle leaves a phase for a later one, keyed by the phase
+ * being left. A static table (not runtime registration) because this module
+ * is loaded twice in production — by the API and inside the Astro bundle —
+ * and both copies must do the same thing. A confirmed step back does not run
+ * them: going back to an earlier phase finishes nothing.
  */
 const ON_LEAVE: Partial<Record<CyclePhase, PhaseHook[]>> = { resident_vote: [countResidentVote] };
 
-export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | { ok: false; code: ReasonCode | 'not_found' | 'unknown_phase' | 'same_phase' };
+/** Outcomes that are not permission reasons; their statuses and words live with the routes and pages. */
+export const PHASE_OUTCOMES = [
+  'not_found',
+  'unknown_phase',
+  'same_phase',
+  'needs_confirmation',
+  'not_needed',
+  'request_pending',
+  'phase_moved',
+  'already_decided',
+  'same_person',
+  'no_planned_end',
+  'end_not_later',
+  'end_in_past',
+  'bad_date',
+] as const;
+export type PhaseOutcomeCode = (typeof PHASE_OUTCOMES)[number];
 
+export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | { ok: false; code: ReasonCode | PhaseOutcomeCode };
+
+async function cyclePlace(ctx: AppContext, cycleId: string): Promise<Place | null> {
+  const row = (await ctx.database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
+  if (!row) return null;
+  return (await getCommunityById(ctx.database, row.c))?.place ?? null;
+}
+
+/** The cycle's stored open phase and what it means now (the plan's phase when nothing is stored). */
+async function phaseNow(tx: Tx, cycleId: string, now: Date) {
+  const row = (await tx.select({ openPhase: cycles.openPhase, rulebookId: cycles.rulebookId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
+  if (!row) return null;
+  const plan = await tx.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, cycleId));
+  return { stored: row.openPhase, from: row.openPhase ?? currentPhase({ phases: plan, openPhase: null }, now), plan, rulebookId: row.rulebookId };
+}
+
+/**
+ * Move the cycle from `stored` (its open phase as read) to `to`, only if no
+ * one moved it meanwhile; then run the hooks of the phase left (forward
+ * moves only). Returns false when another writer got there first.
+ */
+async function moveIfStill(tx: Tx, input: { cycleId: string; stored: CyclePhase | null; from: CyclePhase | null; to: CyclePhase; forward: boolean; at: Date; actor: AuditActor }): Promise<boolean> {
+  const moved = await tx
+    .update(cycles)
+    .set({ openPhase: input.to })
+    .where(and(eq(cycles.id, input.cycleId), sql`${cycles.openPhase} is ${input.stored}`))
+    .returning({ id: cycles.id });
+  if (moved.length === 0) return false;
+  if (input.forward && input.from) for (const hook of ON_LEAVE[input.from] ?? []) await hook(tx, { cycleId: input.cycleId, from: input.from, to: input.to, at: input.at, actor: input.actor });
+  return true;
+}
+
+/**
+ * Staff open the next phase of the programme (one step forward). Anything
+ * else — a step back, a skip — is a request an officer confirms
+ * (`requestPhaseChange`): 'needs_confirmation'.
+ */
 export async function setCyclePhase(ctx: AppContext, cycleId: string, to: CyclePhase, actor: Actor, auditActor: AuditActor): Promise<SetPhaseOutcome> {
   const now = ctx.now();
   const cycle = await getCycle(ctx.database, cycleId, now);
   if (!cycle) return { ok: false, code: 'not_found' };
-  const community = await getCommunityById(ctx.database, (await ctx.database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!.c);
-  const why = reasonCannot('manage_phases', { area: community!.place }, actor);
+  const place = await cyclePlace(ctx, cycleId);
+  const why = reasonCannot('manage_phases', { area: place! }, actor);
   if (why) return { ok: false, code: why };
   const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
   if (!rulebook || !phasesFor(rulebook).includes(to)) return { ok: false, code: 'unknown_phase' };
   return ctx.database.write(async (tx) => {
-    const row = (await tx.select({ openPhase: cycles.openPhase }).from(cycles).where(eq(cycles.id, cycleId)))[0]!;
-    const from = row.openPhase ?? cycle.phase;
-    if (from === to) return { ok: false as const, code: 'same_phase' as const };
-    await tx.update(cycles).set({ openPhase: to }).where(eq(cycles.id, cycleId));
-    if (from) for (const hook of ON_LEAVE[from] ?? []) await hook(tx, { cycleId, from, to, at: now, actor: auditActor });
-    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_opened', subjectType: 'cycle', subjectId: cycleId, before: { phase: from }, after: { phase: to }, at: now });
-    return { ok: true as const, from, to };
+    const state = (await phaseNow(tx, cycleId, now))!;
+    const move = phaseMove(state.from, to, rulebook);
+    if (move === 'same') return { ok: false as const, code: 'same_phase' as const };
+    if (move !== 'forward') return { ok: false as const, code: 'needs_confirmation' as const };
+    if (!(await moveIfStill(tx, { cycleId, stored: state.stored, from: state.from, to, forward: true, at: now, actor: auditActor }))) return { ok: false as const, code: 'phase_moved' as const };
+    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_opened', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: to }, at: now });
+    return { ok: true as const, from: state.from, to };
   });
+}
+
+/**
+ * The clock: every cycle whose open phase has a planned end before today
+ * (China time; the last planned day is still open) moves to the next phase
+ * of its programme, as the system, with the hooks of the phase it leaves. A
+ * cycle that is overdue several phases moves one phase at a time, each with
+ * its own audit entry. A cycle with a pending request to move it waits for
+ * the officer (it shows as overrun). Safe to call any number of times, from
+ * any number of servers: each move is made once. Returns the moves made.
+ */
+export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: string; from: CyclePhase; to: CyclePhase }[]> {
+  const now = ctx.now();
+  const today = chinaDay(now);
+  const due = await ctx.database.db
+    .select({ id: cycles.id })
+    .from(cycles)
+    .innerJoin(cyclePhases, and(eq(cyclePhases.cycleId, cycles.id), eq(cyclePhases.phase, cycles.openPhase)))
+    .where(
+      and(
+        sql`${cycles.openPhase} is not null and ${cycles.openPhase} <> 'closed'`,
+        sql`${cyclePhases.endsOn} < ${today}`,
+        sql`not exists (select 1 from ${phaseChangeRequests} r where r.cycle_id = ${cycles.id} and r.status = 'pending')`,
+      ),
+    );
+  const moves: { cycleId: string; from: CyclePhase; to: CyclePhase }[] = [];
+  for (const { id } of due) {
+    // One phase per transaction: a long chain of overdue phases never holds the write lock for long.
+    for (let guard = 0; guard < 9; guard++) {
+      const step = await ctx.database.write(async (tx) => {
+        const row = (await tx.select({ openPhase: cycles.openPhase, rulebookId: cycles.rulebookId }).from(cycles).where(eq(cycles.id, id)))[0];
+        const from = row?.openPhase ?? null;
+        if (!row || from === null || from === 'closed') return null;
+        const plan = await tx.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, id));
+        const planned = plannedFor(plan, from);
+        if (!planned || planned.endsOn >= today) return null;
+        const pending = await tx.select({ id: phaseChangeRequests.id }).from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, id), eq(phaseChangeRequests.status, 'pending'))).limit(1);
+        if (pending.length) return null;
+        const rulebook = await getRulebook(tx, row.rulebookId);
+        const to = rulebook ? nextPhase(from, rulebook) : null;
+        if (!to) return null;
+        if (!(await moveIfStill(tx, { cycleId: id, stored: from, from, to, forward: true, at: now, actor: SYSTEM_AUDIT_ACTOR }))) return null;
+        await appendAudit(tx, { actor: SYSTEM_AUDIT_ACTOR, action: 'cycle.phase_closed_on_time', subjectType: 'cycle', subjectId: id, before: { phase: from, endsOn: planned.endsOn }, after: { phase: to }, at: now });
+        return { cycleId: id, from, to };
+      });
+      if (!step) break;
+      moves.push(step);
+    }
+  }
+  return moves;
+}
+
+/** Run `advanceDuePhases` now and every `everyMs` (30 s) after; the timer does not keep the process alive. Returns a stop function. */
+export async function startPhaseClock(ctx: AppContext, everyMs = 30_000): Promise<() => void> {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const moves = await advanceDuePhases(ctx);
+      for (const m of moves) console.log(`[phases] ${m.cycleId}: ${m.from} closed on its planned end; ${m.to} opened`);
+    } catch (err) {
+      console.error('[phase clock] tick failed', err);
+    } finally {
+      running = false;
+    }
+  };
+  await tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** The longest published reason or note. */
+export const PHASE_REASON_MAX = 2000;
+
+/**
+ * Staff give the open phase a later planned end, with a published reason.
+ * The new end must be a real day, later than the planned end, and not
+ * before today (an end already past would close the phase at once).
+ */
+export async function extendPhase(ctx: AppContext, cycleId: string, input: { endsOn: string; reason: string }, actor: Actor, auditActor: AuditActor): Promise<SetPhaseOutcome & { fields?: Record<string, string> }> {
+  const now = ctx.now();
+  const place = await cyclePlace(ctx, cycleId);
+  if (!place) return { ok: false, code: 'not_found' };
+  const why = reasonCannot('manage_phases', { area: place }, actor);
+  if (why) return { ok: false, code: why };
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, code: 'reason_required', fields: { reason: 'reason_required' } };
+  if (!isIsoDay(input.endsOn)) return { ok: false, code: 'bad_date', fields: { endsOn: 'bad_date' } };
+  return ctx.database.write(async (tx) => {
+    const state = (await phaseNow(tx, cycleId, now))!;
+    const planned = plannedFor(state.plan, state.from);
+    if (!state.from || state.from === 'closed' || !planned) return { ok: false as const, code: 'no_planned_end' as const };
+    if (input.endsOn <= planned.endsOn) return { ok: false as const, code: 'end_not_later' as const, fields: { endsOn: 'end_not_later' } };
+    if (input.endsOn < chinaDay(now)) return { ok: false as const, code: 'end_in_past' as const, fields: { endsOn: 'end_in_past' } };
+    const changed = await tx
+      .update(cyclePhases)
+      .set({ endsOn: input.endsOn })
+      .where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, state.from), eq(cyclePhases.endsOn, planned.endsOn), sql`(select ${cycles.openPhase} from ${cycles} where ${cycles.id} = ${cycleId}) is ${state.stored}`))
+      .returning({ id: cyclePhases.id });
+    if (changed.length === 0) return { ok: false as const, code: 'phase_moved' as const };
+    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_extended', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from, endsOn: planned.endsOn }, after: { phase: state.from, endsOn: input.endsOn }, reason, at: now });
+    return { ok: true as const, from: state.from, to: state.from };
+  });
+}
+
+export type RequestOutcome = { ok: true; id: string } | { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string> };
+
+/**
+ * Staff ask to move the cycle backwards or to skip a phase, with a published
+ * reason. A step forward needs no request ('not_needed'); one request per
+ * cycle may wait at a time.
+ */
+export async function requestPhaseChange(ctx: AppContext, cycleId: string, input: { to: CyclePhase; reason: string }, actor: Actor, auditActor: AuditActor): Promise<RequestOutcome> {
+  const now = ctx.now();
+  const cycle = await getCycle(ctx.database, cycleId, now);
+  if (!cycle) return { ok: false, code: 'not_found' };
+  const place = await cyclePlace(ctx, cycleId);
+  const why = reasonCannot('manage_phases', { area: place! }, actor);
+  if (why) return { ok: false, code: why };
+  const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
+  if (!rulebook || !phasesFor(rulebook).includes(input.to)) return { ok: false, code: 'unknown_phase', fields: { to: 'unknown_phase' } };
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, code: 'reason_required', fields: { reason: 'reason_required' } };
+  return ctx.database.write(async (tx) => {
+    const state = (await phaseNow(tx, cycleId, now))!;
+    const move = phaseMove(state.from, input.to, rulebook);
+    if (move === 'same') return { ok: false as const, code: 'same_phase' as const, fields: { to: 'same_phase' } };
+    if (move === 'forward') return { ok: false as const, code: 'not_needed' as const, fields: { to: 'not_needed' } };
+    const pending = await tx.select({ id: phaseChangeRequests.id }).from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, cycleId), eq(phaseChangeRequests.status, 'pending'))).limit(1);
+    if (pending.length) return { ok: false as const, code: 'request_pending' as const };
+    const id = newId();
+    await tx.insert(phaseChangeRequests).values({ id, cycleId, fromPhase: state.stored, toPhase: input.to, reason, status: 'pending', requestedBy: auditActor.accountId ?? '', requestedByName: auditActor.name, requestedAt: now });
+    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_change_requested', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: input.to, move, request: id }, reason, at: now });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * A street or district officer over the community confirms a pending request
+ * (the cycle moves, with the request's reason published) or declines it
+ * (with a published note). The person who asked may not decide. A request
+ * whose cycle has moved since it was made can only be declined.
+ */
+export async function decidePhaseRequest(
+  ctx: AppContext,
+  requestId: string,
+  input: { decision: 'confirm' | 'decline'; note?: string },
+  actor: Actor,
+  auditActor: AuditActor,
+): Promise<SetPhaseOutcome & { fields?: Record<string, string> }> {
+  const now = ctx.now();
+  const req = (await ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.id, requestId)))[0];
+  if (!req) return { ok: false, code: 'not_found' };
+  const place = await cyclePlace(ctx, req.cycleId);
+  const why = reasonCannot('confirm_phase_change', { area: place! }, actor);
+  if (why) return { ok: false, code: why };
+  if (actor && actor.accountId === req.requestedBy) return { ok: false, code: 'same_person' };
+  const note = (input.note ?? '').trim();
+  if (input.decision === 'decline' && !note) return { ok: false, code: 'reason_required', fields: { note: 'reason_required' } };
+  const cycleId = req.cycleId;
+  const rulebook = await getRulebook(ctx.database.db, (await ctx.database.db.select({ r: cycles.rulebookId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!.r);
+  return ctx.database.write(async (tx) => {
+    const decided = await tx
+      .update(phaseChangeRequests)
+      .set({ status: input.decision === 'confirm' ? 'confirmed' : 'declined', decidedBy: auditActor.accountId, decidedByName: auditActor.name, decidedRole: auditActor.role, decisionNote: note || null, decidedAt: now })
+      .where(and(eq(phaseChangeRequests.id, requestId), eq(phaseChangeRequests.status, 'pending')))
+      .returning({ id: phaseChangeRequests.id });
+    if (decided.length === 0) return { ok: false as const, code: 'already_decided' as const };
+    const state = (await phaseNow(tx, cycleId, now))!;
+    if (input.decision === 'decline') {
+      await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_change_declined', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: req.toPhase, request: requestId, requestedBy: req.requestedByName }, reason: note, at: now });
+      return { ok: true as const, from: state.from, to: state.from ?? req.toPhase };
+    }
+    const move = phaseMove(state.from, req.toPhase, rulebook!);
+    if (state.stored !== req.fromPhase || move === 'same') throw new PhaseMovedError();
+    if (!(await moveIfStill(tx, { cycleId, stored: state.stored, from: state.from, to: req.toPhase, forward: move !== 'backward', at: now, actor: auditActor }))) throw new PhaseMovedError();
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: 'cycle.phase_change_confirmed',
+      subjectType: 'cycle',
+      subjectId: cycleId,
+      before: { phase: state.from },
+      after: { phase: req.toPhase, move, request: requestId, requestedBy: req.requestedByName, note: note || null },
+      reason: req.reason,
+      at: now,
+    });
+    return { ok: true as const, from: state.from, to: req.toPhase };
+  }).catch((err) => {
+    // The cycle moved after the request was made: nothing was written (the transaction rolled back); the officer may decline it instead.
+    if (err instanceof PhaseMovedError) return { ok: false as const, code: 'phase_moved' as const };
+    throw err;
+  });
+}
+
+class PhaseMovedError extends Error {}
+
+export type PhaseRequestView = {
+  id: string;
+  cycleId: string;
+  fromPhase: CyclePhase | null;
+  toPhase: CyclePhase;
+  reason: string;
+  requestedByName: string;
+  requestedAt: Date;
+  communitySlug: string;
+  communityNameZh: string;
+  communityNameEn: string;
+  cycleTitleZh: string;
+  cycleTitleEn: string;
+};
+
+/** Pending requests an officer may decide: those of the communities their street or district roles cover, not their own. */
+export async function pendingPhaseRequests(ctx: AppContext, actor: Actor): Promise<PhaseRequestView[]> {
+  if (!actor || whoCannot('confirm_phase_change', { districtId: '' }, actor) === 'role_required') return [];
+  const rows = await ctx.database.db
+    .select({
+      r: phaseChangeRequests,
+      slug: communities.slug,
+      nameZh: communities.nameZh,
+      nameEn: communities.nameEn,
+      communityId: communities.id,
+      streetId: streets.id,
+      districtId: streets.districtId,
+      titleZh: cycles.titleZh,
+      titleEn: cycles.titleEn,
+    })
+    .from(phaseChangeRequests)
+    .innerJoin(cycles, eq(cycles.id, phaseChangeRequests.cycleId))
+    .innerJoin(communities, eq(communities.id, cycles.communityId))
+    .innerJoin(streets, eq(streets.id, communities.streetId))
+    .where(eq(phaseChangeRequests.status, 'pending'))
+    .orderBy(asc(phaseChangeRequests.requestedAt));
+  return rows
+    .filter((x) => hasRole(actor, 'officer', { communityId: x.communityId, streetId: x.streetId, districtId: x.districtId }, 'street') && x.r.requestedBy !== actor.accountId)
+    .map((x) => ({
+      id: x.r.id,
+      cycleId: x.r.cycleId,
+      fromPhase: x.r.fromPhase,
+      toPhase: x.r.toPhase,
+      reason: x.r.reason,
+      requestedByName: x.r.requestedByName,
+      requestedAt: x.r.requestedAt,
+      communitySlug: x.slug,
+      communityNameZh: x.nameZh,
+      communityNameEn: x.nameEn,
+      cycleTitleZh: x.titleZh,
+      cycleTitleEn: x.titleEn,
+    }));
+}
+
+/** The pending request of a cycle, if any (for the phase control and the public page). */
+export async function pendingRequestOf(ctx: AppContext, cycleId: string) {
+  return (await ctx.database.db.select().from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, cycleId), eq(phaseChangeRequests.status, 'pending'))).limit(1))[0] ?? null;
+}
+
+/** The actions that make a cycle's phase history, in the audit log. */
+export const PHASE_HISTORY_ACTIONS = ['cycle.phase_opened', 'cycle.phase_closed_on_time', 'cycle.phase_extended', 'cycle.phase_change_requested', 'cycle.phase_change_confirmed', 'cycle.phase_change_declined', 'cycle.vote_counted'] as const;
+
+export type PhaseHistoryEntry = { seq: number; at: Date; action: string; actorRole: string; actorName: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; reason: string | null };
+
+/** A cycle's phase history (阶段记录) from the audit log, newest first: every move, extension and request with its reason and who. */
+export async function phaseHistory(ctx: AppContext, cycleId: string, limit = 50): Promise<PhaseHistoryEntry[]> {
+  const rows = await ctx.database.db
+    .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, actorRole: auditLog.actorRole, actorName: auditLog.actorName, before: auditLog.before, after: auditLog.after, reason: auditLog.reason })
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, 'cycle'), eq(auditLog.subjectId, cycleId), sql`${auditLog.action} in (${sql.join(PHASE_HISTORY_ACTIONS.map((a) => sql`${a}`), sql`, `)})`))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+  const parse = (s: string | null) => {
+    try {
+      return s ? (JSON.parse(s) as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  };
+  return rows.map((r) => ({ ...r, at: new Date(r.at), before: parse(r.before), after: parse(r.after) }));
 }

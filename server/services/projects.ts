@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { projects, cycles, cyclePhases, communities, streets, districts } from '../../db/schema.ts';
 import { currentPhase } from '../domain/cycle-phases.ts';
 import type { Database } from '../../db/client.ts';
-import { transition, type ProjectEvent } from '../domain/project-states.ts';
+import { cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import type { Actor, ReasonCode } from '../domain/permissions.ts';
 import { formatProjectCode } from '../domain/project-code.ts';
 import { checkCap } from '../domain/rulebook.ts';
@@ -138,7 +138,7 @@ export async function applyProjectEvent(
       },
       input.event,
       actor,
-      { reason: input.reason ?? null, cycleHasResidentVote: rb ? rb.vote.method !== 'none' : undefined, phase },
+      { reason: input.reason ?? null, ...(rb ? cycleRules(rb) : {}), phase },
     );
     if (!decided.ok) return { ok: false as const, code: decided.reason };
     const reason = input.reason?.trim() || null;

@@ -18,7 +18,7 @@ import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, REASON_MESSA
 import { checkProposal, fieldMessages, isOverCap, type ExistingProject, type ProposalCheck, type ProposalField, type ProposalInput } from '../domain/proposal-checks.ts';
 import type { Bilingual, Rulebook } from '../domain/rulebook.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
-import { availableEvents, whoCannotStep, type ProjectState } from '../domain/project-states.ts';
+import { availableEvents, cycleRules, whoCannotStep, type ProjectState } from '../domain/project-states.ts';
 import { fenToYuanInput } from '../domain/money.ts';
 import { getCommunityById, getCycle, type CommunityView, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -277,7 +277,7 @@ export async function getProposal(ctx: AppContext, code: string, actor: Actor) {
   const files = await listAttachments(ctx.database.db, loaded.p.id);
   const events = actor
     ? availableEvents({ state: loaded.p.state, proposerAccountId: loaded.p.proposerAccountId, ...loaded.place }, actor, {
-        cycleHasResidentVote: bundle.rulebook.vote.method !== 'none',
+        ...cycleRules(bundle.rulebook),
         phase: bundle.cycle.phase,
       }).filter((e) => e === 'submit' || e === 'withdraw')
     : [];

@@ -24,6 +24,8 @@ export function toRulebook(row: RulebookRow): Rulebook & { id: string } {
     negativeList: row.negativeList as Rulebook['negativeList'],
     vote: { method: row.voteMethod, ...(row.voteParams as object) },
     resultRule: row.resultRule,
+    // Rulebooks stored before the setting existed have none: they screen after collection (screeningMode).
+    ...(row.screening ? { screening: row.screening } : {}),
   };
 }
 
@@ -63,6 +65,7 @@ export async function addRulebookVersion(
     voteMethod: method,
     voteParams,
     resultRule: s.resultRule,
+    screening: s.screening ?? null,
     categories: s.categories,
     themes: s.themes,
     negativeList: s.negativeList,

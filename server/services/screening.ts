@@ -13,8 +13,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
-import { checkCap, checkNegativeList, likelyDuplicates, type CapProblem, type NegativeListEntry } from '../domain/rulebook.ts';
-import { transition, whoCannotStep, type TransitionReason } from '../domain/project-states.ts';
+import { checkCap, checkNegativeList, likelyDuplicates, type CapProblem, type NegativeListEntry, type Rulebook } from '../domain/rulebook.ts';
+import { cycleRules, transition, whoCannotStep, type TransitionReason } from '../domain/project-states.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -101,12 +101,12 @@ export async function screeningQueue(ctx: AppContext, cycleId: string, actor: Ac
   const ready = inCycle.filter((p) => p.state === (hasVote ? 'shortlisted' : 'screened_in'));
   const decided = inCycle.filter((p) => p.state !== 'submitted');
   // Would a screening step be allowed now? Checked once for the page, with the real phase.
-  const screenWhy = submitted[0] ? whyNotScreen(submitted[0], place, actor, cycle.phase) : null;
+  const screenWhy = submitted[0] ? whyNotScreen(submitted[0], place, actor, cycle.phase, rulebook) : null;
   return { ok: true as const, cycle, place, rulebook, queue, ready, decided, hasVote, screenWhy };
 }
 
-function whyNotScreen(p: typeof projects.$inferSelect, place: Place, actor: Actor, phase: CyclePhase | null) {
-  const r = transition({ state: p.state, proposerAccountId: p.proposerAccountId, proposerType: p.proposerType, ...place }, 'screen_in', actor, { phase });
+function whyNotScreen(p: typeof projects.$inferSelect, place: Place, actor: Actor, phase: CyclePhase | null, rulebook: Rulebook) {
+  const r = transition({ state: p.state, proposerAccountId: p.proposerAccountId, proposerType: p.proposerType, ...place }, 'screen_in', actor, { ...cycleRules(rulebook), phase });
   return r.ok ? null : r.reason;
 }
 
