@@ -24,7 +24,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, streets } from '../../db/schema.ts';
 import type { Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
-import { chinaDay, currentPhase, isIsoDay, nextPhase, phaseMove, phasesFor, plannedFor, type CyclePhase } from '../domain/cycle-phases.ts';
+import { CYCLE_PHASES, chinaDay, currentPhase, dayAfter, isIsoDay, nextPhase, phaseMove, phasesFor, plannedFor, type CyclePhase } from '../domain/cycle-phases.ts';
 import { hasRole, reasonCannot, whoCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle } from './catalog.ts';
@@ -218,9 +218,29 @@ export async function extendPhase(ctx: AppContext, cycleId: string, input: { end
       .where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, state.from), eq(cyclePhases.endsOn, planned.endsOn), sql`(select ${cycles.openPhase} from ${cycles} where ${cycles.id} = ${cycleId}) is ${state.stored}`))
       .returning({ id: cyclePhases.id });
     if (changed.length === 0) return { ok: false as const, code: 'phase_moved' as const };
-    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_extended', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from, endsOn: planned.endsOn }, after: { phase: state.from, endsOn: input.endsOn }, reason, at: now });
+    // The phases after it move along where they would now overlap, keeping their length, so the next phase is not born overdue.
+    const shifted = shiftLaterPhases(state.plan, state.from, input.endsOn);
+    for (const p of shifted) await tx.update(cyclePhases).set({ startsOn: p.startsOn, endsOn: p.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, p.phase)));
+    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_extended', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from, endsOn: planned.endsOn }, after: { phase: state.from, endsOn: input.endsOn, ...(shifted.length ? { shifted } : {}) }, reason, at: now });
     return { ok: true as const, from: state.from, to: state.from };
   });
+}
+
+/** Later planned phases that start on or before the day before them ends, moved to start the day after, keeping their length. */
+export function shiftLaterPhases(plan: readonly { phase: CyclePhase; startsOn: string; endsOn: string }[], phase: CyclePhase, newEnd: string) {
+  const order = (p: CyclePhase) => CYCLE_PHASES.indexOf(p);
+  const later = plan.filter((p) => order(p.phase) > order(phase)).sort((a, b) => order(a.phase) - order(b.phase));
+  const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  const out: { phase: CyclePhase; startsOn: string; endsOn: string }[] = [];
+  let prevEnd = newEnd;
+  for (const p of later) {
+    if (p.startsOn > prevEnd) break;
+    const startsOn = dayAfter(prevEnd);
+    const endsOn = new Date(Date.parse(`${startsOn}T00:00:00Z`) + days(p.startsOn, p.endsOn) * 86_400_000).toISOString().slice(0, 10);
+    out.push({ phase: p.phase, startsOn, endsOn });
+    prevEnd = endsOn;
+  }
+  return out;
 }
 
 export type RequestOutcome = { ok: true; id: string } | { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string> };

@@ -18,9 +18,13 @@ import { newVerificationCode } from './residents.ts';
 import { openNotice } from './notices.ts';
 import { seedDeliveryDemo, seedPastCycleDemo } from './delivery-demo.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { extendPhase } from './cycles.ts';
 import { HISTORY_START } from '../../db/demo-history.ts';
 
 export { DEMO_PASSWORD };
+
+/** 仙湖's 2026 vote was planned for 11-15 to 11-30; staff extended it (with a published reason) to this day. */
+export const XIANHU_VOTE_EXTENDED_TO = '2026-12-20';
 
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
   const r = await ctx.database.db.select({ n: sql<number>`count(*)` }).from(districts);
@@ -228,6 +232,16 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
       await ctx.database.write((tx) => tx.update(notices).set({ outcome: 'approved', closedAt: at(s.day) }).where(and(eq(notices.projectId, created.get(p)!), isNull(notices.closedAt))));
     }
   }
+  // 仙湖's vote ran on past its planned end: staff extended it with a published reason (the deliberation moves along with it).
+  const xhStaff = DEMO_ACCOUNTS.find((a) => a.username === 'staff_xh')!;
+  const extended = await extendPhase(
+    { ...ctx, now: () => at('2026-11-28') },
+    'cy-xianhu-2026',
+    { endsOn: XIANHU_VOTE_EXTENDED_TO, reason: '（示例）不少长者尚未投票，服务站纸质选票的录入需要更多时间，投票延长至 12 月 20 日。' },
+    persons.get('staff_xh')!,
+    { accountId: ids.get('staff_xh')!, role: 'staff', name: xhStaff.displayName },
+  );
+  if (!extended.ok) throw new Error(`seed: cannot extend 仙湖's vote: ${extended.code}`);
   // Delivery of 笋西's 2026 projects, and its finished 2024 cycle (a counted vote, delivered and audited).
   await seedDeliveryDemo(ctx);
   await seedPastCycleDemo(ctx);

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { seededTemplate, type TestApp } from '../../tests/fixtures.ts';
+import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests } from '../../db/schema.ts';
+import { advanceDuePhases, decidePhaseRequest, extendPhase, pendingPhaseRequests, phaseHistory, requestPhaseChange, setCyclePhase } from './cycles.ts';
+import { loadActor } from './accounts.ts';
+import { verifyAuditLog } from './audit.ts';
+import { getResults } from './results.ts';
+import { XIANHU_VOTE_EXTENDED_TO } from './demo-seed.ts';
+import { createContext } from '../context.ts';
+import { parseEnv } from '../env.ts';
+
+const XIANHU = 'cy-xianhu-2026';
+const LIANHUA = 'cy-lianhua-2026';
+const who = (id: string, role: string, name: string) => ({ accountId: id, role, name });
+const STAFF_XH = who('demo-staff_xh', 'staff', '周敏（示例）');
+const STAFF_LT = who('demo-staff_lt', 'staff', '王芳（示例）');
+const STREET = who('demo-street_lt', 'officer', '赵磊（示例）');
+const DISTRICT = who('demo-officer', 'officer', '李建国（示例）');
+
+let template: Awaited<ReturnType<typeof seededTemplate>>;
+beforeAll(async () => {
+  template = await seededTemplate();
+}, 120_000);
+
+/** A fresh copy of the demo with a clock the test moves. */
+async function world(start: string) {
+  const clock = { now: new Date(start) };
+  const t = await template.fresh({ now: () => clock.now });
+  const actor = async (id: string) => (await loadActor(t.ctx, id)).actor;
+  const phase = async (id: string) => (await t.ctx.database.db.select({ p: cycles.openPhase }).from(cycles).where(eq(cycles.id, id)))[0]!.p;
+  const entries = async (action: string, subject = XIANHU) => t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subject)));
+  return { t, clock, actor, phase, entries };
+}
+
+describe('phases close on their planned end', () => {
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    w = await world('2026-12-07T10:00:00+08:00');
+  });
+  afterAll(() => w.t.close());
+
+  it('the demo vote was extended with a published reason, and the deliberation moved along', async () => {
+    const plan = await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, XIANHU));
+    expect(plan.find((p) => p.phase === 'resident_vote')!.endsOn).toBe(XIANHU_VOTE_EXTENDED_TO);
+    expect(plan.find((p) => p.phase === 'deliberation')).toMatchObject({ startsOn: '2026-12-21', endsOn: '2027-01-04' });
+    const [ext] = await w.entries('cycle.phase_extended');
+    expect(ext!.reason).toContain('延长');
+  });
+
+  it('keeps the vote open all through its last planned day (China time)', async () => {
+    w.clock.now = new Date('2026-12-20T23:59:59.999+08:00');
+    // (莲花's collection, planned to end 12-15, has moved on by now: only 仙湖 matters here.)
+    expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === XIANHU)).toEqual([]);
+    expect(await w.phase(XIANHU)).toBe('resident_vote');
+  });
+
+  it('closes it one millisecond after midnight, counts it once, as the system', async () => {
+    w.clock.now = new Date('2026-12-21T00:00:00.001+08:00');
+    // Two servers on one database run the clock at the same moment.
+    const other = await createContext(parseEnv({ DATABASE_URL: w.t.url, NODE_ENV: 'test' }), { now: () => w.clock.now, migrate: false });
+    const [a, b] = await Promise.all([advanceDuePhases(w.t.ctx), advanceDuePhases(other)]);
+    other.database.close();
+    expect([...a, ...b].filter((m) => m.cycleId === XIANHU)).toEqual([{ cycleId: XIANHU, from: 'resident_vote', to: 'deliberation' }]);
+    expect(await w.phase(XIANHU)).toBe('deliberation');
+    const closed = await w.entries('cycle.phase_closed_on_time');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ actorRole: 'system', actorName: '系统', actorAccountId: null });
+    expect(await w.entries('cycle.vote_counted')).toHaveLength(1);
+    expect(await w.t.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, XIANHU))).toHaveLength(2);
+    expect((await getResults(w.t.ctx.database, XIANHU))!.official.selected.length).toBeGreaterThan(0);
+  });
+
+  it('is idempotent: running again changes nothing', async () => {
+    expect(await advanceDuePhases(w.t.ctx)).toEqual([]);
+    expect(await w.entries('cycle.phase_closed_on_time')).toHaveLength(1);
+    expect(await verifyAuditLog(w.t.ctx.database)).toMatchObject({ ok: true });
+  });
+
+  it('shows every move in the phase history, newest first', async () => {
+    const h = await phaseHistory(w.t.ctx, XIANHU);
+    expect(h.map((e) => e.action).slice(0, 3)).toEqual(['cycle.phase_closed_on_time', 'cycle.vote_counted', 'cycle.phase_extended']);
+  });
+});
+
+describe('extending a phase', () => {
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    w = await world('2026-12-07T10:00:00+08:00');
+  });
+  afterAll(() => w.t.close());
+
+  it('needs a reason, a real date, and a date later than the planned end', async () => {
+    const staff = await w.actor('demo-staff_lt');
+    expect(await extendPhase(w.t.ctx, LIANHUA, { endsOn: '2026-12-31', reason: '  ' }, staff, STAFF_LT)).toMatchObject({ ok: false, code: 'reason_required', fields: { reason: 'reason_required' } });
+    expect(await extendPhase(w.t.ctx, LIANHUA, { endsOn: '2026-02-30', reason: '原因' }, staff, STAFF_LT)).toMatchObject({ ok: false, code: 'bad_date' });
+    expect(await extendPhase(w.t.ctx, LIANHUA, { endsOn: '2026-12-15', reason: '原因' }, staff, STAFF_LT)).toMatchObject({ ok: false, code: 'end_not_later' });
+    expect(await w.entries('cycle.phase_extended', LIANHUA)).toHaveLength(0);
+  });
+
+  it('is for the community staff only', async () => {
+    expect(await extendPhase(w.t.ctx, LIANHUA, { endsOn: '2026-12-31', reason: '原因' }, await w.actor('demo-staff_xh'), STAFF_XH)).toMatchObject({ ok: false, code: 'not_in_community' });
+    expect(await extendPhase(w.t.ctx, LIANHUA, { endsOn: '2026-12-31', reason: '原因' }, await w.actor('demo-street_lt'), STREET)).toMatchObject({ ok: false, code: 'role_required' });
+  });
+
+  it('moves the end and the phases after it, with the reason in the audit log', async () => {
+    const r = await extendPhase(w.t.ctx, LIANHUA, { endsOn: '2026-12-22', reason: '征集延长一周' }, await w.actor('demo-staff_lt'), STAFF_LT);
+    expect(r).toMatchObject({ ok: true, from: 'collection', to: 'collection' });
+    const plan = await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, LIANHUA));
+    expect(plan.find((p) => p.phase === 'collection')!.endsOn).toBe('2026-12-22');
+    expect(plan.find((p) => p.phase === 'screening')).toMatchObject({ startsOn: '2026-12-23', endsOn: '2027-01-07' });
+    const [e] = await w.entries('cycle.phase_extended', LIANHUA);
+    expect(e).toMatchObject({ reason: '征集延长一周', actorName: '王芳（示例）' });
+  });
+});
+
+describe('moving backwards or skipping needs a second person', () => {
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    w = await world('2026-12-07T10:00:00+08:00');
+  });
+  afterAll(() => w.t.close());
+
+  it('staff alone may only move one step forward', async () => {
+    const staff = await w.actor('demo-staff_lt');
+    expect(await setCyclePhase(w.t.ctx, LIANHUA, 'resident_vote', staff, STAFF_LT)).toEqual({ ok: false, code: 'needs_confirmation' });
+    expect(await w.phase(LIANHUA)).toBe('collection');
+  });
+
+  it('a request needs a published reason and a move that is not the next step', async () => {
+    const staff = await w.actor('demo-staff_xh');
+    expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: '' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'deliberation', reason: '原因' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'not_needed' });
+    expect(await w.entries('cycle.phase_change_requested')).toHaveLength(0);
+  });
+
+  it('staff ask to go back; the cycle stays until an officer confirms; the asker cannot confirm', async () => {
+    const staff = await w.actor('demo-staff_xh');
+    const r = await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: '发现两个项目初审时漏查负面清单，需要重新初审' }, staff, STAFF_XH);
+    expect(r.ok).toBe(true);
+    const id = (r as { id: string }).id;
+    expect(await w.phase(XIANHU)).toBe('resident_vote');
+    expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'collection', reason: '另一个' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'request_pending' });
+    expect(await decidePhaseRequest(w.t.ctx, id, { decision: 'confirm' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'role_required' });
+    expect((await pendingPhaseRequests(w.t.ctx, await w.actor('demo-street_lt'))).map((x) => x.id)).toEqual([id]);
+    expect(await pendingPhaseRequests(w.t.ctx, staff)).toEqual([]);
+  });
+
+  it('while a request waits, the clock leaves the overdue phase open', async () => {
+    w.clock.now = new Date('2026-12-21T09:00:00+08:00');
+    expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === XIANHU)).toEqual([]);
+    expect(await w.phase(XIANHU)).toBe('resident_vote');
+    w.clock.now = new Date('2026-12-07T11:00:00+08:00');
+  });
+
+  it('a street officer confirms: the cycle goes back, the vote is not counted, both steps are in the log', async () => {
+    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.cycleId, XIANHU));
+    const r = await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'confirm', note: '同意' }, await w.actor('demo-street_lt'), STREET);
+    expect(r).toEqual({ ok: true, from: 'resident_vote', to: 'screening' });
+    expect(await w.phase(XIANHU)).toBe('screening');
+    expect(await w.entries('cycle.vote_counted')).toHaveLength(0);
+    const [c] = await w.entries('cycle.phase_change_confirmed');
+    expect(c).toMatchObject({ actorName: '赵磊（示例）', reason: '发现两个项目初审时漏查负面清单，需要重新初审' });
+    expect(await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'decline', note: '不' }, await w.actor('demo-officer'), DISTRICT)).toMatchObject({ ok: false, code: 'already_decided' });
+  });
+
+  it('an officer may decline, with a published note; the cycle stays', async () => {
+    const staff = await w.actor('demo-staff_lt');
+    const before = await w.phase(LIANHUA);
+    const r = (await requestPhaseChange(w.t.ctx, LIANHUA, { to: 'public_notice', reason: '跳过评议' }, staff, STAFF_LT)) as { ok: true; id: string };
+    expect(r.ok).toBe(true);
+    const officer = await w.actor('demo-officer');
+    expect(await decidePhaseRequest(w.t.ctx, r.id, { decision: 'decline', note: ' ' }, officer, DISTRICT)).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(await decidePhaseRequest(w.t.ctx, r.id, { decision: 'decline', note: '初审不可跳过' }, officer, DISTRICT)).toMatchObject({ ok: true });
+    expect(await w.phase(LIANHUA)).toBe(before);
+    const [d] = await w.entries('cycle.phase_change_declined', LIANHUA);
+    expect(d).toMatchObject({ reason: '初审不可跳过', actorName: '李建国（示例）' });
+    expect(await verifyAuditLog(w.t.ctx.database)).toMatchObject({ ok: true });
+  });
+});
