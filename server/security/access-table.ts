@@ -38,7 +38,7 @@ import { castBallot } from '../services/ballots.ts';
 import { answerObjection, closeDueNotices, lodgeObjection } from '../services/notices.ts';
 import { closeSurvey, recordAcceptance, recordAgreement } from '../services/delivery.ts';
 import { completeAudit } from '../services/findings.ts';
-import { setCyclePhase } from '../services/cycles.ts';
+import { decidePhaseRequest, extendPhase, requestPhaseChange, setCyclePhase } from '../services/cycles.ts';
 import { addTerm, endTerm } from '../services/council.ts';
 import { applyProjectEvent } from '../services/projects.ts';
 import { decideItem, getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '../services/meetings.ts';
@@ -207,6 +207,27 @@ async function inPhase(w: World, cycleId: string, to: CyclePhase, staff: string)
   return { id: cycleId };
 }
 
+/** Staff extend the open phase of a cycle to `endsOn`. */
+async function extended(w: World, cycleId: string, endsOn: string): Promise<Params> {
+  const me = await w.person('staff_lt');
+  const r = await extendPhase(w.ctx, cycleId, { endsOn, reason: '延长（测试）' }, me.actor, me.audit);
+  if (!r.ok) throw new Error(`setup extension: ${r.code}`);
+  return { id: cycleId };
+}
+
+/** 莲花's staff ask to skip screening; `decided` has the street officer decline it first. */
+async function phaseRequest(w: World, decided?: 'decline'): Promise<string> {
+  const me = await w.person('staff_lt');
+  const r = await requestPhaseChange(w.ctx, 'cy-lianhua-2026', { to: 'deliberation', reason: '跳过初审（测试）' }, me.actor, me.audit);
+  if (!r.ok) throw new Error(`setup phase request: ${r.code}`);
+  if (decided) {
+    const officer = await w.person('street_lt');
+    const d = await decidePhaseRequest(w.ctx, r.id, { decision: decided, note: '不同意（测试）' }, officer.actor, officer.audit);
+    if (!d.ok) throw new Error(`setup phase request decision: ${d.code}`);
+  }
+  return r.id;
+}
+
 /** A 2025 cycle of 仙湖 under the council fixture's rulebook, which has no resident vote. */
 async function xianhuWithoutVote(w: World): Promise<Params> {
   const rb = (await w.ctx.database.db.select({ id: cycles.rulebookId }).from(cycles).where(eq(cycles.id, 'cy-sunxi-2025')))[0]!.id;
@@ -316,6 +337,16 @@ export const ACCESS: Record<string, Entry> = {
 
   // Cycles
   'POST /api/cycles/{id}/phase': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { phase: 'screening' }, expect: STAFF, refusedStates: [{ what: 'the cycle is already in screening', setup: (w) => inPhase(w, 'cy-lianhua-2026', 'screening', 'staff_lt') }] },
+  'POST /api/cycles/{id}/phase/extension': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { endsOn: '2026-12-31', reason: '征集延长' }, expect: STAFF, refusedStates: [{ what: 'the phase already ends on that day', setup: (w) => extended(w, 'cy-lianhua-2026', '2026-12-31') }] },
+  'POST /api/cycles/{id}/phase/requests': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { to: 'deliberation', reason: '跳过初审（测试）' }, expect: STAFF, refusedStates: [{ what: 'a request is already waiting', setup: async (w) => ({ id: 'cy-lianhua-2026', request: await phaseRequest(w) }) }] },
+  'POST /api/phase-requests/{id}/decision': {
+    place: 'lianhua',
+    setup: async (w) => ({ id: await phaseRequest(w) }),
+    body: { decision: 'decline', note: '不同意（测试）' },
+    expect: row({ anonymous: 401, rest: 403, officer: 'allow' }),
+    note: 'a street or district officer over the community, not the person who asked',
+    refusedStates: [{ what: 'the request is decided already', setup: async (w) => ({ id: await phaseRequest(w, 'decline') }) }],
+  },
   'POST /api/cycles/{id}/rulebook': {
     place: 'lianhua',
     setup: otherRulebook,

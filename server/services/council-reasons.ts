@@ -10,6 +10,7 @@ import { MEETING_REASON_MESSAGES, MEETING_REASON_STATUS } from '../domain/meetin
 import { NOTICE_REASON_MESSAGES, NOTICE_REASON_STATUS } from '../domain/notice.ts';
 import { TERM_REASON_MESSAGES, TERM_REASON_STATUS } from './council.ts';
 import { RULEBOOK_REASON_MESSAGES, RULEBOOK_REASON_STATUS } from './rulebook-admin.ts';
+import { PHASE_REASON_MESSAGES, PHASE_REASON_STATUS } from './cycles.ts';
 
 const EXTRA: Record<string, { status: 400 | 404 | 409 | 422; 'zh-CN': string; en: string }> = {
   not_found: { status: 404, 'zh-CN': '找不到', en: 'Not found' },
@@ -25,6 +26,7 @@ const TABLES: [Table, Readonly<Record<string, number>>][] = [
   [NOTICE_REASON_MESSAGES, NOTICE_REASON_STATUS],
   [TERM_REASON_MESSAGES, TERM_REASON_STATUS],
   [RULEBOOK_REASON_MESSAGES, RULEBOOK_REASON_STATUS],
+  [PHASE_REASON_MESSAGES, PHASE_REASON_STATUS],
 ];
 
 export function councilReasonMessage(code: string, locale: Locale): string {

@@ -25,7 +25,7 @@ import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, street
 import type { Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { CYCLE_PHASES, chinaDay, currentPhase, dayAfter, isIsoDay, nextPhase, phaseMove, phasesFor, plannedFor, type CyclePhase } from '../domain/cycle-phases.ts';
-import { hasRole, reasonCannot, whoCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { hasRole, reasonCannot, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -60,6 +60,41 @@ export const PHASE_OUTCOMES = [
   'bad_date',
 ] as const;
 export type PhaseOutcomeCode = (typeof PHASE_OUTCOMES)[number];
+
+export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 404 | 409 | 422>> = {
+  not_found: 404,
+  unknown_phase: 422,
+  same_phase: 409,
+  needs_confirmation: 409,
+  not_needed: 409,
+  request_pending: 409,
+  phase_moved: 409,
+  already_decided: 409,
+  same_person: 403,
+  no_planned_end: 409,
+  end_not_later: 422,
+  end_in_past: 422,
+  bad_date: 422,
+};
+
+export const PHASE_REASON_MESSAGES: Readonly<Record<PhaseOutcomeCode, Readonly<Record<Locale, string>>>> = {
+  not_found: { 'zh-CN': '找不到', en: 'Not found' },
+  unknown_phase: { 'zh-CN': '本轮没有这个阶段', en: 'This cycle has no such phase' },
+  same_phase: { 'zh-CN': '本轮已经处于这个阶段', en: 'The cycle is already in this phase' },
+  needs_confirmation: {
+    'zh-CN': '退回之前的阶段或跳过阶段，须填写公开理由，并由街道或区级负责人确认',
+    en: 'Moving back or skipping a phase needs a published reason and the confirmation of a street or district officer',
+  },
+  not_needed: { 'zh-CN': '这是下一个阶段，工作人员可直接开启，无需申请', en: 'This is the next phase: staff open it directly, no request is needed' },
+  request_pending: { 'zh-CN': '本轮已有一项阶段调整申请在等待确认', en: 'A request to move this cycle is already waiting for confirmation' },
+  phase_moved: { 'zh-CN': '申请提出后本轮阶段已经变化，只能驳回', en: 'The cycle has moved since the request was made; it can only be declined' },
+  already_decided: { 'zh-CN': '这项申请已经处理过了', en: 'This request has already been decided' },
+  same_person: { 'zh-CN': '须由提出申请以外的另一人确认', en: 'Someone other than the person who asked must confirm' },
+  no_planned_end: { 'zh-CN': '当前阶段没有计划结束日期，无法延长', en: 'The current phase has no planned end to extend' },
+  end_not_later: { 'zh-CN': '新的结束日期须晚于原计划结束日期', en: 'The new end date must be later than the planned end' },
+  end_in_past: { 'zh-CN': '新的结束日期不能早于今天', en: 'The new end date cannot be before today' },
+  bad_date: { 'zh-CN': '请填写有效的日期（年-月-日）', en: 'Enter a real date (year-month-day)' },
+};
 
 export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | { ok: false; code: ReasonCode | PhaseOutcomeCode };
 
