@@ -23,7 +23,7 @@
  */
 import { hasRole, hasRoleAnywhere, roleReason } from './permissions.ts';
 import type { Actor, Place, ReasonCode, Role } from './permissions.ts';
-import type { CyclePhase } from './cycle-phases.ts';
+import { nextOpening, type CyclePhase, type PlannedPhase } from './cycle-phases.ts';
 import { screeningMode, voteMode, type Rulebook, type ScreeningMode } from './rulebook.ts';
 
 export type { ReasonCode } from './permissions.ts';
@@ -220,6 +220,22 @@ export const BARE_EVENTS: ReadonlySet<ProjectEvent> = new Set<ProjectEvent>(['su
 export function eventPhases(rules: { screening?: ScreeningMode | null | undefined } = {}): Readonly<Partial<Record<ProjectEvent, readonly CyclePhase[]>>> {
   const screening: readonly CyclePhase[] = screeningMode(rules) === 'rolling' ? ['collection', 'screening'] : ['screening'];
   return { submit: ['collection'], screen_in: screening, screen_out: screening };
+}
+
+/**
+ * When a phase-bound step next becomes possible in this cycle: the first
+ * planned day of the next phase (after the current one) in which the
+ * rulebook allows it — for "初审将于 2026年12月16日 开始". Null when the step is
+ * not phase-bound, is open now, or no such phase is planned.
+ */
+export function eventOpensOn(
+  event: ProjectEvent,
+  cycle: { phases: readonly PlannedPhase[]; phase: CyclePhase | null },
+  rules: { screening?: ScreeningMode | null | undefined } = {},
+): string | null {
+  const phases = eventPhases(rules)[event];
+  if (!phases || (cycle.phase !== null && phases.includes(cycle.phase))) return null;
+  return nextOpening(cycle, phases);
 }
 
 /** What the machine needs to know of a cycle's rulebook; spread it into the options (`...cycleRules(rulebook)`). */

@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
-import { RESULT_RULES, VOTE_HELD, VOTE_METHODS } from '../domain/rulebook.ts';
+import { RESULT_RULES, VOTE_HELD, VOTE_EFFECTS, SCREENING_MODES, VOTE_METHODS } from '../domain/rulebook.ts';
 import { getRulebook } from '../services/rulebooks.ts';
 import { bindCycleRulebook, createRulebookVersion, issueFields, listDistricts, listRulebooks } from '../services/rulebook-admin.ts';
 import { actorOf, CycleId, JsonObject, reasonAnswer } from './council-http.ts';
@@ -29,9 +29,11 @@ export const RulebookSettingsInput = z
       minShare: Fraction.optional(),
       points: z.number().int().positive().max(1000).optional(),
       maxPerProject: z.number().int().positive().max(1000).optional(),
+      effect: z.enum(VOTE_EFFECTS).optional().openapi({ description: 'What the vote decides: `binding` (only the projects it funds go to the council; the default) or `advisory` (held and published, the shortlist follows it, but the council may also take up projects it did not choose). Not with method `none`.' }),
       held: z.enum(VOTE_HELD).optional().openapi({ description: 'Where the resident vote is held: `here` (online and paper ballots on this site; the default) or `elsewhere` (an offline vote whose ballots are imported afterwards as a .pb file and count once a second person approves the import).' }),
     }),
     resultRule: z.enum(RESULT_RULES),
+    screening: z.enum(SCREENING_MODES).optional().openapi({ description: 'When proposals are screened: `after_collection` (in the screening phase; the default) or `rolling` (as they come in, during collection too).' }),
   })
   .openapi('RulebookSettings');
 

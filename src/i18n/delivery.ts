@@ -513,6 +513,11 @@ const ACTION_NAMES: Record<string, Record<Locale, string>> = {
   'ballots.import_failed': { 'zh-CN': '选票导入失败', en: 'Ballot import failed' },
   'cycle.vote_counted': { 'zh-CN': '居民投票计票', en: 'Resident vote counted' },
   'cycle.phase_opened': { 'zh-CN': '开启阶段', en: 'Phase opened' },
+  'cycle.phase_closed_on_time': { 'zh-CN': '阶段按计划结束（系统自动）', en: 'Phase closed on its planned end (automatic)' },
+  'cycle.phase_extended': { 'zh-CN': '延长阶段', en: 'Phase extended' },
+  'cycle.phase_change_requested': { 'zh-CN': '申请调整阶段（退回或跳过）', en: 'Asked to move the cycle back or skip a phase' },
+  'cycle.phase_change_confirmed': { 'zh-CN': '确认阶段调整', en: 'Phase change confirmed' },
+  'cycle.phase_change_declined': { 'zh-CN': '驳回阶段调整申请', en: 'Phase change declined' },
 };
 
 /** The name of an audit-log action that is not a state-machine step, or null when unknown here. */
