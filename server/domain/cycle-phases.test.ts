@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CYCLE_PHASES, PHASE_NAMES, chinaDay, currentPhase, nextPhase, phasesFor } from './cycle-phases.ts';
+import { CYCLE_PHASES, PHASE_NAMES, chinaDay, currentPhase, dayAfter, isIsoDay, isOverrun, nextOpening, nextPhase, phaseMove, phasesFor } from './cycle-phases.ts';
 import type { PlannedPhase } from './cycle-phases.ts';
 
 const plan: PlannedPhase[] = [
@@ -84,5 +84,45 @@ describe('nextPhase', () => {
       expect(PHASE_NAMES[p]['zh-CN']).toMatch(/\p{Script=Han}/u);
       expect(PHASE_NAMES[p].en).toMatch(/^[A-Z]/);
     }
+  });
+});
+
+describe('moves, overruns and openings', () => {
+  const withVote = { vote: { method: 'approval' as const } };
+  const noVote = { vote: { method: 'none' as const } };
+
+  it('tells the next phase from a skip and a step back', () => {
+    expect(phaseMove('screening', 'resident_vote', withVote)).toBe('forward');
+    expect(phaseMove('screening', 'deliberation', noVote)).toBe('forward');
+    expect(phaseMove('screening', 'deliberation', withVote)).toBe('skip');
+    expect(phaseMove('resident_vote', 'collection', withVote)).toBe('backward');
+    expect(phaseMove('collection', 'collection', withVote)).toBe('same');
+    expect(phaseMove(null, 'collection', withVote)).toBe('forward');
+    expect(phaseMove(null, 'screening', withVote)).toBe('skip');
+  });
+
+  it('is overrun from the first moment after the last planned day, China time', () => {
+    const cycle = { phases: plan, phase: 'resident_vote' as const };
+    expect(isOverrun(cycle, new Date('2026-04-30T23:59:59.999+08:00'))).toBe(false);
+    expect(isOverrun(cycle, new Date('2026-05-01T00:00:00.000+08:00'))).toBe(true);
+    // 2026-04-30T16:00Z is already 1 May in China.
+    expect(isOverrun(cycle, new Date('2026-04-30T16:00:00.000Z'))).toBe(true);
+    expect(isOverrun({ phases: plan, phase: 'closed' }, '2027-01-01')).toBe(false);
+    expect(isOverrun({ phases: plan, phase: 'implementation' }, '2027-01-01')).toBe(false); // no planned end
+    expect(isOverrun({ phases: plan, phase: null }, '2027-01-01')).toBe(false);
+  });
+
+  it('finds when a phase next opens, only among phases still ahead', () => {
+    expect(nextOpening({ phases: plan, phase: 'collection' }, ['screening'])).toBe('2026-04-01');
+    expect(nextOpening({ phases: plan, phase: 'collection' }, ['collection', 'screening'])).toBe('2026-04-01');
+    expect(nextOpening({ phases: plan, phase: 'deliberation' }, ['screening'])).toBeNull();
+    expect(nextOpening({ phases: plan, phase: null }, ['collection'])).toBe('2026-03-01');
+  });
+
+  it('checks calendar days', () => {
+    expect(isIsoDay('2026-02-28')).toBe(true);
+    expect(isIsoDay('2026-02-29')).toBe(false);
+    expect(isIsoDay('2026-2-28')).toBe(false);
+    expect(dayAfter('2026-12-31')).toBe('2027-01-01');
   });
 });

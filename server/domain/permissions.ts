@@ -140,7 +140,6 @@ export const REASON_CODES = [
   'terminal_state',
   'resident_vote_pending',
   'no_resident_vote',
-  'vote_binding',
   // what was asked
   'unknown_action',
   'unknown_event',
@@ -163,7 +162,6 @@ export const REASON_STATUS: Readonly<Record<ReasonCode, 400 | 401 | 403 | 409 | 
   terminal_state: 409,
   resident_vote_pending: 409,
   no_resident_vote: 409,
-  vote_binding: 409,
   unknown_action: 400,
   unknown_event: 400,
   reason_required: 422,
@@ -211,10 +209,6 @@ export const REASON_MESSAGES: Readonly<Record<ReasonCode, Readonly<Record<Locale
   no_resident_vote: {
     'zh-CN': '本轮不设居民投票',
     en: 'This cycle has no resident vote',
-  },
-  vote_binding: {
-    'zh-CN': '本轮居民投票结果具有约束力，未入围的项目不能再提交议事会',
-    en: 'This cycle’s resident vote is binding: a project it did not choose cannot go to the council',
   },
   unknown_action: { 'zh-CN': '未知的操作', en: 'Unknown action' },
   unknown_event: { 'zh-CN': '未知的项目步骤', en: 'Unknown project step' },

@@ -10,6 +10,9 @@ import {
   TRANSITIONS,
   TRANSITION_REASONS,
   availableEvents,
+  cycleRules,
+  eventOpensOn,
+  eventPhases,
   isTerminal,
   transition,
   whoCannotStep,
@@ -17,6 +20,7 @@ import {
 import type { ProjectEvent, ProjectRef, ProjectState } from './project-states.ts';
 import { REASON_CODES, REASON_STATUS, SYSTEM_ACTOR } from './permissions.ts';
 import type { Actor, Assignment, Role, Scope } from './permissions.ts';
+import type { Rulebook } from './rulebook.ts';
 
 // Places: communities c1 and c2 in street s1, c3 in street s2; all in district d1. d2 is another district.
 const place = { communityId: 'c1', streetId: 's1', districtId: 'd1' };
@@ -58,6 +62,8 @@ const EXPECTED: [ProjectState, ProjectEvent, ProjectState][] = [
   ['screened_in', 'send_to_deliberation', 'under_deliberation'],
   ['screened_in', 'withdraw', 'withdrawn'],
   ['shortlisted', 'send_to_deliberation', 'under_deliberation'],
+  // Only where the resident vote is advisory: the council may take up a project the vote did not pick.
+  ['not_shortlisted', 'send_to_deliberation', 'under_deliberation'],
   ['under_deliberation', 'adopt', 'in_public_notice'],
   ['under_deliberation', 'reject', 'rejected'],
   ['in_public_notice', 'uphold_objection', 'under_deliberation'],
@@ -93,10 +99,11 @@ describe('the transition table', () => {
 
   it.each(cases)('from %s, event %s gives the listed next state or the exact refusal', (state, event) => {
     const expected = EXPECTED.find(([from, e]) => from === state && e === event);
-    const result = transition(project(state), event, everyone, { reason: '理由' });
+    // A project the vote did not pick has a step only where the vote is advisory (tested below for binding).
+    const result = transition(project(state), event, everyone, { reason: '理由', voteAdvisory: state === 'not_shortlisted' });
     if (expected) {
       expect(result).toEqual({ ok: true, from: state, to: expected[2] });
-    } else if (EXPECTED_TERMINAL.includes(state)) {
+    } else if (EXPECTED_TERMINAL.includes(state) && state !== 'not_shortlisted') {
       expect(result).toEqual({ ok: false, reason: 'terminal_state' });
     } else {
       expect(result).toEqual({ ok: false, reason: 'transition_not_allowed' });
@@ -413,5 +420,57 @@ describe('who may withdraw, and when steps may happen', () => {
 
   it('does not bind a project\'s own later steps to the cycle phase', () => {
     expect(transition(project('in_public_notice'), 'end_notice', actors.staff, { phase: 'implementation' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('rulebook options: advisory vote, rolling screening', () => {
+  const rules = (settings: Partial<Pick<Rulebook, 'screening'>> & { vote: Rulebook['vote'] }) => cycleRules(settings);
+
+  it('reads a rulebook without the settings as a binding vote screened after collection', () => {
+    expect(rules({ vote: { method: 'approval', maxChoices: 5 } })).toEqual({ cycleHasResidentVote: true, voteAdvisory: false, screening: 'after_collection' });
+    expect(rules({ vote: { method: 'none' } })).toEqual({ cycleHasResidentVote: false, voteAdvisory: false, screening: 'after_collection' });
+    expect(rules({ vote: { method: 'approval', effect: 'advisory' }, screening: 'rolling' })).toEqual({ cycleHasResidentVote: true, voteAdvisory: true, screening: 'rolling' });
+  });
+
+  it('under a binding vote, a project the vote did not pick has ended', () => {
+    for (const opts of [{}, rules({ vote: { method: 'approval' } })]) {
+      expect(transition(project('not_shortlisted'), 'send_to_deliberation', actors.staff, opts)).toEqual({ ok: false, reason: 'terminal_state' });
+    }
+    expect(isTerminal('not_shortlisted')).toBe(true);
+  });
+
+  it('under an advisory vote, the council may still take it up, and only that', () => {
+    const advisory = rules({ vote: { method: 'approval', effect: 'advisory' } });
+    expect(transition(project('not_shortlisted'), 'send_to_deliberation', actors.staff, advisory)).toEqual({ ok: true, from: 'not_shortlisted', to: 'under_deliberation' });
+    expect(availableEvents(project('not_shortlisted'), actors.staff, advisory)).toEqual(['send_to_deliberation']);
+    expect(isTerminal('not_shortlisted', advisory)).toBe(false);
+    // The shortlist itself still follows the vote: nothing skips it.
+    expect(transition(project('screened_in'), 'send_to_deliberation', actors.staff, advisory)).toEqual({ ok: false, reason: 'resident_vote_pending' });
+  });
+
+  it('screens only in the screening phase after collection; during collection too when rolling', () => {
+    const after = rules({ vote: { method: 'approval' } });
+    const rolling = rules({ vote: { method: 'approval' }, screening: 'rolling' });
+    expect(transition(project('submitted'), 'screen_in', actors.staff, { ...after, phase: 'collection' })).toEqual({ ok: false, reason: 'wrong_phase' });
+    expect(transition(project('submitted'), 'screen_in', actors.staff, { ...rolling, phase: 'collection' })).toMatchObject({ ok: true, to: 'screened_in' });
+    expect(transition(project('submitted'), 'screen_out', actors.streetOfficer, { ...rolling, phase: 'collection', reason: '不符合' })).toMatchObject({ ok: true, to: 'screened_out' });
+    expect(transition(project('submitted'), 'screen_in', actors.staff, { ...rolling, phase: 'resident_vote' })).toEqual({ ok: false, reason: 'wrong_phase' });
+    expect(eventPhases(rolling).submit).toEqual(['collection']);
+  });
+
+  it('says when screening opens, from the plan and the rulebook', () => {
+    const cycle = {
+      phase: 'collection' as const,
+      phases: [
+        { phase: 'collection' as const, startsOn: '2026-11-01', endsOn: '2026-12-15' },
+        { phase: 'screening' as const, startsOn: '2026-12-16', endsOn: '2026-12-31' },
+      ],
+    };
+    expect(eventOpensOn('screen_in', cycle)).toBe('2026-12-16');
+    expect(eventOpensOn('screen_in', cycle, { screening: 'rolling' })).toBeNull(); // open now
+    expect(eventOpensOn('screen_in', { ...cycle, phase: 'screening' })).toBeNull();
+    expect(eventOpensOn('screen_in', { ...cycle, phases: cycle.phases.slice(0, 1) })).toBeNull(); // no screening planned
+    expect(eventOpensOn('adopt', cycle)).toBeNull(); // not bound to a phase
+    expect(eventOpensOn('submit', { ...cycle, phase: 'screening' })).toBeNull(); // collection is over, not ahead
   });
 });

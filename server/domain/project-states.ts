@@ -149,15 +149,11 @@ export const RESIDENT_VOTE_GUARD: Readonly<Partial<Record<ProjectState, Partial<
 };
 
 /**
- * Steps that exist only where the resident vote is advisory (rulebook
- * vote.effect 'advisory'): refused unless the caller says the vote is
- * advisory, so a caller that does not say gets today's binding behaviour.
+ * End states. `not_shortlisted` ends a project under a binding vote; where the
+ * vote is advisory (rulebook vote.effect 'advisory') the council may still
+ * take it up (its one step, send_to_deliberation). A caller that does not say
+ * which gets the binding behaviour, as every rulebook before the setting.
  */
-export const ADVISORY_ONLY: Readonly<Partial<Record<ProjectState, readonly ProjectEvent[]>>> = {
-  not_shortlisted: ['send_to_deliberation'],
-};
-
-/** End states. `not_shortlisted` ends a project under a binding vote; an advisory one leaves it to the council. */
 export const TERMINAL_STATES: readonly ProjectState[] = PROJECT_STATES.filter(
   (s) => Object.keys(TRANSITIONS[s]).length === 0 || s === 'not_shortlisted',
 );
@@ -181,7 +177,6 @@ export const TRANSITION_REASONS = [
   'not_resident_of_community',
   'not_proposer',
   'reason_required',
-  'vote_binding',
 ] as const satisfies readonly ReasonCode[];
 export type TransitionReason = (typeof TRANSITION_REASONS)[number];
 
@@ -343,10 +338,9 @@ function whoMayNot(project: Omit<ProjectRef, 'state'>, event: ProjectEvent, acto
 /** Does the step fit the project's state and its cycle now? */
 function whenNot(project: ProjectRef, event: ProjectEvent, opts: Omit<TransitionOptions, 'reason'>): TransitionReason | null {
   const row: Partial<Record<ProjectEvent, ProjectState>> | undefined = TRANSITIONS[project.state];
-  if (row === undefined || Object.keys(row).length === 0) return 'terminal_state';
+  // Under a binding vote (or when the caller does not say), a project the vote did not pick has ended.
+  if (row === undefined || isTerminal(project.state, opts)) return 'terminal_state';
   if (row[event] === undefined) return 'transition_not_allowed';
-
-  if (ADVISORY_ONLY[project.state]?.includes(event) && opts.voteAdvisory !== true) return 'vote_binding';
 
   const phases = eventPhases(opts)[event];
   if (phases && opts.phase !== undefined && !(opts.phase !== null && phases.includes(opts.phase))) return 'wrong_phase';

@@ -11,6 +11,8 @@ import {
   sameAddress,
   titleSimilarity,
   validateRulebook,
+  screeningMode,
+  voteMode,
 } from './rulebook.ts';
 import type { Rulebook } from './rulebook.ts';
 
@@ -278,5 +280,32 @@ describe('likelyDuplicates', () => {
     expect(sameAddress('桃源村12栋', '桃源村12栋东侧')).toBe(true);
     expect(sameAddress('桃源村12栋', '桃源村13栋')).toBe(false);
     expect(sameAddress('', '')).toBe(false);
+  });
+});
+
+describe('rulebook options from real practice: screening and what the vote decides', () => {
+  it('reads a rulebook without the settings as today: screening after collection, a binding vote', () => {
+    const old = rulebook();
+    expect(old.screening).toBeUndefined();
+    expect(old.vote.effect).toBeUndefined();
+    expect(screeningMode(old)).toBe('after_collection');
+    expect(voteMode(old)).toBe('binding');
+    expect(voteMode(rulebook({ vote: { method: 'none' } }))).toBe('none');
+    expect(validateRulebook(old)).toEqual([]);
+  });
+
+  it('accepts rolling screening and an advisory vote', () => {
+    const r = rulebook({ screening: 'rolling', vote: { method: 'approval', maxChoices: 5, effect: 'advisory' } });
+    expect(validateRulebook(r)).toEqual([]);
+    expect([screeningMode(r), voteMode(r)]).toEqual(['rolling', 'advisory']);
+  });
+
+  it('names unknown values, and an advisory vote that is not held', () => {
+    const bad = rulebook({ screening: 'weekly' as never, vote: { method: 'approval', maxChoices: 5, effect: 'maybe' as never } });
+    expect(validateRulebook(bad)).toEqual([
+      { field: 'vote.effect', reason: 'unknown_value' },
+      { field: 'screening', reason: 'unknown_value' },
+    ]);
+    expect(validateRulebook(rulebook({ vote: { method: 'none', effect: 'advisory' } }))).toEqual([{ field: 'vote.effect', reason: 'out_of_range' }]);
   });
 });

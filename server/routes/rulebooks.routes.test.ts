@@ -53,6 +53,18 @@ describe('rulebook versions', () => {
     expect([shape.status, Object.keys((await shape.json()).error.fields)]).toEqual([400, ['settings.noticeDays']]);
     expect((await versions()).length).toBe(2);
   });
+
+  it('takes the screening mode and what the vote decides; an unknown value is a field error and writes nothing', async () => {
+    const officer = await as('officer');
+    const bad = await officer.post('/api/districts/d-lh/rulebooks', { year: 2025, settings: settings({ screening: 'weekly' }) });
+    expect([bad.status, Object.keys((await bad.json()).error.fields)]).toEqual([400, ['settings.screening']]);
+    const noVote = await officer.post('/api/districts/d-lh/rulebooks', { year: 2025, settings: settings({ vote: { method: 'none', effect: 'advisory' } }) });
+    expect([noVote.status, (await noVote.json()).error.fields]).toEqual([422, { 'vote.effect': '超出允许范围' }]);
+    const ok = await officer.post('/api/districts/d-lh/rulebooks', { year: 2025, settings: settings({ screening: 'rolling', vote: { method: 'approval', maxChoices: 3, effect: 'advisory' } }) });
+    expect(ok.status).toBe(201);
+    const stored = (await (await client(t.app).get('/api/districts/d-lh/rulebooks')).json()).items.filter((r: { year: number }) => r.year === 2025);
+    expect(stored.map((r: { screening?: string; vote: { effect?: string } }) => [r.screening, r.vote.effect])).toEqual([['rolling', 'advisory']]);
+  });
 });
 
 describe('binding a cycle to a version', () => {

@@ -5,7 +5,7 @@ import { auditLog, ballotImports, cycleResults, cycles, importedBallots, project
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
 import { castBallot } from './ballots.ts';
 import { serializeBallot } from '../domain/ballot-rules.ts';
-import { setCyclePhase } from './cycles.ts';
+import { decidePhaseRequest, requestPhaseChange, setCyclePhase } from './cycles.ts';
 import { getResults } from './results.ts';
 import { loadActor } from './accounts.ts';
 import { addRulebookVersion } from './rulebooks.ts';
@@ -16,7 +16,7 @@ const STAFF = { accountId: 'demo-staff_xh', role: 'staff', name: '周敏（示�
 type T = Awaited<ReturnType<typeof testApp>>;
 
 const actor = async (t: T, id: string) => (await loadActor(t.ctx, id)).actor;
-const close = async (t: T, to: 'deliberation' | 'resident_vote' = 'deliberation') => setCyclePhase(t.ctx, CYCLE, to, await actor(t, 'demo-staff_xh'), STAFF);
+const close = async (t: T, to: 'deliberation' = 'deliberation') => setCyclePhase(t.ctx, CYCLE, to, await actor(t, 'demo-staff_xh'), STAFF);
 
 describe('counting the resident vote', () => {
   let t: T;
@@ -48,7 +48,10 @@ describe('counting the resident vote', () => {
 
   it('reopening the vote and closing it again keeps the first count', async () => {
     const first = await t.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, CYCLE));
-    expect((await close(t, 'resident_vote')).ok).toBe(true);
+    // Going back to the vote is a request staff make and a street officer confirms.
+    const asked = await requestPhaseChange(t.ctx, CYCLE, { to: 'resident_vote', reason: '重新开放投票（测试）' }, await actor(t, 'demo-staff_xh'), STAFF);
+    if (!asked.ok) throw new Error(asked.code);
+    expect((await decidePhaseRequest(t.ctx, asked.id, { decision: 'confirm' }, await actor(t, 'demo-street_lt'), { accountId: 'demo-street_lt', role: 'officer', name: '赵磊（示例）' })).ok).toBe(true);
     // Nothing is left on the ballot: every project was moved by the count.
     const me = await actor(t, 'demo-resident_xh');
     const cast = await castBallot(t.ctx, CYCLE, { projects: [] }, me);
