@@ -4,6 +4,7 @@ CREATE TABLE `phase_change_requests` (
 	`from_phase` text,
 	`to_phase` text NOT NULL,
 	`reason` text NOT NULL,
+	`ends_on` text,
 	`status` text NOT NULL,
 	`requested_by` text NOT NULL,
 	`requested_by_name` text NOT NULL,

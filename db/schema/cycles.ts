@@ -76,6 +76,11 @@ export const phaseChangeRequests = sqliteTable(
     toPhase: text('to_phase', { enum: PHASE_VALUES }).notNull(),
     /** Published with the move. */
     reason: text('reason').notNull(),
+    /**
+     * The planned end of the phase moved to, from the move on (YYYY-MM-DD). Required when that
+     * phase's planned end has passed: else the clock would close it again at once.
+     */
+    endsOn: text('ends_on'),
     status: text('status', { enum: ['pending', 'confirmed', 'declined'] }).notNull(),
     requestedBy: text('requested_by').notNull(),
     requestedByName: text('requested_by_name').notNull(),

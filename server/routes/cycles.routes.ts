@@ -97,7 +97,7 @@ export const cycleRoutes = createRouter()
       path: '/cycles/{id}/phase/requests',
       tags: ['cycles'],
       summary: 'Ask to move the cycle backwards or to skip a phase, with a published reason (community staff); a street or district officer confirms',
-      request: { params: Id, body: { content: { 'application/json': { schema: z.strictObject({ to: z.enum(CYCLE_PHASES), reason: Reason }) } }, required: true } },
+      request: { params: Id, body: { content: { 'application/json': { schema: z.strictObject({ to: z.enum(CYCLE_PHASES), reason: Reason, endsOn: Day.optional().openapi({ description: 'The new planned end of the phase moved to; required when its planned end has passed' }) }) } }, required: true } },
       responses: { 201: { description: 'Requested', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {

@@ -226,7 +226,11 @@ describe('draft, submit, withdraw', () => {
       expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
       expect(await (await resident.get(`/api/proposals/${code}`)).json()).toMatchObject({ state: 'draft', canEdit: false, events: ['withdraw'] });
     } finally {
-      expect((await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'collection' })).status).toBe(200);
+      // Back to collection: staff ask with a published reason, the street officer confirms.
+      const asked = await staff.post('/api/cycles/cy-lianhua-2026/phase/requests', { to: 'collection', reason: '重新开放征集（测试）' });
+      expect(asked.status).toBe(201);
+      const street = await as('street_lt');
+      expect((await street.post(`/api/phase-requests/${(await asked.json()).id}/decision`, { decision: 'confirm' })).status).toBe(200);
     }
   });
 

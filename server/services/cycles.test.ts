@@ -136,7 +136,11 @@ describe('moving backwards or skipping needs a second person', () => {
 
   it('staff ask to go back; the cycle stays until an officer confirms; the asker cannot confirm', async () => {
     const staff = await w.actor('demo-staff_xh');
-    const r = await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: '发现两个项目初审时漏查负面清单，需要重新初审' }, staff, STAFF_XH);
+    const why = '发现两个项目初审时漏查负面清单，需要重新初审';
+    // Screening's planned end (04-20) has passed: without a new end the clock would close it again at once.
+    expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: why }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'end_required', fields: { endsOn: 'end_required' } });
+    expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: why, endsOn: '2026-12-01' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'end_in_past' });
+    const r = await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: why, endsOn: '2026-12-31' }, staff, STAFF_XH);
     expect(r.ok).toBe(true);
     const id = (r as { id: string }).id;
     expect(await w.phase(XIANHU)).toBe('resident_vote');
@@ -159,6 +163,10 @@ describe('moving backwards or skipping needs a second person', () => {
     expect(r).toEqual({ ok: true, from: 'resident_vote', to: 'screening' });
     expect(await w.phase(XIANHU)).toBe('screening');
     expect(await w.entries('cycle.vote_counted')).toHaveLength(0);
+    // Screening runs to the requested day; the vote and the deliberation move along after it, keeping their length.
+    const plan = Object.fromEntries((await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, XIANHU))).map((p) => [p.phase, [p.startsOn, p.endsOn]]));
+    expect(plan).toMatchObject({ screening: ['2026-04-01', '2026-12-31'], resident_vote: ['2027-01-01', '2027-02-05'], deliberation: ['2027-02-06', '2027-02-20'] });
+    expect(await advanceDuePhases(w.t.ctx)).toEqual([]);
     const [c] = await w.entries('cycle.phase_change_confirmed');
     expect(c).toMatchObject({ actorName: '赵磊（示例）', reason: '发现两个项目初审时漏查负面清单，需要重新初审' });
     expect(await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'decline', note: '不' }, await w.actor('demo-officer'), DISTRICT)).toMatchObject({ ok: false, code: 'already_decided' });

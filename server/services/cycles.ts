@@ -58,6 +58,7 @@ export const PHASE_OUTCOMES = [
   'end_not_later',
   'end_in_past',
   'bad_date',
+  'end_required',
 ] as const;
 export type PhaseOutcomeCode = (typeof PHASE_OUTCOMES)[number];
 
@@ -75,6 +76,7 @@ export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 
   end_not_later: 422,
   end_in_past: 422,
   bad_date: 422,
+  end_required: 422,
 };
 
 export const PHASE_REASON_MESSAGES: Readonly<Record<PhaseOutcomeCode, Readonly<Record<Locale, string>>>> = {
@@ -94,6 +96,10 @@ export const PHASE_REASON_MESSAGES: Readonly<Record<PhaseOutcomeCode, Readonly<R
   end_not_later: { 'zh-CN': '新的结束日期须晚于原计划结束日期', en: 'The new end date must be later than the planned end' },
   end_in_past: { 'zh-CN': '新的结束日期不能早于今天', en: 'The new end date cannot be before today' },
   bad_date: { 'zh-CN': '请填写有效的日期（年-月-日）', en: 'Enter a real date (year-month-day)' },
+  end_required: {
+    'zh-CN': '这个阶段的计划结束日期已过，请填写新的结束日期，否则它会立即自动结束',
+    en: 'This phase’s planned end has passed: give it a new end date, or it would close again at once',
+  },
 };
 
 export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | { ok: false; code: ReasonCode | PhaseOutcomeCode };
@@ -282,10 +288,12 @@ export type RequestOutcome = { ok: true; id: string } | { ok: false; code: Reaso
 
 /**
  * Staff ask to move the cycle backwards or to skip a phase, with a published
- * reason. A step forward needs no request ('not_needed'); one request per
- * cycle may wait at a time.
+ * reason, and a new planned end for the phase moved to when its own has
+ * passed (`endsOn`; else the clock would close it again at once). A step
+ * forward needs no request ('not_needed'); one request per cycle may wait at
+ * a time.
  */
-export async function requestPhaseChange(ctx: AppContext, cycleId: string, input: { to: CyclePhase; reason: string }, actor: Actor, auditActor: AuditActor): Promise<RequestOutcome> {
+export async function requestPhaseChange(ctx: AppContext, cycleId: string, input: { to: CyclePhase; reason: string; endsOn?: string | undefined }, actor: Actor, auditActor: AuditActor): Promise<RequestOutcome> {
   const now = ctx.now();
   const cycle = await getCycle(ctx.database, cycleId, now);
   if (!cycle) return { ok: false, code: 'not_found' };
@@ -296,16 +304,21 @@ export async function requestPhaseChange(ctx: AppContext, cycleId: string, input
   if (!rulebook || !phasesFor(rulebook).includes(input.to)) return { ok: false, code: 'unknown_phase', fields: { to: 'unknown_phase' } };
   const reason = input.reason.trim();
   if (!reason) return { ok: false, code: 'reason_required', fields: { reason: 'reason_required' } };
-  return ctx.database.write(async (tx) => {
+  const endsOn = input.endsOn || null;
+  if (endsOn !== null && !isIsoDay(endsOn)) return { ok: false, code: 'bad_date', fields: { endsOn: 'bad_date' } };
+  if (endsOn !== null && endsOn < chinaDay(now)) return { ok: false, code: 'end_in_past', fields: { endsOn: 'end_in_past' } };
+  return ctx.database.write(async (tx): Promise<RequestOutcome> => {
     const state = (await phaseNow(tx, cycleId, now))!;
+    const pending = await tx.select({ id: phaseChangeRequests.id }).from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, cycleId), eq(phaseChangeRequests.status, 'pending'))).limit(1);
+    if (pending.length) return { ok: false as const, code: 'request_pending' as const };
+    const target = plannedFor(state.plan, input.to);
+    if (endsOn === null && target && target.endsOn < chinaDay(now)) return { ok: false as const, code: 'end_required' as const, fields: { endsOn: 'end_required' } };
     const move = phaseMove(state.from, input.to, rulebook);
     if (move === 'same') return { ok: false as const, code: 'same_phase' as const, fields: { to: 'same_phase' } };
     if (move === 'forward') return { ok: false as const, code: 'not_needed' as const, fields: { to: 'not_needed' } };
-    const pending = await tx.select({ id: phaseChangeRequests.id }).from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, cycleId), eq(phaseChangeRequests.status, 'pending'))).limit(1);
-    if (pending.length) return { ok: false as const, code: 'request_pending' as const };
     const id = newId();
-    await tx.insert(phaseChangeRequests).values({ id, cycleId, fromPhase: state.stored, toPhase: input.to, reason, status: 'pending', requestedBy: auditActor.accountId ?? '', requestedByName: auditActor.name, requestedAt: now });
-    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_change_requested', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: input.to, move, request: id }, reason, at: now });
+    await tx.insert(phaseChangeRequests).values({ id, cycleId, fromPhase: state.stored, toPhase: input.to, reason, endsOn, status: 'pending', requestedBy: auditActor.accountId ?? '', requestedByName: auditActor.name, requestedAt: now });
+    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_change_requested', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: input.to, move, request: id, ...(endsOn ? { endsOn } : {}) }, reason, at: now });
     return { ok: true as const, id };
   });
 }
@@ -349,13 +362,23 @@ export async function decidePhaseRequest(
     const move = phaseMove(state.from, req.toPhase, rulebook!);
     if (state.stored !== req.fromPhase || move === 'same') throw new PhaseMovedError();
     if (!(await moveIfStill(tx, { cycleId, stored: state.stored, from: state.from, to: req.toPhase, forward: move !== 'backward', at: now, actor: auditActor }))) throw new PhaseMovedError();
+    // The phase moved to gets the requested planned end (and the phases after it move along), so the clock does not close it at once.
+    let shifted: ReturnType<typeof shiftLaterPhases> = [];
+    if (req.endsOn) {
+      const today = chinaDay(now);
+      const target = plannedFor(state.plan, req.toPhase);
+      if (target) await tx.update(cyclePhases).set({ endsOn: req.endsOn, startsOn: target.startsOn > req.endsOn ? today : target.startsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, req.toPhase)));
+      else await tx.insert(cyclePhases).values({ id: `${cycleId}-${req.toPhase}`, cycleId, phase: req.toPhase, startsOn: today, endsOn: req.endsOn });
+      shifted = shiftLaterPhases(state.plan, req.toPhase, req.endsOn);
+      for (const p of shifted) await tx.update(cyclePhases).set({ startsOn: p.startsOn, endsOn: p.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, p.phase)));
+    }
     await appendAudit(tx, {
       actor: auditActor,
       action: 'cycle.phase_change_confirmed',
       subjectType: 'cycle',
       subjectId: cycleId,
       before: { phase: state.from },
-      after: { phase: req.toPhase, move, request: requestId, requestedBy: req.requestedByName, note: note || null },
+      after: { phase: req.toPhase, move, request: requestId, requestedBy: req.requestedByName, note: note || null, ...(req.endsOn ? { endsOn: req.endsOn } : {}), ...(shifted.length ? { shifted } : {}) },
       reason: req.reason,
       at: now,
     });
@@ -375,6 +398,7 @@ export type PhaseRequestView = {
   fromPhase: CyclePhase | null;
   toPhase: CyclePhase;
   reason: string;
+  endsOn: string | null;
   requestedByName: string;
   requestedAt: Date;
   communitySlug: string;
@@ -413,6 +437,7 @@ export async function pendingPhaseRequests(ctx: AppContext, actor: Actor): Promi
       fromPhase: x.r.fromPhase,
       toPhase: x.r.toPhase,
       reason: x.r.reason,
+      endsOn: x.r.endsOn,
       requestedByName: x.r.requestedByName,
       requestedAt: x.r.requestedAt,
       communitySlug: x.slug,

@@ -42,6 +42,8 @@ test('moving a cycle backwards needs a second officer and a published reason', a
   // Staff alone may only go forward one step; going back is a request with a published reason.
   await control.getByText('退回或跳过阶段', { exact: true }).click();
   await control.getByLabel('调整到').selectOption({ label: '项目征集' });
+  // Collection's planned end has passed: the request says until when it reopens.
+  await control.getByLabel('调整后该阶段的结束日期').fill('2027-01-15');
   await control.getByLabel('理由（将公开）').last().fill(reason);
   await control.getByRole('button', { name: '提交申请' }).click();
   await expect(staff.getByText('申请已提交，等待街道或区级负责人确认。')).toBeVisible();
@@ -72,6 +74,7 @@ test('moving a cycle backwards needs a second officer and a published reason', a
   await pub.reload();
   await expect(pub.getByTestId('phase').first()).toHaveText('项目征集');
   await expect(pub.getByTestId('pending-request')).toHaveCount(0);
+  await expect(pub.getByTestId('overrun')).toHaveCount(0);
   const confirmed = pub.getByTestId('phase-history').locator('li[data-action="cycle.phase_change_confirmed"]');
   await expect(confirmed).toContainText('筛选初审 → 项目征集');
   await expect(confirmed).toContainText('确认人：赵磊（示例）');

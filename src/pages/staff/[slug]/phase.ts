@@ -19,7 +19,7 @@ import { safeNext } from '../../../lib/view.ts';
 const Form = z.discriminatedUnion('action', [
   z.object({ action: z.literal('forward'), phase: z.enum(CYCLE_PHASES) }),
   z.object({ action: z.literal('extend'), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(1).max(PHASE_REASON_MAX) }),
-  z.object({ action: z.literal('request'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().min(1).max(PHASE_REASON_MAX) }),
+  z.object({ action: z.literal('request'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().min(1).max(PHASE_REASON_MAX), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
 ]);
 
 /** Which refusal a bad field stands for, so the page names it. */
@@ -42,7 +42,7 @@ export const POST: APIRoute = async ({ locals, request, params, redirect }) => {
   const cy = (await ctx.database.db.select({ communityId: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
   if (!community || !cy || cy.communityId !== community.id) return answer('phase_error', 'not_found');
   // Older forms of the control posted only `phase`: that is a step forward.
-  const parsed = Form.safeParse({ action: form.get('action') ?? 'forward', phase: form.get('phase') ?? undefined, endsOn: form.get('endsOn') ?? undefined, reason: form.get('reason') ?? undefined });
+  const parsed = Form.safeParse({ action: form.get('action') ?? 'forward', phase: form.get('phase') ?? undefined, endsOn: form.get('endsOn') || undefined, reason: form.get('reason') ?? undefined });
   if (!parsed.success) return answer('phase_error', fieldCode(parsed.error.issues[0]?.path[0]));
   const input = parsed.data;
   const who = auditActorOf(auth, actingRole(auth, ['staff']));
@@ -54,6 +54,6 @@ export const POST: APIRoute = async ({ locals, request, params, redirect }) => {
     const r = await extendPhase(ctx, cycleId, { endsOn: input.endsOn, reason: input.reason }, auth.actor, who);
     return r.ok ? answer('phase_done', 'extended') : answer('phase_error', r.code);
   }
-  const r = await requestPhaseChange(ctx, cycleId, { to: input.phase, reason: input.reason }, auth.actor, who);
+  const r = await requestPhaseChange(ctx, cycleId, { to: input.phase, reason: input.reason, endsOn: input.endsOn }, auth.actor, who);
   return r.ok ? answer('phase_done', 'requested') : answer('phase_error', r.code);
 };

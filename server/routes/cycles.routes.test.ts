@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, testApp } from '../../tests/fixtures.ts';
+import { DEMO_PASSWORD } from '../../db/seed.ts';
+
+let clock = new Date('2026-12-07T10:00:00+08:00');
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp({ seed: true, now: () => clock });
+});
+afterAll(() => t.close());
+
+async function as(username: string) {
+  const c = client(t.app);
+  expect((await c.post('/api/auth/sign-in', { login: username, password: DEMO_PASSWORD })).status).toBe(200);
+  return c;
+}
+const cycle = async (id: string) => (await client(t.app).get(`/api/cycles/${id}`)).json();
+
+describe('the phase API', () => {
+  it('bad input is a field error and changes nothing', async () => {
+    const staff = await as('staff_lt');
+    for (const [body, field] of [[{ endsOn: '2026/12/31', reason: '原因' }, 'endsOn'], [{ endsOn: '2026-12-31', reason: '   ' }, 'reason']] as const) {
+      const res = await staff.post('/api/cycles/cy-lianhua-2026/phase/extension', body);
+      expect([res.status, Object.keys((await res.json()).error.fields)]).toEqual([400, [field]]);
+    }
+    const early = await staff.post('/api/cycles/cy-lianhua-2026/phase/extension', { endsOn: '2026-12-10', reason: '原因' });
+    expect([early.status, (await early.json()).error.fields]).toEqual([422, { endsOn: '新的结束日期须晚于原计划结束日期' }]);
+    expect((await cycle('cy-lianhua-2026')).phases[0]).toMatchObject({ phase: 'collection', endsOn: '2026-12-15' });
+  });
+
+  it('staff open only the next phase; a skip is refused with what to do instead', async () => {
+    const res = await (await as('staff_lt')).post('/api/cycles/cy-lianhua-2026/phase', { phase: 'deliberation' });
+    const body = await res.json();
+    expect([res.status, body.error.code]).toEqual([409, 'needs_confirmation']);
+    expect(body.error.message).toContain('街道或区级负责人确认');
+    expect((await cycle('cy-lianhua-2026')).phase).toBe('collection');
+  });
+
+  it('a request waits for an officer who is not the asker; staff and officers elsewhere cannot decide it', async () => {
+    const asked = await (await as('staff_xh')).post('/api/cycles/cy-xianhu-2026/phase/requests', { to: 'screening', reason: '重新初审（测试）', endsOn: '2026-12-31' });
+    expect(asked.status).toBe(201);
+    const { id } = await asked.json();
+    const staffTry = await (await as('staff_xh')).post(`/api/phase-requests/${id}/decision`, { decision: 'confirm' });
+    expect([staffTry.status, (await staffTry.json()).error.code]).toEqual([403, 'role_required']);
+    const noNote = await (await as('officer')).post(`/api/phase-requests/${id}/decision`, { decision: 'decline' });
+    expect([noNote.status, (await noNote.json()).error.code]).toEqual([422, 'reason_required']);
+    // While it waits, the vote past its (extended) end is flagged as overrun, and the clock leaves it open.
+    clock = new Date('2026-12-21T08:00:00+08:00');
+    expect(await cycle('cy-xianhu-2026')).toMatchObject({ phase: 'resident_vote', overrun: true });
+    const ok = await (await as('street_lt')).post(`/api/phase-requests/${id}/decision`, { decision: 'confirm' });
+    expect([ok.status, await ok.json()]).toEqual([200, { from: 'resident_vote', to: 'screening' }]);
+    expect(await cycle('cy-xianhu-2026')).toMatchObject({ phase: 'screening', overrun: false });
+    clock = new Date('2026-12-07T10:00:00+08:00');
+  });
+});
