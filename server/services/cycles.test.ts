@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { seededTemplate, type TestApp } from '../../tests/fixtures.ts';
-import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests } from '../../db/schema.ts';
+import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests, roleAssignments } from '../../db/schema.ts';
 import { advanceDuePhases, decidePhaseRequest, extendPhase, pendingPhaseRequests, phaseHistory, requestPhaseChange, setCyclePhase } from './cycles.ts';
 import { loadActor } from './accounts.ts';
 import { verifyAuditLog } from './audit.ts';
@@ -155,6 +155,14 @@ describe('moving backwards or skipping needs a second person', () => {
     expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === XIANHU)).toEqual([]);
     expect(await w.phase(XIANHU)).toBe('resident_vote');
     w.clock.now = new Date('2026-12-07T11:00:00+08:00');
+  });
+
+  it('someone who is both staff and an officer there still cannot confirm their own request', async () => {
+    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.cycleId, XIANHU));
+    await w.t.ctx.database.db.insert(roleAssignments).values({ id: 'test-staff_xh-officer', accountId: 'demo-staff_xh', role: 'officer', scopeKind: 'street', scopeId: 's-ltjd', grantedAt: new Date(), grantedBy: 'test' });
+    expect(await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'confirm' }, await w.actor('demo-staff_xh'), STAFF_XH)).toEqual({ ok: false, code: 'same_person' });
+    expect((await pendingPhaseRequests(w.t.ctx, await w.actor('demo-staff_xh'))).map((x) => x.id)).toEqual([]);
+    await w.t.ctx.database.db.delete(roleAssignments).where(eq(roleAssignments.id, 'test-staff_xh-officer'));
   });
 
   it('a street officer confirms: the cycle goes back, the vote is not counted, both steps are in the log', async () => {
