@@ -180,6 +180,19 @@ describe('moving backwards or skipping needs a second person', () => {
     expect(await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'decline', note: '不' }, await w.actor('demo-officer'), DISTRICT)).toMatchObject({ ok: false, code: 'already_decided' });
   });
 
+  it('a request whose cycle has moved since cannot be confirmed, only declined', async () => {
+    const staff = await w.actor('demo-staff_sx');
+    const sx = who('demo-staff_sx', 'staff', '吴勇（示例）');
+    const r = (await requestPhaseChange(w.t.ctx, 'cy-sunxi-2026', { to: 'audit', reason: '跳过验收（测试）' }, staff, sx)) as { ok: true; id: string };
+    expect(r.ok).toBe(true);
+    expect(await setCyclePhase(w.t.ctx, 'cy-sunxi-2026', 'acceptance', staff, sx)).toMatchObject({ ok: true });
+    const officer = await w.actor('demo-officer');
+    expect(await decidePhaseRequest(w.t.ctx, r.id, { decision: 'confirm' }, officer, DISTRICT)).toEqual({ ok: false, code: 'phase_moved' });
+    expect(await w.phase('cy-sunxi-2026')).toBe('acceptance');
+    expect(await w.entries('cycle.phase_change_confirmed', 'cy-sunxi-2026')).toHaveLength(0);
+    expect(await decidePhaseRequest(w.t.ctx, r.id, { decision: 'decline', note: '阶段已变化' }, officer, DISTRICT)).toMatchObject({ ok: true });
+  });
+
   it('an officer may decline, with a published note; the cycle stays', async () => {
     const staff = await w.actor('demo-staff_lt');
     const before = await w.phase(LIANHUA);
