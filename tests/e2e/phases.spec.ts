@@ -7,12 +7,13 @@ import { test, expect, signIn } from './helpers.ts';
 import { PHASES_FIXTURE as F } from './fixtures/phases.ts';
 
 test('a vote closes by itself at its planned end and the results appear', async ({ page }) => {
-  // Nobody presses anything: the server's phase clock closes the vote that was planned to end on 2026-11-30.
+  // Nobody presses anything: the server's phase clock (at start-up, then every 30 s) closes the vote that was planned to end on 2026-11-30.
+  test.setTimeout(90_000);
   const results = `/cycles/${F.vote.cycleId}/results`;
   await expect(async () => {
     await page.goto(results);
     await expect(page.getByTestId('results-summary')).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 60_000, intervals: [500, 1000, 2000] });
+  }).toPass({ timeout: 65_000, intervals: [500, 1000, 2000] });
   await expect(page.getByTestId('results-summary')).toContainText('共 3 张有效选票 · 预算 50万元');
   // Greedy by votes, 50万: 长者食堂 (2 votes, 30万) and 楼道灯 (2 votes, 10万) are funded; 篮球场 (1 vote, 25万) no longer fits.
   await expect(page.getByTestId('rule-official').getByRole('listitem')).toHaveText([F.vote.projects.canteen.title, F.vote.projects.lights.title]);
