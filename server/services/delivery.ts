@@ -34,7 +34,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
-import { transition, type ProjectEvent, type ProjectState } from '../domain/project-states.ts';
+import { cycleRules, transition, type CycleRules, type ProjectEvent, type ProjectState } from '../domain/project-states.ts';
 import { formatFen } from '../domain/money.ts';
 import {
   checkAgreement,
@@ -129,7 +129,7 @@ export function describeDeliveryRefusal(r: DeliveryRefusal, locale: Locale): Ref
 // ---------------------------------------------------------------------------
 
 type ProjectRow = typeof projects.$inferSelect;
-export type Loaded = { project: ProjectRow; place: Place; cycleHasResidentVote: boolean; phase: ReturnType<typeof currentPhase> };
+export type Loaded = { project: ProjectRow; place: Place; cycleHasResidentVote: boolean; rules: CycleRules | undefined; phase: ReturnType<typeof currentPhase> };
 
 /** A published project (never a draft) with its place, by id or public code. */
 export async function loadProject(db: Db | Tx, where: { id: string } | { code: string }, at: Date): Promise<Loaded | null> {
@@ -150,6 +150,7 @@ export async function loadProject(db: Db | Tx, where: { id: string } | { code: s
     project: r.p,
     place: { communityId: r.p.communityId, streetId: r.streetId, districtId: r.districtId },
     cycleHasResidentVote: rulebook ? rulebook.vote.method !== 'none' : false,
+    rules: rulebook ? cycleRules(rulebook) : undefined,
     phase: currentPhase({ phases: plan, openPhase: r.openPhase }, at),
   };
 }
@@ -179,6 +180,7 @@ async function step(
   const p = loaded.project;
   const decided = transition({ state: p.state, proposerAccountId: p.proposerAccountId, proposerType: p.proposerType, ...loaded.place }, event, who.actor, {
     reason: opts.reason ?? null,
+    ...loaded.rules,
     cycleHasResidentVote: loaded.cycleHasResidentVote,
     phase: loaded.phase,
   });
@@ -477,7 +479,7 @@ export async function recordAcceptance(ctx: AppContext, projectId: string, input
     const event: ProjectEvent = input.result === 'pass' ? 'pass_acceptance' : 'fail_acceptance';
     const acceptance = { result: input.result, acceptedOn: input.acceptedOn, inspector: input.inspector.trim(), notes: input.notes.trim() };
     // The state machine speaks first (wrong state, wrong person), then the form.
-    const dry = transition({ state: loaded.project.state, ...loaded.place }, event, who.actor, { reason: 'x', cycleHasResidentVote: loaded.cycleHasResidentVote });
+    const dry = transition({ state: loaded.project.state, ...loaded.place }, event, who.actor, { ...loaded.rules, reason: 'x', cycleHasResidentVote: loaded.cycleHasResidentVote });
     if (!dry.ok) return { ok: false, code: dry.reason };
     if (Object.keys(fields).length) return { ok: false, code: 'invalid', fields };
     const id = newId();
@@ -585,7 +587,7 @@ export async function getDelivery(db: Db, project: { id: string; state: ProjectS
 /** What this person may do on the delivery desk for this project right now (to show only forms that would work). */
 export function deliveryActions(loaded: Loaded, hasAgreement: boolean, actor: Actor) {
   const s = loaded.project.state;
-  const can = (event: ProjectEvent) => transition({ state: s, ...loaded.place }, event, actor, { reason: 'x', cycleHasResidentVote: loaded.cycleHasResidentVote }).ok;
+  const can = (event: ProjectEvent) => transition({ state: s, ...loaded.place }, event, actor, { ...loaded.rules, reason: 'x', cycleHasResidentVote: loaded.cycleHasResidentVote }).ok;
   const record = reasonCannot('record_implementation', { area: loaded.place, projectState: s }, actor) === null;
   return {
     recordAgreement: record && s === 'approved' && !hasAgreement,

@@ -22,7 +22,7 @@ import type { BallotInput as TallyBallot, Election } from '../domain/tally/elect
 import { renderExplanation, type Explanation } from '../domain/tally/explanation.ts';
 import { formatFen, parseYuan } from '../domain/money.ts';
 import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
-import { transition, type ProjectEvent } from '../domain/project-states.ts';
+import { cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { SYSTEM_ACTOR, type Locale } from '../domain/permissions.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
 import { voteHeld, type ResultRule } from '../domain/rulebook.ts';
@@ -158,7 +158,7 @@ export async function countResidentVote(tx: Tx, input: CountInput): Promise<void
   const funded = new Set(off.selected);
   for (const p of onBallot) {
     const event: ProjectEvent = funded.has(p.id) ? 'shortlist' : 'not_shortlist';
-    const decided = transition({ state: p.state, communityId: p.communityId, streetId: cy.streetId, districtId: cy.districtId }, event, SYSTEM_ACTOR, { cycleHasResidentVote: true });
+    const decided = transition({ state: p.state, communityId: p.communityId, streetId: cy.streetId, districtId: cy.districtId }, event, SYSTEM_ACTOR, cycleRules(rulebook));
     if (!decided.ok) throw new Error(`counting ${p.code}: ${event} refused (${decided.reason})`);
     const reason = `居民投票结果（${RULE_NAMES[official]['zh-CN']}）：${renderExplanation(off.explanations[p.id]!, 'zh-CN', { formatMoney: moneyOf('zh-CN') })}`;
     await tx.update(projects).set({ state: decided.to, stateReason: reason, residentVotes: off.votes[p.id] ?? 0, updatedAt: at }).where(eq(projects.id, p.id));
