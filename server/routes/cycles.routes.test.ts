@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, testApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { eq } from 'drizzle-orm';
+import { phaseChangeRequests } from '../../db/schema.ts';
 
 let clock = new Date('2026-12-07T10:00:00+08:00');
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -36,10 +38,11 @@ describe('the phase API', () => {
     expect((await cycle('cy-lianhua-2026')).phase).toBe('collection');
   });
 
-  it('a request waits for an officer who is not the asker; staff and officers elsewhere cannot decide it', async () => {
-    const asked = await (await as('staff_xh')).post('/api/cycles/cy-xianhu-2026/phase/requests', { to: 'screening', reason: '重新初审（测试）', endsOn: '2026-12-31' });
-    expect(asked.status).toBe(201);
-    const { id } = await asked.json();
+  it('a request waits for an officer who is not the asker; staff cannot decide it', async () => {
+    // The demo's: 仙湖's staff asked to go back to screening until 12-31; a second request waits behind it.
+    const again = await (await as('staff_xh')).post('/api/cycles/cy-xianhu-2026/phase/requests', { to: 'collection', reason: '另一个申请（测试）', endsOn: '2026-12-31' });
+    expect([again.status, (await again.json()).error.code]).toEqual([409, 'request_pending']);
+    const id = (await t.ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.cycleId, 'cy-xianhu-2026')))[0]!.id;
     const staffTry = await (await as('staff_xh')).post(`/api/phase-requests/${id}/decision`, { decision: 'confirm' });
     expect([staffTry.status, (await staffTry.json()).error.code]).toEqual([403, 'role_required']);
     const noNote = await (await as('officer')).post(`/api/phase-requests/${id}/decision`, { decision: 'decline' });

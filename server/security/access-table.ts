@@ -38,7 +38,7 @@ import { castBallot } from '../services/ballots.ts';
 import { answerObjection, closeDueNotices, lodgeObjection } from '../services/notices.ts';
 import { closeSurvey, recordAcceptance, recordAgreement } from '../services/delivery.ts';
 import { completeAudit } from '../services/findings.ts';
-import { decidePhaseRequest, extendPhase, requestPhaseChange, setCyclePhase } from '../services/cycles.ts';
+import { decidePhaseRequest, extendPhase, pendingRequestOf, requestPhaseChange, setCyclePhase } from '../services/cycles.ts';
 import { addTerm, endTerm } from '../services/council.ts';
 import { applyProjectEvent } from '../services/projects.ts';
 import { decideItem, getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '../services/meetings.ts';
@@ -205,9 +205,12 @@ async function inPhase(w: World, cycleId: string, to: CyclePhase, staff: string)
   const r = await setCyclePhase(w.ctx, cycleId, to, me.actor, me.audit);
   if (r.ok) return { id: cycleId };
   if (r.code !== 'needs_confirmation') throw new Error(`setup phase ${to}: ${r.code}`);
+  const officer = await w.person('officer');
+  // A request already waiting (the demo's, in 仙湖) is declined first.
+  const waiting = await pendingRequestOf(w.ctx, cycleId);
+  if (waiting) await decidePhaseRequest(w.ctx, waiting.id, { decision: 'decline', note: '（测试）' }, officer.actor, officer.audit);
   const asked = await requestPhaseChange(w.ctx, cycleId, { to, reason: '（测试）调整阶段', endsOn: '2099-12-31' }, me.actor, me.audit);
   if (!asked.ok) throw new Error(`setup phase request ${to}: ${asked.code}`);
-  const officer = await w.person('officer');
   const d = await decidePhaseRequest(w.ctx, asked.id, { decision: 'confirm' }, officer.actor, officer.audit);
   if (!d.ok) throw new Error(`setup phase confirm ${to}: ${d.code}`);
   return { id: cycleId };

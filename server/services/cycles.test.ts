@@ -6,7 +6,9 @@ import { advanceDuePhases, decidePhaseRequest, extendPhase, pendingPhaseRequests
 import { loadActor } from './accounts.ts';
 import { verifyAuditLog } from './audit.ts';
 import { getResults } from './results.ts';
-import { XIANHU_VOTE_EXTENDED_TO } from './demo-seed.ts';
+import { XIANHU_RESCREEN_REASON } from './demo-seed.ts';
+import { isOverrun } from '../domain/cycle-phases.ts';
+import { getCycle } from './catalog.ts';
 import { createContext } from '../context.ts';
 import { parseEnv } from '../env.ts';
 
@@ -30,7 +32,13 @@ async function world(start: string) {
   const actor = async (id: string) => (await loadActor(t.ctx, id)).actor;
   const phase = async (id: string) => (await t.ctx.database.db.select({ p: cycles.openPhase }).from(cycles).where(eq(cycles.id, id)))[0]!.p;
   const entries = async (action: string, subject = XIANHU) => t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subject)));
-  return { t, clock, actor, phase, entries };
+  /** The demo's request to take 仙湖 back to screening, declined by the district officer. */
+  const declineDemoRequest = async () => {
+    const [req] = await t.ctx.database.db.select().from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, XIANHU), eq(phaseChangeRequests.status, 'pending')));
+    const r = await decidePhaseRequest(t.ctx, req!.id, { decision: 'decline', note: '核查后未发现重复（测试）' }, await actor('demo-officer'), DISTRICT);
+    if (!r.ok) throw new Error(r.code);
+  };
+  return { t, clock, actor, phase, entries, declineDemoRequest };
 }
 
 describe('phases close on their planned end', () => {
@@ -40,9 +48,19 @@ describe('phases close on their planned end', () => {
   });
   afterAll(() => w.t.close());
 
-  it('the demo vote was extended with a published reason, and the deliberation moved along', async () => {
+  it('in the demo, a request waits for an officer: the clock leaves the vote open past its end, and it shows as overrun', async () => {
+    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, XIANHU), eq(phaseChangeRequests.status, 'pending')));
+    expect(req).toMatchObject({ status: 'pending', fromPhase: 'resident_vote', toPhase: 'screening', reason: XIANHU_RESCREEN_REASON });
+    expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === XIANHU)).toEqual([]);
+    expect(isOverrun((await getCycle(w.t.ctx.database, XIANHU, w.clock.now))!, w.clock.now)).toBe(true);
+  });
+
+  it('once it is declined, staff extend the vote with a published reason, and the deliberation moves along', async () => {
+    await w.declineDemoRequest();
+    const r = await extendPhase(w.t.ctx, XIANHU, { endsOn: '2026-12-20', reason: '纸质选票的录入需要更多时间，投票延长至 12 月 20 日' }, await w.actor('demo-staff_xh'), STAFF_XH);
+    expect(r).toMatchObject({ ok: true });
     const plan = await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, XIANHU));
-    expect(plan.find((p) => p.phase === 'resident_vote')!.endsOn).toBe(XIANHU_VOTE_EXTENDED_TO);
+    expect(plan.find((p) => p.phase === 'resident_vote')!.endsOn).toBe('2026-12-20');
     expect(plan.find((p) => p.phase === 'deliberation')).toMatchObject({ startsOn: '2026-12-21', endsOn: '2027-01-04' });
     const [ext] = await w.entries('cycle.phase_extended');
     expect(ext!.reason).toContain('延长');
@@ -118,6 +136,7 @@ describe('moving backwards or skipping needs a second person', () => {
   let w: Awaited<ReturnType<typeof world>>;
   beforeAll(async () => {
     w = await world('2026-12-07T10:00:00+08:00');
+    await w.declineDemoRequest();
   });
   afterAll(() => w.t.close());
 
@@ -129,9 +148,10 @@ describe('moving backwards or skipping needs a second person', () => {
 
   it('a request needs a published reason and a move that is not the next step', async () => {
     const staff = await w.actor('demo-staff_xh');
+    const before = (await w.entries('cycle.phase_change_requested')).length;
     expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'screening', reason: '' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'reason_required' });
     expect(await requestPhaseChange(w.t.ctx, XIANHU, { to: 'deliberation', reason: '原因' }, staff, STAFF_XH)).toMatchObject({ ok: false, code: 'not_needed' });
-    expect(await w.entries('cycle.phase_change_requested')).toHaveLength(0);
+    expect(await w.entries('cycle.phase_change_requested')).toHaveLength(before);
   });
 
   it('staff ask to go back; the cycle stays until an officer confirms; the asker cannot confirm', async () => {
@@ -158,7 +178,7 @@ describe('moving backwards or skipping needs a second person', () => {
   });
 
   it('someone who is both staff and an officer there still cannot confirm their own request', async () => {
-    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.cycleId, XIANHU));
+    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, XIANHU), eq(phaseChangeRequests.status, 'pending')));
     await w.t.ctx.database.db.insert(roleAssignments).values({ id: 'test-staff_xh-officer', accountId: 'demo-staff_xh', role: 'officer', scopeKind: 'street', scopeId: 's-ltjd', grantedAt: new Date(), grantedBy: 'test' });
     expect(await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'confirm' }, await w.actor('demo-staff_xh'), STAFF_XH)).toEqual({ ok: false, code: 'same_person' });
     expect((await pendingPhaseRequests(w.t.ctx, await w.actor('demo-staff_xh'))).map((x) => x.id)).toEqual([]);
@@ -166,14 +186,14 @@ describe('moving backwards or skipping needs a second person', () => {
   });
 
   it('a street officer confirms: the cycle goes back, the vote is not counted, both steps are in the log', async () => {
-    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.cycleId, XIANHU));
+    const [req] = await w.t.ctx.database.db.select().from(phaseChangeRequests).where(and(eq(phaseChangeRequests.cycleId, XIANHU), eq(phaseChangeRequests.status, 'pending')));
     const r = await decidePhaseRequest(w.t.ctx, req!.id, { decision: 'confirm', note: '同意' }, await w.actor('demo-street_lt'), STREET);
     expect(r).toEqual({ ok: true, from: 'resident_vote', to: 'screening' });
     expect(await w.phase(XIANHU)).toBe('screening');
     expect(await w.entries('cycle.vote_counted')).toHaveLength(0);
     // Screening runs to the requested day; the vote and the deliberation move along after it, keeping their length.
     const plan = Object.fromEntries((await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, XIANHU))).map((p) => [p.phase, [p.startsOn, p.endsOn]]));
-    expect(plan).toMatchObject({ screening: ['2026-04-01', '2026-12-31'], resident_vote: ['2027-01-01', '2027-02-05'], deliberation: ['2027-02-06', '2027-02-20'] });
+    expect(plan).toMatchObject({ screening: ['2026-04-01', '2026-12-31'], resident_vote: ['2027-01-01', '2027-01-16'], deliberation: ['2027-01-17', '2027-01-31'] });
     expect(await advanceDuePhases(w.t.ctx)).toEqual([]);
     const [c] = await w.entries('cycle.phase_change_confirmed');
     expect(c).toMatchObject({ actorName: '赵磊（示例）', reason: '发现两个项目初审时漏查负面清单，需要重新初审' });

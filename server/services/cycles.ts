@@ -339,10 +339,8 @@ export async function decidePhaseRequest(
   const now = ctx.now();
   const req = (await ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.id, requestId)))[0];
   if (!req) return { ok: false, code: 'not_found' };
-  const place = await cyclePlace(ctx, req.cycleId);
-  const why = reasonCannot('confirm_phase_change', { area: place! }, actor);
-  if (why) return { ok: false, code: why };
-  if (actor && actor.accountId === req.requestedBy) return { ok: false, code: 'same_person' };
+  const why = await whyCannotDecide(ctx, req, actor);
+  if (why && why !== 'already_decided') return { ok: false, code: why };
   const note = (input.note ?? '').trim();
   if (input.decision === 'decline' && !note) return { ok: false, code: 'reason_required', fields: { note: 'reason_required' } };
   const cycleId = req.cycleId;
@@ -391,6 +389,21 @@ export async function decidePhaseRequest(
 }
 
 class PhaseMovedError extends Error {}
+
+/** Who may decide this request, and is it still waiting? (The form check and the service ask the same.) */
+async function whyCannotDecide(ctx: AppContext, req: typeof phaseChangeRequests.$inferSelect, actor: Actor): Promise<ReasonCode | 'same_person' | 'already_decided' | null> {
+  const place = await cyclePlace(ctx, req.cycleId);
+  const why = reasonCannot('confirm_phase_change', { area: place! }, actor);
+  if (why) return why;
+  if (actor && actor.accountId === req.requestedBy) return 'same_person';
+  return req.status === 'pending' ? null : 'already_decided';
+}
+
+/** Would a decision on this request be accepted from this person now? For the forms check (server/services/form-checks.ts). */
+export async function whyCannotDecidePhaseRequest(ctx: AppContext, requestId: string, actor: Actor): Promise<string | null> {
+  const req = (await ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.id, requestId)))[0];
+  return req ? whyCannotDecide(ctx, req, actor) : 'not_found';
+}
 
 export type PhaseRequestView = {
   id: string;

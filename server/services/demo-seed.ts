@@ -18,13 +18,14 @@ import { newVerificationCode } from './residents.ts';
 import { openNotice } from './notices.ts';
 import { seedDeliveryDemo, seedPastCycleDemo } from './delivery-demo.ts';
 import { seedDemoHistory } from './demo-history.ts';
-import { extendPhase } from './cycles.ts';
+import { requestPhaseChange } from './cycles.ts';
 import { HISTORY_START } from '../../db/demo-history.ts';
 
 export { DEMO_PASSWORD };
 
-/** 仙湖's 2026 vote was planned for 11-15 to 11-30; staff extended it (with a published reason) to this day. */
-export const XIANHU_VOTE_EXTENDED_TO = '2026-12-20';
+/** 仙湖's 2026 vote (planned 11-15 to 11-30): its staff asked on 11-28 to go back to screening until this day; the request waits for an officer. */
+export const XIANHU_RESCREEN_UNTIL = '2026-12-31';
+export const XIANHU_RESCREEN_REASON = '（示例）有居民反映“消防安全体验馆”与区里已立项的项目可能重复，社区申请退回初审阶段重新核查，核查后再重新投票。';
 
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
   const r = await ctx.database.db.select({ n: sql<number>`count(*)` }).from(districts);
@@ -232,16 +233,17 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
       await ctx.database.write((tx) => tx.update(notices).set({ outcome: 'approved', closedAt: at(s.day) }).where(and(eq(notices.projectId, created.get(p)!), isNull(notices.closedAt))));
     }
   }
-  // 仙湖's vote ran on past its planned end: staff extended it with a published reason (the deliberation moves along with it).
+  // During 仙湖's vote its staff asked to go back to screening, with a published reason; the request waits for a
+  // street or district officer, so the clock leaves the vote open past its planned end (11-30): it shows as overrun (逾期).
   const xhStaff = DEMO_ACCOUNTS.find((a) => a.username === 'staff_xh')!;
-  const extended = await extendPhase(
+  const asked = await requestPhaseChange(
     { ...ctx, now: () => at('2026-11-28') },
     'cy-xianhu-2026',
-    { endsOn: XIANHU_VOTE_EXTENDED_TO, reason: '（示例）不少长者尚未投票，服务站纸质选票的录入需要更多时间，投票延长至 12 月 20 日。' },
+    { to: 'screening', endsOn: XIANHU_RESCREEN_UNTIL, reason: XIANHU_RESCREEN_REASON },
     persons.get('staff_xh')!,
     { accountId: ids.get('staff_xh')!, role: 'staff', name: xhStaff.displayName },
   );
-  if (!extended.ok) throw new Error(`seed: cannot extend 仙湖's vote: ${extended.code}`);
+  if (!asked.ok) throw new Error(`seed: cannot ask to re-screen 仙湖: ${asked.code}`);
   // Delivery of 笋西's 2026 projects, and its finished 2024 cycle (a counted vote, delivered and audited).
   await seedDeliveryDemo(ctx);
   await seedPastCycleDemo(ctx);

@@ -17,7 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import { agendaItems, comments, meetings, notices, objections, projects } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place } from '../domain/permissions.ts';
-import { BARE_EVENTS, PROJECT_EVENTS, transition, type ProjectEvent } from '../domain/project-states.ts';
+import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { whyNotAnswer, whyNotObject } from '../domain/notice.ts';
 import { whyNotEditAgenda } from '../domain/meeting.ts';
 import { getCommunity } from './catalog.ts';
@@ -28,6 +28,7 @@ import { whyCannotReply } from './comments.ts';
 import { deliveryActions, loadProject } from './delivery.ts';
 import { voterView } from './ballots.ts';
 import { getNotice } from './notices.ts';
+import { whyCannotDecidePhaseRequest } from './cycles.ts';
 
 /** A form as a page shows it: the path it posts to, and its fields' values (hidden ones and the submit button's). */
 export type ShownForm = { action: string; fields: Record<string, string> };
@@ -58,7 +59,7 @@ async function projectStep(ctx: AppContext, actor: Actor, code: string, event: s
     { state: l.project.state, proposerAccountId: l.project.proposerAccountId, proposerType: l.project.proposerType, ...l.place },
     event as ProjectEvent,
     actor,
-    { reason: 'x', cycleHasResidentVote: l.rulebook.vote.method !== 'none', phase: l.phase },
+    { reason: 'x', ...cycleRules(l.rulebook), phase: l.phase },
   );
   return r.ok ? null : r.reason;
 }
@@ -245,6 +246,8 @@ export const FORM_KINDS: readonly FormKind[] = [
   // Staff desks of a community.
   { route: '/staff/:slug', check: staffPage('import_register') },
   { route: '/staff/:slug/phase', check: staffPage('manage_phases') },
+  // A street or district officer confirms or declines a request to move a cycle back or skip a phase (not their own).
+  { route: '/staff/phase-requests/:id', check: (ctx, actor, p) => whyCannotDecidePhaseRequest(ctx, p.id!, actor) },
   { route: '/staff/:slug/paper-ballots', check: staffPage('enter_paper') },
   {
     route: '/staff/:slug/paper-proposal',

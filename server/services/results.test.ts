@@ -5,7 +5,7 @@ import { auditLog, ballotImports, cycleResults, cycles, importedBallots, project
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
 import { castBallot } from './ballots.ts';
 import { serializeBallot } from '../domain/ballot-rules.ts';
-import { decidePhaseRequest, requestPhaseChange, setCyclePhase } from './cycles.ts';
+import { decidePhaseRequest, pendingRequestOf, requestPhaseChange, setCyclePhase } from './cycles.ts';
 import { getResults } from './results.ts';
 import { loadActor } from './accounts.ts';
 import { addRulebookVersion } from './rulebooks.ts';
@@ -48,8 +48,10 @@ describe('counting the resident vote', () => {
 
   it('reopening the vote and closing it again keeps the first count', async () => {
     const first = await t.ctx.database.db.select().from(cycleResults).where(eq(cycleResults.cycleId, CYCLE));
-    // Going back to the vote is a request staff make and a street officer confirms.
-    const asked = await requestPhaseChange(t.ctx, CYCLE, { to: 'resident_vote', reason: '重新开放投票（测试）' }, await actor(t, 'demo-staff_xh'), STAFF);
+    // Going back to the vote is a request staff make and a street officer confirms (the demo's own request, to re-screen, is declined first).
+    const demo = (await pendingRequestOf(t.ctx, CYCLE))!;
+    expect((await decidePhaseRequest(t.ctx, demo.id, { decision: 'decline', note: '投票已结束（测试）' }, await actor(t, 'demo-officer'), { accountId: 'demo-officer', role: 'officer', name: '李建国（示例）' })).ok).toBe(true);
+    const asked = await requestPhaseChange(t.ctx, CYCLE, { to: 'resident_vote', reason: '重新开放投票（测试）', endsOn: '2099-12-31' }, await actor(t, 'demo-staff_xh'), STAFF);
     if (!asked.ok) throw new Error(asked.code);
     expect((await decidePhaseRequest(t.ctx, asked.id, { decision: 'confirm' }, await actor(t, 'demo-street_lt'), { accountId: 'demo-street_lt', role: 'officer', name: '赵磊（示例）' })).ok).toBe(true);
     // Nothing is left on the ballot: every project was moved by the count.
