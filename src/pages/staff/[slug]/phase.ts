@@ -1,9 +1,9 @@
 /**
  * POST /staff/<slug>/phase: the forms of the phase control
  * (src/components/PhaseControl.astro). Staff of the community open the next
- * phase (`action=forward`), extend the open one with a new date and a
- * published reason (`extend`), or ask an officer to move the cycle back or
- * skip a phase (`request`). The answer goes back to the page it came from,
+ * phase (`move=forward`), extend the open one with a new date and a
+ * published reason (`move=extend`), or ask an officer to move the cycle back
+ * or skip a phase (`move=request`). The answer goes back to the page it came from,
  * with what happened (or why not) in the query string.
  */
 import type { APIRoute } from 'astro';
@@ -16,10 +16,10 @@ import { cycles } from '../../../../db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { safeNext } from '../../../lib/view.ts';
 
-const Form = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('forward'), phase: z.enum(CYCLE_PHASES) }),
-  z.object({ action: z.literal('extend'), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(1).max(PHASE_REASON_MAX) }),
-  z.object({ action: z.literal('request'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().min(1).max(PHASE_REASON_MAX), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+const Form = z.discriminatedUnion('move', [
+  z.object({ move: z.literal('forward'), phase: z.enum(CYCLE_PHASES) }),
+  z.object({ move: z.literal('extend'), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(1).max(PHASE_REASON_MAX) }),
+  z.object({ move: z.literal('request'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().min(1).max(PHASE_REASON_MAX), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
 ]);
 
 /** Which refusal a bad field stands for, so the page names it. */
@@ -42,15 +42,15 @@ export const POST: APIRoute = async ({ locals, request, params, redirect }) => {
   const cy = (await ctx.database.db.select({ communityId: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
   if (!community || !cy || cy.communityId !== community.id) return answer('phase_error', 'not_found');
   // Older forms of the control posted only `phase`: that is a step forward.
-  const parsed = Form.safeParse({ action: form.get('action') ?? 'forward', phase: form.get('phase') ?? undefined, endsOn: form.get('endsOn') || undefined, reason: form.get('reason') ?? undefined });
+  const parsed = Form.safeParse({ move: form.get('move') ?? 'forward', phase: form.get('phase') ?? undefined, endsOn: form.get('endsOn') || undefined, reason: form.get('reason') ?? undefined });
   if (!parsed.success) return answer('phase_error', fieldCode(parsed.error.issues[0]?.path[0]));
   const input = parsed.data;
   const who = auditActorOf(auth, actingRole(auth, ['staff']));
-  if (input.action === 'forward') {
+  if (input.move === 'forward') {
     const r = await setCyclePhase(ctx, cycleId, input.phase, auth.actor, who);
     return r.ok ? answer('phase_done', r.to) : answer('phase_error', r.code);
   }
-  if (input.action === 'extend') {
+  if (input.move === 'extend') {
     const r = await extendPhase(ctx, cycleId, { endsOn: input.endsOn, reason: input.reason }, auth.actor, who);
     return r.ok ? answer('phase_done', 'extended') : answer('phase_error', r.code);
   }
