@@ -29,7 +29,6 @@ import Database from 'libsql';
 import { createContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 import { createSession, SESSION_COOKIE } from '../server/auth/sessions.ts';
-import { snapshot, check } from '../server/services/backups.ts';
 import { tallyAll } from '../server/domain/tally/tally.ts';
 import { DATASETS } from '../server/services/open-data.ts';
 import { mulberry32 } from '../server/domain/seeded-random.ts';
@@ -50,6 +49,13 @@ if (!a.db || !existsSync(a.db)) {
   process.exit(2);
 }
 const log = (s: string) => console.error(`  ${s}`);
+/** Each result line goes to standard error as it comes and, at the end, to standard output in the issue's order. */
+const ORDER = ['city', 'pages', 'stats', 'exports', 'audit-verify', 'backup', 'tally', 'mixed'] as const;
+const lines = new Map<string, string>();
+const line = (text: string) => {
+  lines.set(text.slice(0, text.indexOf(':')), text);
+  console.error(text);
+};
 const dir = tempDir('wss-city-bench-');
 const file = join(dir, 'city.db');
 copyFileSync(a.db, file);
@@ -63,7 +69,7 @@ type Row = Record<string, unknown>;
 const sq = new Database(file, { readonly: true }) as unknown as { prepare(s: string): { all(...x: unknown[]): Row[]; get(...x: unknown[]): Row }; close(): void };
 const n = (s: string) => Number(Object.values(sq.prepare(s).get())[0]);
 const col = (s: string) => sq.prepare(s).all().map((r) => String(Object.values(r)[0]));
-console.log(
+line(
   `city: communities ${n('select count(*) from communities')}, projects ${n('select count(*) from projects')}, residents ${n('select count(*) from register_entries')}, ` +
     `ballots ${n('select count(*) from ballots')}, audit ${n('select coalesce(max(seq), 0) from audit_log')}, size_mb ${(statSync(file).size / 1e6).toFixed(0)}`,
 );
@@ -98,13 +104,14 @@ const ctx = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'product
 const now = new Date();
 const session = async (accountId: string) => `${SESSION_COOKIE}=${(await createSession(ctx.database, accountId, now)).token}`;
 const staffCookies = await Promise.all(staffOf.map(async (s) => ({ slug: String(s.slug), cookie: await session(String(s.id)) })));
-const officerCookies = await Promise.all([...streetOfficers, ...districtOfficers, ...auditorIds].map(session));
+const officerCookies = await Promise.all([...streetOfficers, ...districtOfficers].map(session));
+const auditorCookies = await Promise.all(auditorIds.map(session));
 const voters: { cookie: string; cycle: string }[] = [];
 for (let i = 0; i < voterRows.length; i += 2000) {
   voters.push(...(await Promise.all(voterRows.slice(i, i + 2000).map(async (v) => ({ cookie: await session(String(v.account)), cycle: String(v.cycle) })))));
 }
 ctx.database.close();
-log(`${staffCookies.length} staff, ${officerCookies.length} officers and auditors, ${voters.length} voters in ${voteCycles.length} open votes signed in`);
+log(`${staffCookies.length} staff, ${officerCookies.length} officers, ${auditorCookies.length} auditors, ${voters.length} voters in ${voteCycles.length} open votes signed in`);
 
 // --- the URLs --------------------------------------------------------------------------------------
 type Req = { kind: string; path: string; cookie?: string };
@@ -159,6 +166,7 @@ function pageReqs(): Req[] {
     { kind: 'todo', path: '/todo', cookie: staff.cookie },
     { kind: 'officer-desk', path: '/staff', cookie: pick(officerCookies) },
     { kind: 'todo', path: '/todo', cookie: pick(officerCookies) },
+    { kind: 'todo', path: '/todo', cookie: pick(auditorCookies) },
     ...(voter ? [{ kind: 'vote', path: `/cycles/${voter.cycle}/vote`, cookie: voter.cookie }, { kind: 'account', path: '/account', cookie: voter.cookie }] : []),
   ];
 }
@@ -197,6 +205,7 @@ function details(ts: Timed[]) {
   const errs = ts.filter(bad);
   for (const e of errs.slice(0, 20)) log(`error ${e.status}: ${e.path}`);
 }
+const vmRssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 const vmHwmMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 // --- serve it --------------------------------------------------------------------------------------
@@ -211,38 +220,18 @@ try {
   await getAll(base, reqs.slice(0, 40), 4); // warm-up: the first render of each page compiles it
   const pages = await getAll(base, reqs, Number(a.clients));
   const ms = pages.map((t) => t.ms);
-  console.log(`pages: urls ${new Set(pages.map((t) => t.path)).size}, p50 ${q(ms, 0.5).toFixed(0)} ms, p99 ${q(ms, 0.99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms, errors ${pages.filter(bad).length}`);
+  line(`pages: urls ${new Set(pages.map((t) => t.path)).size}, p50 ${q(ms, 0.5).toFixed(0)} ms, p99 ${q(ms, 0.99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms, errors ${pages.filter(bad).length}`);
   details(pages);
 
   // stats alone
   const sreqs: Req[] = [];
   while (sreqs.length < 400) sreqs.push(...statsReqs());
   const stats = await getAll(base, sreqs, Number(a.clients));
-  console.log(`stats: p50 ${q(stats.map((t) => t.ms), 0.5).toFixed(0)} ms, p99 ${q(stats.map((t) => t.ms), 0.99).toFixed(0)} ms`);
+  line(`stats: p50 ${q(stats.map((t) => t.ms), 0.5).toFixed(0)} ms, p99 ${q(stats.map((t) => t.ms), 0.99).toFixed(0)} ms`);
   if (stats.some(bad)) log(`stats errors: ${stats.filter(bad).length}`);
 
-  // exports: every dataset of the whole city, as CSV and JSON, one after another
-  const pid = site.proc.pid!;
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
-  } catch {}
-  const t0 = performance.now();
-  let bytes = 0;
-  let datasets = 0;
-  for (const d of DATASETS)
-    for (const ext of ['csv', 'json']) {
-      const res = await fetch(`${base}/api/open-data/${d}.${ext}`);
-      if (!res.ok || !res.body) {
-        log(`export ${d}.${ext}: ${res.status}`);
-        continue;
-      }
-      for await (const chunk of res.body) bytes += (chunk as Uint8Array).length;
-      datasets++;
-    }
-  console.log(`exports: datasets ${datasets}, mb ${(bytes / 1e6).toFixed(1)}, seconds ${((performance.now() - t0) / 1000).toFixed(1)}, peak_rss_mb ${vmHwmMb(pid).toFixed(0)}`);
-
   // mixed: reads of every kind while residents of the open votes cast ballots
-  if (voters.length === 0) console.log('mixed: no open vote in this city');
+  if (voters.length === 0) line('mixed: no open vote in this city');
   else {
     const seconds = Number(a.seconds);
     let stop = false;
@@ -273,34 +262,41 @@ try {
     await readers;
     const non2xx = Object.entries(r.statuses).filter(([s]) => Number(s) >= 300).reduce((x, [, c]) => x + c, 0);
     const rms = reads.map((t) => t.ms);
-    console.log(
+    line(
       `mixed: reads_per_s ${(reads.length / r.seconds).toFixed(0)}, ballots_per_s ${(r.acknowledged.length / r.seconds).toFixed(0)}, read_p99 ${q(rms, 0.99).toFixed(0)} ms, ` +
         `ballot_p99 ${r.latency.p99} ms, errors ${reads.filter(bad).length + non2xx + r.errors + r.timeouts}`,
     );
     log(`mixed ballot statuses ${JSON.stringify(r.statuses)}; read errors ${reads.filter(bad).length}`);
   }
+  // exports: every dataset of the whole city, as CSV and JSON, one after another
+  const pid = site.proc.pid!;
+  const before = vmHwmMb(pid);
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
+  } catch (e) {
+    log(`cannot reset the server's peak RSS (${String(e)}): the figure is its peak since it started`);
+  }
+  log(`server RSS before the exports: peak so far ${before.toFixed(0)} MB, now ${vmRssMb(pid).toFixed(0)} MB, peak after reset ${vmHwmMb(pid).toFixed(0)} MB`);
+  const t0 = performance.now();
+  let bytes = 0;
+  let datasets = 0;
+  for (const d of DATASETS)
+    for (const ext of ['csv', 'json']) {
+      try {
+        const res = await fetch(`${base}/api/open-data/${d}.${ext}`);
+        if (!res.ok || !res.body) {
+          log(`export ${d}.${ext}: ${res.status}`);
+          continue;
+        }
+        for await (const chunk of res.body) bytes += (chunk as Uint8Array).length;
+        datasets++;
+      } catch (e) {
+        log(`export ${d}.${ext}: ${String(e)}`);
+      }
+    }
+  line(`exports: datasets ${datasets}, mb ${(bytes / 1e6).toFixed(1)}, seconds ${((performance.now() - t0) / 1000).toFixed(1)}, peak_rss_mb ${vmHwmMb(pid).toFixed(0)}`);
 } finally {
   await site.stop();
-}
-
-// audit-verify, in a process of its own (its peak RSS is the verification's)
-{
-  const r = spawnSync(process.execPath, [join(ROOT, 'bench/lib/audit-verify-child.ts')], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) console.log(`audit-verify: failed (${r.status}): ${r.stderr.split('\n').slice(-5).join(' ')}`);
-  else {
-    const v = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ok: boolean; count: number; seconds: number; peakRssMb: number };
-    console.log(`audit-verify: entries ${v.count}, per_s ${(v.count / v.seconds).toFixed(0)}, peak_rss_mb ${v.peakRssMb.toFixed(0)}${v.ok ? '' : ', BROKEN'}`);
-  }
-}
-
-// backup: a snapshot (VACUUM INTO) and its check (integrity and audit chain)
-{
-  const out = join(dir, 'backup.db');
-  const t0 = performance.now();
-  await snapshot(url, undefined, out);
-  const c = await check(`file:${out}`);
-  console.log(`backup: seconds ${((performance.now() - t0) / 1000).toFixed(1)}, mb ${(statSync(out).size / 1e6).toFixed(0)}, integrity ${c.ok ? 'ok' : c.line}`);
-  rmSync(out, { force: true });
 }
 
 // tally: every counted cycle's election, read from the database and counted by both rules
@@ -321,6 +317,24 @@ try {
     slowest = Math.max(slowest, performance.now() - t);
   }
   db.close();
-  console.log(`tally: cycles ${cyc.length}, seconds ${((performance.now() - t0) / 1000).toFixed(1)}, slowest_ms ${slowest.toFixed(0)}`);
+  line(`tally: cycles ${cyc.length}, seconds ${((performance.now() - t0) / 1000).toFixed(1)}, slowest_ms ${slowest.toFixed(0)}`);
+}
+// audit-verify and backup, each in a process of its own (bench/lib/city-child.ts): its peak RSS is its own
+function child(args: string[]): Record<string, number | string | boolean> | string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench/lib/city-child.ts'), ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return r.status === 0 ? JSON.parse(r.stdout.trim().split('\n').pop()!) : `failed (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}`;
+}
+{
+  const v = child(['verify']);
+  if (typeof v === 'string') line(`audit-verify: ${v}`);
+  else line(`audit-verify: entries ${v.count}, per_s ${(Number(v.count) / Number(v.seconds)).toFixed(0)}, peak_rss_mb ${Number(v.peakRssMb).toFixed(0)}${v.ok ? '' : ', BROKEN'}`);
+}
+{
+  const out = join(dir, 'backup.db');
+  const b = child(['backup', out]);
+  if (typeof b === 'string') line(`backup: ${b}`);
+  else line(`backup: seconds ${Number(b.seconds).toFixed(1)}, mb ${Number(b.mb).toFixed(0)}, integrity ${b.ok ? 'ok' : b.line}`);
+  rmSync(out, { force: true });
 }
 rmSync(dir, { recursive: true, force: true });
+for (const k of ORDER) console.log(lines.get(k) ?? `${k}: not measured`);
