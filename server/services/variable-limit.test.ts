@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCity, CITY_YEAR } from '../../db/city.ts';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { cycleMoney, deliveryTracker } from './disclosure.ts';
+import { dataset } from './open-data.ts';
+import { listCommunities } from './catalog.ts';
 
 /**
- * More projects than SQLite's variable limit (32,766) in one cycle: a service
- * that passes the cycle's (or the city's) project ids as one `IN (?, …)` list
- * fails on it with "too many SQL variables" (issue 18: /cycles/<id>/money and
- * /tracker were served as 404 at city size).
+ * More rows than SQLite's variable limit (32,766) — projects in one cycle,
+ * progress reports, meetings, cycles — on a small generated city: a service
+ * that passes their ids as one `IN (?, …)` list fails on it with "too many
+ * SQL variables" (issue 18: /cycles/<id>/money and /tracker were served as
+ * 404 at city size).
  */
 const MANY = 33_000;
 const dir = mkdtempSync(join(tmpdir(), 'wss-disclosure-'));
@@ -30,13 +33,19 @@ beforeAll(async () => {
     select 'ag-' || id, id, 'x', 'contractor', '1', '${CITY_YEAR}-05-01', 90000, '${CITY_YEAR}-05-01', '${CITY_YEAR}-10-31', 0 from projects where id like 'bulk-%'`);
   await run(`insert into payments (id, project_id, batch_no, paid_on, amount_fen, created_at) select 'pay-' || id, id, 1, '${CITY_YEAR}-06-01', 30000, 0 from projects where id like 'bulk-%'`);
   await run(`insert into progress_reports (id, project_id, reported_on, percent, body, created_at) select 'pr-' || id, id, '${CITY_YEAR}-07-01', 40, 'x', 0 from projects where id like 'bulk-%'`);
+  // As many closed meetings, and as many cycles (years 3000 on) with their phases.
+  await run(`insert into meetings (id, community_id, cycle_id, title, scheduled_at, place, status, members_total, created_at)
+    select 'mt-' || id, 'c0', '${cycleId}', 'm', '${CITY_YEAR}-05-08T19:30:00+08:00', 'p', 'closed', 7, 0 from projects where id like 'bulk-%'`);
+  await run(`insert into cycles (id, community_id, year, rulebook_id, title_zh, title_en, budget_fen, open_phase, created_at)
+    select 'cy-far-' || i, 'c0', 2999 + i, (select rulebook_id from cycles where id = '${cycleId}'), 't', 't', 1, 'closed', 0 from (with recursive n(i) as (select 1 union all select i + 1 from n where i < ${MANY}) select i from n)`);
+  await run(`insert into cycle_phases (id, cycle_id, phase, starts_on, ends_on) select id || '-closed', id, 'closed', '3000-01-01', '3000-12-31' from cycles where id like 'cy-far-%'`);
 }, 60_000);
 afterAll(() => {
   database?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('public disclosure at city size', () => {
+describe('services past SQLite\'s variable limit', () => {
   it('shows the money of a cycle with more projects than SQLite takes variables, every agreement and payment counted', async () => {
     const m = await cycleMoney(database, cycleId, now);
     expect(m).not.toBeNull();
@@ -54,5 +63,17 @@ describe('public disclosure at city size', () => {
     expect(bulk.every((i) => i.paidFen === 30000 && i.percent === 40 && i.agreedFen === 90000)).toBe(true);
     const one = await deliveryTracker(database, now, { communitySlug: 'saaa', state: 'in_progress' });
     expect(one.items.length).toBeGreaterThanOrEqual(MANY);
+  });
+
+  it('exports the progress and meetings datasets of a city with more reports and meetings than SQLite takes variables', async () => {
+    const progress = await dataset(database, 'progress', {}, now);
+    expect(progress.rows.length).toBeGreaterThanOrEqual(MANY);
+    const ms = await dataset(database, 'meetings', {}, now);
+    expect(ms.rows.length).toBeGreaterThanOrEqual(MANY);
+  });
+
+  it('lists the communities with their latest cycle when the city has more cycles than SQLite takes variables', async () => {
+    const cs = await listCommunities(database, now);
+    expect(cs).toHaveLength(1);
   });
 });
