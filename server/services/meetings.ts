@@ -546,7 +546,8 @@ export async function getMeeting(ctx: AppContext, meetingId: string) {
         .select({ agendaItemId: councilVotes.agendaItemId, accountId: councilVotes.accountId, vote: councilVotes.vote, name: accounts.displayName })
         .from(councilVotes)
         .innerJoin(accounts, eq(accounts.id, councilVotes.accountId))
-        .where(inArray(councilVotes.agendaItemId, itemRows.map((r) => r.item.id)))
+        // The meeting's items by a sub-select, not a list of their ids (issue 18).
+        .where(inArray(councilVotes.agendaItemId, db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId))))
     : [];
   // A carried-over item's reason is minuted in its audit entry (one per item, written with the close).
   const carriedRows = itemRows.some((r) => r.item.outcome === 'carried_over')

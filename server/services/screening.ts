@@ -78,7 +78,8 @@ export async function screeningQueue(ctx: AppContext, cycleId: string, actor: Ac
         .select({ projectId: screeningOpinions.projectId, id: screeningOpinions.id, stance: screeningOpinions.stance, body: screeningOpinions.body, authorName: accounts.displayName, createdAt: screeningOpinions.createdAt })
         .from(screeningOpinions)
         .innerJoin(accounts, eq(accounts.id, screeningOpinions.authorAccountId))
-        .where(inArray(screeningOpinions.projectId, submitted.map((p) => p.id)))
+        // The cycle's submitted projects by a sub-select, not a list of their ids (it grows with the cycle; issue 18).
+        .where(inArray(screeningOpinions.projectId, ctx.database.db.select({ id: projects.id }).from(projects).where(and(eq(projects.cycleId, cycleId), eq(projects.state, 'submitted')))))
         .orderBy(asc(screeningOpinions.createdAt), asc(screeningOpinions.id))
     : [];
   const queue: QueueItem[] = submitted.map((p) => ({
