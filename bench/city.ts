@@ -183,11 +183,12 @@ async function getAll(base: string, reqs: Req[], clients: number): Promise<Timed
         const t = performance.now();
         let status = 0;
         try {
-          const res = await fetch(base + r.path, { headers: r.cookie ? { cookie: r.cookie } : {}, redirect: 'manual' });
+          const res = await fetch(base + r.path, { headers: r.cookie ? { cookie: r.cookie } : {}, redirect: 'manual', signal: AbortSignal.timeout(120_000) });
           await res.arrayBuffer();
           status = res.status;
         } catch {}
         out.push({ kind: r.kind, path: r.path, ms: performance.now() - t, status });
+        if (reqs.length >= 100 && out.length % 100 === 0) log(`${out.length} of ${reqs.length} requests`);
       }
     }),
   );
