@@ -44,6 +44,7 @@ import { auditDisclosure, chainPlace } from './audit-disclosure.ts';
 import { getCycle, getCommunityById } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import type { StoredResult } from './results.ts';
+import { inValues } from './sql-lists.ts';
 
 // ---------------------------------------------------------------------------
 // Datasets
@@ -329,7 +330,7 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
   if (cycle.phase === 'resident_vote' || !official) return { ok: false, code: 'vote_not_closed' };
   const stored = official.result as StoredResult;
   const onBallotIds = Object.keys(stored.explanations);
-  const ps = onBallotIds.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inArray(projects.id, onBallotIds)).orderBy(asc(projects.code)) : [];
+  const ps = onBallotIds.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inValues(projects.id, onBallotIds)).orderBy(asc(projects.code)) : [];
   const codeOf = new Map(ps.map((p) => [p.id, p.code]));
   const cumulative = rulebook.vote.method === 'points';
 

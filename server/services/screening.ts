@@ -20,6 +20,7 @@ import { getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { loadProjectForStep, placeOfCommunity, Refusal, stepProject } from './council.ts';
 import { newId } from './ids.ts';
+import { inValues } from './sql-lists.ts';
 
 export type Stance = 'support' | 'oppose' | 'note';
 export const STANCES = ['support', 'oppose', 'note'] as const;
@@ -166,7 +167,7 @@ export async function sendToDeliberation(
         codes === 'ready'
           ? await tx.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), eq(projects.state, readyState))).orderBy(asc(projects.code))
           : codes.length
-            ? await tx.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), inArray(projects.code, codes))).orderBy(asc(projects.code))
+            ? await tx.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), inValues(projects.code, codes))).orderBy(asc(projects.code))
             : [];
       if (codes !== 'ready' && chosen.length !== new Set(codes).size) return { ok: false as const, code: 'not_found' as const };
       if (chosen.length === 0) return { ok: false as const, code: 'nothing_to_send' as const };

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { cycleMoney, deliveryTracker } from './disclosure.ts';
 import { dataset } from './open-data.ts';
 import { listCommunities } from './catalog.ts';
+import { subjectLabels } from './audit.ts';
 
 /**
  * More rows than SQLite's variable limit (32,766) — projects in one cycle,
@@ -75,5 +76,15 @@ describe('services past SQLite\'s variable limit', () => {
   it('lists the communities with their latest cycle when the city has more cycles than SQLite takes variables', async () => {
     const cs = await listCommunities(database, now);
     expect(cs).toHaveLength(1);
+  });
+});
+
+describe('lists from the caller, past the variable limit', () => {
+  it('labels the subjects of more audit entries than SQLite takes variables, in one statement', async () => {
+    const entries = Array.from({ length: MANY + 10 }, (_, i) => ({ subjectType: 'project', subjectId: `bulk-${i + 1}` }));
+    const labels = await subjectLabels(database, entries);
+    // bulk-1 … bulk-33000 exist; the last ten do not.
+    expect(labels.size).toBe(MANY);
+    expect(labels.get('bulk-7')).toMatchObject({ title: '项目7' });
   });
 });
