@@ -19,7 +19,7 @@
  * with sessions made directly in the database as bench/lib/seed.ts does. Details
  * (the slowest kinds of page, errors by URL) go to standard error.
  *
- *   node bench/city.ts --db FILE [--requests 2000] [--clients 8] [--seconds 60] [--voters 10000]
+ *   node bench/city.ts --db FILE [--requests 2000] [--stats 400] [--clients 8] [--seconds 60] [--voters 10000]
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ const { values: a } = parseArgs({
   options: {
     db: { type: 'string' },
     requests: { type: 'string', default: '2000' },
+    stats: { type: 'string', default: '400' },
     clients: { type: 'string', default: '8' },
     seconds: { type: 'string', default: '60' },
     voters: { type: 'string', default: '10000' },
@@ -188,7 +189,7 @@ async function getAll(base: string, reqs: Req[], clients: number): Promise<Timed
           status = res.status;
         } catch {}
         out.push({ kind: r.kind, path: r.path, ms: performance.now() - t, status });
-        if (reqs.length >= 100 && out.length % 100 === 0) log(`${out.length} of ${reqs.length} requests`);
+        if (reqs.length >= 20 && out.length % 20 === 0) log(`${out.length} of ${reqs.length} requests`);
       }
     }),
   );
@@ -226,7 +227,7 @@ try {
 
   // stats alone
   const sreqs: Req[] = [];
-  while (sreqs.length < 400) sreqs.push(...statsReqs());
+  while (sreqs.length < Number(a.stats)) sreqs.push(...statsReqs());
   const stats = await getAll(base, sreqs, Number(a.clients));
   line(`stats: p50 ${q(stats.map((t) => t.ms), 0.5).toFixed(0)} ms, p99 ${q(stats.map((t) => t.ms), 0.99).toFixed(0)} ms`);
   if (stats.some(bad)) log(`stats errors: ${stats.filter(bad).length}`);
@@ -284,7 +285,7 @@ try {
   for (const d of DATASETS)
     for (const ext of ['csv', 'json']) {
       try {
-        const res = await fetch(`${base}/api/open-data/${d}.${ext}`);
+        const res = await fetch(`${base}/api/open-data/${d}.${ext}`, { signal: AbortSignal.timeout(300_000) });
         if (!res.ok || !res.body) {
           log(`export ${d}.${ext}: ${res.status}`);
           continue;
