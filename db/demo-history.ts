@@ -31,7 +31,7 @@ const WAN = 1_000_000; // fen per 万元
 // The generator
 // ---------------------------------------------------------------------------
 
-class Rng {
+export class Rng {
   readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -109,12 +109,12 @@ const EXISTING: { id: string; slug: string; code: string; streetCode: 'LTJD' | '
  */
 export const TAKEN_YEARS: Readonly<Record<string, readonly number[]>> = { lianhua: [2024, 2025], sunxi: [2024, 2025] };
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = ['建华', '秀英', '志强', '丽娟', '国庆', '美玲', '海燕', '文杰', '晓东', '桂芳', '永红', '振宇', '淑珍', '子涵', '立新', '春梅', '德明', '凤霞', '家豪', '雪莲', '卫东', '玉兰', '伟光', '静怡', '思远', '金凤', '宏伟', '冬梅', '浩然', '惠敏', '少华', '彩霞', '俊杰', '月娥', '明辉', '婉清', '天佑', '瑞芬', '嘉欣', '国平'];
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+export const GIVEN = ['建华', '秀英', '志强', '丽娟', '国庆', '美玲', '海燕', '文杰', '晓东', '桂芳', '永红', '振宇', '淑珍', '子涵', '立新', '春梅', '德明', '凤霞', '家豪', '雪莲', '卫东', '玉兰', '伟光', '静怡', '思远', '金凤', '宏伟', '冬梅', '浩然', '惠敏', '少华', '彩霞', '俊杰', '月娥', '明辉', '婉清', '天佑', '瑞芬', '嘉欣', '国平'];
 
-type Idea = { title: string; category: 'engineering' | 'goods' | 'services'; theme: string; description: string; beneficiaries: string; min: number; max: number };
+export type Idea = { title: string; category: 'engineering' | 'goods' | 'services'; theme: string; description: string; beneficiaries: string; min: number; max: number };
 /** Project ideas (costs in 万元, a range). Each community draws from them, at most once a cycle. */
-const IDEAS: Idea[] = [
+export const IDEAS: Idea[] = [
   { title: '老旧楼栋楼道照明改造', category: 'engineering', theme: 'safety', description: '将老旧楼栋楼道的白炽灯更换为声控 LED 灯，修复损坏的线路和开关。', beneficiaries: '楼栋住户', min: 3, max: 12 },
   { title: '小区消防器材补充', category: 'goods', theme: 'safety', description: '为老旧小区各楼层补充灭火器、消防水带和应急照明灯。', beneficiaries: '小区住户', min: 2, max: 8 },
   { title: '背街小巷路面修补', category: 'engineering', theme: 'safety', description: '修补背街小巷坑洼路面和破损井盖，消除行人绊倒隐患。', beneficiaries: '沿线居民及行人', min: 8, max: 25 },
@@ -146,12 +146,12 @@ const IDEAS: Idea[] = [
   { title: '电动自行车充电棚建设', category: 'engineering', theme: 'safety', description: '建设带烟感和自动断电的电动自行车集中充电棚，减少入户充电。', beneficiaries: '电动自行车车主', min: 6, max: 20 },
   { title: '老旧小区二次供水水箱清洗', category: 'services', theme: 'convenience', description: '清洗消毒老旧小区楼顶水箱，并检测水质，结果张榜公布。', beneficiaries: '小区住户', min: 1.5, max: 5 },
 ];
-const ESTATES = ['花园', '新村', '小区', '苑', '雅居', '大厦', '北区', '南区', '东区', '西区'];
-const CONTRACTORS = ['市政工程有限公司', '建设工程有限公司', '装饰工程有限公司', '园林绿化有限公司', '智能科技有限公司', '设备安装有限公司'];
-const SUPPLIERS = ['商贸有限公司', '设备有限公司', '体育用品有限公司', '文化用品有限公司'];
-const SOCIAL_ORGS = ['社工服务中心', '社会工作服务社', '长者服务中心', '青少年发展中心', '文化艺术协会'];
-const FIRM_PREFIX = ['鹏城', '深南', '合力', '安泰', '绿源', '众诚', '乐龄', '同心', '新安', '华强', '宝安', '梧桐', '鸿图', '启明'];
-const COMMENTS = [
+export const ESTATES = ['花园', '新村', '小区', '苑', '雅居', '大厦', '北区', '南区', '东区', '西区'];
+export const CONTRACTORS = ['市政工程有限公司', '建设工程有限公司', '装饰工程有限公司', '园林绿化有限公司', '智能科技有限公司', '设备安装有限公司'];
+export const SUPPLIERS = ['商贸有限公司', '设备有限公司', '体育用品有限公司', '文化用品有限公司'];
+export const SOCIAL_ORGS = ['社工服务中心', '社会工作服务社', '长者服务中心', '青少年发展中心', '文化艺术协会'];
+export const FIRM_PREFIX = ['鹏城', '深南', '合力', '安泰', '绿源', '众诚', '乐龄', '同心', '新安', '华强', '宝安', '梧桐', '鸿图', '启明'];
+export const COMMENTS = [
   '这个很需要，家里老人每天都经过这里。',
   '支持！希望施工时注意噪音，不要影响午休。',
   '建议先征求一下楼栋住户的意见再定方案。',
@@ -163,16 +163,16 @@ const COMMENTS = [
   '能不能把周末的时间也安排上？上班族也想参加。',
   '赞成，顺便把旁边那段路灯也修一下。',
 ];
-const SCREEN_OUT = [
+export const SCREEN_OUT = [
   '属于物业服务企业职责范围内的事项，按负面清单不纳入民生微实事。',
   '与已列入街道政府投资计划的项目重复，按负面清单不予立项。',
   '涉及市政道路的建设维护，属于职能部门职责，不予立项。',
   '实施地点产权不清，暂不具备实施条件，建议明确产权后再申报。',
   '方案以发放购物卡为主，按负面清单不予立项。',
 ];
-const WITHDRAW = ['提议人表示已由业主委员会自筹资金解决，撤回申报。', '与另一项提议合并申报，本项撤回。', '提议人搬离本社区，撤回申报。'];
-const FAIL_NOTES = ['现场抽查发现部分点位施工不符合协议要求，需整改后复验。', '验收资料不全，缺少材料合格证和隐蔽工程记录，需补齐后复验。', '部分设施安装不牢固，存在安全隐患，需整改。'];
-const FINDINGS: [severity: 'info' | 'issue' | 'serious', body: string][] = [
+export const WITHDRAW = ['提议人表示已由业主委员会自筹资金解决，撤回申报。', '与另一项提议合并申报，本项撤回。', '提议人搬离本社区，撤回申报。'];
+export const FAIL_NOTES = ['现场抽查发现部分点位施工不符合协议要求，需整改后复验。', '验收资料不全，缺少材料合格证和隐蔽工程记录，需补齐后复验。', '部分设施安装不牢固，存在安全隐患，需整改。'];
+export const FINDINGS: [severity: 'info' | 'issue' | 'serious', body: string][] = [
   ['info', '抽查支付凭证与协议、验收记录一致。'],
   ['info', '项目档案完整，公示材料齐全。'],
   ['issue', '进度报告间隔超过两个月，建议按月报告进度。'],

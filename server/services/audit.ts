@@ -6,10 +6,11 @@
  * Public readers see it through ./audit-disclosure.ts: while a resident
  * vote is open, its ballots are only counted by day.
  */
-import { and, asc, desc, eq, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
 import { rawOf, type RawExec, type Tx, type Database } from '../../db/client.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
+import { inValues } from './sql-lists.ts';
 
 export type AuditActor = {
   accountId: string | null;
@@ -157,7 +158,7 @@ export async function subjectLabels(database: Database, entries: { subjectType: 
     const rows = await database.db
       .select({ id: projects.id, code: projects.code, title: projects.title })
       .from(projects)
-      .where(and(inArray(projects.id, ids), ne(projects.state, 'draft')));
+      .where(and(inValues(projects.id, ids), ne(projects.state, 'draft')));
     for (const r of rows) labels.set(r.id, { code: r.code, title: r.title });
   }
   return labels;

@@ -27,6 +27,7 @@ import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
 import { randomBytes } from '../auth/random.ts';
+import { inValues } from './sql-lists.ts';
 
 // ---------------------------------------------------------------------------
 // Codes and messages of this module
@@ -627,7 +628,7 @@ export async function checkReceipt(database: Database, rawCode: string): Promise
   if (!isBallotMethod(b.method)) return { status: 'unknown' };
   const ballot = parseBallotContent(b.method, b.content);
   const ids = ballot.method === 'points' ? Object.keys(ballot.points) : ballot.projects;
-  const rows = ids.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title }).from(projects).where(inArray(projects.id, ids)) : [];
+  const rows = ids.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title }).from(projects).where(inValues(projects.id, ids)) : [];
   const countedIds = new Set(Object.keys((result.result as { votes?: Record<string, number> }).votes ?? {}));
   const items = rows
     .map((p) => ({ code: p.code, title: p.title, points: ballot.method === 'points' ? (ballot.points[p.id] ?? 0) : null, counted: countedIds.has(p.id) }))

@@ -38,13 +38,21 @@ export type CommunityView = {
 async function loadCycles(database: Database, where: SQL | undefined, now: Date): Promise<(CycleView & { communityId: string })[]> {
   const rows = await database.db.select().from(cycles).where(where).orderBy(desc(cycles.year));
   if (rows.length === 0) return [];
+  // The same cycles' phases by a sub-select, not a list of their ids (every cycle of the city, on the
+  // home page: a list that grows with the years; issue 18), grouped by cycle in one pass.
   const phases = await database.db
     .select()
     .from(cyclePhases)
-    .where(inArray(cyclePhases.cycleId, rows.map((r) => r.id)))
+    .where(where ? inArray(cyclePhases.cycleId, database.db.select({ id: cycles.id }).from(cycles).where(where)) : undefined)
     .orderBy(asc(cyclePhases.startsOn));
+  const phasesOf = new Map<string, { phase: (typeof phases)[number]['phase']; startsOn: string; endsOn: string }[]>();
+  for (const p of phases) {
+    let list = phasesOf.get(p.cycleId);
+    if (!list) phasesOf.set(p.cycleId, (list = []));
+    list.push({ phase: p.phase, startsOn: p.startsOn, endsOn: p.endsOn });
+  }
   return rows.map((r) => {
-    const ps = phases.filter((p) => p.cycleId === r.id).map((p) => ({ phase: p.phase, startsOn: p.startsOn, endsOn: p.endsOn }));
+    const ps = phasesOf.get(r.id) ?? [];
     return {
       id: r.id,
       communityId: r.communityId,

@@ -560,7 +560,8 @@ export async function getDelivery(db: Db, project: { id: string; state: ProjectS
         .select({ reportId: progressPhotos.reportId, id: attachments.id, mime: attachments.mime, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256 })
         .from(progressPhotos)
         .innerJoin(attachments, eq(attachments.id, progressPhotos.attachmentId))
-        .where(inArray(progressPhotos.reportId, reports.map((r) => r.id)))
+        // The project's reports by a sub-select, not a list of their ids (issue 18).
+        .where(inArray(progressPhotos.reportId, db.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.projectId, project.id))))
         .orderBy(asc(attachments.createdAt), asc(attachments.originalName))
     : [];
   const pays = await db.select().from(payments).where(eq(payments.projectId, project.id)).orderBy(asc(payments.batchNo));

@@ -28,9 +28,11 @@ export async function cycleMoney(database: Database, cycleId: string, now: Date)
     .from(projects)
     .where(and(eq(projects.cycleId, cycleId), sql`${projects.state} <> 'draft'`))
     .orderBy(asc(projects.code));
-  const ids = ps.map((p) => p.id);
-  const ags = ids.length ? await database.db.select({ projectId: agreements.projectId, agreedAmountFen: agreements.agreedAmountFen }).from(agreements).where(inArray(agreements.projectId, ids)) : [];
-  const pays = ids.length ? await database.db.select({ projectId: payments.projectId, amountFen: payments.amountFen }).from(payments).where(inArray(payments.projectId, ids)) : [];
+  // The cycle's agreements and payments by a sub-select of its projects, not by a list of their ids: a
+  // list grows with the cycle and past SQLite's 32,766 variables breaks the statement (issue 18).
+  const inCycle = database.db.select({ id: projects.id }).from(projects).where(and(eq(projects.cycleId, cycleId), sql`${projects.state} <> 'draft'`));
+  const ags = await database.db.select({ projectId: agreements.projectId, agreedAmountFen: agreements.agreedAmountFen }).from(agreements).where(inArray(agreements.projectId, inCycle));
+  const pays = await database.db.select({ projectId: payments.projectId, amountFen: payments.amountFen }).from(payments).where(inArray(payments.projectId, inCycle));
   const s = moneySummary(cycle.budgetFen, ps, ags, pays);
   const byId = new Map(ps.map((p) => [p.id, p]));
   return {
@@ -66,6 +68,9 @@ export async function deliveryTracker(database: Database, now: Date, f: { commun
   const today = chinaDay(now);
   const states = f.state ? [f.state].filter((s) => TRACKED_STATES.includes(s)) : [...TRACKED_STATES];
   if (states.length === 0) return { today, items: [] as TrackerItem[] };
+  // One filter for the projects and for their payments and reports: joined, never a list of ids (which
+  // grows with the city and past SQLite's 32,766 variables breaks the statement, issue 18).
+  const tracked = and(inArray(projects.state, states), f.communitySlug ? eq(communities.slug, f.communitySlug) : undefined);
   const rows = await database.db
     .select({
       id: projects.id,
@@ -85,18 +90,25 @@ export async function deliveryTracker(database: Database, now: Date, f: { commun
     .from(projects)
     .innerJoin(communities, eq(communities.id, projects.communityId))
     .leftJoin(agreements, eq(agreements.projectId, projects.id))
-    .where(and(inArray(projects.state, states), f.communitySlug ? eq(communities.slug, f.communitySlug) : undefined));
-  const ids = rows.map((r) => r.id);
+    .where(tracked);
   const paid = new Map<string, number>();
   const percent = new Map<string, number>();
-  if (ids.length) {
-    const ps = await database.db.select({ projectId: payments.projectId, total: sql<number>`sum(${payments.amountFen})` }).from(payments).where(inArray(payments.projectId, ids)).groupBy(payments.projectId);
+  if (rows.length) {
+    const ps = await database.db
+      .select({ projectId: payments.projectId, total: sql<number>`sum(${payments.amountFen})` })
+      .from(payments)
+      .innerJoin(projects, eq(projects.id, payments.projectId))
+      .innerJoin(communities, eq(communities.id, projects.communityId))
+      .where(tracked)
+      .groupBy(payments.projectId);
     for (const p of ps) paid.set(p.projectId, Number(p.total));
     // The latest report by its date (then by when it was entered) carries the current percent.
     const reports = await database.db
       .select({ projectId: progressReports.projectId, percent: progressReports.percent })
       .from(progressReports)
-      .where(inArray(progressReports.projectId, ids))
+      .innerJoin(projects, eq(projects.id, progressReports.projectId))
+      .innerJoin(communities, eq(communities.id, projects.communityId))
+      .where(tracked)
       .orderBy(asc(progressReports.reportedOn), asc(progressReports.createdAt));
     for (const r of reports) percent.set(r.projectId, r.percent);
   }

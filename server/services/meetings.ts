@@ -45,6 +45,7 @@ import { getRulebook } from './rulebooks.ts';
 import { membersInOffice, placeOfCommunity, Refusal, staffReason, stepProject } from './council.ts';
 import { openNotice } from './notices.ts';
 import { newId } from './ids.ts';
+import { inValues } from './sql-lists.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -85,7 +86,7 @@ export const meetingDay = (scheduledAt: string) => scheduledAt.slice(0, 10);
 async function checkAgenda(tx: Tx, cycleId: string, codes: string[], meetingId: string | null): Promise<{ ok: true; ids: string[] } | MeetingFailure> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return { ok: false, code: 'agenda_empty' };
-  const rows = await tx.select({ id: projects.id, code: projects.code, cycleId: projects.cycleId, state: projects.state }).from(projects).where(inArray(projects.code, unique));
+  const rows = await tx.select({ id: projects.id, code: projects.code, cycleId: projects.cycleId, state: projects.state }).from(projects).where(inValues(projects.code, unique));
   const ids: string[] = [];
   for (const code of unique) {
     const p = rows.find((r) => r.code === code);
@@ -106,8 +107,9 @@ async function checkAgenda(tx: Tx, cycleId: string, codes: string[], meetingId: 
 
 async function codesOf(tx: Tx, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.select({ id: projects.id, code: projects.code }).from(projects).where(inArray(projects.id, ids));
-  return ids.map((id) => rows.find((r) => r.id === id)!.code);
+  const rows = await tx.select({ id: projects.id, code: projects.code }).from(projects).where(inValues(projects.id, ids));
+  const codeOf = new Map(rows.map((r) => [r.id, r.code]));
+  return ids.map((id) => codeOf.get(id)!);
 }
 
 async function run<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T | MeetingFailure> {
@@ -338,7 +340,7 @@ export async function recordVotes(ctx: AppContext, meetingId: string, itemId: st
         .values({ agendaItemId: itemId, accountId: v.accountId, vote: v.vote, recordedAt: now, recordedBy: auditActor.accountId })
         .onConflictDoUpdate({ target: [councilVotes.agendaItemId, councilVotes.accountId], set: { vote: v.vote, recordedAt: now, recordedBy: auditActor.accountId } });
     }
-    const names = await tx.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(inArray(accounts.id, votes.map((v) => v.accountId)));
+    const names = await tx.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(inValues(accounts.id, votes.map((v) => v.accountId)));
     await appendAudit(tx, {
       actor: auditActor,
       action: 'meeting.votes_recorded',
@@ -546,7 +548,8 @@ export async function getMeeting(ctx: AppContext, meetingId: string) {
         .select({ agendaItemId: councilVotes.agendaItemId, accountId: councilVotes.accountId, vote: councilVotes.vote, name: accounts.displayName })
         .from(councilVotes)
         .innerJoin(accounts, eq(accounts.id, councilVotes.accountId))
-        .where(inArray(councilVotes.agendaItemId, itemRows.map((r) => r.item.id)))
+        // The meeting's items by a sub-select, not a list of their ids (issue 18).
+        .where(inArray(councilVotes.agendaItemId, db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId))))
     : [];
   // A carried-over item's reason is minuted in its audit entry (one per item, written with the close).
   const carriedRows = itemRows.some((r) => r.item.outcome === 'carried_over')

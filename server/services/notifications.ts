@@ -10,12 +10,13 @@
  * they are not written to the public audit log (the state change they point
  * to already is).
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../db/schema.ts';
 import type { Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from './ids.ts';
 import { PROJECT_STATE_NAMES, type ProjectState } from '../domain/project-states.ts';
+import { inValues } from './sql-lists.ts';
 
 export const PROJECT_STATE_NOTIFICATION = 'project_state';
 export const OFFICIAL_REPLY_NOTIFICATION = 'official_reply';
@@ -114,7 +115,7 @@ export async function markRead(ctx: AppContext, accountId: string, ids?: readonl
   if (ids && ids.length === 0) return 0;
   const at = ctx.now();
   return ctx.database.write(async (tx) => {
-    const mine = and(eq(notifications.accountId, accountId), isNull(notifications.readAt), ids ? inArray(notifications.id, [...ids]) : undefined);
+    const mine = and(eq(notifications.accountId, accountId), isNull(notifications.readAt), ids ? inValues(notifications.id, ids) : undefined);
     const changed = await tx.update(notifications).set({ readAt: at }).where(mine).returning({ id: notifications.id });
     return changed.length;
   });

@@ -44,6 +44,7 @@ import { auditDisclosure, chainPlace } from './audit-disclosure.ts';
 import { getCycle, getCommunityById } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import type { StoredResult } from './results.ts';
+import { inValues } from './sql-lists.ts';
 
 // ---------------------------------------------------------------------------
 // Datasets
@@ -176,13 +177,23 @@ async function meetingsData(database: Database, f: DatasetFilter): Promise<Datas
     .innerJoin(communities, eq(communities.id, meetings.communityId))
     .where(and(...conds))
     .orderBy(asc(meetings.scheduledAt));
-  const ids = ms.map((m) => m.id);
-  const present = ids.length
+  // Attendance and agenda of the same meetings by a sub-select, not a list of their ids (a list grows
+  // with the city and past SQLite's 32,766 variables breaks the statement; issue 18).
+  const ids = database.db.select({ id: meetings.id }).from(meetings).innerJoin(communities, eq(communities.id, meetings.communityId)).where(and(...conds));
+  const present = ms.length
     ? await database.db.select({ meetingId: meetingAttendance.meetingId, n: sql<number>`sum(case when ${meetingAttendance.present} then 1 else 0 end)` }).from(meetingAttendance).where(inArray(meetingAttendance.meetingId, ids)).groupBy(meetingAttendance.meetingId)
     : [];
-  const items = ids.length
+  const items = ms.length
     ? await database.db.select({ meetingId: agendaItems.meetingId, position: agendaItems.position, code: projects.code, outcome: agendaItems.outcome }).from(agendaItems).innerJoin(projects, eq(projects.id, agendaItems.projectId)).where(inArray(agendaItems.meetingId, ids)).orderBy(asc(agendaItems.position))
     : [];
+  // Looked up by meeting, not searched for each one (a city has thousands of meetings).
+  const presentOf = new Map(present.map((p) => [p.meetingId, p.n]));
+  const agendaOf = new Map<string, string[]>();
+  for (const i of items) {
+    let list = agendaOf.get(i.meetingId);
+    if (!list) agendaOf.set(i.meetingId, (list = []));
+    list.push(`${i.code}:${i.outcome ?? 'pending'}`);
+  }
   return {
     name: 'meetings',
     columns: ['meeting_id', 'community', 'cycle_id', 'title', 'scheduled_at', 'place', 'status', 'members_total', 'members_present', 'agenda', 'minutes'],
@@ -195,11 +206,8 @@ async function meetingsData(database: Database, f: DatasetFilter): Promise<Datas
       place: m.place,
       status: m.status,
       members_total: m.membersTotal,
-      members_present: present.find((p) => p.meetingId === m.id)?.n ?? null,
-      agenda: items
-        .filter((i) => i.meetingId === m.id)
-        .map((i) => `${i.code}:${i.outcome ?? 'pending'}`)
-        .join('; '),
+      members_present: presentOf.get(m.id) ?? null,
+      agenda: (agendaOf.get(m.id) ?? []).join('; '),
       minutes: m.status === 'closed' ? m.minutes : null,
     })),
   };
@@ -228,7 +236,9 @@ async function progressData(database: Database, f: DatasetFilter): Promise<Datas
     .innerJoin(communities, eq(communities.id, projects.communityId))
     .where(and(...projectScope(f)))
     .orderBy(asc(projects.code), asc(progressReports.reportedOn), asc(progressReports.createdAt));
-  const photos = rows.length ? await database.db.select().from(progressPhotos).where(inArray(progressPhotos.reportId, rows.map((r) => r.id))) : [];
+  // The same reports' photos by a sub-select, not a list of every report id (issue 18).
+  const reportIds = database.db.select({ id: progressReports.id }).from(progressReports).innerJoin(projects, eq(projects.id, progressReports.projectId)).innerJoin(communities, eq(communities.id, projects.communityId)).where(and(...projectScope(f)));
+  const photos = rows.length ? await database.db.select().from(progressPhotos).where(inArray(progressPhotos.reportId, reportIds)) : [];
   return {
     name: 'progress',
     columns: ['project_code', 'project_title', 'reported_on', 'percent', 'report', 'photo_urls'],
@@ -320,7 +330,7 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
   if (cycle.phase === 'resident_vote' || !official) return { ok: false, code: 'vote_not_closed' };
   const stored = official.result as StoredResult;
   const onBallotIds = Object.keys(stored.explanations);
-  const ps = onBallotIds.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inArray(projects.id, onBallotIds)).orderBy(asc(projects.code)) : [];
+  const ps = onBallotIds.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inValues(projects.id, onBallotIds)).orderBy(asc(projects.code)) : [];
   const codeOf = new Map(ps.map((p) => [p.id, p.code]));
   const cumulative = rulebook.vote.method === 'points';
 

@@ -10,7 +10,7 @@
  * applyProjectEvent in ./projects.ts); editing a draft and attaching files
  * are written here, each change with its audit entry in one transaction.
  */
-import { and, desc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, notInArray } from 'drizzle-orm';
 import { projects, cycles, communities, streets, districts } from '../../db/schema.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
@@ -25,6 +25,7 @@ import { getRulebook } from './rulebooks.ts';
 import { applyProjectEvent, createProject } from './projects.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { actingRole, auditActorOf, type SignedIn } from './accounts.ts';
+import { inValues } from './sql-lists.ts';
 import {
   checkFiles,
   countAttachments,
@@ -467,7 +468,7 @@ export async function proposeTargets(ctx: AppContext, actor: Actor): Promise<{ c
   const rows = await ctx.database.db
     .select({ id: cycles.id, communityId: cycles.communityId, year: cycles.year })
     .from(cycles)
-    .where(inArray(cycles.communityId, communityIds))
+    .where(inValues(cycles.communityId, communityIds))
     .orderBy(desc(cycles.year));
   const out: { cycleId: string; communityId: string }[] = [];
   for (const r of rows) {

@@ -230,7 +230,11 @@ export async function getResults(database: Database, cycleId: string): Promise<R
   const o = off.result as StoredResult;
   const c = cmp ? (cmp.result as StoredResult) : null;
   const ids = Object.keys(o.explanations);
-  const ps = ids.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inArray(projects.id, ids)) : [];
+  // The result's projects are the cycle's: read by the cycle, not by a list of their ids (issue 18).
+  const explained = new Set(ids);
+  const ps = ids.length
+    ? (await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(eq(projects.cycleId, cycleId))).filter((p) => explained.has(p.id))
+    : [];
   const list = ps.map((p) => {
     const e = o.explanations[p.id]!;
     return {

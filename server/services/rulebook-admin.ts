@@ -50,7 +50,7 @@ export type RulebookListItem = ReturnType<typeof toRulebook> & { createdAt: Date
 export async function listRulebooks(db: Db, districtId: string): Promise<RulebookListItem[]> {
   const rows = await db.select().from(rulebooks).where(eq(rulebooks.districtId, districtId)).orderBy(desc(rulebooks.year), desc(rulebooks.version));
   const bound = rows.length
-    ? await db.select({ id: cycles.id, rulebookId: cycles.rulebookId, titleZh: cycles.titleZh, titleEn: cycles.titleEn }).from(cycles).where(inArray(cycles.rulebookId, rows.map((r) => r.id))).orderBy(asc(cycles.id))
+    ? await db.select({ id: cycles.id, rulebookId: cycles.rulebookId, titleZh: cycles.titleZh, titleEn: cycles.titleEn }).from(cycles).where(inArray(cycles.rulebookId, db.select({ id: rulebooks.id }).from(rulebooks).where(eq(rulebooks.districtId, districtId)))).orderBy(asc(cycles.id))
     : [];
   return rows.map((r) => ({ ...toRulebook(r), createdAt: r.createdAt, cycles: bound.filter((b) => b.rulebookId === r.id).map(({ rulebookId: _r, ...c }) => c) }));
 }

@@ -20,6 +20,7 @@ import { getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { loadProjectForStep, placeOfCommunity, Refusal, stepProject } from './council.ts';
 import { newId } from './ids.ts';
+import { inValues } from './sql-lists.ts';
 
 export type Stance = 'support' | 'oppose' | 'note';
 export const STANCES = ['support', 'oppose', 'note'] as const;
@@ -78,7 +79,8 @@ export async function screeningQueue(ctx: AppContext, cycleId: string, actor: Ac
         .select({ projectId: screeningOpinions.projectId, id: screeningOpinions.id, stance: screeningOpinions.stance, body: screeningOpinions.body, authorName: accounts.displayName, createdAt: screeningOpinions.createdAt })
         .from(screeningOpinions)
         .innerJoin(accounts, eq(accounts.id, screeningOpinions.authorAccountId))
-        .where(inArray(screeningOpinions.projectId, submitted.map((p) => p.id)))
+        // The cycle's submitted projects by a sub-select, not a list of their ids (it grows with the cycle; issue 18).
+        .where(inArray(screeningOpinions.projectId, ctx.database.db.select({ id: projects.id }).from(projects).where(and(eq(projects.cycleId, cycleId), eq(projects.state, 'submitted')))))
         .orderBy(asc(screeningOpinions.createdAt), asc(screeningOpinions.id))
     : [];
   const queue: QueueItem[] = submitted.map((p) => ({
@@ -165,7 +167,7 @@ export async function sendToDeliberation(
         codes === 'ready'
           ? await tx.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), eq(projects.state, readyState))).orderBy(asc(projects.code))
           : codes.length
-            ? await tx.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), inArray(projects.code, codes))).orderBy(asc(projects.code))
+            ? await tx.select({ id: projects.id, code: projects.code }).from(projects).where(and(eq(projects.cycleId, cycleId), inValues(projects.code, codes))).orderBy(asc(projects.code))
             : [];
       if (codes !== 'ready' && chosen.length !== new Set(codes).size) return { ok: false as const, code: 'not_found' as const };
       if (chosen.length === 0) return { ok: false as const, code: 'nothing_to_send' as const };
