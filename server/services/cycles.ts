@@ -134,6 +134,18 @@ async function moveIfStill(tx: Tx, input: { cycleId: string; stored: CyclePhase 
   return true;
 }
 
+/** The cycle and its rulebook, when `actor` may manage its phases and `to` is a phase of its programme; else why not. */
+async function cycleToManage(ctx: AppContext, cycleId: string, to: CyclePhase, actor: Actor) {
+  const cycle = await getCycle(ctx.database, cycleId, ctx.now());
+  if (!cycle) return { ok: false as const, code: 'not_found' as const };
+  const place = await cyclePlace(ctx, cycleId);
+  const why = reasonCannot('manage_phases', { area: place! }, actor);
+  if (why) return { ok: false as const, code: why };
+  const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
+  if (!rulebook || !phasesFor(rulebook).includes(to)) return { ok: false as const, code: 'unknown_phase' as const };
+  return { ok: true as const, cycle, rulebook };
+}
+
 /**
  * Staff open the next phase of the programme (one step forward). Anything
  * else — a step back, a skip — is a request an officer confirms
@@ -141,13 +153,9 @@ async function moveIfStill(tx: Tx, input: { cycleId: string; stored: CyclePhase 
  */
 export async function setCyclePhase(ctx: AppContext, cycleId: string, to: CyclePhase, actor: Actor, auditActor: AuditActor): Promise<SetPhaseOutcome> {
   const now = ctx.now();
-  const cycle = await getCycle(ctx.database, cycleId, now);
-  if (!cycle) return { ok: false, code: 'not_found' };
-  const place = await cyclePlace(ctx, cycleId);
-  const why = reasonCannot('manage_phases', { area: place! }, actor);
-  if (why) return { ok: false, code: why };
-  const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
-  if (!rulebook || !phasesFor(rulebook).includes(to)) return { ok: false, code: 'unknown_phase' };
+  const m = await cycleToManage(ctx, cycleId, to, actor);
+  if (!m.ok) return m;
+  const { rulebook } = m;
   return ctx.database.write(async (tx) => {
     const state = (await phaseNow(tx, cycleId, now))!;
     const move = phaseMove(state.from, to, rulebook);
@@ -295,13 +303,9 @@ export type RequestOutcome = { ok: true; id: string } | { ok: false; code: Reaso
  */
 export async function requestPhaseChange(ctx: AppContext, cycleId: string, input: { to: CyclePhase; reason: string; endsOn?: string | undefined }, actor: Actor, auditActor: AuditActor): Promise<RequestOutcome> {
   const now = ctx.now();
-  const cycle = await getCycle(ctx.database, cycleId, now);
-  if (!cycle) return { ok: false, code: 'not_found' };
-  const place = await cyclePlace(ctx, cycleId);
-  const why = reasonCannot('manage_phases', { area: place! }, actor);
-  if (why) return { ok: false, code: why };
-  const rulebook = await getRulebook(ctx.database.db, cycle.rulebookId);
-  if (!rulebook || !phasesFor(rulebook).includes(input.to)) return { ok: false, code: 'unknown_phase', fields: { to: 'unknown_phase' } };
+  const m = await cycleToManage(ctx, cycleId, input.to, actor);
+  if (!m.ok) return m.code === 'unknown_phase' ? { ...m, fields: { to: 'unknown_phase' } } : m;
+  const { cycle, rulebook } = m;
   const reason = input.reason.trim();
   if (!reason) return { ok: false, code: 'reason_required', fields: { reason: 'reason_required' } };
   const endsOn = input.endsOn || null;

@@ -122,6 +122,12 @@ function staffPage(action: 'enter_paper' | 'review_ballot_import' | 'verify_resi
   };
 }
 
+/** Staff of the community in the path. */
+const communityStaff: Check = async (ctx, actor, params) => {
+  const c = await community(ctx, params.slug!);
+  return c ? staffReason(actor, c.place) : 'not_found';
+};
+
 export const FORM_KINDS: readonly FormKind[] = [
   // Everyone's: the language switch, signing in and out, accounts, receipts.
   { route: '/lang', check: anyone },
@@ -261,10 +267,7 @@ export const FORM_KINDS: readonly FormKind[] = [
   },
   {
     route: '/staff/:slug/council',
-    check: async (ctx, actor, p) => {
-      const c = await community(ctx, p.slug!);
-      return c ? staffReason(actor, c.place) : 'not_found';
-    },
+    check: communityStaff,
   },
   {
     route: '/staff/:slug/screening', field: 'action', value: 'opinion',
@@ -287,10 +290,7 @@ export const FORM_KINDS: readonly FormKind[] = [
   },
   {
     route: '/staff/:slug/screening', field: 'action', value: 'send',
-    check: async (ctx, actor, p) => {
-      const c = await community(ctx, p.slug!);
-      return c ? staffReason(actor, c.place) : 'not_found';
-    },
+    check: communityStaff,
   },
   ...(['agenda', 'publish'] as const).map((action): FormKind => ({
     route: '/staff/:slug/meetings/:id', field: 'action', value: action,
@@ -301,10 +301,7 @@ export const FORM_KINDS: readonly FormKind[] = [
   { route: '/staff/:slug/meetings/:id', field: 'action', value: 'addendum', check: meetingStep(['closed']) },
   {
     route: '/staff/:slug/meetings',
-    check: async (ctx, actor, p) => {
-      const c = await community(ctx, p.slug!);
-      return c ? staffReason(actor, c.place) : 'not_found';
-    },
+    check: communityStaff,
   },
   { route: '/staff/:slug/delivery/:code', field: 'intent', value: 'agreement', check: delivery('recordAgreement') },
   { route: '/staff/:slug/delivery/:code', field: 'intent', value: 'amend', check: delivery('amendAgreement') },
