@@ -15,6 +15,7 @@ import { createLogger } from './http/request-log.ts';
 import type { Logger } from 'pino';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { newBackupState, type BackupState } from './services/backups.ts';
+import { auditKeyPath, loadOrCreateAuditKey, type AuditSigner } from './services/audit-key.ts';
 
 export type AppContext = {
   database: Database;
@@ -35,6 +36,8 @@ export type AppContext = {
   metrics: Metrics;
   /** What the server's backup schedule has done (BACKUP_DIR; server/services/backups.ts), for /api/health and the metrics. */
   backup: BackupState;
+  /** The deployment's audit signing key (server/services/audit-key.ts), for the log's checkpoints. */
+  auditKey: AuditSigner;
 };
 
 /** The writes that may run on the writer thread (db/writer-thread.ts). */
@@ -63,5 +66,12 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
     log: createLogger(env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'), env.LOG_FILE),
     metrics: createMetrics(database, now, backup),
     backup,
+    auditKey: loadOrCreateAuditKey(keyPathOf(env)),
   };
+}
+
+/** A test on a database server keeps its key in memory rather than in the checkout's data/. */
+function keyPathOf(env: Env): string | null {
+  const path = auditKeyPath(env.DATABASE_URL, env.AUDIT_KEY_FILE);
+  return env.NODE_ENV === 'test' && !env.AUDIT_KEY_FILE && !env.DATABASE_URL.startsWith('file:') ? null : path;
 }

@@ -25,6 +25,7 @@ import { collectProcessMetrics, serveMetrics } from './http/metrics.ts';
 import { parseEvery, startBackups } from './services/backups.ts';
 import { startSecurityLogPruning } from './services/security-log.ts';
 import { startPhaseClock } from './services/cycles.ts';
+import { startCheckpointClock } from './services/audit-checkpoints.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -106,6 +107,8 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   const stopPruning = startSecurityLogPruning(ctx, config.SECURITY_LOG_DAYS);
   // Phases close on their planned end (a vote is counted and published at once): at start-up, then every 30 s.
   const stopPhaseClock = await startPhaseClock(ctx);
+  // Signed checkpoints of the audit log: daily, after every phase change and vote count (within a tick), the first one now.
+  const stopCheckpoints = await startCheckpointClock(ctx, config.AUDIT_CHECKPOINT_EVERY_MS);
   const api = createApp(ctx);
   const apiListener = getRequestListener(api.fetch);
   const astroHandler: AstroHandler | null = opts.apiOnly ? null : ((await import(pathToFileURL(SERVER_ENTRY).href)) as { handler: AstroHandler }).handler;
@@ -171,6 +174,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
     ctx.log.info({ msg: 'stopping: no new connections; finishing the requests in flight', signal });
     stopClock();
     stopPhaseClock();
+    stopCheckpoints();
     stopBackups();
     stopPruning();
     const closed = new Promise<void>((ok) => server.close(() => ok()));

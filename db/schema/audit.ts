@@ -36,3 +36,28 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_action_idx').on(t.action)],
 );
+
+/**
+ * Signed checkpoints of the published log (server/domain/audit-checkpoint.ts):
+ * "entry `seq` has hash `hash`", signed with the deployment's Ed25519 key,
+ * which is kept outside the database. Append-only like the log (triggers in
+ * migration 0011). Written daily, at every phase change, when a vote closes,
+ * and on demand (`npm run audit:checkpoint`).
+ */
+export const auditCheckpoints = sqliteTable(
+  'audit_checkpoints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    seq: integer('seq').notNull(),
+    hash: text('hash').notNull(),
+    /** When it was signed: ISO-8601 UTC with milliseconds, part of what is signed. */
+    at: text('at').notNull(),
+    /** Why: daily, phase, vote_closed, manual. */
+    reason: text('reason').notNull(),
+    /** The signing key's public half, 64 lower-case hex (raw Ed25519). */
+    publicKey: text('public_key').notNull(),
+    /** Ed25519 signature of checkpointMessage(), 128 lower-case hex. */
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_seq_idx').on(t.seq)],
+);

@@ -39,7 +39,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function entryHash(entry: ChainEntry, prevHash: string): string {
+/** The exact text whose UTF-8 bytes are hashed: the entry's canonical JSON, a newline, the previous hash (docs/audit-chain.md). */
+export function entryBytesText(entry: ChainEntry, prevHash: string): string {
   const body = canonicalJson({
     seq: entry.seq,
     at: entry.at,
@@ -52,7 +53,11 @@ export function entryHash(entry: ChainEntry, prevHash: string): string {
     after: entry.after,
     reason: entry.reason,
   });
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(`${body}\n${prevHash}`)));
+  return `${body}\n${prevHash}`;
+}
+
+export function entryHash(entry: ChainEntry, prevHash: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(entryBytesText(entry, prevHash))));
 }
 
 export type VerifyResult =

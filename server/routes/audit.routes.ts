@@ -1,7 +1,8 @@
 /** @module GET /api/audit: the public, hash-chained audit log, newest first, with its head. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
-import { listAudit } from '../services/audit.ts';
+import { listAudit, streamAuditNdjson } from '../services/audit.ts';
+import { listCheckpoints, publishedKeys } from '../services/audit-checkpoints.ts';
 import { auditDisclosure, listPending, publishedHead, withheldCounts } from '../services/audit-disclosure.ts';
 import { dataTag, notModified } from '../http/conditional.ts';
 
@@ -94,4 +95,124 @@ export const auditRoutes = createRouter().openapi(
     ]);
     return c.json({ head, items, pending, pendingSince: d.pendingSince, withheld, full: d.full }, 200, { etag: tag, 'cache-control': 'no-cache', vary: 'Cookie' });
   },
-);
+)
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit.ndjson',
+      tags: ['audit'],
+      summary: 'The whole published audit log as a download: one entry per line, oldest first (gzip when accepted)',
+      description: `Every entry of the published chain in order, one JSON object per line (\`application/x-ndjson\`) with \`seq\`, the public fields, \`prevHash\` and \`hash\`, exactly as hashed (docs/audit-chain.md, also at /audit/spec). \`after\` gives only entries with a larger seq, so a mirror keeps up by asking for what follows the last entry it has. Compressed with gzip when the request accepts it. While a resident vote is open the published chain ends before the day it opened (see GET /api/audit); \`X-Audit-Head-Seq\` names the last entry this download will hold.`,
+      request: {
+        query: z.strictObject({
+          after: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(Number.MAX_SAFE_INTEGER)
+            .optional()
+            .openapi({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Only entries with a larger seq (0, the default: all)' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The entries, one JSON object per line',
+          headers: { 'X-Audit-Head-Seq': { schema: { type: 'integer' }, description: 'The seq of the last published entry' } },
+          content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'Lines of AuditEntry JSON' }) } },
+        },
+        304: { description: 'Not modified: the `If-None-Match` tag is still current' },
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const after = c.req.valid('query').after ?? 0;
+      const d = await auditDisclosure(ctx.database, ctx.now(), c.get('auth')?.actor ?? null);
+      const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+      const tag = await dataTag(c, d.full ? 'full' : 'public', `after=${after}`, gzip ? 'gz' : 'id');
+      const same = notModified(c, tag);
+      if (same) return same as never;
+      const head = await publishedHead(ctx.database, d);
+      const body = streamAuditNdjson(ctx.database, { after, below: d.pendingFrom });
+      const headers: Record<string, string> = {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'content-disposition': 'inline; filename="audit.ndjson"',
+        'x-audit-head-seq': String(head.seq),
+        'cache-control': 'no-cache',
+        vary: 'Accept-Encoding, Cookie',
+        etag: tag,
+      };
+      if (!gzip) return c.body(body, 200, headers) as never;
+      return c.body(body.pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>), 200, { ...headers, 'content-encoding': 'gzip' }) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit/key',
+      tags: ['audit'],
+      summary: 'The public key that signs the audit log’s checkpoints (Ed25519)',
+      responses: {
+        200: {
+          description: 'The key',
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  algorithm: z.literal('Ed25519'),
+                  publicKey: z.string().openapi({ description: 'The current key: raw Ed25519 public key, 64 lower-case hex' }),
+                  keys: z.array(z.string()).openapi({ description: 'Every key that has signed a checkpoint here, the current one first' }),
+                })
+                .openapi('AuditKey'),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      return c.json({ algorithm: 'Ed25519' as const, publicKey: ctx.auditKey.publicKey, keys: await publishedKeys(ctx) }, 200, { 'cache-control': 'no-cache' });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit/checkpoints',
+      tags: ['audit'],
+      summary: 'Signed checkpoints of the audit log, oldest first',
+      description:
+        'Each says: the published entry `seq` has hash `hash`, signed at `at` with the Ed25519 key `publicKey` over the UTF-8 bytes of "weishishi audit checkpoint\\n" followed by the canonical JSON of {at, hash, seq} (docs/audit-chain.md). Made daily, at every phase change, when a vote is counted, and on demand. Paged: pass `next` back as `after`.',
+      request: {
+        query: z.strictObject({
+          after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().openapi({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The `next` of the previous page' }),
+          limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ type: 'integer', minimum: 1, maximum: 1000, description: 'At most this many (default and most 1,000)' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Checkpoints',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(
+                  z
+                    .object({
+                      id: z.number(), seq: z.number(), hash: z.string(), at: z.string(),
+                      reason: z.string().openapi({ description: 'daily, phase, vote_closed or manual' }),
+                      publicKey: z.string(), signature: z.string().openapi({ description: 'Ed25519, 128 lower-case hex' }),
+                    })
+                    .openapi('AuditCheckpoint'),
+                ),
+                next: z.number().nullable().openapi({ description: 'Pass as `after` for the next page; null on the last' }),
+              }),
+            },
+          },
+        },
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await listCheckpoints(c.get('ctx').database, { after: q.after, limit: q.limit }), 200, { 'cache-control': 'no-cache' });
+    },
+  );

@@ -270,6 +270,9 @@ const IN_NOTICE = { what: 'the project is still in public notice', setup: async 
 export const ACCESS: Record<string, Entry> = {
   'GET /api/health': { place: 'xianhu', expect: PUBLIC },
   'GET /api/audit': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/audit.ndjson': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/audit/key': { place: 'xianhu', expect: PUBLIC },
+  'GET /api/audit/checkpoints': { place: 'xianhu', expect: PUBLIC },
   'GET /api/communities': { place: 'xianhu', expect: PUBLIC },
   'GET /api/communities/{slug}': { place: 'xianhu', params: { slug: 'xianhu' }, expect: PUBLIC },
   'GET /api/communities/{slug}/council': { place: 'sunxi', params: { slug: 'sunxi' }, expect: PUBLIC },

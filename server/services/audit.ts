@@ -9,7 +9,7 @@
 import { and, asc, desc, eq, gt, lt, ne, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
 import { rawOf, type RawExec, type Tx, type Database } from '../../db/client.ts';
-import { canonicalJson, entryHash, GENESIS_HASH, verifyChain } from '../domain/audit-chain.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from '../domain/audit-chain.ts';
 import { inValues } from './sql-lists.ts';
 
 export type AuditActor = {
@@ -175,4 +175,44 @@ export async function auditVocabulary(database: Database): Promise<{ actions: st
   const actions = await database.db.selectDistinct({ a: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
   const types = await database.db.selectDistinct({ t: auditLog.subjectType }).from(auditLog).orderBy(asc(auditLog.subjectType));
   return { actions: actions.map((r) => r.a), subjectTypes: types.map((r) => r.t) };
+}
+
+/** One entry as a line of the published log (docs/audit-chain.md): its fields in this order, then a newline. */
+export function ndjsonLine(e: ChainEntry & { prevHash: string; hash: string }): string {
+  return (
+    JSON.stringify({
+      seq: e.seq, at: e.at, actorRole: e.actorRole, actorName: e.actorName, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId,
+      before: e.before, after: e.after, reason: e.reason, prevHash: e.prevHash, hash: e.hash,
+    }) + '\n'
+  );
+}
+
+/**
+ * The log as NDJSON, oldest first, read in pages as the client takes it:
+ * entries after `after`, and before `below` (the published chain's end while
+ * a vote is open; null for all). Memory stays one page, however long the log.
+ */
+export function streamAuditNdjson(database: Database, opts: { after: number; below: number | null; pageSize?: number }): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const pageSize = opts.pageSize ?? 2000;
+  let cursor = opts.after;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const conds = [gt(auditLog.seq, cursor)];
+        if (opts.below != null) conds.push(lt(auditLog.seq, opts.below));
+        const rows = await database.db
+          .select({ ...AUDIT_PUBLIC_COLUMNS, prevHash: auditLog.prevHash, hash: auditLog.hash })
+          .from(auditLog)
+          .where(and(...conds))
+          .orderBy(asc(auditLog.seq))
+          .limit(pageSize);
+        if (rows.length === 0) return controller.close();
+        cursor = rows[rows.length - 1]!.seq;
+        controller.enqueue(encoder.encode(rows.map(ndjsonLine).join('')));
+        if (rows.length < pageSize) controller.close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }
