@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from './audit-chain.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { canonicalJson, entryBytesText, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from './audit-chain.ts';
 
 function chain(n: number) {
   const out: (ChainEntry & { prevHash: string; hash: string })[] = [];
@@ -73,5 +75,37 @@ describe('audit chain', () => {
       reason: null,
     };
     expect(entryHash(old, 'a'.repeat(64))).toBe('b43f201149f8571771196af9cfebb11133fb98aaca592ff5d1dfa9364727be88');
+  });
+});
+
+describe('the specification (docs/audit-chain.md, docs/audit-chain.zh-CN.md)', () => {
+  const ROOT = new URL('../../', import.meta.url);
+  const vectorsOf = (file: string) =>
+    [...readFileSync(new URL(file, ROOT), 'utf8').matchAll(/```json test-vector\n([\s\S]*?)\n```/g)].map(
+      (m) => JSON.parse(m[1]!) as { entry: ChainEntry; prevHash: string; bytes: string; hash: string },
+    );
+
+  for (const file of ['docs/audit-chain.md', 'docs/audit-chain.zh-CN.md']) {
+    it(`its three worked test vectors in ${file} are the bytes and hashes the implementation computes`, () => {
+      const vectors = vectorsOf(file);
+      expect(vectors).toHaveLength(3);
+      let prev = GENESIS_HASH;
+      for (const v of vectors) {
+        expect(v.prevHash).toBe(prev);
+        expect(entryBytesText(v.entry, v.prevHash)).toBe(v.bytes);
+        expect(entryHash(v.entry, v.prevHash)).toBe(v.hash);
+        // Independently of the implementation: SHA-256 of exactly the stated bytes.
+        expect(createHash('sha256').update(v.bytes, 'utf8').digest('hex')).toBe(v.hash);
+        prev = v.hash;
+      }
+      expect(verifyChain(vectors.map((v) => ({ ...v.entry, prevHash: v.prevHash, hash: v.hash })))).toEqual({ ok: true, count: 3, head: prev });
+    });
+  }
+
+  it('its canonical form is RFC 8785: sorted members, no whitespace, raw UTF-8, only the required escapes', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], é: 'ü', A: { d: 2, c: 1 } })).toBe('{"A":{"c":1,"d":2},"a":[true,null,"x"],"b":1,"é":"ü"}');
+    expect(canonicalJson('"\\\b\f\n\r\t\u0001\u001f /<>&\u2028\u2029')).toBe('"\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f /<>&\u2028\u2029"');
+    // Sorted by UTF-16 code units, as RFC 8785 says, not by code point: 😀 (U+1F600, units D83D DE00) before Ａ (U+FF21).
+    expect(canonicalJson({ '\uFF21': 1, '\u{1F600}': 2 })).toBe('{"\u{1F600}":2,"\uFF21":1}');
   });
 });
