@@ -323,7 +323,7 @@ try {
 }
 // audit-verify and backup, each in a process of its own (bench/lib/city-child.ts): its peak RSS is its own
 function child(args: string[]): Record<string, number | string | boolean> | string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bench/lib/city-child.ts'), ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=8', join(ROOT, 'bench/lib/city-child.ts'), ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 1 << 20 });
   return r.status === 0 ? JSON.parse(r.stdout.trim().split('\n').pop()!) : `failed (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}`;
 }
 {

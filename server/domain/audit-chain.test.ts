@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { canonicalJson, entryBytesText, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from './audit-chain.ts';
@@ -107,5 +108,23 @@ describe('the specification (docs/audit-chain.md, docs/audit-chain.zh-CN.md)', (
     expect(canonicalJson('"\\\b\f\n\r\t\u0001\u001f /<>&\u2028\u2029')).toBe('"\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f /<>&\u2028\u2029"');
     // Sorted by UTF-16 code units, as RFC 8785 says, not by code point: 😀 (U+1F600, units D83D DE00) before Ａ (U+FF21).
     expect(canonicalJson({ '\uFF21': 1, '\u{1F600}': 2 })).toBe('{"\u{1F600}":2,"\uFF21":1}');
+  });
+});
+
+describe('the bytes of an entry', () => {
+  it('are exactly the canonical JSON of its ten public fields, a newline and the previous hash, for any text', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    const orNull = fc.option(text, { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({ seq: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), at: text, actorRole: text, actorName: text, action: text, subjectType: text, subjectId: text, before: orNull, after: orNull, reason: orNull }),
+        fc.stringMatching(/^[0-9a-f]{64}$/),
+        (e, prev) => {
+          const { seq, at, actorRole, actorName, action, subjectType, subjectId, before, after, reason } = e;
+          expect(entryBytesText(e, prev)).toBe(`${canonicalJson({ seq, at, actorRole, actorName, action, subjectType, subjectId, before, after, reason })}\n${prev}`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -39,21 +39,21 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The exact text whose UTF-8 bytes are hashed: the entry's canonical JSON, a newline, the previous hash (docs/audit-chain.md). */
+/**
+ * The exact text whose UTF-8 bytes are hashed: the entry's canonical JSON
+ * (RFC 8785), a newline, the previous hash (docs/audit-chain.md). Written out
+ * member by member in RFC 8785's order rather than through canonicalJson():
+ * every field is a string, a number or null, so this is the same text
+ * (a property test holds it to canonicalJson), at a fraction of the cost on
+ * every write and every verification.
+ */
 export function entryBytesText(entry: ChainEntry, prevHash: string): string {
-  const body = canonicalJson({
-    seq: entry.seq,
-    at: entry.at,
-    actorRole: entry.actorRole,
-    actorName: entry.actorName,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    before: entry.before,
-    after: entry.after,
-    reason: entry.reason,
-  });
-  return `${body}\n${prevHash}`;
+  const j = JSON.stringify;
+  return (
+    `{"action":${j(entry.action)},"actorName":${j(entry.actorName)},"actorRole":${j(entry.actorRole)},"after":${entry.after == null ? 'null' : j(entry.after)},` +
+    `"at":${j(entry.at)},"before":${entry.before == null ? 'null' : j(entry.before)},"reason":${entry.reason == null ? 'null' : j(entry.reason)},` +
+    `"seq":${j(entry.seq)},"subjectId":${j(entry.subjectId)},"subjectType":${j(entry.subjectType)}}\n${prevHash}`
+  );
 }
 
 export function entryHash(entry: ChainEntry, prevHash: string): string {

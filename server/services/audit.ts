@@ -9,7 +9,8 @@
 import { and, asc, desc, eq, gt, lt, ne, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '../../db/schema.ts';
 import { rawOf, type RawExec, type Tx, type Database } from '../../db/client.ts';
-import { canonicalJson, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from '../domain/audit-chain.ts';
+import { hash as oneShotHash } from 'node:crypto';
+import { canonicalJson, entryBytesText, GENESIS_HASH, type ChainEntry, type VerifyResult } from '../domain/audit-chain.ts';
 import { inValues } from './sql-lists.ts';
 
 export type AuditActor = {
@@ -70,7 +71,7 @@ export async function appendAuditRaw(raw: RawExec, input: AuditInput) {
     after: input.after === undefined || input.after === null ? null : canonicalJson(input.after),
     reason: input.reason == null ? null : storable(input.reason),
   };
-  const hash = entryHash(entry, prevHash);
+  const hash = sha256Hex(entryBytesText(entry, prevHash));
   await raw.run(AUDIT_INSERT, [
     entry.seq, entry.at, input.actor.accountId, entry.actorRole, entry.actorName, entry.action, entry.subjectType, entry.subjectId, entry.before, entry.after, entry.reason, prevHash, hash,
   ]);
@@ -131,17 +132,79 @@ export async function auditHead(database: Database) {
   return r[0] ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-/** Recompute the whole chain from the database, in pages, oldest first. */
-export async function verifyAuditLog(database: Database) {
-  const all: (typeof auditLog.$inferSelect)[] = [];
-  let after = 0;
-  for (;;) {
-    const page = await database.db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(5000);
-    if (page.length === 0) break;
-    all.push(...page);
-    after = page[page.length - 1].seq;
+/** SHA-256 of the text's UTF-8 bytes, lower-case hex: the chain's hash, natively (the domain's own is portable JS, for the browser). */
+export function sha256Hex(text: string): string {
+  return oneShotHash('sha256', text, 'hex');
+}
+
+const VERIFY_COLUMNS = 'seq, at, actor_role, actor_name, action, subject_type, subject_id, before, after, reason, prev_hash, hash';
+
+/** One row of VERIFY_COLUMNS, in order. */
+type VerifyRow = unknown[];
+
+/** The path of an embedded database file, or null (a server, or memory). */
+function embeddedFile(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  const path = url.slice('file:'.length).split('?')[0]!;
+  return path === '' || path === ':memory:' ? null : path;
+}
+
+/** Walks rows in order, carrying only the previous hash; `add` is false once the chain is broken. */
+function chainChecker() {
+  let prev = GENESIS_HASH;
+  let expected = 1;
+  let count = 0;
+  let broken: VerifyResult | null = null;
+  return {
+    add(r: VerifyRow): boolean {
+      const seq = Number(r[0]);
+      if (seq !== expected) broken = { ok: false, count, badSeq: seq, problem: 'sequence_gap' };
+      else if (r[10] !== prev) broken = { ok: false, count, badSeq: seq, problem: 'prev_hash_mismatch' };
+      else {
+        const e: ChainEntry = {
+          seq, at: r[1] as string, actorRole: r[2] as string, actorName: r[3] as string, action: r[4] as string, subjectType: r[5] as string, subjectId: r[6] as string,
+          before: r[7] as string | null, after: r[8] as string | null, reason: r[9] as string | null,
+        };
+        if (sha256Hex(entryBytesText(e, prev)) !== r[11]) broken = { ok: false, count, badSeq: seq, problem: 'hash_mismatch' };
+      }
+      if (broken) return false;
+      prev = r[11] as string;
+      expected = seq + 1;
+      count++;
+      return true;
+    },
+    result: (): VerifyResult => broken ?? { ok: true, count, head: prev },
+  };
+}
+
+/**
+ * Recompute the whole chain from the database, oldest first, carrying only
+ * the previous hash from entry to entry: memory stays flat however long the
+ * log (a city's millions of entries). An embedded file is read on a
+ * read-only connection of its own, row by row in one snapshot (several times
+ * the rows per second of reading pages through the client); a database
+ * server is read a page at a time (`pages` forces that way, for its tests).
+ */
+export async function verifyAuditLog(database: Database, opts: { pageSize?: number; pages?: boolean } = {}): Promise<VerifyResult> {
+  const pageSize = opts.pageSize ?? 20_000;
+  const check = chainChecker();
+  const file = opts.pages ? null : embeddedFile(database.url);
+  if (file) {
+    const { default: Sqlite } = await import('libsql');
+    const conn = new Sqlite(file, { readonly: true });
+    try {
+      for (const r of conn.prepare(`select ${VERIFY_COLUMNS} from audit_log order by seq`).raw(true).iterate() as IterableIterator<VerifyRow>) if (!check.add(r)) break;
+    } finally {
+      conn.close();
+    }
+    return check.result();
   }
-  return verifyChain(all);
+  for (let after = 0; ; ) {
+    const { rows } = await database.client.execute({ sql: `select ${VERIFY_COLUMNS} from audit_log where seq > ? order by seq limit ?`, args: [after, pageSize] });
+    for (const r of rows) if (!check.add(r as unknown as VerifyRow)) return check.result();
+    if (rows.length < pageSize) return check.result();
+    after = Number(rows[rows.length - 1]![0]);
+  }
 }
 
 /** Whether an entry's subject is a project row: a project's entries, and a draft's own (project_draft). */
