@@ -10,7 +10,7 @@ import { dataTag, notModified } from '../http/conditional.ts';
 /** Downloads carry an entity tag; a mirror that sends it back gets 304 while nothing changed. */
 const NOT_MODIFIED = { 304: { description: 'Not modified: the `If-None-Match` tag is still current (nothing changed since)' } } as const;
 const TAGGED = { headers: z.object({ etag: z.string().openapi({ description: 'Entity tag: send it back in `If-None-Match`' }) }) };
-import { dataset, datasetCsv, DATASETS, exportBallotsPb, type DatasetName } from '../services/open-data.ts';
+import { datasetStream, DATASETS, exportBallotsPb, type DatasetName } from '../services/open-data.ts';
 
 const FILE_RE = new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`);
 const FileParam = z.object({ file: z.string().regex(FILE_RE).openapi({ example: 'payments.csv' }) });
@@ -54,11 +54,14 @@ export const openDataRoutes = createRouter()
       const tag = await dataTag(c);
       const same = notModified(c, tag);
       if (same) return same as never;
-      const d = await dataset(ctx.database, m[1] as DatasetName, { communitySlug: q.community, cycleId: q.cycle }, ctx.now());
-      if (m[2] === 'json') return c.json({ dataset: d.name, columns: d.columns, items: d.rows }, 200, { etag: tag, 'cache-control': 'no-cache' });
-      return c.body(datasetCsv(d), 200, {
+      // Streamed a page of rows at a time: a whole city's dataset never sits in memory.
+      const name = m[1] as DatasetName;
+      const format = m[2] as 'csv' | 'json';
+      const body = datasetStream(ctx.database, name, { communitySlug: q.community, cycleId: q.cycle }, ctx.now(), format);
+      if (format === 'json') return c.body(body, 200, { 'content-type': 'application/json', etag: tag, 'cache-control': 'no-cache' }) as never;
+      return c.body(body, 200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${d.name}.csv"`,
+        'content-disposition': `attachment; filename="${name}.csv"`,
         'cache-control': 'no-cache',
         etag: tag,
       }) as never;

@@ -15,7 +15,7 @@
  * differently. Project ids are project codes, as in the official count.
  */
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, Column, eq, gt, inArray, is, isNull, like, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems,
   auditLog,
@@ -55,6 +55,7 @@ export type DatasetName = (typeof DATASETS)[number];
 
 export type Dataset = { name: DatasetName; columns: string[]; rows: Record<string, CsvValue>[] };
 export type DatasetFilter = { communitySlug?: string; cycleId?: string };
+type Row = Record<string, CsvValue>;
 
 /** The day in China: what a reader of the data means by "the day it happened". */
 const day = (d: Date) => chinaDay(d);
@@ -67,228 +68,287 @@ function projectScope(f: DatasetFilter): SQL[] {
   return conds;
 }
 
-async function projectsData(database: Database, f: DatasetFilter): Promise<Dataset> {
-  const rows = await database.db
-    .select({
-      code: projects.code,
-      community: communities.nameZh,
-      cycleId: projects.cycleId,
-      year: cycles.year,
-      title: projects.title,
-      category: projects.category,
-      theme: projects.theme,
-      description: projects.description,
-      address: projects.address,
-      proposerType: projects.proposerType,
-      estimatedCostFen: projects.estimatedCostFen,
-      agreedAmountFen: projects.agreedAmountFen,
-      state: projects.state,
-      stateReason: projects.stateReason,
-      residentVotes: projects.residentVotes,
-      beneficiaries: projects.beneficiaries,
-      beneficiaryCount: projects.beneficiaryCount,
-      createdAt: projects.createdAt,
-    })
-    .from(projects)
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .innerJoin(cycles, eq(cycles.id, projects.cycleId))
-    .where(and(...projectScope(f)))
-    .orderBy(asc(projects.code));
-  return {
-    name: 'projects',
-    columns: ['code', 'community', 'cycle_id', 'year', 'title', 'category', 'theme', 'state', 'state_reason', 'proposer_type', 'estimated_cost_fen', 'estimated_cost_yuan', 'agreed_amount_fen', 'agreed_amount_yuan', 'resident_votes', 'address', 'beneficiaries', 'beneficiary_count', 'description', 'created_on', 'url'],
-    rows: rows.map((r) => ({
-      code: r.code,
-      community: r.community,
-      cycle_id: r.cycleId,
-      year: r.year,
-      title: r.title,
-      category: r.category,
-      theme: r.theme,
-      state: r.state,
-      state_reason: r.stateReason,
-      proposer_type: r.proposerType,
-      estimated_cost_fen: r.estimatedCostFen,
-      estimated_cost_yuan: fenToYuanText(r.estimatedCostFen),
-      agreed_amount_fen: r.agreedAmountFen,
-      agreed_amount_yuan: r.agreedAmountFen === null ? null : fenToYuanText(r.agreedAmountFen),
-      resident_votes: r.residentVotes,
-      address: r.address,
-      beneficiaries: r.beneficiaries,
-      beneficiary_count: r.beneficiaryCount,
-      description: r.description,
-      created_on: day(r.createdAt),
-      url: `/projects/${r.code}`,
-    })),
-  };
+/**
+ * A dataset is read a page at a time, in its order, each page starting
+ * after the previous page's last key (keyset paging: every page costs the
+ * same however deep; an OFFSET would read all the rows before it again).
+ * So a download of the whole city streams in constant memory.
+ */
+type Loader = {
+  columns: string[];
+  pages(database: Database, f: DatasetFilter, now: Date, pageSize: number): AsyncGenerator<Row[]>;
+};
+
+/**
+ * Rows after `key` in the order of `cols` (SQLite's row values compare left
+ * to right). A column encodes its key value as it stores it (a Date as the
+ * column's integer); an expression takes the value as it is.
+ */
+function after(cols: (Column | SQL)[], key: unknown[] | null): SQL | undefined {
+  if (!key) return undefined;
+  const values = key.map((k, i) => {
+    const col = cols[i]!;
+    return is(col, Column) ? sql`${sql.param(k, col)}` : sql`${k}`;
+  });
+  return sql`(${sql.join(cols.map((c) => sql`${c}`), sql`, `)}) > (${sql.join(values, sql`, `)})`;
 }
+
+/** Pages of `fetch(key)`, each after the last row of the one before (`keyOf`), until a short page. */
+async function* keyset<T>(pageSize: number, fetch: (key: unknown[] | null) => Promise<T[]>, keyOf: (row: T) => unknown[]): AsyncGenerator<T[]> {
+  let key: unknown[] | null = null;
+  for (;;) {
+    const rows = await fetch(key);
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    key = keyOf(rows[rows.length - 1]!);
+  }
+}
+
+const projectsLoader: Loader = {
+  columns: ['code', 'community', 'cycle_id', 'year', 'title', 'category', 'theme', 'state', 'state_reason', 'proposer_type', 'estimated_cost_fen', 'estimated_cost_yuan', 'agreed_amount_fen', 'agreed_amount_yuan', 'resident_votes', 'address', 'beneficiaries', 'beneficiary_count', 'description', 'created_on', 'url'],
+  async *pages(database, f, _now, pageSize) {
+    const fetch = (key: unknown[] | null) =>
+      database.db
+        .select({
+          code: projects.code, community: communities.nameZh, cycleId: projects.cycleId, year: cycles.year, title: projects.title, category: projects.category, theme: projects.theme,
+          description: projects.description, address: projects.address, proposerType: projects.proposerType, estimatedCostFen: projects.estimatedCostFen, agreedAmountFen: projects.agreedAmountFen,
+          state: projects.state, stateReason: projects.stateReason, residentVotes: projects.residentVotes, beneficiaries: projects.beneficiaries, beneficiaryCount: projects.beneficiaryCount, createdAt: projects.createdAt,
+        })
+        .from(projects)
+        .innerJoin(communities, eq(communities.id, projects.communityId))
+        .innerJoin(cycles, eq(cycles.id, projects.cycleId))
+        .where(and(...projectScope(f), after([projects.code], key)))
+        .orderBy(asc(projects.code))
+        .limit(pageSize);
+    for await (const rows of keyset(pageSize, fetch, (r) => [r.code])) {
+      yield rows.map((r) => ({
+        code: r.code, community: r.community, cycle_id: r.cycleId, year: r.year, title: r.title, category: r.category, theme: r.theme, state: r.state, state_reason: r.stateReason,
+        proposer_type: r.proposerType, estimated_cost_fen: r.estimatedCostFen, estimated_cost_yuan: fenToYuanText(r.estimatedCostFen), agreed_amount_fen: r.agreedAmountFen,
+        agreed_amount_yuan: r.agreedAmountFen === null ? null : fenToYuanText(r.agreedAmountFen), resident_votes: r.residentVotes, address: r.address, beneficiaries: r.beneficiaries,
+        beneficiary_count: r.beneficiaryCount, description: r.description, created_on: day(r.createdAt), url: `/projects/${r.code}`,
+      }));
+    }
+  },
+};
 
 /**
  * Every change of a project's state, with who (by role and public name) and
  * the published reason; its audit seq and hash once it lies in the published
  * chain (while a vote is open, not yet: ./audit-disclosure.ts).
  */
-async function decisionsData(database: Database, f: DatasetFilter, now: Date): Promise<Dataset> {
-  const disclosure = await auditDisclosure(database, now);
-  const rows = await database.db
-    .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, actorRole: auditLog.actorRole, actorName: auditLog.actorName, before: auditLog.before, after: auditLog.after, reason: auditLog.reason, hash: auditLog.hash, code: projects.code })
-    .from(auditLog)
-    .innerJoin(projects, and(eq(auditLog.subjectType, 'project'), eq(projects.id, auditLog.subjectId)))
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .where(and(like(auditLog.action, 'project.%'), ...projectScope(f)))
-    .orderBy(asc(auditLog.seq));
-  const out: Record<string, CsvValue>[] = [];
-  for (const r of rows) {
-    let from: unknown;
-    let to: unknown;
-    try {
-      from = r.before ? (JSON.parse(r.before) as { state?: unknown }).state : undefined;
-      to = r.after ? (JSON.parse(r.after) as { state?: unknown }).state : undefined;
-    } catch {
-      continue;
+const decisionsLoader: Loader = {
+  columns: ['audit_seq', 'at', 'project_code', 'event', 'from_state', 'to_state', 'reason', 'actor_role', 'actor_name', 'audit_hash'],
+  async *pages(database, f, now, pageSize) {
+    const disclosure = await auditDisclosure(database, now);
+    let last = 0;
+    for (;;) {
+      const rows = await database.db
+        .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, actorRole: auditLog.actorRole, actorName: auditLog.actorName, before: auditLog.before, after: auditLog.after, reason: auditLog.reason, hash: auditLog.hash, code: projects.code })
+        .from(auditLog)
+        .innerJoin(projects, and(eq(auditLog.subjectType, 'project'), eq(projects.id, auditLog.subjectId)))
+        .innerJoin(communities, eq(communities.id, projects.communityId))
+        .where(and(like(auditLog.action, 'project.%'), gt(auditLog.seq, last), ...projectScope(f)))
+        .orderBy(asc(auditLog.seq))
+        .limit(pageSize);
+      if (rows.length === 0) return;
+      const out: Row[] = [];
+      for (const r of rows) {
+        let from: unknown;
+        let to: unknown;
+        try {
+          from = r.before ? (JSON.parse(r.before) as { state?: unknown }).state : undefined;
+          to = r.after ? (JSON.parse(r.after) as { state?: unknown }).state : undefined;
+        } catch {
+          continue;
+        }
+        if (typeof to !== 'string' || typeof from !== 'string') continue;
+        const place = chainPlace(disclosure, r);
+        out.push({
+          audit_seq: place.seq, at: r.at, project_code: r.code, event: r.action.slice('project.'.length), from_state: from, to_state: to, reason: r.reason, actor_role: r.actorRole,
+          // The log already says 居民 for residents; say it again here in case a row predates that rule.
+          actor_name: r.actorRole === 'resident' ? '居民' : r.actorName,
+          audit_hash: place.hash,
+        });
+      }
+      if (out.length) yield out;
+      if (rows.length < pageSize) return;
+      last = rows[rows.length - 1]!.seq;
     }
-    if (typeof to !== 'string' || typeof from !== 'string') continue;
-    const place = chainPlace(disclosure, r);
-    out.push({
-      audit_seq: place.seq,
-      at: r.at,
-      project_code: r.code,
-      event: r.action.slice('project.'.length),
-      from_state: from,
-      to_state: to,
-      reason: r.reason,
-      actor_role: r.actorRole,
-      // The log already says 居民 for residents; say it again here in case a row predates that rule.
-      actor_name: r.actorRole === 'resident' ? '居民' : r.actorName,
-      audit_hash: place.hash,
-    });
-  }
-  return { name: 'decisions', columns: ['audit_seq', 'at', 'project_code', 'event', 'from_state', 'to_state', 'reason', 'actor_role', 'actor_name', 'audit_hash'], rows: out };
-}
-
-/** Council meetings whose agenda is public: attendance counts and each agenda item's outcome. */
-async function meetingsData(database: Database, f: DatasetFilter): Promise<Dataset> {
-  const conds: SQL[] = [sql`(${meetings.agendaPublishedAt} is not null or ${meetings.status} <> 'scheduled')`];
-  if (f.communitySlug) conds.push(eq(communities.slug, f.communitySlug));
-  if (f.cycleId) conds.push(eq(meetings.cycleId, f.cycleId));
-  const ms = await database.db
-    .select({ id: meetings.id, community: communities.nameZh, cycleId: meetings.cycleId, title: meetings.title, scheduledAt: meetings.scheduledAt, place: meetings.place, status: meetings.status, membersTotal: meetings.membersTotal, minutes: meetings.minutes })
-    .from(meetings)
-    .innerJoin(communities, eq(communities.id, meetings.communityId))
-    .where(and(...conds))
-    .orderBy(asc(meetings.scheduledAt));
-  // Attendance and agenda of the same meetings by a sub-select, not a list of their ids (a list grows
-  // with the city and past SQLite's 32,766 variables breaks the statement; issue 18).
-  const ids = database.db.select({ id: meetings.id }).from(meetings).innerJoin(communities, eq(communities.id, meetings.communityId)).where(and(...conds));
-  const present = ms.length
-    ? await database.db.select({ meetingId: meetingAttendance.meetingId, n: sql<number>`sum(case when ${meetingAttendance.present} then 1 else 0 end)` }).from(meetingAttendance).where(inArray(meetingAttendance.meetingId, ids)).groupBy(meetingAttendance.meetingId)
-    : [];
-  const items = ms.length
-    ? await database.db.select({ meetingId: agendaItems.meetingId, position: agendaItems.position, code: projects.code, outcome: agendaItems.outcome }).from(agendaItems).innerJoin(projects, eq(projects.id, agendaItems.projectId)).where(inArray(agendaItems.meetingId, ids)).orderBy(asc(agendaItems.position))
-    : [];
-  // Looked up by meeting, not searched for each one (a city has thousands of meetings).
-  const presentOf = new Map(present.map((p) => [p.meetingId, p.n]));
-  const agendaOf = new Map<string, string[]>();
-  for (const i of items) {
-    let list = agendaOf.get(i.meetingId);
-    if (!list) agendaOf.set(i.meetingId, (list = []));
-    list.push(`${i.code}:${i.outcome ?? 'pending'}`);
-  }
-  return {
-    name: 'meetings',
-    columns: ['meeting_id', 'community', 'cycle_id', 'title', 'scheduled_at', 'place', 'status', 'members_total', 'members_present', 'agenda', 'minutes'],
-    rows: ms.map((m) => ({
-      meeting_id: m.id,
-      community: m.community,
-      cycle_id: m.cycleId,
-      title: m.title,
-      scheduled_at: m.scheduledAt,
-      place: m.place,
-      status: m.status,
-      members_total: m.membersTotal,
-      members_present: presentOf.get(m.id) ?? null,
-      agenda: (agendaOf.get(m.id) ?? []).join('; '),
-      minutes: m.status === 'closed' ? m.minutes : null,
-    })),
-  };
-}
-
-async function paymentsData(database: Database, f: DatasetFilter): Promise<Dataset> {
-  const rows = await database.db
-    .select({ code: projects.code, title: projects.title, batchNo: payments.batchNo, paidOn: payments.paidOn, amountFen: payments.amountFen, note: payments.note })
-    .from(payments)
-    .innerJoin(projects, eq(projects.id, payments.projectId))
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .where(and(...projectScope(f)))
-    .orderBy(asc(projects.code), asc(payments.batchNo));
-  return {
-    name: 'payments',
-    columns: ['project_code', 'project_title', 'batch_no', 'paid_on', 'amount_fen', 'amount_yuan', 'note'],
-    rows: rows.map((r) => ({ project_code: r.code, project_title: r.title, batch_no: r.batchNo, paid_on: r.paidOn, amount_fen: r.amountFen, amount_yuan: fenToYuanText(r.amountFen), note: r.note })),
-  };
-}
-
-async function progressData(database: Database, f: DatasetFilter): Promise<Dataset> {
-  const rows = await database.db
-    .select({ id: progressReports.id, code: projects.code, title: projects.title, reportedOn: progressReports.reportedOn, percent: progressReports.percent, body: progressReports.body })
-    .from(progressReports)
-    .innerJoin(projects, eq(projects.id, progressReports.projectId))
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .where(and(...projectScope(f)))
-    .orderBy(asc(projects.code), asc(progressReports.reportedOn), asc(progressReports.createdAt));
-  // The same reports' photos by a sub-select, not a list of every report id (issue 18).
-  const reportIds = database.db.select({ id: progressReports.id }).from(progressReports).innerJoin(projects, eq(projects.id, progressReports.projectId)).innerJoin(communities, eq(communities.id, projects.communityId)).where(and(...projectScope(f)));
-  const photos = rows.length ? await database.db.select().from(progressPhotos).where(inArray(progressPhotos.reportId, reportIds)) : [];
-  return {
-    name: 'progress',
-    columns: ['project_code', 'project_title', 'reported_on', 'percent', 'report', 'photo_urls'],
-    rows: rows.map((r) => ({
-      project_code: r.code,
-      project_title: r.title,
-      reported_on: r.reportedOn,
-      percent: r.percent,
-      report: r.body,
-      photo_urls: photos
-        .filter((p) => p.reportId === r.id)
-        .map((p) => `/api/attachments/${p.attachmentId}`)
-        .join(' '),
-    })),
-  };
-}
-
-/** Satisfaction ratings: the score, the comment and the day — never who rated. */
-async function ratingsData(database: Database, f: DatasetFilter): Promise<Dataset> {
-  const rows = await database.db
-    .select({ code: projects.code, title: projects.title, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
-    .from(ratings)
-    .innerJoin(projects, eq(projects.id, ratings.projectId))
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .where(and(...projectScope(f)))
-    // Not in the order they were given: that order, with the days, could tell who rated.
-    .orderBy(asc(projects.code), asc(ratings.score), asc(ratings.comment));
-  return {
-    name: 'ratings',
-    columns: ['project_code', 'project_title', 'score', 'comment', 'rated_on'],
-    rows: rows.map((r) => ({ project_code: r.code, project_title: r.title, score: r.score, comment: r.comment, rated_on: day(r.createdAt) })),
-  };
-}
-
-const LOADERS: Record<DatasetName, (d: Database, f: DatasetFilter, now: Date) => Promise<Dataset>> = {
-  projects: projectsData,
-  decisions: decisionsData,
-  meetings: meetingsData,
-  payments: paymentsData,
-  progress: progressData,
-  ratings: ratingsData,
+  },
 };
 
-export async function dataset(database: Database, name: DatasetName, f: DatasetFilter, now: Date): Promise<Dataset> {
-  return LOADERS[name](database, f, now);
+/** Council meetings whose agenda is public: attendance counts and each agenda item's outcome. */
+const meetingsLoader: Loader = {
+  columns: ['meeting_id', 'community', 'cycle_id', 'title', 'scheduled_at', 'place', 'status', 'members_total', 'members_present', 'agenda', 'minutes'],
+  async *pages(database, f, _now, pageSize) {
+    const conds: SQL[] = [sql`(${meetings.agendaPublishedAt} is not null or ${meetings.status} <> 'scheduled')`];
+    if (f.communitySlug) conds.push(eq(communities.slug, f.communitySlug));
+    if (f.cycleId) conds.push(eq(meetings.cycleId, f.cycleId));
+    const fetch = (key: unknown[] | null) =>
+      database.db
+        .select({ id: meetings.id, community: communities.nameZh, cycleId: meetings.cycleId, title: meetings.title, scheduledAt: meetings.scheduledAt, place: meetings.place, status: meetings.status, membersTotal: meetings.membersTotal, minutes: meetings.minutes })
+        .from(meetings)
+        .innerJoin(communities, eq(communities.id, meetings.communityId))
+        .where(and(...conds, after([meetings.scheduledAt, meetings.id], key)))
+        .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
+        .limit(pageSize);
+    for await (const ms of keyset(pageSize, fetch, (m) => [m.scheduledAt, m.id])) {
+      // This page's attendance and agenda: a list of at most a page of ids, as one JSON parameter (./sql-lists.ts).
+      const ids = ms.map((m) => m.id);
+      const present = await database.db
+        .select({ meetingId: meetingAttendance.meetingId, n: sql<number>`sum(case when ${meetingAttendance.present} then 1 else 0 end)` })
+        .from(meetingAttendance)
+        .where(inValues(meetingAttendance.meetingId, ids))
+        .groupBy(meetingAttendance.meetingId);
+      const items = await database.db
+        .select({ meetingId: agendaItems.meetingId, position: agendaItems.position, code: projects.code, outcome: agendaItems.outcome })
+        .from(agendaItems)
+        .innerJoin(projects, eq(projects.id, agendaItems.projectId))
+        .where(inValues(agendaItems.meetingId, ids))
+        .orderBy(asc(agendaItems.position));
+      const presentOf = new Map(present.map((p) => [p.meetingId, p.n]));
+      const agendaOf = new Map<string, string[]>();
+      for (const i of items) {
+        let list = agendaOf.get(i.meetingId);
+        if (!list) agendaOf.set(i.meetingId, (list = []));
+        list.push(`${i.code}:${i.outcome ?? 'pending'}`);
+      }
+      yield ms.map((m) => ({
+        meeting_id: m.id, community: m.community, cycle_id: m.cycleId, title: m.title, scheduled_at: m.scheduledAt, place: m.place, status: m.status, members_total: m.membersTotal,
+        members_present: presentOf.get(m.id) ?? null, agenda: (agendaOf.get(m.id) ?? []).join('; '), minutes: m.status === 'closed' ? m.minutes : null,
+      }));
+    }
+  },
+};
+
+const paymentsLoader: Loader = {
+  columns: ['project_code', 'project_title', 'batch_no', 'paid_on', 'amount_fen', 'amount_yuan', 'note'],
+  async *pages(database, f, _now, pageSize) {
+    const fetch = (key: unknown[] | null) =>
+      database.db
+        .select({ id: payments.id, code: projects.code, title: projects.title, batchNo: payments.batchNo, paidOn: payments.paidOn, amountFen: payments.amountFen, note: payments.note })
+        .from(payments)
+        .innerJoin(projects, eq(projects.id, payments.projectId))
+        .innerJoin(communities, eq(communities.id, projects.communityId))
+        .where(and(...projectScope(f), after([projects.code, payments.batchNo, payments.id], key)))
+        .orderBy(asc(projects.code), asc(payments.batchNo), asc(payments.id))
+        .limit(pageSize);
+    for await (const rows of keyset(pageSize, fetch, (r) => [r.code, r.batchNo, r.id])) {
+      yield rows.map((r) => ({ project_code: r.code, project_title: r.title, batch_no: r.batchNo, paid_on: r.paidOn, amount_fen: r.amountFen, amount_yuan: fenToYuanText(r.amountFen), note: r.note }));
+    }
+  },
+};
+
+const progressLoader: Loader = {
+  columns: ['project_code', 'project_title', 'reported_on', 'percent', 'report', 'photo_urls'],
+  async *pages(database, f, _now, pageSize) {
+    const fetch = (key: unknown[] | null) =>
+      database.db
+        .select({ id: progressReports.id, code: projects.code, title: projects.title, reportedOn: progressReports.reportedOn, createdAt: progressReports.createdAt, percent: progressReports.percent, body: progressReports.body })
+        .from(progressReports)
+        .innerJoin(projects, eq(projects.id, progressReports.projectId))
+        .innerJoin(communities, eq(communities.id, projects.communityId))
+        .where(and(...projectScope(f), after([projects.code, progressReports.reportedOn, progressReports.createdAt, progressReports.id], key)))
+        .orderBy(asc(projects.code), asc(progressReports.reportedOn), asc(progressReports.createdAt), asc(progressReports.id))
+        .limit(pageSize);
+    for await (const rows of keyset(pageSize, fetch, (r) => [r.code, r.reportedOn, r.createdAt, r.id])) {
+      // This page's photos: a list of at most a page of ids, as one JSON parameter (./sql-lists.ts).
+      const photos = await database.db.select().from(progressPhotos).where(inValues(progressPhotos.reportId, rows.map((r) => r.id)));
+      const photosOf = new Map<string, string[]>();
+      for (const p of photos) {
+        let list = photosOf.get(p.reportId);
+        if (!list) photosOf.set(p.reportId, (list = []));
+        list.push(`/api/attachments/${p.attachmentId}`);
+      }
+      yield rows.map((r) => ({ project_code: r.code, project_title: r.title, reported_on: r.reportedOn, percent: r.percent, report: r.body, photo_urls: (photosOf.get(r.id) ?? []).join(' ') }));
+    }
+  },
+};
+
+/** Satisfaction ratings: the score, the comment and the day — never who rated. */
+const ratingsLoader: Loader = {
+  columns: ['project_code', 'project_title', 'score', 'comment', 'rated_on'],
+  async *pages(database, f, _now, pageSize) {
+    // Not in the order they were given: that order, with the days, could tell who rated.
+    const comment = sql`coalesce(${ratings.comment}, '')`;
+    const fetch = (key: unknown[] | null) =>
+      database.db
+        .select({ id: ratings.id, code: projects.code, title: projects.title, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
+        .from(ratings)
+        .innerJoin(projects, eq(projects.id, ratings.projectId))
+        .innerJoin(communities, eq(communities.id, projects.communityId))
+        .where(and(...projectScope(f), after([projects.code, ratings.score, comment, ratings.id], key)))
+        .orderBy(asc(projects.code), asc(ratings.score), asc(comment), asc(ratings.id))
+        .limit(pageSize);
+    for await (const rows of keyset(pageSize, fetch, (r) => [r.code, r.score, r.comment ?? '', r.id])) {
+      yield rows.map((r) => ({ project_code: r.code, project_title: r.title, score: r.score, comment: r.comment, rated_on: day(r.createdAt) }));
+    }
+  },
+};
+
+const LOADERS: Record<DatasetName, Loader> = {
+  projects: projectsLoader,
+  decisions: decisionsLoader,
+  meetings: meetingsLoader,
+  payments: paymentsLoader,
+  progress: progressLoader,
+  ratings: ratingsLoader,
+};
+
+const PAGE_ROWS = 5000;
+
+/** A whole dataset in memory (tests and small filters); downloads stream instead (`datasetStream`). */
+export async function dataset(database: Database, name: DatasetName, f: DatasetFilter, now: Date, pageSize = PAGE_ROWS): Promise<Dataset> {
+  const rows: Row[] = [];
+  for await (const page of LOADERS[name].pages(database, f, now, pageSize)) rows.push(...page);
+  return { name, columns: LOADERS[name].columns, rows };
 }
 
 /** CSV with a UTF-8 byte-order mark, so spreadsheet programs read the Chinese text right. */
 export function datasetCsv(d: Dataset): string {
   return '\uFEFF' + toCsv(d.columns, d.rows);
+}
+
+/**
+ * A dataset as a download, written a page at a time as the client reads it:
+ * CSV (with the byte-order mark and header line of `datasetCsv`) or JSON
+ * (`{"dataset", "columns", "items"}`), the same bytes as building it whole.
+ */
+export function datasetStream(database: Database, name: DatasetName, f: DatasetFilter, now: Date, format: 'csv' | 'json', pageSize = PAGE_ROWS): ReadableStream<Uint8Array> {
+  const { columns } = LOADERS[name];
+  const encoder = new TextEncoder();
+  const pages = LOADERS[name].pages(database, f, now, pageSize);
+  let started = false;
+  let first = true;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(format === 'csv' ? `\uFEFF${toCsv(columns, [])}` : `{"dataset":${JSON.stringify(name)},"columns":${JSON.stringify(columns)},"items":[`));
+          return;
+        }
+        const next = await pages.next();
+        if (next.done) {
+          if (format === 'json') controller.enqueue(encoder.encode(']}'));
+          return controller.close();
+        }
+        if (format === 'csv') {
+          // toCsv's lines, without its header line.
+          const text = toCsv(columns, next.value);
+          controller.enqueue(encoder.encode(text.slice(text.indexOf('\r\n') + 2)));
+        } else {
+          const text = next.value.map((r) => JSON.stringify(r)).join(',');
+          controller.enqueue(encoder.encode(first ? text : `,${text}`));
+          first = false;
+        }
+      },
+      async cancel() {
+        await pages.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }
 
 // ---------------------------------------------------------------------------
