@@ -9,6 +9,9 @@
  * rule (comparison), stores both, records each project's vote count, and
  * moves every project on the ballot to shortlisted / not_shortlisted through
  * the state machine, each step with its published reason and audit entry.
+ * The count's own entry (`cycle.vote_counted`) carries the length and
+ * SHA-256 of the list of counted receipt fingerprints that open data
+ * publishes (./counted-receipts.ts).
  *
  * Money goes to the tally in yuan as exact decimals ("480000", "12.34"), so
  * Add1's step is one yuan per voter (the tally's default unit) and the

@@ -26,6 +26,8 @@ test('a visitor recounts a finished vote in the browser and gets the published w
   await page.getByTestId('recount-link').click();
   await expect(page).toHaveURL(new RegExp(`/audit/verify\\?cycle=${F.finished.cycleId}#recount$`));
   const section = page.getByTestId('recount');
+  // The button works once the page's script is running.
+  await expect(section.getByTestId('recount-run')).toBeEnabled();
   await expect(section.getByLabel('哪一次投票')).toHaveValue(F.finished.cycleId);
   await section.getByTestId('recount-run').click();
 
@@ -58,6 +60,7 @@ test('a visitor recounts a finished vote in the browser and gets the published w
   // The same check in English.
   await page.getByTestId('lang-switch').click();
   await expect(page.getByRole('heading', { name: 'Recount a vote' })).toBeVisible();
+  await expect(page.getByTestId('recount').getByTestId('recount-run')).toBeEnabled();
   await page.getByTestId('recount').getByLabel('Which vote').selectOption(F.finished.cycleId);
   await page.getByTestId('recount').getByTestId('recount-run').click();
   await expect(page.getByTestId('recount-verdict')).toHaveText('They match: the recount funds exactly the published projects; all 4 projects agree (2 funded).');
@@ -94,6 +97,7 @@ test('a voter finds their receipt among the counted ones after the vote closes',
   await expect(pub).toHaveURL(/\/audit\/verify#receipt$/);
   const section = pub.getByTestId('receipt-check');
   await expect(section.getByTestId('receipt-inclusion-only')).toHaveText('这个核验只证明您的选票被计入，不证明它投了什么。这是有意的：名单只含指纹，与选票内容没有任何联系，回执不应让任何人能向别人证明自己是怎么投票的。');
+  await expect(section.getByTestId('receipt-look-up')).toBeEnabled();
   await section.getByLabel('哪一次投票').selectOption(F.open.cycleId);
   // Typed as people type it: lower case, a space for the hyphen.
   await section.getByLabel('回执码').fill(code.toLowerCase().replace('-', ' '));

@@ -3,7 +3,7 @@
  * download the chosen vote's list of counted fingerprints once, and keep the
  * answer for the island to show (./receipt-check.ts does the work).
  */
-import { lookUp, receiptFingerprint, type ListCheck, type LoggedList } from './receipt-check.ts';
+import { canHash, lookUp, receiptFingerprint, type ListCheck, type LoggedList } from './receipt-check.ts';
 import { tr } from '../../i18n/recount.ts';
 import type { Locale } from '../../i18n/messages.ts';
 
@@ -44,6 +44,7 @@ export class ReceiptCheckState {
   }
 
   private async lookUp(vote: CountedVote): Promise<ReceiptOutcome> {
+    if (!canHash()) return { kind: 'error', message: tr(this.locale, 'receiptCheck.noCrypto') };
     const typed = await receiptFingerprint(this.code);
     if (!typed) return { kind: 'bad_code' };
     let text = this.lists.get(vote.cycleId);

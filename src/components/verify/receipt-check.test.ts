@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { fingerprintListText, hexOf } from '../../../server/domain/receipts.ts';
-import { lookUp, receiptFingerprint, sha256Hex } from './receipt-check.ts';
+import { fingerprintListText } from '../../../server/domain/receipts.ts';
+import { canHash, lookUp, receiptFingerprint } from './receipt-check.ts';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 describe('a receipt among the counted ones, in the browser', () => {
   it('fingerprints the code as printed with WebCrypto, exactly as the server does', async () => {
-    expect(globalThis.crypto.subtle).toBeDefined();
+    expect(canHash()).toBe(true);
     expect(await receiptFingerprint(' abcde fgh23 ')).toEqual({ code: 'ABCDE-FGH23', fingerprint: sha('ABCDE-FGH23') });
     expect(await receiptFingerprint('ABCDE-FGH2')).toBeNull();
-    // The script digest used where a page has no crypto.subtle agrees.
-    expect(hexOf(sha256(new TextEncoder().encode('ABCDE-FGH23')))).toBe(await sha256Hex(new TextEncoder().encode('ABCDE-FGH23')));
   });
 
   it('finds a counted code, not another, and checks the list against what the log recorded', async () => {

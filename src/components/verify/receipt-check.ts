@@ -6,14 +6,19 @@
  * length and SHA-256 that the count's audit entry recorded. The code never
  * leaves the browser.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
 import { hexOf, listHas, normalizeReceiptCode, parseFingerprintList, RECEIPT_RE } from '../../../server/domain/receipts.ts';
 
-/** SHA-256 in lower-case hex: WebCrypto, or (a page served over plain HTTP has no crypto.subtle) the same digest in script. */
+/**
+ * Whether this page can compute SHA-256: WebCrypto exists only on pages
+ * served over HTTPS (or from localhost), as the site is in production.
+ */
+export function canHash(): boolean {
+  return typeof globalThis.crypto?.subtle?.digest === 'function';
+}
+
+/** SHA-256 in lower-case hex, with WebCrypto. */
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (subtle) return hexOf(new Uint8Array(await subtle.digest('SHA-256', bytes)));
-  return hexOf(sha256(bytes));
+  return hexOf(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes)));
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
