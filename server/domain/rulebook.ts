@@ -20,6 +20,20 @@ export type VoteMethod = (typeof VOTE_METHODS)[number];
 export const RESULT_RULES = ['greedy', 'mes-add1'] as const;
 export type ResultRule = (typeof RESULT_RULES)[number];
 
+/**
+ * Each result rule by its pabulib name, as a `.pb` file's META `rule` says
+ * it: `greedy` (greedy by vote count, skipping what does not fit) and
+ * `equalshares/add1` (equal shares with the Add1 completion).
+ */
+export const PABULIB_RULE: Readonly<Record<ResultRule, string>> = { greedy: 'greedy', 'mes-add1': 'equalshares/add1' };
+
+/** The result rule a `.pb` file's META `rule` names (pabulib's name, or this site's own as older files wrote it); null for another rule. */
+export function resultRuleOfPabulib(rule: string | undefined): ResultRule | null {
+  const r = (rule ?? '').trim();
+  for (const k of RESULT_RULES) if (r === k || r === PABULIB_RULE[k]) return k;
+  return null;
+}
+
 export type Category = { key: string; name: Bilingual; capFen: number };
 export type Theme = { key: string; name: Bilingual };
 export type NegativeListEntry = { term: string; rule: Bilingual };

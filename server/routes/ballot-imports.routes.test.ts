@@ -154,6 +154,13 @@ describe('importing the ballots of a vote held elsewhere', () => {
     expect(Object.fromEntries(results.projects.map((p: { code: string; votes: number }) => [p.code, p.votes]))).toMatchObject({ [codes[0]!]: 3, [codes[1]!]: 2 });
     const again = await review(await as('staff2_xh'), { decision: 'reject', note: '重复' });
     expect([again.status, (await again.json()).error.code]).toEqual([409, 'import_not_pending']);
+    // Imported ballots have no receipt codes: the .pb holds the four ballots, the list of counted receipts none, and the count's entry says so.
+    const pbOut = await (await client(t.app).get(`/api/cycles/${XIANHU}/ballots.pb`)).text();
+    expect(pbOut).toMatch(/^num_votes;4$/m);
+    const receipts = await client(t.app).get(`/api/cycles/${XIANHU}/counted-receipts.txt`);
+    expect([receipts.status, await receipts.text()]).toEqual([200, '']);
+    const counted = (await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'cycle.vote_counted'))).filter((e) => e.subjectId === XIANHU);
+    expect(JSON.parse(counted[0]!.after!).receipts).toEqual({ count: 0, sha256: createHash('sha256').update('').digest('hex') });
 
     // Public: the file's hash and both names, on the API and in the audit log.
     const list = await (await client(t.app).get(`/api/cycles/${XIANHU}/ballot-imports`)).json();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { client, seededTemplate, type TestApp } from '../../tests/fixtures.ts';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
@@ -9,6 +10,7 @@ import { SYSTEM_AUDIT_ACTOR, verifyAuditLog } from '../services/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 const CYCLE = 'cy-xianhu-2026';
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const WAN = 1_000_000;
 type T = TestApp;
 
@@ -437,7 +439,7 @@ describe('closing the vote: receipts and results', () => {
   });
 
   it('the count moved each project through the state machine, with its votes and published reason in the log', async () => {
-    await castTheBallots(t, P);
+    const receipts = await castTheBallots(t, P);
     await closeTheVote(t);
     const rows = await t.ctx.database.db.select({ code: projects.code, state: projects.state, votes: projects.residentVotes, reason: projects.stateReason }).from(projects).where(eq(projects.cycleId, CYCLE));
     const by = Object.fromEntries(rows.map((r) => [r.code.slice(-2), [r.state, r.votes]]));
@@ -446,7 +448,17 @@ describe('closing the vote: receipts and results', () => {
     expect(page.history.at(-1)).toMatchObject({ action: 'project.not_shortlist', actorRole: 'system', actorName: '系统' });
     expect(page.history.at(-1).reason).toMatch(/^居民投票结果（按票数排序（贪心法））：未获资助：.*第 4.*48万元/);
     const counted = await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'cycle.vote_counted'), eq(auditLog.subjectId, CYCLE)));
-    expect(JSON.parse(counted[0]!.after!)).toEqual({ ballots: 8, rule: 'greedy', selected: ['LTJD-XHSQ-2026-03', 'LTJD-XHSQ-2026-04'], totalCostFen: 97 * WAN, comparison: { rule: 'mes-add1', selected: ['LTJD-XHSQ-2026-02', 'LTJD-XHSQ-2026-03'] } });
+    // The eight counted ballots' receipts (five online, the changer's second, two paper), as the published list: sorted fingerprints, one per line.
+    const counted8 = ['resident_xh', 'council_xh', 'council_xianhu_1', 'council_xianhu_2', 'council_xianhu_3', 'council_xianhu_4', 'P-1', 'P-2'].map((k) => sha256(receipts[k]!)).sort();
+    const list = counted8.map((f) => `${f}\n`).join('');
+    expect(JSON.parse(counted[0]!.after!)).toEqual({
+      ballots: 8,
+      rule: 'greedy',
+      selected: ['LTJD-XHSQ-2026-03', 'LTJD-XHSQ-2026-04'],
+      totalCostFen: 97 * WAN,
+      comparison: { rule: 'mes-add1', selected: ['LTJD-XHSQ-2026-02', 'LTJD-XHSQ-2026-03'] },
+      receipts: { count: 8, sha256: sha256(list) },
+    });
     expect(await verifyAuditLog(t.ctx.database)).toMatchObject({ ok: true });
   });
 
@@ -480,6 +492,51 @@ describe('closing the vote: receipts and results', () => {
     const unknown = await client(t.app).get('/api/receipts/AAAAA-AAAAA');
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe('receipt_unknown');
+  });
+
+  it('the counted receipt fingerprints are refused before the close, for the same reasons as the ballots', async () => {
+    await castTheBallots(t, P);
+    for (const file of ['counted-receipts.txt', 'ballots.pb']) {
+      const open = await client(t.app).get(`/api/cycles/${CYCLE}/${file}`);
+      expect([file, open.status, (await open.json()).error.code]).toEqual([file, 409, 'vote_not_closed']);
+      const none = await client(t.app).get(`/api/cycles/cy-nowhere-2026/${file}`);
+      expect([file, none.status, (await none.json()).error.code]).toEqual([file, 404, 'not_found']);
+    }
+    // A cycle without a resident vote has no ballots and no receipts to publish.
+    await useRules(t, { method: 'none' });
+    const noVote = await client(t.app).get(`/api/cycles/${CYCLE}/counted-receipts.txt`);
+    expect([noVote.status, (await noVote.json()).error.code]).toEqual([409, 'no_resident_vote']);
+  });
+
+  it('after the close the counted receipt fingerprints are published: one per ballot of the .pb, sorted, nothing else, and the count’s audit entry carries their number and hash', async () => {
+    const receipts = await castTheBallots(t, P);
+    await closeTheVote(t);
+    const res = await client(t.app).get(`/api/cycles/${CYCLE}/counted-receipts.txt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="xianhu-2026-counted-receipts.txt"');
+    const text = await res.text();
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.slice(0, -1).split('\n');
+    // As many as the ballots in the .pb (no ballot here was imported).
+    const pb = await (await client(t.app).get(`/api/cycles/${CYCLE}/ballots.pb`)).text();
+    expect(lines).toHaveLength(Number(/^num_votes;(\d+)$/m.exec(pb)![1]));
+    expect(lines).toHaveLength(8);
+    for (const line of lines) expect(line).toMatch(/^[0-9a-f]{64}$/);
+    expect([...lines].sort()).toEqual(lines);
+    // Exactly the counted ballots' receipts: online (the changer's second), paper; not the replaced one, not the paper ballot entered once.
+    const counted = ['resident_xh', 'council_xh', 'council_xianhu_1', 'council_xianhu_2', 'council_xianhu_3', 'council_xianhu_4', 'P-1', 'P-2'].map((k) => sha256(receipts[k]!));
+    expect(lines).toContain(sha256(receipts.council_xianhu_4!));
+    expect(lines).toContain(sha256(receipts['P-1']!));
+    expect(new Set(lines)).toEqual(new Set(counted));
+    expect(lines).not.toContain(sha256(receipts.old!));
+    for (const code of Object.values(receipts)) expect(text).not.toContain(code);
+    // The count's audit entry covers this very list.
+    const entry = (await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'cycle.vote_counted'), eq(auditLog.subjectId, CYCLE))))[0]!;
+    expect(JSON.parse(entry.after!).receipts).toEqual({ count: 8, sha256: sha256(text) });
+    // And a mirror that has it gets 304.
+    const again = await client(t.app).get(`/api/cycles/${CYCLE}/counted-receipts.txt`, { 'if-none-match': res.headers.get('etag')! });
+    expect(again.status).toBe(304);
   });
 
   it('after the close casting and paper entry are refused with wrong_phase', async () => {

@@ -12,7 +12,7 @@ import { setCyclePhase } from '../services/cycles.ts';
 import { loadActor } from '../services/accounts.ts';
 import { addRulebookVersion } from '../services/rulebooks.ts';
 import { SYSTEM_AUDIT_ACTOR } from '../services/audit.ts';
-import type { StoredResult } from '../services/results.ts';
+import { RULE_DEFINITIONS, type StoredResult } from '../services/results.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const XIANHU = 'cy-xianhu-2026';
@@ -123,6 +123,7 @@ describe('the anonymised ballots of a closed vote as pabulib', () => {
     const text = await res.text();
     const pb = parsePb(text);
     expect(pb.meta).toMatchObject({ budget: '600000', currency: 'CNY', vote_type: 'approval', rule: 'greedy', num_votes: '8', num_projects: '4', unit: '罗湖区 笋岗街道 笋西社区' });
+    expect(pb.meta['rule_description']).toMatch(/^Greedy by vote count: .*greedy_utilitarian_welfare with cost satisfaction \(Cost_Sat; .*with cardinality satisfaction \(Cardinality_Sat\) it would rank by votes per unit of cost/);
     expect(pb.votes.map((v) => v.voterId)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(pb.projects.map((p) => [p.id, p.cost, p.fields['votes'], p.fields['selected']])).toEqual([
       ['SGJD-SXSQ-2024-01', '120000', '5', '1'],
@@ -188,7 +189,10 @@ describe('a vote counted by equal shares (money in yuan matters)', () => {
   it('the downloaded file recounts to the official MES result', async () => {
     const text = await (await client(u.app).get(`/api/cycles/${XIANHU}/ballots.pb`)).text();
     const pb = parsePb(text);
-    expect(pb.meta).toMatchObject({ budget: '1000003.37', rule: 'mes-add1', num_votes: '8' });
+    // The rule by its pabulib name, and exactly which variant of it.
+    expect(pb.meta).toMatchObject({ budget: '1000003.37', rule: 'equalshares/add1', num_votes: '8' });
+    expect(pb.meta['rule_description']).toBe(RULE_DEFINITIONS['mes-add1'].en);
+    expect(pb.meta['rule_description']).toMatch(/^Method of Equal Shares with cost satisfaction .* completed by Add1: .* raised by 1 yuan .*method_of_equal_shares\(sat_class=Cost_Sat, voter_budget_increment=1\)\.$/);
     // Worked out by hand from the ballots above (01: 480,000 by voters 3 5 6 7; 02: 240,000 by
     // 1 2 3 6; 03: 350,000 by 1 7 8; 04: 620,000 by 1 2 4 5), budget 1,000,003.37, 8 voters.
     // mes-add1: each voter starts with 125,000.42. 02 and 01 tie at rho 1/4 (60,000 and

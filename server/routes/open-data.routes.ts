@@ -1,7 +1,8 @@
 /**
  * @module Open data through the API: the datasets as CSV or JSON, a closed
  * vote's anonymised ballots with the official result as a pabulib `.pb`
- * file (imports of ballots are in ballot-imports.routes.ts).
+ * file and its counted receipt fingerprints (imports of ballots are in
+ * ballot-imports.routes.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
@@ -10,7 +11,7 @@ import { dataTag, notModified } from '../http/conditional.ts';
 /** Downloads carry an entity tag; a mirror that sends it back gets 304 while nothing changed. */
 const NOT_MODIFIED = { 304: { description: 'Not modified: the `If-None-Match` tag is still current (nothing changed since)' } } as const;
 const TAGGED = { headers: z.object({ etag: z.string().openapi({ description: 'Entity tag: send it back in `If-None-Match`' }) }) };
-import { datasetStream, DATASETS, exportBallotsPb, type DatasetName } from '../services/open-data.ts';
+import { datasetStream, DATASETS, exportBallotsPb, exportCountedReceipts, type DatasetName } from '../services/open-data.ts';
 
 const FILE_RE = new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`);
 const FileParam = z.object({ file: z.string().regex(FILE_RE).openapi({ example: 'payments.csv' }) });
@@ -91,6 +92,45 @@ export const openDataRoutes = createRouter()
         if (r.code === 'not_found') return fail(c, 404, 'not_found', en ? 'No such cycle' : '没有这个轮次');
         if (r.code === 'no_resident_vote') return fail(c, 409, r.code, en ? 'This cycle has no resident vote.' : '本轮不设居民投票。');
         return fail(c, 409, r.code, en ? 'The ballots are published after the vote closes and is counted.' : '居民投票结束并计票后才公布选票。');
+      }
+      return c.body(r.text, 200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-disposition': `attachment; filename="${r.fileName}"`,
+        'cache-control': 'no-cache',
+        etag: tag,
+      }) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cycles/{id}/counted-receipts.txt',
+      tags: ['open data'],
+      summary: 'After the vote closes: the fingerprints of the counted ballots’ receipt codes, so a voter can check their ballot was counted',
+      description: [
+        'One line per counted ballot that has a receipt code: the SHA-256, in lower-case hex, of the code as printed (`ABCDE-FGH23`: upper case, with the hyphen), sorted, each line ending in a line feed; nothing else.',
+        'Every ballot cast on this site has a receipt: online ballots, and paper ballots once two staff entries agree (staff hand the code to the voter). A ballot replaced by a later one was not counted and is not listed.',
+        'So the number of lines equals the number of ballots in `ballots.pb`, less ballots imported from a vote held elsewhere (those have no receipt code).',
+        'The list says nothing about what any ballot chose. The audit entry `cycle.vote_counted` written when the vote was counted carries `receipts: {count, sha256}`, the number of lines and the SHA-256 of this exact text.',
+      ].join('\n\n'),
+      request: { params: CycleId },
+      responses: {
+        ...NOT_MODIFIED,
+        200: { ...TAGGED, description: 'The list', content: { 'text/plain': { schema: z.string() } } },
+        ...errorResponses(400, 404, 409),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const tag = await dataTag(c);
+      const same = notModified(c, tag);
+      if (same) return same as never;
+      const r = await exportCountedReceipts(ctx.database, c.req.valid('param').id, ctx.now());
+      const en = c.get('locale') === 'en';
+      if (!r.ok) {
+        if (r.code === 'not_found') return fail(c, 404, 'not_found', en ? 'No such cycle' : '没有这个轮次');
+        if (r.code === 'no_resident_vote') return fail(c, 409, r.code, en ? 'This cycle has no resident vote.' : '本轮不设居民投票。');
+        return fail(c, 409, r.code, en ? 'The counted receipts are published after the vote closes and is counted.' : '居民投票结束并计票后才公布计入的回执指纹。');
       }
       return c.body(r.text, 200, {
         'content-type': 'text/plain; charset=utf-8',

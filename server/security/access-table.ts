@@ -280,6 +280,7 @@ export const ACCESS: Record<string, Entry> = {
   'GET /api/cycles/{id}': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: PUBLIC },
   'GET /api/cycles/{id}/ballot': { place: 'xianhu', params: { id: 'cy-xianhu-2026' }, expect: PUBLIC },
   'GET /api/cycles/{id}/ballots.pb': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },
+  'GET /api/cycles/{id}/counted-receipts.txt': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },
   'GET /api/cycles/{id}/findings': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },
   'GET /api/cycles/{id}/money': { place: 'sunxi', params: { id: 'cy-sunxi-2026' }, expect: PUBLIC },
   'GET /api/cycles/{id}/results': { place: 'sunxi', params: { id: 'cy-sunxi-2024' }, expect: PUBLIC },

@@ -25,8 +25,8 @@ import { guardGuess, type Throttled } from '../auth/throttle.ts';
 import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
-import { newId } from './ids.ts';
-import { randomBytes } from '../auth/random.ts';
+import { newId, receiptBytes } from './ids.ts';
+import { normalizeReceiptCode, RECEIPT_RE } from '../domain/receipts.ts';
 import { inValues } from './sql-lists.ts';
 
 // ---------------------------------------------------------------------------
@@ -131,8 +131,8 @@ export function receiptSymbol(byte: number): string | null {
   return byte < 248 ? RECEIPT_ALPHABET[byte % 31]! : null;
 }
 
-/** Ten symbols from `bytes` (the system's generator; a test may pass a fixed source). */
-export function newReceiptCode(bytes: (n: number) => Uint8Array = randomBytes): string {
+/** Ten symbols from `bytes` (the system's generator, or the demo history's seeded one: ./ids.ts; a test may pass a fixed source). */
+export function newReceiptCode(bytes: (n: number) => Uint8Array = receiptBytes): string {
   const out: string[] = [];
   while (out.length < 10) {
     for (const b of bytes(16)) {
@@ -143,13 +143,8 @@ export function newReceiptCode(bytes: (n: number) => Uint8Array = randomBytes): 
   return `${out.slice(0, 5).join('')}-${out.slice(5).join('')}`;
 }
 
-/** 'abcde fghjk', 'ABCDE-FGHJK', 'abcdefghjk' → 'ABCDE-FGHJK'; anything else is returned cleaned but unchanged in shape. */
-export function normalizeReceiptCode(input: string): string {
-  const c = input.normalize('NFKC').toUpperCase().replace(/[\s\-_–—]/g, '');
-  return c.length === 10 ? `${c.slice(0, 5)}-${c.slice(5)}` : c;
-}
-
-export const RECEIPT_RE = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
+// How people type a code, and its printed form: shared with the browser's receipt check.
+export { normalizeReceiptCode, RECEIPT_RE } from '../domain/receipts.ts';
 
 // ---------------------------------------------------------------------------
 // Loading a cycle's vote

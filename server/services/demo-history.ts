@@ -16,8 +16,11 @@
  *   the main seed and a register import do.
  * Ids come from a generator seeded with the history's seed (services/ids.ts,
  * `withIdSource`), so the same seed gives the same rows and the same audit
- * chain. Secrets are the exception: verification slips, receipt codes and
- * password salts come from the system's random source, as always.
+ * chain. Secrets are the exception: verification slips and password salts
+ * come from the system's random source, as always. Receipt codes are drawn
+ * from the seed as well: the audit entry of each count carries the SHA-256
+ * of the counted receipts' fingerprints, so the same chain needs the same
+ * receipts, and no one was ever handed a history ballot's receipt.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { accounts, ballots, paperBallotEntries, councilTerms, communities, cycles, cyclePhases, districts, registerEntries, roleAssignments, streets, projects } from '../../db/schema.ts';
@@ -102,12 +105,17 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions = {}
   // Date order across every cycle; a cycle's own steps keep their order on the same instant.
   ops.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   const per = opts.stepsPerTransaction ?? 10_000;
+  const receiptBytes = byteSource(h.seed);
   for (let i = 0; i < ops.length; i += per) {
     const chunk = ops.slice(i, i + per);
     await ctx.database.write((tx) =>
-      withIdSource(nextId, async () => {
-        for (const op of chunk) await op.run(inTransaction(ctx, tx, op.at));
-      }),
+      withIdSource(
+        nextId,
+        async () => {
+          for (const op of chunk) await op.run(inTransaction(ctx, tx, op.at));
+        },
+        { receiptBytes },
+      ),
     );
   }
   return true;
@@ -121,6 +129,12 @@ function idSource(seed: number): () => string {
     for (let i = 0; i < 16; i++) s += ID_ALPHABET[Math.floor(r() * 32)];
     return s;
   };
+}
+
+/** Bytes for the history's receipt codes, drawn from its seed (another stream than its ids'). */
+function byteSource(seed: number): (n: number) => Uint8Array {
+  const r = mulberry32(seed ^ 0x4ecee7);
+  return (n) => Uint8Array.from({ length: n }, () => Math.floor(r() * 256));
 }
 
 /** The new district, streets and communities; the history's people, council terms and registers. */

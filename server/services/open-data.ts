@@ -2,7 +2,8 @@
  * @module Open data: public datasets as CSV and JSON (projects, decisions,
  * meetings, payments, progress, ratings); a closed resident vote's
  * anonymised ballots with the official result as a pabulib `.pb` file
- * (imported ballots among them; importing is in ballot-imports.ts).
+ * (imported ballots among them; importing is in ballot-imports.ts), and its
+ * counted receipt fingerprints (./counted-receipts.ts).
  *
  * No personal data leaves here: no account or register ids, no resident
  * names, phones or addresses; residents acting in the log are "居民".
@@ -37,14 +38,16 @@ import type { Database } from '../../db/client.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { fenToYuanText, toCsv, type CsvValue } from '../domain/delivery.ts';
 import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
+import { PABULIB_RULE } from '../domain/rulebook.ts';
 import { electionToPb, writePb } from '../domain/pabulib/index.ts';
 import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
 import { naturalCompare } from '../domain/tally/natural.ts';
 import { auditDisclosure, chainPlace } from './audit-disclosure.ts';
 import { getCycle, getCommunityById } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
-import type { StoredResult } from './results.ts';
+import { RULE_DEFINITIONS, type StoredResult } from './results.ts';
 import { inValues } from './sql-lists.ts';
+import { countedReceiptList } from './counted-receipts.ts';
 
 // ---------------------------------------------------------------------------
 // Datasets
@@ -376,18 +379,26 @@ async function countedContents(database: Database, cycleId: string): Promise<{ m
   return [...cast, ...imported.map((i) => ({ method: null, content: i.content }))];
 }
 
+/** A cycle whose resident vote has closed and been counted, with its rulebook and official result; else why not. */
+async function closedVote(database: Database, cycleId: string, now: Date) {
+  const cycle = await getCycle(database, cycleId, now);
+  if (!cycle) return { ok: false as const, code: 'not_found' as const };
+  const rulebook = await getRulebook(database.db, cycle.rulebookId);
+  if (!rulebook || rulebook.vote.method === 'none') return { ok: false as const, code: 'no_resident_vote' as const };
+  const official = (await database.db.select().from(cycleResults).where(and(eq(cycleResults.cycleId, cycleId), eq(cycleResults.official, true))).limit(1))[0];
+  if (cycle.phase === 'resident_vote' || !official) return { ok: false as const, code: 'vote_not_closed' as const };
+  return { ok: true as const, cycle, rulebook, official };
+}
+
 /**
  * The anonymised ballots and official result of a cycle whose resident vote
  * has closed and been counted. Ballots carry no identity and no receipt
  * code, are shuffled, and get voter ids 1..n.
  */
 export async function exportBallotsPb(database: Database, cycleId: string, now: Date): Promise<PbExport> {
-  const cycle = await getCycle(database, cycleId, now);
-  if (!cycle) return { ok: false, code: 'not_found' };
-  const rulebook = await getRulebook(database.db, cycle.rulebookId);
-  if (!rulebook || rulebook.vote.method === 'none') return { ok: false, code: 'no_resident_vote' };
-  const official = (await database.db.select().from(cycleResults).where(and(eq(cycleResults.cycleId, cycleId), eq(cycleResults.official, true))).limit(1))[0];
-  if (cycle.phase === 'resident_vote' || !official) return { ok: false, code: 'vote_not_closed' };
+  const closed = await closedVote(database, cycleId, now);
+  if (!closed.ok) return closed;
+  const { cycle, rulebook, official } = closed;
   const stored = official.result as StoredResult;
   const onBallotIds = Object.keys(stored.explanations);
   const ps = onBallotIds.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title, costFen: projects.estimatedCostFen }).from(projects).where(inValues(projects.id, onBallotIds)).orderBy(asc(projects.code)) : [];
@@ -427,7 +438,9 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
     currency: 'CNY',
     // Decided: money in yuan (元), exact decimals; see the module comment.
     comment: `金额单位：元（CNY），精确到分。project_id 为项目编号；votes 为支持人数；selected=1 为官方结果（${stored.rule}）资助的项目。复核：npm run tally -- --rule ${stored.rule} <本文件>`,
-    rule: stored.rule,
+    // pabulib's name of the rule, and (not a pabulib key; readers keep it) exactly which variant, for any other tool.
+    rule: PABULIB_RULE[stored.rule],
+    rule_description: RULE_DEFINITIONS[stored.rule].en,
     ...(votePhase ? { date_begin: votePhase.startsOn, date_end: votePhase.endsOn } : {}),
     ...(rulebook.vote.method === 'approval' && rulebook.vote.maxChoices ? { max_length: String(rulebook.vote.maxChoices) } : {}),
     ...(cumulative && rulebook.vote.points ? { max_sum_points: String(rulebook.vote.points) } : {}),
@@ -448,6 +461,20 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
   return { ok: true, text, fileName: `${community.slug}-${cycle.year}-ballots.pb`, rule: stored.rule, ballots: tallyBallots.length };
 }
 
+export type ReceiptsExport = { ok: true; text: string; count: number; sha256: string; fileName: string } | { ok: false; code: 'not_found' | 'no_resident_vote' | 'vote_not_closed' };
+
+/**
+ * The counted receipt fingerprints of a cycle whose vote has closed and been
+ * counted (./counted-receipts.ts): refused exactly when and why its `.pb` is.
+ */
+export async function exportCountedReceipts(database: Database, cycleId: string, now: Date): Promise<ReceiptsExport> {
+  const closed = await closedVote(database, cycleId, now);
+  if (!closed.ok) return closed;
+  const list = await countedReceiptList(database.db, cycleId);
+  const slug = (await database.db.select({ slug: communities.slug }).from(cycles).innerJoin(communities, eq(communities.id, cycles.communityId)).where(eq(cycles.id, cycleId)))[0]!.slug;
+  return { ok: true, ...list, fileName: `${slug}-${closed.cycle.year}-counted-receipts.txt` };
+}
+
 /** Cycles whose resident vote has closed and been counted: their ballots can be downloaded. */
 export async function closedVotes(database: Database, now: Date) {
   const rows = await database.db
@@ -461,7 +488,7 @@ export async function closedVotes(database: Database, now: Date) {
   for (const r of rows) {
     const c = await getCycle(database, r.cycleId, now);
     if (!c || c.phase === 'resident_vote') continue;
-    out.push({ cycleId: r.cycleId, communitySlug: r.slug, titleZh: c.titleZh, titleEn: c.titleEn, rule: r.rule, ballots: r.ballots, url: `/api/cycles/${r.cycleId}/ballots.pb` });
+    out.push({ cycleId: r.cycleId, communitySlug: r.slug, titleZh: c.titleZh, titleEn: c.titleEn, rule: r.rule, ballots: r.ballots, url: `/api/cycles/${r.cycleId}/ballots.pb`, receiptsUrl: `/api/cycles/${r.cycleId}/counted-receipts.txt` });
   }
   return out;
 }

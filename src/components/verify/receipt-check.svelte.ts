@@ -1,0 +1,65 @@
+/**
+ * State for the receipt island: turn the typed code into its fingerprint,
+ * download the chosen vote's list of counted fingerprints once, and keep the
+ * answer for the island to show (./receipt-check.ts does the work).
+ */
+import { canHash, lookUp, receiptFingerprint, type ListCheck, type LoggedList } from './receipt-check.ts';
+import { tr } from '../../i18n/recount.ts';
+import type { Locale } from '../../i18n/messages.ts';
+
+/** A finished vote as the page lists it. */
+export type CountedVote = { cycleId: string; title: string; listUrl: string; logged: LoggedList | null };
+
+export type ReceiptOutcome =
+  | { kind: 'bad_code' }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; vote: CountedVote; code: string; fingerprint: string; found: boolean; list: ListCheck };
+
+export class ReceiptCheckState {
+  cycleId = $state('');
+  code = $state('');
+  busy = $state(false);
+  outcome = $state<ReceiptOutcome | null>(null);
+  readonly locale: Locale;
+  readonly votes: readonly CountedVote[];
+  /** Lists already downloaded, by cycle: a second code for the same vote asks nothing of the server. */
+  private readonly lists = new Map<string, string>();
+
+  constructor(locale: Locale, votes: readonly CountedVote[], initial: string) {
+    this.locale = locale;
+    this.votes = votes;
+    this.cycleId = votes.some((v) => v.cycleId === initial) ? initial : (votes[0]?.cycleId ?? '');
+  }
+
+  async check() {
+    const vote = this.votes.find((v) => v.cycleId === this.cycleId);
+    if (!vote || this.busy) return;
+    this.busy = true;
+    this.outcome = null;
+    try {
+      this.outcome = await this.lookUp(vote);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async lookUp(vote: CountedVote): Promise<ReceiptOutcome> {
+    if (!canHash()) return { kind: 'error', message: tr(this.locale, 'receiptCheck.noCrypto') };
+    const typed = await receiptFingerprint(this.code);
+    if (!typed) return { kind: 'bad_code' };
+    let text = this.lists.get(vote.cycleId);
+    if (text === undefined) {
+      try {
+        const res = await fetch(vote.listUrl, { headers: { accept: 'text/plain' } });
+        if (!res.ok) return { kind: 'error', message: tr(this.locale, 'receiptCheck.fetchFailed', { status: res.status }) };
+        text = await res.text();
+      } catch {
+        return { kind: 'error', message: tr(this.locale, 'receiptCheck.network') };
+      }
+      this.lists.set(vote.cycleId, text);
+    }
+    const r = await lookUp(text, typed.fingerprint, vote.logged);
+    if (!r.ok) return { kind: 'error', message: tr(this.locale, 'receiptCheck.listUnreadable') };
+    return { kind: 'done', vote, code: typed.code, fingerprint: typed.fingerprint, found: r.found, list: r.list };
+  }
+}
