@@ -80,9 +80,7 @@ const ReceiptSchema = z
     status: z.enum(['vote_open', 'superseded', 'counted']),
     message: z.string(),
     cycle: Cycle,
-    method: z.enum(['approval', 'basket', 'points']).optional(),
-    channel: z.enum(['online', 'paper']).optional(),
-    items: z.array(z.object({ code: z.string(), title: z.string(), points: z.number().int().nullable(), counted: z.boolean() })).optional(),
+    channel: z.enum(['online', 'paper']).optional().openapi({ description: 'When counted: how it was cast. Never what it said: a receipt proves inclusion, not content' }),
   })
   .openapi('Receipt');
 
@@ -196,7 +194,7 @@ export const ballotRoutes = createRouter()
       method: 'get',
       path: '/receipts/{code}',
       tags: ['voting'],
-      summary: 'Check a ballot receipt (anyone): after the count, whether the ballot was counted and exactly what it said; never who cast it',
+      summary: 'Check a ballot receipt (anyone): after the count, whether the ballot was counted or replaced; never what it said, nor who cast it',
       request: { params: z.object({ code: z.string().min(1).max(32).openapi({ example: 'ABCDE-FGH23' }) }) },
       responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404, 429) },
     }),

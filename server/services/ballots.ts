@@ -106,7 +106,7 @@ export const PAPER_STATUS_MESSAGES = {
 export const RECEIPT_MESSAGES = {
   vote_open: { 'zh-CN': '投票尚未结束。投票结束并计票后，可在此核对这张选票是否计入。', en: 'The vote has not closed yet. Once it is closed and counted you can check here that this ballot was counted.' },
   superseded: { 'zh-CN': '这张选票已被同一位居民后来投的选票替换，没有计入。', en: 'This ballot was replaced by a later one from the same resident and was not counted.' },
-  counted: { 'zh-CN': '这张选票已计入，内容如下。', en: 'This ballot was counted, exactly as follows.' },
+  counted: { 'zh-CN': '这张选票已计入。', en: 'This ballot was counted.' },
 } as const;
 
 export type BallotRefusal =
@@ -581,20 +581,8 @@ export type ReceiptView =
   | { status: 'unknown' }
   | { status: 'vote_open'; cycle: { id: string; titleZh: string; titleEn: string } }
   | { status: 'superseded'; cycle: { id: string; titleZh: string; titleEn: string } }
-  | {
-      status: 'counted';
-      cycle: { id: string; titleZh: string; titleEn: string };
-      method: BallotMethod;
-      channel: 'online' | 'paper';
-      /** Exactly what was counted, in ballot order; `counted` is false for a project that had left the ballot by the close. */
-      items: { code: string; title: string; points: number | null; counted: boolean }[];
-    };
+  | { status: 'counted'; cycle: { id: string; titleZh: string; titleEn: string }; channel: 'online' | 'paper' };
 
-/**
- * What anyone may learn from a receipt code: before the count, only that the
- * vote is still open; after it, whether the ballot was counted and exactly
- * what it said — never who cast it.
- */
 /**
  * Check a receipt under the guessing throttle: codes that match no ballot
  * count against the address (shared by every app instance), so nobody can
@@ -604,12 +592,22 @@ export async function checkReceiptGuarded(ctx: AppContext, rawCode: string, addr
   return guardGuess(ctx.database, [{ key: `receipt:addr:${address}`, rule: ctx.throttle.receipt }], ctx.now(), () => checkReceipt(ctx.database, rawCode), (r) => r.status === 'unknown');
 }
 
+/**
+ * What anyone may learn from a receipt code: before the count, only that the
+ * vote is still open; after it, whether the ballot was counted or replaced —
+ * never what it said, nor who cast it. A receipt proves inclusion, not
+ * content, on purpose: whoever is shown a receipt (someone buying or forcing
+ * votes) must not be able to learn from it how the voter voted. The voter
+ * saw their ballot when they cast it; the count is checked from the
+ * published anonymised ballots (the .pb and its recount) and the list of
+ * counted receipt fingerprints.
+ */
 export async function checkReceipt(database: Database, rawCode: string): Promise<ReceiptView> {
   const code = normalizeReceiptCode(rawCode);
   if (!RECEIPT_RE.test(code)) return { status: 'unknown' };
   const b = (
     await database.db
-      .select({ cycleId: ballots.cycleId, method: ballots.method, content: ballots.content, channel: ballots.channel, supersededAt: ballots.supersededAt, titleZh: cycles.titleZh, titleEn: cycles.titleEn })
+      .select({ cycleId: ballots.cycleId, channel: ballots.channel, supersededAt: ballots.supersededAt, titleZh: cycles.titleZh, titleEn: cycles.titleEn })
       .from(ballots)
       .innerJoin(cycles, eq(cycles.id, ballots.cycleId))
       .where(eq(ballots.receiptCode, code))
@@ -617,16 +615,8 @@ export async function checkReceipt(database: Database, rawCode: string): Promise
   )[0];
   if (!b) return { status: 'unknown' };
   const cycle = { id: b.cycleId, titleZh: b.titleZh, titleEn: b.titleEn };
-  const result = (await database.db.select({ result: cycleResults.result }).from(cycleResults).where(and(eq(cycleResults.cycleId, b.cycleId), eq(cycleResults.official, true))).limit(1))[0];
+  const result = (await database.db.select({ cycleId: cycleResults.cycleId }).from(cycleResults).where(and(eq(cycleResults.cycleId, b.cycleId), eq(cycleResults.official, true))).limit(1))[0];
   if (!result) return { status: 'vote_open', cycle };
   if (b.supersededAt) return { status: 'superseded', cycle };
-  if (!isBallotMethod(b.method)) return { status: 'unknown' };
-  const ballot = parseBallotContent(b.method, b.content);
-  const ids = ballot.method === 'points' ? Object.keys(ballot.points) : ballot.projects;
-  const rows = ids.length ? await database.db.select({ id: projects.id, code: projects.code, title: projects.title }).from(projects).where(inValues(projects.id, ids)) : [];
-  const countedIds = new Set(Object.keys((result.result as { votes?: Record<string, number> }).votes ?? {}));
-  const items = rows
-    .map((p) => ({ code: p.code, title: p.title, points: ballot.method === 'points' ? (ballot.points[p.id] ?? 0) : null, counted: countedIds.has(p.id) }))
-    .sort((x, y) => x.code.localeCompare(y.code));
-  return { status: 'counted', cycle, method: b.method, channel: b.channel, items };
+  return { status: 'counted', cycle, channel: b.channel };
 }
