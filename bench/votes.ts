@@ -25,7 +25,9 @@
  *    by the same generator with the same connections and duration.
  *
  * The last line is exactly:
- *   votes: ballots/s <X>, baseline <Y>, ratio <X/Y>, p50 <ms>, p99 <ms>, acknowledged <A>, lost <L>, duplicated <D>
+ *   votes: ballots/s <X>, baseline <Y>, ratio <X/Y>, p50 <ms>, p99 <ms>, acknowledged <A>, lost <L>, duplicated <D>, cpu_us_per_ballot <C>
+ * where C is the server process's CPU time (user + system) during the measured
+ * run divided by the ballots it acknowledged.
  */
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -70,6 +72,7 @@ const loadCpu0 = process.cpuUsage();
 const run = await drive({ url: site.url, connections: opt.connections, seconds: opt.seconds, next: work.next, accept: work.accept });
 acks.push(...run.acknowledged);
 const siteCpu = site.cpuSeconds() - siteCpu0;
+const cpuUsPerBallot = (siteCpu * 1e6) / Math.max(1, run.acknowledged.length);
 const loadCpu = cpuSince(loadCpu0);
 await site.stop();
 const ballotsPerSecond = run.acknowledged.length / run.seconds;
@@ -102,5 +105,5 @@ const duplicated = check.duplicated;
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
 if (!audit.ok) log('  WARNING: the audit chain did not verify');
 console.log(
-  `votes: ballots/s ${fmt(ballotsPerSecond)}, baseline ${fmt(baselinePerSecond)}, ratio ${(ballotsPerSecond / baselinePerSecond).toFixed(2)}, p50 ${run.latency.p50}, p99 ${run.latency.p99}, acknowledged ${check.acknowledged}, lost ${check.lost}, duplicated ${duplicated}`,
+  `votes: ballots/s ${fmt(ballotsPerSecond)}, baseline ${fmt(baselinePerSecond)}, ratio ${(ballotsPerSecond / baselinePerSecond).toFixed(2)}, p50 ${run.latency.p50}, p99 ${run.latency.p99}, acknowledged ${check.acknowledged}, lost ${check.lost}, duplicated ${duplicated}, cpu_us_per_ballot ${fmt(cpuUsPerBallot)}`,
 );
