@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 import { installStatementCache } from './statement-cache.ts';
 import { walSyncFor } from './wal-sync.ts';
-import { startWriterThread, type TaskJob } from './writer-thread.ts';
+import { startWriterThread, type Outcome, type TaskJob } from './writer-thread.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -43,7 +43,7 @@ export type Database = {
   close(): void;
 };
 
-/** Counters of the write queue (read by server/http/metrics.ts). */
+/** Counters of the write queue (read by server/ops/metrics.ts). */
 export type WriteStats = {
   /** Writes waiting for their batch. */
   queued: number;
@@ -256,7 +256,7 @@ function isRefusal(e: unknown): boolean {
 }
 
 /** How one job of a batch ended. */
-export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+export type { Outcome } from './writer-thread.ts';
 
 /**
  * Run each job in its own savepoint of the open transaction, so that one that

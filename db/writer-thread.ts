@@ -20,7 +20,6 @@
  * log's chain is read and extended by one transaction at a time.
  */
 import { Worker } from 'node:worker_threads';
-import type { Outcome } from './client.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +29,9 @@ export type WriterThread = {
   run(jobs: TaskJob[]): Promise<Outcome[]>;
   close(): void;
 };
+
+/** How one write of a batch ended: its value, or the error that rolled back its savepoint. */
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'writer-worker.ts');
 

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import type { IncomingMessage } from 'node:http';
-import { noteRequest, requestIdOf } from './http/request-log.ts';
+import { noteRequest, requestIdOf } from './ops/request-log.ts';
 import type { AppContext } from './context.ts';
 import type { AppEnv } from './http/router.ts';
 import { clientKey, contextMiddleware, originCheck } from './http/middleware.ts';
@@ -53,7 +53,7 @@ export function createApp(ctx: AppContext) {
   app.use('*', async (c, next) => {
     await next();
     setSecurityHeaders(c.res.headers);
-    // For the request's log line (server/http/request-log.ts): the route pattern matched, and who asked.
+    // For the request's log line (server/ops/request-log.ts): the route pattern matched, and who asked.
     const route = routePath(c, -1);
     noteRequest(incomingOf(c), { route, accountId: c.get('auth')?.account.id ?? null });
     // Refusals go to the security log: a permission refused (403) or a rate limit hit (429; sign-in throttles are logged as such).

@@ -11,9 +11,9 @@ import { createRateLimiters, type RateLimiters } from './auth/rate-limit.ts';
 import { defaultThrottleRules, type ThrottleRules } from './auth/throttle.ts';
 import type { Env } from './env.ts';
 import { createReadCache, type ReadCache } from './services/read-cache.ts';
-import { createLogger } from './http/request-log.ts';
+import { createLogger } from './ops/request-log.ts';
 import type { Logger } from 'pino';
-import { createMetrics, type Metrics } from './http/metrics.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { newBackupState, type BackupState } from './services/backups.ts';
 import { auditKeyPath, loadOrCreateAuditKey, type AuditSigner } from './services/audit-key.ts';
 
@@ -32,7 +32,7 @@ export type AppContext = {
   reads: ReadCache;
   /** The operator's log: JSON lines (request lines, unexpected errors), at LOG_LEVEL. Never personal data. */
   log: Logger;
-  /** The operator's metrics (server/http/metrics.ts), served at /metrics when METRICS_TOKEN is set. */
+  /** The operator's metrics (server/ops/metrics.ts), served at /metrics when METRICS_TOKEN is set. */
   metrics: Metrics;
   /** What the server's backup schedule has done (BACKUP_DIR; server/services/backups.ts), for /api/health and the metrics. */
   backup: BackupState;

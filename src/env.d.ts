@@ -7,6 +7,6 @@ declare namespace App {
     /** Set by server/serve.ts: this request's id (x-request-id), shown on the error page. */
     requestId?: string | null;
     /** Set by server/serve.ts: add the matched route and the account to the request's log line. */
-    noteRequest?: (note: import('../server/http/request-log.ts').RequestNote) => void;
+    noteRequest?: (note: import('../server/ops/request-log.ts').RequestNote) => void;
   }
 }

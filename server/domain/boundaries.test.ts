@@ -62,4 +62,49 @@ describe('module boundaries', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('imports only go down the layers and form no circle', () => {
+    // The layers, lowest first: documents; the pure domain; the database; the services (and the context,
+    // settings, sign-in and the operator's log and metrics they use); the HTTP edge (app, routes, security,
+    // the server); the pages. A file may import from its own layer or below.
+    const rank = (path: string): number => {
+      if (path.startsWith('docs/')) return 0;
+      if (path.startsWith('server/domain/')) return 1;
+      if (path.startsWith('db/')) return 2;
+      if (/^server\/(services|auth|ops)\//.test(path) || path === 'server/context.ts' || path === 'server/env.ts') return 3;
+      if (path.startsWith('server/')) return 4;
+      if (path.startsWith('src/')) return 5;
+      return 6;
+    };
+    const graph = new Map<string, string[]>();
+    const wrongWay: string[] = [];
+    for (const dir of ['server', 'db', 'src']) {
+      for (const f of files(dir)) {
+        const targets = imports(f)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => relative(ROOT, resolve(ROOT, dirname(f), spec)));
+        graph.set(f, targets);
+        for (const t of targets) if (rank(t) > rank(f)) wrongWay.push(`${f} imports ${t}, a layer above it`);
+      }
+    }
+    // Every circle, type-only imports included (a type that two modules need belongs to the lower one).
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, 'open');
+      path.push(f);
+      for (const t of graph.get(f) ?? []) {
+        if (!graph.has(t)) continue;
+        if (state.get(t) === 'open') circles.push(path.slice(path.indexOf(t)).concat(t).join(' -> '));
+        else if (!state.has(t)) visit(t);
+      }
+      path.pop();
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) if (!state.has(f)) visit(f);
+    expect(graph.size).toBeGreaterThan(200);
+    expect(wrongWay).toEqual([]);
+    expect(circles).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@
  * (permissions and the project state machine), with their HTTP statuses and
  * bilingual messages, so there is exactly one place to add a code.
  */
-import type { ProjectState } from './project-states.ts';
+import type { ProjectState } from './project-state-names.ts';
 import type { CyclePhase } from './cycle-phases.ts';
 
 // ---------------------------------------------------------------------------

@@ -28,26 +28,9 @@ import { screeningMode, voteMode, type Rulebook, type ScreeningMode } from './ru
 
 export type { ReasonCode } from './permissions.ts';
 
-export const PROJECT_STATES = [
-  'draft',
-  'submitted',
-  'screened_in',
-  'screened_out',
-  'shortlisted',
-  'not_shortlisted',
-  'under_deliberation',
-  'rejected',
-  'in_public_notice',
-  'approved',
-  'in_progress',
-  'accepted',
-  'acceptance_failed',
-  'evaluated',
-  'audited',
-  'archived',
-  'withdrawn',
-] as const;
-export type ProjectState = (typeof PROJECT_STATES)[number];
+// The states themselves live in ./project-state-names.ts, which the permissions can read without importing this module.
+export { PROJECT_STATES, type ProjectState } from './project-state-names.ts';
+import { PROJECT_STATES, type ProjectState } from './project-state-names.ts';
 
 export const PROJECT_EVENTS = [
   'submit',
