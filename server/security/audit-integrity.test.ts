@@ -18,7 +18,7 @@ import { auditLog, objections, projects, screeningOpinions } from '../../db/sche
 import { entryHash } from '../domain/audit-chain.ts';
 import { appendAudit, verifyAuditLog } from '../services/audit.ts';
 import { COUNCIL_FIXTURE } from '../../tests/e2e/fixtures/council.ts';
-import { buildTemplate, openWorld, type Template, type World } from './world.ts';
+import { buildTemplate, openWorld, type Template, type World } from '../../tests/security/world.ts';
 
 let template: Template;
 let w: World;

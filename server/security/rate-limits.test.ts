@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { projects } from '../../db/schema.ts';
-import { buildTemplate, openWorld, type Template, type World } from './world.ts';
+import { buildTemplate, openWorld, type Template, type World } from '../../tests/security/world.ts';
 
 let template: Template;
 let w: World;
