@@ -28,7 +28,7 @@ import { whyCannotReply } from './comments.ts';
 import { deliveryActions, loadProject } from './delivery.ts';
 import { voterView } from './ballots.ts';
 import { getNotice } from './notices.ts';
-import { whyCannotDecidePhaseRequest } from './cycles.ts';
+import { forwardView, whyCannotDecidePhaseRequest } from './cycles.ts';
 
 /** A form as a page shows it: the path it posts to, and its fields' values (hidden ones and the submit button's). */
 export type ShownForm = { action: string; fields: Record<string, string> };
@@ -251,9 +251,20 @@ export const FORM_KINDS: readonly FormKind[] = [
 
   // Staff desks of a community.
   { route: '/staff/:slug', check: staffPage('import_register') },
+  // Opening the next phase: the staff's right, and the world's (not past public notice while a project is on notice).
+  {
+    route: '/staff/:slug/phase', field: 'move', value: 'forward',
+    check: async (ctx, actor, p, f) => {
+      const who = await staffPage('manage_phases')(ctx, actor, p, f);
+      if (who) return who;
+      const next = await forwardView(ctx, f.cycle ?? '');
+      if (!next) return 'not_found';
+      return next.next === null ? 'unknown_phase' : (next.held?.code ?? null);
+    },
+  },
   { route: '/staff/:slug/phase', check: staffPage('manage_phases') },
   // A street or district officer confirms or declines a request to move a cycle back or skip a phase (not their own).
-  { route: '/staff/phase-requests/:id', check: (ctx, actor, p) => whyCannotDecidePhaseRequest(ctx, p.id!, actor) },
+  { route: '/staff/phase-requests/:id', check: (ctx, actor, p, f) => whyCannotDecidePhaseRequest(ctx, p.id!, actor, f.decision) },
   { route: '/staff/:slug/paper-ballots', check: staffPage('enter_paper') },
   {
     route: '/staff/:slug/paper-proposal',

@@ -12,7 +12,7 @@
  * then counted from the adoption's audit entry, and the row is recorded the
  * first time it is needed (`ensureNotice`), with its own audit entry.
  */
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { accounts, auditLog, cycles, notices, objections, projects, registerEntries } from '../../db/schema.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
@@ -142,6 +142,38 @@ export async function getNotice(db: Db | Tx, projectId: string, now: Date, viewe
     state: noticeState(row, views.map((v) => v.status), now),
     objections: views,
   };
+}
+
+/** A cycle's projects still on public notice: how many, and when the last of their notice periods ends. */
+export type OpenNotices = { count: number; lastEndsAt: Date | null };
+
+/**
+ * The projects of a cycle in public notice (公示中) and the end of the last
+ * notice period among them: one aggregate over the (cycle_id, state) index.
+ * A project in notice whose period was never recorded (the council clock
+ * records it within a minute) counts from its adoption, as `getNotice` does.
+ */
+export async function openNoticesOf(db: Db | Tx, cycleId: string, now: Date): Promise<OpenNotices> {
+  const inNotice = and(eq(projects.cycleId, cycleId), eq(projects.state, 'in_public_notice'));
+  const [agg] = await db
+    .select({ count: sql<number>`count(*)`, last: sql<number | null>`max(${notices.endsAt})`, unrecorded: sql<number>`coalesce(sum(${notices.id} is null), 0)` })
+    .from(projects)
+    .leftJoin(notices, and(eq(notices.projectId, projects.id), isNull(notices.closedAt)))
+    .where(inNotice);
+  const count = Number(agg?.count ?? 0);
+  let last = agg?.last == null ? null : Number(agg.last);
+  if (Number(agg?.unrecorded ?? 0) > 0) {
+    const bare = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .leftJoin(notices, and(eq(notices.projectId, projects.id), isNull(notices.closedAt)))
+      .where(and(inNotice, isNull(notices.id)));
+    for (const p of bare) {
+      const n = await getNotice(db, p.id, now);
+      if (n && (last === null || n.endsAt.getTime() > last)) last = n.endsAt.getTime();
+    }
+  }
+  return { count, lastEndsAt: last === null ? null : new Date(last) };
 }
 
 export type ObjectOutcome = { ok: true; id: string } | { ok: false; code: ReasonCode | NoticeReason | 'not_found' };
