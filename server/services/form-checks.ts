@@ -19,7 +19,7 @@ import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place } from '../domain/permissions.ts';
 import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { whyNotAnswer, whyNotObject } from '../domain/notice.ts';
-import { whyNotEditAgenda } from '../domain/meeting.ts';
+import { whyNotEditAgenda, whyNotOpen } from '../domain/meeting.ts';
 import { getCommunity } from './catalog.ts';
 import { listDistricts } from './rulebook-admin.ts';
 import { loadProjectForStep, staffReason, placeOfCommunity } from './council.ts';
@@ -307,7 +307,15 @@ export const FORM_KINDS: readonly FormKind[] = [
     route: '/staff/:slug/meetings/:id', field: 'action', value: action,
     check: meetingStep(['scheduled', 'open'], (m) => whyNotEditAgenda({ status: m.status, agendaPublished: m.agendaPublishedAt !== null })),
   })),
-  { route: '/staff/:slug/meetings/:id', field: 'action', value: 'open', check: meetingStep(['scheduled']) },
+  {
+    route: '/staff/:slug/meetings/:id', field: 'action', value: 'open',
+    check: async (ctx, actor, p, f) => {
+      const who = await meetingStep(['scheduled', 'open', 'closed'])(ctx, actor, p, f);
+      if (who) return who;
+      const m = (await meeting(ctx, p.id!))!.m;
+      return whyNotOpen({ status: m.status, agendaPublished: m.agendaPublishedAt !== null, scheduledAt: m.scheduledAt }, ctx.now());
+    },
+  },
   ...(['attendance', 'notes', 'votes', 'decide', 'close'] as const).map((action): FormKind => ({ route: '/staff/:slug/meetings/:id', field: 'action', value: action, check: meetingStep(['open']) })),
   { route: '/staff/:slug/meetings/:id', field: 'action', value: 'addendum', check: meetingStep(['closed']) },
   {
