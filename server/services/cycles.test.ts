@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { seededTemplate, type TestApp } from '../../tests/fixtures.ts';
 import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests, roleAssignments } from '../../db/schema.ts';
 import { advanceDuePhases, decidePhaseRequest, extendPhase, forwardView, pendingPhaseRequests, pendingRequestOf, phaseHistory, requestPhaseChange, setCyclePhase } from './cycles.ts';
-import { closeDueNotices } from './notices.ts';
+import { closeDueNotices, projectsAwaitingNotice } from './notices.ts';
 import { checkForm } from './form-checks.ts';
 import { loadActor } from './accounts.ts';
 import { verifyAuditLog } from './audit.ts';
@@ -328,6 +328,11 @@ describe('a cycle does not pass public notice while a project is on notice', () 
     expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === SUNXI)).toEqual([]);
     expect(await w.phase(SUNXI)).toBe('implementation');
     expect(isOverrun((await getCycle(w.t.ctx.database, SUNXI, w.clock.now))!, w.clock.now)).toBe(true);
+  });
+
+  it('the delivery desk lists the project as waiting until its notice ends', async () => {
+    expect(await projectsAwaitingNotice(w.t.ctx.database.db, 'sunxi', w.clock.now)).toEqual([{ code: 'SGJD-SXSQ-2026-04', title: '电动自行车集中充电点（委托企业运营）', endsAt: LAST_NOTICE_END, openObjections: 0 }]);
+    expect(await projectsAwaitingNotice(w.t.ctx.database.db, 'lianhua', w.clock.now)).toEqual([]);
   });
 
   it('once the notice is closed and the project approved, the clock moves the cycle on', async () => {
