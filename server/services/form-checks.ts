@@ -19,13 +19,14 @@ import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place } from '../domain/permissions.ts';
 import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { whyNotAnswer, whyNotObject } from '../domain/notice.ts';
+import { whyNotPay } from '../domain/delivery.ts';
 import { whyNotEditAgenda, whyNotOpen } from '../domain/meeting.ts';
 import { getCommunity } from './catalog.ts';
 import { listDistricts } from './rulebook-admin.ts';
 import { loadProjectForStep, staffReason, placeOfCommunity } from './council.ts';
 import { canSee, loadCycleBundle, whyCannotEdit, whyCannotPropose } from './proposals.ts';
 import { whyCannotReply } from './comments.ts';
-import { deliveryActions, loadProject } from './delivery.ts';
+import { deliveryActions, loadProject, paymentStanding } from './delivery.ts';
 import { voterView } from './ballots.ts';
 import { getNotice } from './notices.ts';
 import { forwardView, whyCannotDecidePhaseRequest } from './cycles.ts';
@@ -90,8 +91,8 @@ async function deliveryCan(ctx: AppContext, actor: Actor, params: Record<string,
   const c = await community(ctx, params.slug!);
   const loaded = c ? await loadProject(ctx.database.db, { code: params.code! }, ctx.now()) : null;
   if (!c || !loaded || loaded.project.communityId !== c.id) return null;
-  const hasAgreement = loaded.project.agreedAmountFen !== null;
-  return { loaded, can: deliveryActions(loaded, hasAgreement, actor), place: c.place };
+  const agreement = await paymentStanding(ctx.database.db, loaded.project.id);
+  return { loaded, agreement, can: deliveryActions(loaded, agreement, actor), place: c.place };
 }
 
 function delivery(step: keyof ReturnType<typeof deliveryActions>): Check {
@@ -101,7 +102,9 @@ function delivery(step: keyof ReturnType<typeof deliveryActions>): Check {
     if (actor === null) return 'not_signed_in';
     const who = roleReason(actor, ['staff'], d.place);
     if (who) return who;
-    return d.can[step] ? null : 'wrong_state';
+    if (d.can[step]) return null;
+    // Nothing left to pay: the service's own refusal.
+    return step === 'payment' && d.agreement && whyNotPay(d.agreement.agreedFen, d.agreement.paidFen) ? 'fully_paid' : 'wrong_state';
   };
 }
 
