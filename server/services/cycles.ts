@@ -257,6 +257,9 @@ export async function forwardView(ctx: AppContext, cycleId: string): Promise<For
   };
 }
 
+/** Open phases whose next phase is past public notice: the clock leaves them open while a project is on notice. */
+const HELD_BY_NOTICE = CYCLE_PHASES.filter((p) => p !== 'closed' && CYCLE_PHASES.indexOf(p) >= CYCLE_PHASES.indexOf('public_notice'));
+
 /**
  * The clock: every cycle whose open phase has a planned end before today
  * (China time; the last planned day is still open) moves to the next phase
@@ -264,13 +267,11 @@ export async function forwardView(ctx: AppContext, cycleId: string): Promise<For
  * cycle that is overdue several phases moves one phase at a time, each with
  * its own audit entry. A cycle with a pending request to move it waits for
  * the officer, and one whose next phase is past public notice waits while a
- * project of it is still on notice (both show as overrun: the notice's end
- * and the council clock's approval let it move on at the next tick). Safe to call any number of times, from
- * any number of servers: each move is made once. Returns the moves made.
+ * project of it is still on notice (both show as overrun; once the council
+ * clock has approved the projects, the next tick moves it on). Safe to call
+ * any number of times, from any number of servers: each move is made once.
+ * Returns the moves made.
  */
-/** Open phases whose next phase is past public notice: the clock leaves them open while a project is on notice. */
-const HELD_BY_NOTICE = CYCLE_PHASES.filter((p) => p !== 'closed' && CYCLE_PHASES.indexOf(p) >= CYCLE_PHASES.indexOf('public_notice'));
-
 export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: string; from: CyclePhase; to: CyclePhase }[]> {
   const now = ctx.now();
   const today = chinaDay(now);
