@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CYCLE_PHASES, PHASE_NAMES, chinaDay, currentPhase, dayAfter, isIsoDay, isOverrun, nextOpening, nextPhase, phaseMove, phasesFor } from './cycle-phases.ts';
+import { CYCLE_PHASES, PHASE_NAMES, chinaDay, currentPhase, dayAfter, endsEarly, isIsoDay, isOverrun, nextOpening, nextPhase, passesNotice, phaseMove, phasesFor, redateEarlyEnd } from './cycle-phases.ts';
 import type { PlannedPhase } from './cycle-phases.ts';
 
 const plan: PlannedPhase[] = [
@@ -124,5 +124,46 @@ describe('moves, overruns and openings', () => {
     expect(isIsoDay('2026-02-29')).toBe(false);
     expect(isIsoDay('2026-2-28')).toBe(false);
     expect(dayAfter('2026-12-31')).toBe('2027-01-01');
+  });
+});
+
+describe('ending a phase early', () => {
+  it('is early only before the planned last day', () => {
+    expect(endsEarly(plan, 'screening', '2026-04-14')).toBe(true);
+    expect(endsEarly(plan, 'screening', '2026-04-15')).toBe(false);
+    expect(endsEarly(plan, 'screening', '2026-04-16')).toBe(false);
+    // Nothing planned to end: nothing to end early.
+    expect(endsEarly(plan, 'implementation', '2026-01-01')).toBe(false);
+    expect(endsEarly(plan, null, '2026-01-01')).toBe(false);
+  });
+
+  it('ends the phase left today, starts the phase opened today with its planned end, and leaves every later phase as published', () => {
+    expect(redateEarlyEnd(plan, 'screening', 'resident_vote', '2026-04-10')).toEqual([
+      { phase: 'screening', was: { startsOn: '2026-04-01', endsOn: '2026-04-15' }, startsOn: '2026-04-01', endsOn: '2026-04-10' },
+      { phase: 'resident_vote', was: { startsOn: '2026-04-20', endsOn: '2026-04-30' }, startsOn: '2026-04-10', endsOn: '2026-04-30' },
+    ]);
+  });
+
+  it('never leaves a phase ending before it starts, or one that opens already overdue', () => {
+    // Opened a day ahead of its planned start (on the last day of the one before), then ended early.
+    const ahead = [{ phase: 'screening' as const, startsOn: '2026-04-11', endsOn: '2026-04-30' }, { phase: 'resident_vote' as const, startsOn: '2026-03-01', endsOn: '2026-03-31' }];
+    expect(redateEarlyEnd(ahead, 'screening', 'resident_vote', '2026-04-10')).toEqual([
+      { phase: 'screening', was: { startsOn: '2026-04-11', endsOn: '2026-04-30' }, startsOn: '2026-04-10', endsOn: '2026-04-10' },
+      { phase: 'resident_vote', was: { startsOn: '2026-03-01', endsOn: '2026-03-31' }, startsOn: '2026-03-01', endsOn: '2026-04-10' },
+    ]);
+    // A phase opened with no planned row keeps none.
+    expect(redateEarlyEnd(plan, 'public_notice', 'implementation', '2026-05-22')).toEqual([{ phase: 'public_notice', was: { startsOn: '2026-05-20', endsOn: '2026-05-27' }, startsOn: '2026-05-20', endsOn: '2026-05-22' }]);
+  });
+});
+
+describe('passing public notice', () => {
+  it('is any move forward to a phase after it, and never a step back', () => {
+    expect(passesNotice('public_notice', 'implementation')).toBe(true);
+    expect(passesNotice('deliberation', 'implementation')).toBe(true);
+    expect(passesNotice('implementation', 'acceptance')).toBe(true);
+    expect(passesNotice('audit', 'closed')).toBe(true);
+    expect(passesNotice('deliberation', 'public_notice')).toBe(false);
+    expect(passesNotice('acceptance', 'implementation')).toBe(false);
+    expect(passesNotice('implementation', 'deliberation')).toBe(false);
   });
 });

@@ -155,6 +155,54 @@ export function nextOpening(cycle: { phases: readonly PlannedPhase[]; phase: Cyc
   return later[0] ?? null;
 }
 
+/**
+ * Does opening `to` from `from` end `from` before its planned end? True when
+ * the phase left has a planned last day still ahead of today (China time).
+ * Moving on on the planned last day or after it is on time.
+ */
+export function endsEarly(phases: readonly PlannedPhase[], from: CyclePhase | null, today: string): boolean {
+  const planned = plannedFor(phases, from);
+  return planned !== undefined && today < planned.endsOn;
+}
+
+/** A planned phase's dates before and after a re-dating. */
+export type Redated = { phase: CyclePhase; was: { startsOn: string; endsOn: string }; startsOn: string; endsOn: string };
+
+/**
+ * The plan after staff end `from` early today and open `to`. The phase left
+ * now ends today; the phase opened starts today (it is open from now on) and
+ * keeps its planned end, so it gains the days the phase before it gave up;
+ * every later phase keeps the dates already published. No date a resident
+ * was told moves earlier except the start of the phase that really did open,
+ * no phase is shortened but the one ended, and none starts before the one
+ * before it ends. Only the rows that change are returned.
+ */
+export function redateEarlyEnd(phases: readonly PlannedPhase[], from: CyclePhase, to: CyclePhase, today: string): Redated[] {
+  const out: Redated[] = [];
+  const left = plannedFor(phases, from);
+  if (left && left.endsOn > today) {
+    out.push({ phase: from, was: { startsOn: left.startsOn, endsOn: left.endsOn }, startsOn: left.startsOn < today ? left.startsOn : today, endsOn: today });
+  }
+  const opened = plannedFor(phases, to);
+  if (opened && (opened.startsOn > today || opened.endsOn < today)) {
+    out.push({ phase: to, was: { startsOn: opened.startsOn, endsOn: opened.endsOn }, startsOn: opened.startsOn > today ? today : opened.startsOn, endsOn: opened.endsOn < today ? today : opened.endsOn });
+  }
+  return out;
+}
+
+/**
+ * Would this move take the cycle past public notice (公示)? A step forward or
+ * a skip to any phase after it does; a step back does not. While a project
+ * of the cycle is still on notice such a move is refused
+ * ('projects_in_notice'): its objections may yet send it back to the
+ * council, and nothing may be implemented before its notice ends.
+ */
+export function passesNotice(from: CyclePhase | null, to: CyclePhase): boolean {
+  const order = (p: CyclePhase) => CYCLE_PHASES.indexOf(p);
+  if (order(to) <= order('public_notice')) return false;
+  return from === null || order(to) > order(from);
+}
+
 /** The day after an ISO day (UTC arithmetic on a calendar day). */
 export function dayAfter(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgreement, checkPayment, csvCell, daysBetween, fenToChineseUpper, fenToFigures, fenToYuanText, isIsoDay, moneySummary, overdue, satisfaction, toCsv, type AgreementInput } from './delivery.ts';
+import { checkAgreement, checkPayment, csvCell, daysBetween, fenToChineseUpper, fenToFigures, fenToYuanText, isIsoDay, moneySummary, overdue, satisfaction, toCsv, type AgreementInput, whyNotPay } from './delivery.ts';
 
 const agreement: AgreementInput = {
   implementerName: '深圳市安居工程有限公司',
@@ -56,6 +56,11 @@ describe('payments in batches', () => {
 
   it('are refused one fen over the agreed amount, saying what is left', () => {
     expect(checkPayment(10_000, 4_000, 1, 6_001)).toEqual({ ok: false, code: 'over_agreed_amount', agreedFen: 10_000, paidFen: 4_000, amountFen: 6_001, leftFen: 6_000 });
+  });
+
+  it('are not offered at all once the agreed amount is paid in full', () => {
+    expect(whyNotPay(10_000, 9_999)).toBeNull();
+    expect(whyNotPay(10_000, 10_000)).toBe('fully_paid');
   });
 
   it('must be a positive whole number of fen', () => {

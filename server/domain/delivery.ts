@@ -94,6 +94,15 @@ export type PaymentCheck =
   | { ok: false; code: 'over_agreed_amount'; agreedFen: number; paidFen: number; amountFen: number; leftFen: number };
 
 /**
+ * May another payment be recorded at all? Not once the payments reach the
+ * agreed amount ('fully_paid'): the page then offers no payment form, and
+ * the service refuses one with the same code.
+ */
+export function whyNotPay(agreedFen: number, paidFen: number): 'fully_paid' | null {
+  return paidFen >= agreedFen ? 'fully_paid' : null;
+}
+
+/**
  * A payment in batches: never more, in total, than the agreed amount.
  * `paidFen` is what earlier batches paid; `batches` how many there were.
  */

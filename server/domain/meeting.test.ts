@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULEBOOK_SETTINGS } from './rulebook.ts';
-import { checkBudget, checkClose, committedAmount, describeOutcome, describeQuorum, describeShortfall, fractionName, meetingQuorum, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotVote, type RecordedVote } from './meeting.ts';
+import { checkBudget, checkClose, committedAmount, describeOpensAt, describeOutcome, describeQuorum, describeShortfall, fractionName, meetingQuorum, meetingStartsAt, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotOpen, whyNotVote, type RecordedVote } from './meeting.ts';
 
 const rb = DEFAULT_RULEBOOK_SETTINGS; // quorum > 2/3, pass > 1/2
 const members = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -108,6 +108,29 @@ describe('closing a meeting', () => {
   it('only while the meeting is open', () => {
     expect(checkClose('closed', items, [])).toEqual({ ok: false, code: 'meeting_closed' });
     expect(checkClose('scheduled', items, [])).toEqual({ ok: false, code: 'meeting_not_open' });
+  });
+});
+
+describe('opening a meeting', () => {
+  const published = { status: 'scheduled' as const, agendaPublished: true, scheduledAt: '2026-12-10T19:30' };
+  it('its time is China time', () => {
+    expect(meetingStartsAt('2026-12-10T19:30').toISOString()).toBe('2026-12-10T11:30:00.000Z');
+  });
+  it('is refused before its scheduled time, to the millisecond, and allowed from then on', () => {
+    expect(whyNotOpen(published, new Date('2026-12-10T19:29:59.999+08:00'))).toBe('meeting_not_yet');
+    expect(whyNotOpen(published, new Date('2026-12-10T09:00:00+08:00'))).toBe('meeting_not_yet');
+    expect(whyNotOpen(published, new Date('2026-12-10T19:30:00+08:00'))).toBeNull();
+    expect(whyNotOpen(published, new Date('2026-12-11T08:00:00+08:00'))).toBeNull();
+  });
+  it('needs the agenda published first, and happens once', () => {
+    const late = new Date('2026-12-11T08:00:00+08:00');
+    expect(whyNotOpen({ ...published, agendaPublished: false }, late)).toBe('agenda_not_published');
+    expect(whyNotOpen({ ...published, status: 'open' }, late)).toBe('meeting_already_open');
+    expect(whyNotOpen({ ...published, status: 'closed' }, late)).toBe('meeting_closed');
+  });
+  it('says when it may open', () => {
+    expect(describeOpensAt('2026-12-10T19:30', 'zh-CN')).toBe('会议定于 2026-12-10 19:30（北京时间）开始，届时才能宣布开会。');
+    expect(describeOpensAt('2026-12-10T19:30', 'en')).toBe('The meeting is scheduled for 2026-12-10 19:30 (China time); it can be opened from then.');
   });
 });
 

@@ -126,6 +126,7 @@ export const MEETING_REASONS = [
   'not_closed',
   'undecided_items',
   'not_undecided',
+  'meeting_not_yet',
 ] as const;
 export type MeetingReason = (typeof MEETING_REASONS)[number];
 
@@ -151,6 +152,7 @@ export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> =
   not_closed: 409,
   undecided_items: 409,
   not_undecided: 422,
+  meeting_not_yet: 409,
 };
 
 export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Record<Locale, string>>>> = {
@@ -178,7 +180,32 @@ export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Re
     en: 'Some agenda items are undecided, so the meeting cannot close; decide them, or carry each over to a later meeting with a reason',
   },
   not_undecided: { 'zh-CN': '只有本次会议中未作出决议的议题才能结转', en: 'Only an undecided item of this meeting can be carried over' },
+  meeting_not_yet: { 'zh-CN': '还没到会议预定的开始时间，不能提前宣布开会', en: 'The meeting cannot open before its scheduled time' },
 };
+
+/** The instant a meeting is scheduled to start: its time is China time ('2026-11-25T19:30' → 11:30 UTC). */
+export function meetingStartsAt(scheduledAt: string): Date {
+  return new Date(`${scheduledAt.slice(0, 16)}:00+08:00`);
+}
+
+/** When a meeting may open, in words: "会议定于 2026-12-10 19:30（北京时间）开始，届时才能宣布开会". */
+export function describeOpensAt(scheduledAt: string, locale: Locale): string {
+  const when = scheduledAt.slice(0, 16).replace('T', ' ');
+  return locale === 'en' ? `The meeting is scheduled for ${when} (China time); it can be opened from then.` : `会议定于 ${when}（北京时间）开始，届时才能宣布开会。`;
+}
+
+/**
+ * May the meeting open now? Once, after its agenda was published, and not
+ * before its scheduled time (a meeting opened early would meet without the
+ * members and residents who came at the published time).
+ */
+export function whyNotOpen(meeting: { status: MeetingStatus; agendaPublished: boolean; scheduledAt: string }, now: Date): MeetingReason | null {
+  if (meeting.status === 'closed') return 'meeting_closed';
+  if (meeting.status === 'open') return 'meeting_already_open';
+  if (!meeting.agendaPublished) return 'agenda_not_published';
+  if (now.getTime() < meetingStartsAt(meeting.scheduledAt).getTime()) return 'meeting_not_yet';
+  return null;
+}
 
 export type MeetingFacts = {
   status: MeetingStatus;

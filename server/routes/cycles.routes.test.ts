@@ -56,3 +56,30 @@ describe('the phase API', () => {
     clock = new Date('2026-12-07T10:00:00+08:00');
   });
 });
+
+describe('the phase API refuses early ends without a reason, and moves past public notice while projects are on notice', () => {
+  it('ending collection early without a reason is a 422 field error; with one the cycle moves and the plan is re-dated', async () => {
+    const staff = await as('staff_lt');
+    const bare = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    expect([bare.status, (await bare.json()).error]).toEqual([
+      422,
+      { code: 'early_reason_required', message: '当前阶段尚未到计划结束日期，提前结束须填写公开理由', fields: { reason: '当前阶段尚未到计划结束日期，提前结束须填写公开理由' } },
+    ]);
+    expect((await cycle('cy-lianhua-2026')).phase).toBe('collection');
+    const ok = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening', reason: '提议已收齐，提前开始初审（测试）' });
+    expect([ok.status, await ok.json()]).toEqual([200, { from: 'collection', to: 'screening' }]);
+    expect((await cycle('cy-lianhua-2026')).phases).toEqual([
+      { phase: 'collection', startsOn: '2026-11-01', endsOn: '2026-12-07' },
+      { phase: 'screening', startsOn: '2026-12-07', endsOn: '2026-12-31' },
+    ]);
+  });
+
+  it('笋西 cannot leave implementation while its charging-point project is on notice: 409, saying when the last notice ends', async () => {
+    const res = await (await as('staff_sx')).post('/api/cycles/cy-sunxi-2026/phase', { phase: 'acceptance', reason: '完工（测试）' });
+    expect([res.status, await res.json()]).toEqual([
+      409,
+      { error: { code: 'projects_in_notice', message: '本轮还有项目在公示中，公示结束前不能进入公示之后的阶段（1 个项目公示中，最后一个公示期至 2026年11月23日 10:00 结束）。' } },
+    ]);
+    expect((await cycle('cy-sunxi-2026')).phase).toBe('implementation');
+  });
+});

@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { getCycle } from '../services/catalog.ts';
-import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, requestPhaseChange, setCyclePhase } from '../services/cycles.ts';
+import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, phaseRefusalMessage, requestPhaseChange, setCyclePhase, type PhaseRefusal } from '../services/cycles.ts';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
 import { CYCLE_PHASES, isOverrun } from '../domain/cycle-phases.ts';
@@ -31,10 +31,10 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-12-
 
 const anonymous: AuditActor = { accountId: null, role: 'anonymous', name: '-' };
 
-/** A refusal from the phase services: its status and words from the one reason table. */
-function refused(c: Context<AppEnv>, code: string, fields?: Record<string, string>) {
+/** A refusal from the phase services: its status and words from the one reason table (with the notices' count and last end, when they hold the cycle). */
+function refused(c: Context<AppEnv>, code: string, fields?: Record<string, string>, r?: Omit<PhaseRefusal, 'ok'>) {
   const locale = c.get('locale');
-  const message = councilReasonMessage(code, locale);
+  const message = (r && phaseRefusalMessage(r, locale)) ?? councilReasonMessage(code, locale);
   const named = fields ? Object.fromEntries(Object.entries(fields).map(([f, why]) => [f, councilReasonMessage(why, locale)])) : undefined;
   return fail(c, councilReasonStatus(code) as 400 | 401 | 403 | 404 | 409 | 422, code, message, named);
 }
@@ -62,16 +62,21 @@ export const cycleRoutes = createRouter()
       method: 'post',
       path: '/cycles/{id}/phase',
       tags: ['cycles'],
-      summary: 'Open the next phase of the cycle (community staff); leaving the resident vote counts it. A step back or a skip is a request (POST /cycles/{id}/phase/requests).',
-      request: { params: Id, body: { content: { 'application/json': { schema: z.strictObject({ phase: z.enum(CYCLE_PHASES) }) } }, required: true } },
+      summary:
+        'Open the next phase of the cycle (community staff); leaving the resident vote counts it. Before the current phase’s planned end this ends it early: a published reason is required (early_reason_required) and the plan is re-dated. Never past public notice while a project is on notice (projects_in_notice). A step back or a skip is a request (POST /cycles/{id}/phase/requests).',
+      request: {
+        params: Id,
+        body: { content: { 'application/json': { schema: z.strictObject({ phase: z.enum(CYCLE_PHASES), reason: Reason.optional().openapi({ description: 'Required when the current phase ends before its planned end; published' }) }) } }, required: true },
+      },
       responses: { 200: { description: 'Opened', content: { 'application/json': { schema: Moved } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
       const auth = c.get('auth');
-      const r = await setCyclePhase(ctx, c.req.valid('param').id, c.req.valid('json').phase, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : anonymous);
+      const body = c.req.valid('json');
+      const r = await setCyclePhase(ctx, c.req.valid('param').id, body.phase, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : anonymous, { reason: body.reason });
       if (r.ok) return c.json({ from: r.from, to: r.to }, 200);
-      return refused(c, r.code, r.code === 'unknown_phase' || r.code === 'same_phase' || r.code === 'needs_confirmation' ? { phase: r.code } : undefined);
+      return refused(c, r.code, r.fields ?? (r.code === 'unknown_phase' || r.code === 'same_phase' || r.code === 'needs_confirmation' ? { phase: r.code } : undefined), r);
     },
   )
   .openapi(
@@ -105,7 +110,7 @@ export const cycleRoutes = createRouter()
       const auth = c.get('auth');
       const r = await requestPhaseChange(ctx, c.req.valid('param').id, c.req.valid('json'), auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : anonymous);
       if (r.ok) return c.json({ id: r.id }, 201);
-      return refused(c, r.code, r.fields);
+      return refused(c, r.code, r.fields, r);
     },
   )
   .openapi(
@@ -125,6 +130,6 @@ export const cycleRoutes = createRouter()
       const auth = c.get('auth');
       const r = await decidePhaseRequest(ctx, c.req.valid('param').id, c.req.valid('json'), auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['officer'])) : anonymous);
       if (r.ok) return c.json({ from: r.from, to: r.to }, 200);
-      return refused(c, r.code, r.fields);
+      return refused(c, r.code, r.fields, r);
     },
   );

@@ -120,6 +120,16 @@ describe('payments in batches', () => {
     expect(await rest.json()).toEqual({ batchNo: 2, paidFen: 14_800_000, agreedFen: 14_800_000 });
   });
 
+  it('once the agreed amount is paid in full, a further payment is refused and the desk offers none, saying why', async () => {
+    const staff = await as('staff_sx');
+    const more = await staff.post(`/api/projects/${EBIKE}/payments`, { paidOn: '2026-11-22', amount: '1' });
+    expect([more.status, (await more.json()).error]).toEqual([409, { code: 'fully_paid', message: '协议金额 14.8万元 已全部付清，不能再登记付款。' }]);
+    const check = await staff.post('/api/forms/check', { action: `/staff/sunxi/delivery/${EBIKE}`, fields: { intent: 'payment' } });
+    expect(await check.json()).toEqual({ allowed: false, reason: 'fully_paid', message: '协议金额已全部付清，不能再登记付款' });
+    const log = await (await client(t.app).get(`/api/audit?subjectId=${await idOf(EBIKE)}`)).json();
+    expect(log.pending.filter((e: { action: string }) => e.action === 'delivery.payment_recorded')).toHaveLength(2);
+  });
+
   it('an auditor cannot record payments', async () => {
     const auditor = await as('auditor');
     const res = await auditor.post('/api/projects/SGJD-SXSQ-2026-01/payments', { paidOn: '2026-11-22', amount: '100' });

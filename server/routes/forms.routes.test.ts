@@ -67,3 +67,16 @@ describe('POST /api/forms/check', () => {
     expect((await check('resident_lt', OWN, { event: 'withdraw' })).body.allowed).toBe(true);
   });
 });
+
+describe('verifying one’s own residency', () => {
+  it('is offered to the auditor because the server accepts it from any signed-in account, and the register stays the staff’s', async () => {
+    // The account page's 核验我本人的居民身份 is a person claiming their own register entry with a slip's code, not verifying others.
+    expect((await check('auditor', '/verify')).body).toEqual({ allowed: true, reason: null, message: null });
+    const slip = (await t.ctx.database.db.get<{ code: string }>(sql`select verification_code as code from register_entries where community_id = 'c-lianhua' and claimed_by_account_id is null limit 1`))!;
+    const res = await (await as('auditor')).post('/api/residency/verify', { code: slip.code });
+    expect([res.status, (await res.json()).community.slug]).toEqual([200, 'lianhua']);
+    // Verifying other residents (the register, its slips and codes) stays with staff and officers: the auditor is refused it.
+    expect((await check('auditor', '/staff/lianhua', {})).body).toMatchObject({ allowed: false, reason: 'role_required' });
+    expect((await (await as('auditor')).get('/api/communities/lianhua/register')).status).toBe(403);
+  });
+});

@@ -48,9 +48,9 @@ async function meeting(id: string, c = client(t.app)) {
   return { status: res.status, body: (await res.json()) as { status: string; members: Member[]; items: Item[]; quorum: { met: boolean; present: number; minimumPresent: number } | null; addenda: { body: string }[]; minutes: string | null } };
 }
 
-/** Schedule, publish and open a meeting; answers its id, members and items. */
+/** Schedule, publish and open a meeting (this morning: a meeting opens at its time, not before); answers its id, members and items. */
 async function openedMeeting(staff: Awaited<ReturnType<typeof as>>, cycleId: string, codes: string[]) {
-  const res = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '议事会会议', scheduledAt: '2026-11-22T19:30', place: '三楼会议室', agenda: codes });
+  const res = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '议事会会议', scheduledAt: '2026-11-22T09:30', place: '三楼会议室', agenda: codes });
   expect(res.status).toBe(201);
   const { id } = await res.json();
   expect((await staff.post(`/api/meetings/${id}/publish`)).status).toBe(200);
@@ -416,5 +416,30 @@ describe('closing a meeting', () => {
     const next = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '下次会议', scheduledAt: '2026-11-29T19:30', place: '会议室', agenda: [codes[1]] });
     expect(next.status).toBe(201);
     expect((await verifyAuditLog(t.ctx.database)).ok).toBe(true);
+  });
+});
+
+describe('a meeting opens at its scheduled time, not before', () => {
+  it('opening before the scheduled time is refused with when it may open, and closing before it opened too; nothing is written', async () => {
+    // (A year of its own, clear of the years the tests above and the demo use.)
+    nextYear = 2090;
+    const { cycleId, codes } = await deliberating([project('健身器材更换')]);
+    const staff = await as('staff_sx');
+    // Today (2026-11-22) at noon; the meeting is this evening.
+    const res = await staff.post(`/api/cycles/${cycleId}/meetings`, { title: '议事会晚间会议', scheduledAt: '2026-11-22T19:30', place: '三楼会议室', agenda: codes });
+    const { id } = await res.json();
+    expect((await staff.post(`/api/meetings/${id}/publish`)).status).toBe(200);
+    const early = await staff.post(`/api/meetings/${id}/open`);
+    const body = await early.json();
+    expect([early.status, body.error.code]).toEqual([409, 'meeting_not_yet']);
+    expect(body.error.message).toBe('还没到会议预定的开始时间，不能提前宣布开会：会议定于 2026-11-22 19:30（北京时间）开始，届时才能宣布开会。');
+    const close = await staff.post(`/api/meetings/${id}/close`, { minutes: '纪要' });
+    expect([close.status, (await close.json()).error.code]).toEqual([409, 'meeting_not_open']);
+    expect((await meeting(id, staff)).body.status).toBe('scheduled');
+    const log = await (await client(t.app).get(`/api/audit?subjectId=${id}`)).json();
+    expect((log.pending as { action: string }[]).map((e) => e.action)).not.toContain('meeting.opened');
+    // The page's form check refuses the open button the same way.
+    const check = await staff.post('/api/forms/check', { action: `/staff/sunxi/meetings/${id}`, fields: { action: 'open' } });
+    expect(await check.json()).toMatchObject({ allowed: false, reason: 'meeting_not_yet' });
   });
 });

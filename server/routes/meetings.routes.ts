@@ -9,7 +9,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, type AppEnv } from '../http/router.ts';
-import { COUNCIL_VOTES, describeShortfall, listItems } from '../domain/meeting.ts';
+import { COUNCIL_VOTES, describeOpensAt, describeShortfall, listItems } from '../domain/meeting.ts';
 import { councilReasonMessage } from '../services/council-reasons.ts';
 import { communityBySlug } from '../services/council.ts';
 import {
@@ -52,6 +52,10 @@ function failure(c: Context<AppEnv>, r: MeetingFailure) {
       message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ': ' : '：'}${listItems(r.items, locale)}`,
       fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
     });
+  }
+  if (r.code === 'meeting_not_yet' && 'opensAt' in r) {
+    const locale = c.get('locale');
+    return reasonAnswer(c, r.code, { message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ' ' : '：'}${describeOpensAt(r.opensAt, locale)}` });
   }
   return reasonAnswer(c, r.code, { project: 'project' in r ? r.project : undefined });
 }
@@ -142,7 +146,7 @@ export const meetingRoutes = createRouter()
     const r = await publishAgenda(c.get('ctx'), c.req.valid('param').id, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
     return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
   })
-  .openapi(staffStep('Open the meeting (the agenda must be published)', '/meetings/{id}/open'), async (c) => {
+  .openapi(staffStep('Open the meeting: the agenda must be published, and not before its scheduled time (meeting_not_yet)', '/meetings/{id}/open'), async (c) => {
     const r = await openMeeting(c.get('ctx'), c.req.valid('param').id, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
     return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
   })

@@ -17,6 +17,8 @@ const EXTRA: Record<string, { status: 400 | 404 | 409 | 422; 'zh-CN': string; en
   nothing_to_send: { status: 409, 'zh-CN': '没有可以提交议事会的项目', en: 'No project is ready to go to the council' },
   same_phase: { status: 409, 'zh-CN': '本轮已经处于这个阶段', en: 'The cycle is already in this phase' },
   unknown_phase: { status: 422, 'zh-CN': '本轮没有这个阶段', en: 'This cycle has no such phase' },
+  // The delivery desk's payment form, when the agreed amount is paid in full (server/services/delivery.ts, recordPayment).
+  fully_paid: { status: 409, 'zh-CN': '协议金额已全部付清，不能再登记付款', en: 'The agreed amount has been paid in full; no further payment can be recorded' },
 };
 
 type Table = Readonly<Record<string, Readonly<Record<Locale, string>>>>;

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { seededTemplate, type TestApp } from '../../tests/fixtures.ts';
 import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests, roleAssignments } from '../../db/schema.ts';
-import { advanceDuePhases, decidePhaseRequest, extendPhase, pendingPhaseRequests, phaseHistory, requestPhaseChange, setCyclePhase } from './cycles.ts';
+import { advanceDuePhases, decidePhaseRequest, extendPhase, forwardView, pendingPhaseRequests, pendingRequestOf, phaseHistory, requestPhaseChange, setCyclePhase } from './cycles.ts';
+import { closeDueNotices, projectsAwaitingNotice } from './notices.ts';
+import { checkForm } from './form-checks.ts';
 import { loadActor } from './accounts.ts';
 import { verifyAuditLog } from './audit.ts';
 import { getResults } from './results.ts';
@@ -201,15 +203,15 @@ describe('moving backwards or skipping needs a second person', () => {
   });
 
   it('a request whose cycle has moved since cannot be confirmed, only declined', async () => {
-    const staff = await w.actor('demo-staff_sx');
-    const sx = who('demo-staff_sx', 'staff', '吴勇（示例）');
-    const r = (await requestPhaseChange(w.t.ctx, 'cy-sunxi-2026', { to: 'audit', reason: '跳过验收（测试）' }, staff, sx)) as { ok: true; id: string };
+    // 仙湖, back in screening since the test before. (笋西 cannot serve here any more: a project of its cycle is still on public notice, which holds every move past it.)
+    const staff = await w.actor('demo-staff_xh');
+    const r = (await requestPhaseChange(w.t.ctx, XIANHU, { to: 'deliberation', reason: '跳过投票（测试）' }, staff, STAFF_XH)) as { ok: true; id: string };
     expect(r.ok).toBe(true);
-    expect(await setCyclePhase(w.t.ctx, 'cy-sunxi-2026', 'acceptance', staff, sx)).toMatchObject({ ok: true });
+    expect(await setCyclePhase(w.t.ctx, XIANHU, 'resident_vote', staff, STAFF_XH, { reason: '重新初审已完成，提前开始投票（测试）' })).toMatchObject({ ok: true });
     const officer = await w.actor('demo-officer');
     expect(await decidePhaseRequest(w.t.ctx, r.id, { decision: 'confirm' }, officer, DISTRICT)).toEqual({ ok: false, code: 'phase_moved' });
-    expect(await w.phase('cy-sunxi-2026')).toBe('acceptance');
-    expect(await w.entries('cycle.phase_change_confirmed', 'cy-sunxi-2026')).toHaveLength(0);
+    expect(await w.phase(XIANHU)).toBe('resident_vote');
+    expect(await w.entries('cycle.phase_change_confirmed')).toHaveLength(1);
     expect(await decidePhaseRequest(w.t.ctx, r.id, { decision: 'decline', note: '阶段已变化' }, officer, DISTRICT)).toMatchObject({ ok: true });
   });
 
@@ -224,6 +226,118 @@ describe('moving backwards or skipping needs a second person', () => {
     expect(await w.phase(LIANHUA)).toBe(before);
     const [d] = await w.entries('cycle.phase_change_declined', LIANHUA);
     expect(d).toMatchObject({ reason: '初审不可跳过', actorName: '李建国（示例）' });
+    expect(await verifyAuditLog(w.t.ctx.database)).toMatchObject({ ok: true });
+  });
+});
+
+describe('ending a phase before its planned end', () => {
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    // 莲花 collects until 2026-12-15; screening is planned for 12-16 to 12-31.
+    w = await world('2026-12-07T10:00:00+08:00');
+  });
+  afterAll(() => w.t.close());
+
+  it('is refused without a published reason, as a field error, and changes nothing', async () => {
+    const staff = await w.actor('demo-staff_lt');
+    const before = (await w.entries('cycle.phase_opened', LIANHUA)).length;
+    for (const reason of [undefined, '   ']) {
+      expect(await setCyclePhase(w.t.ctx, LIANHUA, 'screening', staff, STAFF_LT, { reason })).toEqual({ ok: false, code: 'early_reason_required', fields: { reason: 'early_reason_required' } });
+    }
+    expect(await w.phase(LIANHUA)).toBe('collection');
+    expect(await w.entries('cycle.phase_opened', LIANHUA)).toHaveLength(before);
+    const plan = await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, LIANHUA));
+    expect(plan.find((p) => p.phase === 'collection')!.endsOn).toBe('2026-12-15');
+  });
+
+  it('with a reason the phase ends today and the next starts today keeping its planned end; the audit entry has the reason and the old and new dates', async () => {
+    const why = '提议已经收齐，居民议事会同意提前开始初审';
+    expect(await setCyclePhase(w.t.ctx, LIANHUA, 'screening', await w.actor('demo-staff_lt'), STAFF_LT, { reason: why })).toEqual({ ok: true, from: 'collection', to: 'screening' });
+    expect(await w.phase(LIANHUA)).toBe('screening');
+    const plan = Object.fromEntries((await w.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, LIANHUA))).map((p) => [p.phase, [p.startsOn, p.endsOn]]));
+    expect(plan).toEqual({ collection: ['2026-11-01', '2026-12-07'], screening: ['2026-12-07', '2026-12-31'] });
+    const e = (await w.entries('cycle.phase_opened', LIANHUA)).at(-1);
+    expect(e).toMatchObject({ reason: why, actorName: '王芳（示例）' });
+    expect(JSON.parse(e!.before!)).toEqual({ phase: 'collection', dates: [{ phase: 'collection', startsOn: '2026-11-01', endsOn: '2026-12-15' }, { phase: 'screening', startsOn: '2026-12-16', endsOn: '2026-12-31' }] });
+    expect(JSON.parse(e!.after!)).toEqual({ phase: 'screening', early: true, dates: [{ phase: 'collection', startsOn: '2026-11-01', endsOn: '2026-12-07' }, { phase: 'screening', startsOn: '2026-12-07', endsOn: '2026-12-31' }] });
+    // The phase opened is not overrun, and the clock leaves it alone.
+    expect(isOverrun((await getCycle(w.t.ctx.database, LIANHUA, w.clock.now))!, w.clock.now)).toBe(false);
+    expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === LIANHUA)).toEqual([]);
+    expect((await phaseHistory(w.t.ctx, LIANHUA))[0]).toMatchObject({ action: 'cycle.phase_opened', reason: why });
+    expect(await verifyAuditLog(w.t.ctx.database)).toMatchObject({ ok: true });
+  });
+
+  it('on the planned last day needs no reason and moves no date', async () => {
+    const on = await world('2026-12-15T09:00:00+08:00');
+    try {
+      expect(await setCyclePhase(on.t.ctx, LIANHUA, 'screening', await on.actor('demo-staff_lt'), STAFF_LT)).toEqual({ ok: true, from: 'collection', to: 'screening' });
+      const plan = Object.fromEntries((await on.t.ctx.database.db.select().from(cyclePhases).where(eq(cyclePhases.cycleId, LIANHUA))).map((p) => [p.phase, [p.startsOn, p.endsOn]]));
+      expect(plan).toEqual({ collection: ['2026-11-01', '2026-12-15'], screening: ['2026-12-16', '2026-12-31'] });
+      const e = (await on.entries('cycle.phase_opened', LIANHUA)).at(-1);
+      expect([e!.reason, JSON.parse(e!.after!)]).toEqual([null, { phase: 'screening' }]);
+    } finally {
+      on.t.close();
+    }
+  });
+});
+
+describe('a cycle does not pass public notice while a project is on notice', () => {
+  const SUNXI = 'cy-sunxi-2026';
+  const STAFF_SX = who('demo-staff_sx', 'staff', '吴勇（示例）');
+  // 笋西's cycle is in implementation (planned until 2026-12-31); its charging-point project, adopted on 2026-11-18, is still 公示中: the period ended on 11-23 at 10:00 and the council clock has not approved it yet.
+  const LAST_NOTICE_END = new Date('2026-11-23T10:00:00+08:00');
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    w = await world('2026-12-07T10:00:00+08:00');
+  });
+  afterAll(() => w.t.close());
+
+  it('staff cannot open the phase after it, and are told how many projects are on notice and when the last notice ends', async () => {
+    const staff = await w.actor('demo-staff_sx');
+    const before = (await w.entries('cycle.phase_opened', SUNXI)).length;
+    expect(await setCyclePhase(w.t.ctx, SUNXI, 'acceptance', staff, STAFF_SX, { reason: '工程已完工（测试）' })).toEqual({ ok: false, code: 'projects_in_notice', inNotice: 1, lastNoticeEndsAt: LAST_NOTICE_END });
+    expect(await w.phase(SUNXI)).toBe('implementation');
+    expect(await w.entries('cycle.phase_opened', SUNXI)).toHaveLength(before);
+    // The page's form check answers the same, so the control is shown disabled with that reason.
+    expect(await checkForm(w.t.ctx, staff, { action: '/staff/sunxi/phase', fields: { move: 'forward', cycle: SUNXI, phase: 'acceptance' } })).toEqual({ known: true, reason: 'projects_in_notice' });
+    expect(await forwardView(w.t.ctx, SUNXI)).toMatchObject({ next: 'acceptance', held: { code: 'projects_in_notice', inNotice: 1, lastNoticeEndsAt: LAST_NOTICE_END } });
+  });
+
+  it('a skip past it waits too; a step back does not', async () => {
+    const staff = await w.actor('demo-staff_sx');
+    expect(await requestPhaseChange(w.t.ctx, SUNXI, { to: 'audit', reason: '跳过验收（测试）' }, staff, STAFF_SX)).toMatchObject({ ok: false, code: 'projects_in_notice', inNotice: 1 });
+    const back = await requestPhaseChange(w.t.ctx, SUNXI, { to: 'deliberation', reason: '重新评议（测试）', endsOn: '2026-12-31' }, staff, STAFF_SX);
+    expect(back.ok).toBe(true);
+    await decidePhaseRequest(w.t.ctx, (back as { id: string }).id, { decision: 'decline', note: '不需要（测试）' }, await w.actor('demo-officer'), DISTRICT);
+  });
+
+  it('an officer cannot confirm a skip past it that was asked before the project went on notice; the request keeps waiting', async () => {
+    // Asked on 11-10, before the council adopted the project on 11-18.
+    await w.t.ctx.database.db.insert(phaseChangeRequests).values({ id: 'test-skip-sunxi', cycleId: SUNXI, fromPhase: 'implementation', toPhase: 'audit', reason: '跳过验收（测试）', endsOn: null, status: 'pending', requestedBy: 'demo-staff_sx', requestedByName: '吴勇（示例）', requestedAt: new Date('2026-11-10T10:00:00+08:00') });
+    const officer = await w.actor('demo-officer');
+    expect(await decidePhaseRequest(w.t.ctx, 'test-skip-sunxi', { decision: 'confirm' }, officer, DISTRICT)).toEqual({ ok: false, code: 'projects_in_notice', inNotice: 1, lastNoticeEndsAt: LAST_NOTICE_END });
+    expect(await w.phase(SUNXI)).toBe('implementation');
+    expect((await pendingRequestOf(w.t.ctx, SUNXI))?.id).toBe('test-skip-sunxi');
+    expect(await checkForm(w.t.ctx, officer, { action: '/staff/phase-requests/test-skip-sunxi', fields: { decision: 'confirm' } })).toEqual({ known: true, reason: 'projects_in_notice' });
+    expect(await checkForm(w.t.ctx, officer, { action: '/staff/phase-requests/test-skip-sunxi', fields: { decision: 'decline' } })).toEqual({ known: true, reason: null });
+    expect(await decidePhaseRequest(w.t.ctx, 'test-skip-sunxi', { decision: 'decline', note: '项目仍在公示（测试）' }, officer, DISTRICT)).toMatchObject({ ok: true });
+  });
+
+  it('the clock does not close the phase at its planned end: the cycle waits and shows as overrun', async () => {
+    w.clock.now = new Date('2027-01-02T09:00:00+08:00');
+    expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === SUNXI)).toEqual([]);
+    expect(await w.phase(SUNXI)).toBe('implementation');
+    expect(isOverrun((await getCycle(w.t.ctx.database, SUNXI, w.clock.now))!, w.clock.now)).toBe(true);
+  });
+
+  it('the delivery desk lists the project as waiting until its notice ends', async () => {
+    expect(await projectsAwaitingNotice(w.t.ctx.database.db, 'sunxi', w.clock.now)).toEqual([{ code: 'SGJD-SXSQ-2026-04', title: '电动自行车集中充电点（委托企业运营）', endsAt: LAST_NOTICE_END, openObjections: 0 }]);
+    expect(await projectsAwaitingNotice(w.t.ctx.database.db, 'lianhua', w.clock.now)).toEqual([]);
+  });
+
+  it('once the notice is closed and the project approved, the clock moves the cycle on', async () => {
+    expect(await closeDueNotices(w.t.ctx, w.clock.now)).toHaveLength(1);
+    expect((await advanceDuePhases(w.t.ctx)).filter((m) => m.cycleId === SUNXI)).toEqual([{ cycleId: SUNXI, from: 'implementation', to: 'acceptance' }]);
     expect(await verifyAuditLog(w.t.ctx.database)).toMatchObject({ ok: true });
   });
 });

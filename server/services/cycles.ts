@@ -5,13 +5,20 @@
  * - The clock (`advanceDuePhases`, run by the server every 30 s): a phase
  *   whose planned end is over closes by itself and the next phase of the
  *   programme opens, recorded as the system.
- * - Staff (`setCyclePhase`): one step forward to the next phase.
+ * - Staff (`setCyclePhase`): one step forward to the next phase. Before the
+ *   open phase's planned last day this ends it early: it needs a published
+ *   reason, and the plan is re-dated (the phase left ends today, the one
+ *   opened starts today; later phases keep their dates).
  * - Staff (`extendPhase`): a later planned end for the open phase, with a
  *   published reason.
  * - Staff ask, an officer confirms (`requestPhaseChange`,
  *   `decidePhaseRequest`): a step back or a skip, each with a published
  *   reason, confirmed or declined by a street or district officer over the
  *   community who is not the person who asked.
+ *
+ * No move forward takes a cycle past public notice while one of its projects
+ * is still on notice (公示中), neither by staff nor by the clock: the cycle
+ * waits, and shows as overrun.
  *
  * Every move writes its audit entry in the same transaction, and is a
  * conditional UPDATE (… WHERE open_phase IS <the phase it moves from>), so
@@ -21,15 +28,16 @@
  * resident vote) is neither lost nor done twice.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, streets } from '../../db/schema.ts';
-import type { Tx } from '../../db/client.ts';
+import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, projects, streets } from '../../db/schema.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
-import { CYCLE_PHASES, chinaDay, currentPhase, dayAfter, isIsoDay, nextPhase, phaseMove, phasesFor, plannedFor, type CyclePhase } from '../domain/cycle-phases.ts';
+import { CYCLE_PHASES, chinaDay, currentPhase, dayAfter, endsEarly, isIsoDay, nextPhase, passesNotice, phaseMove, phasesFor, plannedFor, redateEarlyEnd, type CyclePhase } from '../domain/cycle-phases.ts';
 import { hasRole, reasonCannot, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { countResidentVote } from './results.ts';
+import { openNoticesOf } from './notices.ts';
 import { newId } from './ids.ts';
 
 export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | null; to: CyclePhase; at: Date; actor: AuditActor }) => Promise<void>;
@@ -59,6 +67,8 @@ export const PHASE_OUTCOMES = [
   'end_in_past',
   'bad_date',
   'end_required',
+  'early_reason_required',
+  'projects_in_notice',
 ] as const;
 export type PhaseOutcomeCode = (typeof PHASE_OUTCOMES)[number];
 
@@ -77,6 +87,8 @@ export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 
   end_in_past: 422,
   bad_date: 422,
   end_required: 422,
+  early_reason_required: 422,
+  projects_in_notice: 409,
 };
 
 export const PHASE_REASON_MESSAGES: Readonly<Record<PhaseOutcomeCode, Readonly<Record<Locale, string>>>> = {
@@ -100,9 +112,42 @@ export const PHASE_REASON_MESSAGES: Readonly<Record<PhaseOutcomeCode, Readonly<R
     'zh-CN': '这个阶段的计划结束日期已过，请填写新的结束日期，否则它会立即自动结束',
     en: 'This phase’s planned end has passed: give it a new end date, or it would close again at once',
   },
+  early_reason_required: {
+    'zh-CN': '当前阶段尚未到计划结束日期，提前结束须填写公开理由',
+    en: 'The current phase has not reached its planned end: ending it early needs a published reason',
+  },
+  projects_in_notice: {
+    'zh-CN': '本轮还有项目在公示中，公示结束前不能进入公示之后的阶段',
+    en: 'Projects of this cycle are still on public notice; the cycle cannot move past public notice until their notice ends',
+  },
 };
 
-export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | { ok: false; code: ReasonCode | PhaseOutcomeCode };
+/**
+ * The refusal's sentence with what it depends on: for 'projects_in_notice',
+ * how many projects and when the last notice ends (for the API's message;
+ * pages say the same from src/i18n/phases.ts).
+ */
+export function phaseRefusalMessage(r: { code: string; inNotice?: number; lastNoticeEndsAt?: Date | null }, locale: Locale): string | undefined {
+  if (r.code !== 'projects_in_notice' || !r.inNotice) return undefined;
+  const base = PHASE_REASON_MESSAGES.projects_in_notice[locale];
+  const when = r.lastNoticeEndsAt ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(r.lastNoticeEndsAt) : null;
+  if (locale === 'en') return `${base} (${r.inNotice} on notice${when ? `; the last notice ends ${when}` : ''}).`;
+  return `${base}（${r.inNotice} 个项目公示中${when ? `，最后一个公示期至 ${when} 结束` : ''}）。`;
+}
+
+/** A refusal of a move; 'projects_in_notice' says how many projects are on notice and when the last notice ends. */
+export type PhaseRefusal = { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string>; inNotice?: number; lastNoticeEndsAt?: Date | null };
+export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | PhaseRefusal;
+
+/**
+ * The public-notice hold: a forward move past public notice is refused while
+ * a project of the cycle is still on notice. Null when the move may go.
+ */
+async function noticeHold(tx: Db | Tx, cycleId: string, from: CyclePhase | null, to: CyclePhase, now: Date): Promise<PhaseRefusal | null> {
+  if (!passesNotice(from, to)) return null;
+  const open = await openNoticesOf(tx, cycleId, now);
+  return open.count > 0 ? { ok: false, code: 'projects_in_notice', inNotice: open.count, lastNoticeEndsAt: open.lastEndsAt } : null;
+}
 
 async function cyclePlace(ctx: AppContext, cycleId: string): Promise<Place | null> {
   const row = (await ctx.database.db.select({ c: cycles.communityId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
@@ -111,7 +156,7 @@ async function cyclePlace(ctx: AppContext, cycleId: string): Promise<Place | nul
 }
 
 /** The cycle's stored open phase and what it means now (the plan's phase when nothing is stored). */
-async function phaseNow(tx: Tx, cycleId: string, now: Date) {
+async function phaseNow(tx: Db | Tx, cycleId: string, now: Date) {
   const row = (await tx.select({ openPhase: cycles.openPhase, rulebookId: cycles.rulebookId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
   if (!row) return null;
   const plan = await tx.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, cycleId));
@@ -149,23 +194,71 @@ async function cycleToManage(ctx: AppContext, cycleId: string, to: CyclePhase, a
 /**
  * Staff open the next phase of the programme (one step forward). Anything
  * else — a step back, a skip — is a request an officer confirms
- * (`requestPhaseChange`): 'needs_confirmation'.
+ * (`requestPhaseChange`): 'needs_confirmation'. Past public notice only once
+ * no project of the cycle is on notice ('projects_in_notice').
+ *
+ * Before the open phase's planned last day (China time) this ends it early:
+ * a published `reason` is required ('early_reason_required'), and the plan
+ * is re-dated (`redateEarlyEnd`: the phase left ends today, the phase opened
+ * starts today and keeps its planned end, later phases keep theirs). The
+ * audit entry carries the reason and the old and new dates. On the planned
+ * last day or after it, no reason is needed and no date changes.
  */
-export async function setCyclePhase(ctx: AppContext, cycleId: string, to: CyclePhase, actor: Actor, auditActor: AuditActor): Promise<SetPhaseOutcome> {
+export async function setCyclePhase(ctx: AppContext, cycleId: string, to: CyclePhase, actor: Actor, auditActor: AuditActor, opts: { reason?: string | undefined } = {}): Promise<SetPhaseOutcome> {
   const now = ctx.now();
+  const today = chinaDay(now);
   const m = await cycleToManage(ctx, cycleId, to, actor);
   if (!m.ok) return m;
   const { rulebook } = m;
-  return ctx.database.write(async (tx) => {
+  const reason = (opts.reason ?? '').trim();
+  return ctx.database.write(async (tx): Promise<SetPhaseOutcome> => {
     const state = (await phaseNow(tx, cycleId, now))!;
     const move = phaseMove(state.from, to, rulebook);
-    if (move === 'same') return { ok: false as const, code: 'same_phase' as const };
-    if (move !== 'forward') return { ok: false as const, code: 'needs_confirmation' as const };
-    if (!(await moveIfStill(tx, { cycleId, stored: state.stored, from: state.from, to, forward: true, at: now, actor: auditActor }))) return { ok: false as const, code: 'phase_moved' as const };
-    await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_opened', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: to }, at: now });
-    return { ok: true as const, from: state.from, to };
+    if (move === 'same') return { ok: false, code: 'same_phase' };
+    if (move !== 'forward') return { ok: false, code: 'needs_confirmation' };
+    const held = await noticeHold(tx, cycleId, state.from, to, now);
+    if (held) return held;
+    const early = endsEarly(state.plan, state.from, today);
+    if (early && !reason) return { ok: false, code: 'early_reason_required', fields: { reason: 'early_reason_required' } };
+    if (!(await moveIfStill(tx, { cycleId, stored: state.stored, from: state.from, to, forward: true, at: now, actor: auditActor }))) return { ok: false, code: 'phase_moved' };
+    const redated = early && state.from ? redateEarlyEnd(state.plan, state.from, to, today) : [];
+    for (const r of redated) await tx.update(cyclePhases).set({ startsOn: r.startsOn, endsOn: r.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, r.phase)));
+    await appendAudit(tx, {
+      actor: auditActor,
+      action: 'cycle.phase_opened',
+      subjectType: 'cycle',
+      subjectId: cycleId,
+      before: { phase: state.from, ...(redated.length ? { dates: redated.map((r) => ({ phase: r.phase, ...r.was })) } : {}) },
+      after: { phase: to, ...(early ? { early: true, dates: redated.map(({ phase, startsOn, endsOn }) => ({ phase, startsOn, endsOn })) } : {}) },
+      reason: reason || null,
+      at: now,
+    });
+    return { ok: true, from: state.from, to };
   });
 }
+
+/** What the phase control needs to offer the next step: is it early (a reason is needed), and is it held by projects on notice? */
+export type ForwardView = { next: CyclePhase | null; early: boolean; plannedEnd: string | null; held: PhaseRefusal | null };
+
+/** The next step forward of a cycle as staff would take it now: the same checks `setCyclePhase` makes, without writing. */
+export async function forwardView(ctx: AppContext, cycleId: string): Promise<ForwardView | null> {
+  const now = ctx.now();
+  const row = (await ctx.database.db.select({ r: cycles.rulebookId }).from(cycles).where(eq(cycles.id, cycleId)))[0];
+  const rulebook = row ? await getRulebook(ctx.database.db, row.r) : null;
+  if (!row || !rulebook) return null;
+  const state = (await phaseNow(ctx.database.db, cycleId, now))!;
+  const next = state.from === null ? phasesFor(rulebook)[0]! : nextPhase(state.from, rulebook);
+  if (!next) return { next: null, early: false, plannedEnd: null, held: null };
+  return {
+    next,
+    early: endsEarly(state.plan, state.from, chinaDay(now)),
+    plannedEnd: plannedFor(state.plan, state.from)?.endsOn ?? null,
+    held: await noticeHold(ctx.database.db, cycleId, state.from, next, now),
+  };
+}
+
+/** Open phases whose next phase is past public notice: the clock leaves them open while a project is on notice. */
+const HELD_BY_NOTICE = CYCLE_PHASES.filter((p) => p !== 'closed' && CYCLE_PHASES.indexOf(p) >= CYCLE_PHASES.indexOf('public_notice'));
 
 /**
  * The clock: every cycle whose open phase has a planned end before today
@@ -173,8 +266,11 @@ export async function setCyclePhase(ctx: AppContext, cycleId: string, to: CycleP
  * of its programme, as the system, with the hooks of the phase it leaves. A
  * cycle that is overdue several phases moves one phase at a time, each with
  * its own audit entry. A cycle with a pending request to move it waits for
- * the officer (it shows as overrun). Safe to call any number of times, from
- * any number of servers: each move is made once. Returns the moves made.
+ * the officer, and one whose next phase is past public notice waits while a
+ * project of it is still on notice (both show as overrun; once the council
+ * clock has approved the projects, the next tick moves it on). Safe to call
+ * any number of times, from any number of servers: each move is made once.
+ * Returns the moves made.
  */
 export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: string; from: CyclePhase; to: CyclePhase }[]> {
   const now = ctx.now();
@@ -188,6 +284,8 @@ export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: stri
         sql`${cycles.openPhase} is not null and ${cycles.openPhase} <> 'closed'`,
         sql`${cyclePhases.endsOn} < ${today}`,
         sql`not exists (select 1 from ${phaseChangeRequests} r where r.cycle_id = ${cycles.id} and r.status = 'pending')`,
+        // The notice hold, as a filter (the move itself checks it again): from public notice on, the next phase is past it.
+        sql`not (${cycles.openPhase} in (${sql.join(HELD_BY_NOTICE.map((p) => sql`${p}`), sql`, `)}) and exists (select 1 from ${projects} p where p.cycle_id = ${cycles.id} and p.state = 'in_public_notice'))`,
       ),
     );
   const moves: { cycleId: string; from: CyclePhase; to: CyclePhase }[] = [];
@@ -206,6 +304,7 @@ export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: stri
         const rulebook = await getRulebook(tx, row.rulebookId);
         const to = rulebook ? nextPhase(from, rulebook) : null;
         if (!to) return null;
+        if (await noticeHold(tx, id, from, to, now)) return null;
         if (!(await moveIfStill(tx, { cycleId: id, stored: from, from, to, forward: true, at: now, actor: SYSTEM_AUDIT_ACTOR }))) return null;
         await appendAudit(tx, { actor: SYSTEM_AUDIT_ACTOR, action: 'cycle.phase_closed_on_time', subjectType: 'cycle', subjectId: id, before: { phase: from, endsOn: planned.endsOn }, after: { phase: to }, at: now });
         return { cycleId: id, from, to };
@@ -246,7 +345,7 @@ export const PHASE_REASON_MAX = 2000;
  * The new end must be a real day, later than the planned end, and not
  * before today (an end already past would close the phase at once).
  */
-export async function extendPhase(ctx: AppContext, cycleId: string, input: { endsOn: string; reason: string }, actor: Actor, auditActor: AuditActor): Promise<SetPhaseOutcome & { fields?: Record<string, string> }> {
+export async function extendPhase(ctx: AppContext, cycleId: string, input: { endsOn: string; reason: string }, actor: Actor, auditActor: AuditActor): Promise<SetPhaseOutcome> {
   const now = ctx.now();
   const place = await cyclePlace(ctx, cycleId);
   if (!place) return { ok: false, code: 'not_found' };
@@ -292,7 +391,7 @@ export function shiftLaterPhases(plan: readonly { phase: CyclePhase; startsOn: s
   return out;
 }
 
-export type RequestOutcome = { ok: true; id: string } | { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string> };
+export type RequestOutcome = { ok: true; id: string } | PhaseRefusal;
 
 /**
  * Staff ask to move the cycle backwards or to skip a phase, with a published
@@ -320,6 +419,9 @@ export async function requestPhaseChange(ctx: AppContext, cycleId: string, input
     const move = phaseMove(state.from, input.to, rulebook);
     if (move === 'same') return { ok: false as const, code: 'same_phase' as const, fields: { to: 'same_phase' } };
     if (move === 'forward') return { ok: false as const, code: 'not_needed' as const, fields: { to: 'not_needed' } };
+    // A skip past public notice waits for the notices like a step forward; a step back never does.
+    const held = move === 'skip' ? await noticeHold(tx, cycleId, state.from, input.to, now) : null;
+    if (held) return held;
     const id = newId();
     await tx.insert(phaseChangeRequests).values({ id, cycleId, fromPhase: state.stored, toPhase: input.to, reason, endsOn, status: 'pending', requestedBy: auditActor.accountId ?? '', requestedByName: auditActor.name, requestedAt: now });
     await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_change_requested', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from }, after: { phase: input.to, move, request: id, ...(endsOn ? { endsOn } : {}) }, reason, at: now });
@@ -339,7 +441,7 @@ export async function decidePhaseRequest(
   input: { decision: 'confirm' | 'decline'; note?: string },
   actor: Actor,
   auditActor: AuditActor,
-): Promise<SetPhaseOutcome & { fields?: Record<string, string> }> {
+): Promise<SetPhaseOutcome> {
   const now = ctx.now();
   const req = (await ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.id, requestId)))[0];
   if (!req) return { ok: false, code: 'not_found' };
@@ -349,7 +451,13 @@ export async function decidePhaseRequest(
   if (input.decision === 'decline' && !note) return { ok: false, code: 'reason_required', fields: { note: 'reason_required' } };
   const cycleId = req.cycleId;
   const rulebook = await getRulebook(ctx.database.db, (await ctx.database.db.select({ r: cycles.rulebookId }).from(cycles).where(eq(cycles.id, cycleId)))[0]!.r);
-  return ctx.database.write(async (tx) => {
+  return ctx.database.write(async (tx): Promise<SetPhaseOutcome> => {
+    if (input.decision === 'confirm') {
+      // Confirming a skip past public notice waits for the notices; nothing is written, the request stays.
+      const before = (await phaseNow(tx, cycleId, now))!;
+      const held = phaseMove(before.from, req.toPhase, rulebook!) === 'skip' ? await noticeHold(tx, cycleId, before.from, req.toPhase, now) : null;
+      if (held) return held;
+    }
     const decided = await tx
       .update(phaseChangeRequests)
       .set({ status: input.decision === 'confirm' ? 'confirmed' : 'declined', decidedBy: auditActor.accountId, decidedByName: auditActor.name, decidedRole: auditActor.role, decisionNote: note || null, decidedAt: now })
@@ -403,10 +511,26 @@ async function whyCannotDecide(ctx: AppContext, req: typeof phaseChangeRequests.
   return req.status === 'pending' ? null : 'already_decided';
 }
 
-/** Would a decision on this request be accepted from this person now? For the forms check (server/services/form-checks.ts). */
-export async function whyCannotDecidePhaseRequest(ctx: AppContext, requestId: string, actor: Actor): Promise<string | null> {
+/**
+ * Would a decision on this request be accepted from this person now? For the
+ * forms check (server/services/form-checks.ts); a confirmation also waits
+ * for the notices when it would skip past public notice.
+ */
+export async function whyCannotDecidePhaseRequest(ctx: AppContext, requestId: string, actor: Actor, decision?: string): Promise<string | null> {
   const req = (await ctx.database.db.select().from(phaseChangeRequests).where(eq(phaseChangeRequests.id, requestId)))[0];
-  return req ? whyCannotDecide(ctx, req, actor) : 'not_found';
+  if (!req) return 'not_found';
+  const why = await whyCannotDecide(ctx, req, actor);
+  if (why || decision !== 'confirm') return why;
+  return (await confirmHold(ctx, req))?.code ?? null;
+}
+
+/** Is confirming this request held by projects on notice (a skip past public notice)? */
+export async function confirmHold(ctx: AppContext, req: Pick<typeof phaseChangeRequests.$inferSelect, 'cycleId' | 'toPhase'>): Promise<PhaseRefusal | null> {
+  const now = ctx.now();
+  const state = await phaseNow(ctx.database.db, req.cycleId, now);
+  const rulebook = state ? await getRulebook(ctx.database.db, state.rulebookId) : null;
+  if (!state || !rulebook || phaseMove(state.from, req.toPhase, rulebook) !== 'skip') return null;
+  return noticeHold(ctx.database.db, req.cycleId, state.from, req.toPhase, now);
 }
 
 export type PhaseRequestView = {

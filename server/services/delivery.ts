@@ -39,6 +39,7 @@ import { formatFen } from '../domain/money.ts';
 import {
   checkAgreement,
   checkPayment,
+  whyNotPay,
   isIsoDay,
   overdue,
   satisfaction,
@@ -63,6 +64,7 @@ export type DeliveryRefusal =
   | { ok: false; code: 'invalid'; fields: FieldProblems }
   | { ok: false; code: 'no_agreement' | 'agreement_exists' | 'not_photo' }
   | { ok: false; code: 'over_agreed_amount'; agreedFen: number; paidFen: number; amountFen: number; leftFen: number }
+  | { ok: false; code: 'fully_paid'; agreedFen: number }
   | { ok: false; code: 'file_problems'; problems: FileProblem[] };
 
 export type Outcome<T> = ({ ok: true } & T) | DeliveryRefusal;
@@ -83,6 +85,11 @@ const PROBLEM_MESSAGES: Readonly<Record<DeliveryProblem, Readonly<Record<Locale,
 
 export function problemMessage(p: DeliveryProblem, locale: Locale): string {
   return PROBLEM_MESSAGES[p][locale];
+}
+
+/** "协议金额 14.8万元 已全部付清，不能再登记付款。" */
+export function fullyPaidMessage(agreedFen: number, locale: Locale): string {
+  return locale === 'en' ? `The agreed amount of ${formatFen(agreedFen, 'en')} has been paid in full; no further payment can be recorded.` : `协议金额 ${formatFen(agreedFen, 'zh-CN')} 已全部付清，不能再登记付款。`;
 }
 
 export type RefusalAnswer = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422; code: string; message: string; fields?: Record<string, string> };
@@ -114,6 +121,8 @@ export function describeDeliveryRefusal(r: DeliveryRefusal, locale: Locale): Ref
         fields: { amount: en ? `At most ${f(r.leftFen)}` : `最多 ${f(r.leftFen)}` },
       };
     }
+    case 'fully_paid':
+      return { status: 409, code: 'fully_paid', message: fullyPaidMessage(r.agreedFen, locale) };
     case 'file_problems': {
       const first = r.problems[0]!;
       const status = first.code === 'file_too_large' ? 413 : first.code === 'unsupported_type' ? 415 : 422;
@@ -440,6 +449,7 @@ export async function recordPayment(ctx: AppContext, projectId: string, input: P
     if (!isIsoDay(input.paidOn)) return { ok: false, code: 'invalid', fields: { paidOn: 'bad_date' } };
     if (input.paidOn > chinaDay(at)) return { ok: false, code: 'invalid', fields: { paidOn: 'date_in_future' } };
     const so = await paidSoFar(tx, projectId);
+    if (whyNotPay(a.agreedAmountFen, so.paidFen)) return { ok: false, code: 'fully_paid', agreedFen: a.agreedAmountFen };
     const c = checkPayment(a.agreedAmountFen, so.paidFen, so.batches, input.amountFen);
     if (!c.ok) return c.code === 'amount_not_positive' ? { ok: false, code: 'invalid', fields: { amount: 'amount_not_positive' } } : c;
     const id = newId();
@@ -585,8 +595,20 @@ export async function getDelivery(db: Db, project: { id: string; state: ProjectS
   };
 }
 
-/** What this person may do on the delivery desk for this project right now (to show only forms that would work). */
-export function deliveryActions(loaded: Loaded, hasAgreement: boolean, actor: Actor) {
+/** The agreement's amount and what has been paid on it, or null without an agreement. */
+export async function paymentStanding(db: Db | Tx, projectId: string): Promise<{ agreedFen: number; paidFen: number } | null> {
+  const a = await agreementOf(db, projectId);
+  return a ? { agreedFen: a.agreedAmountFen, paidFen: (await paidSoFar(db, projectId)).paidFen } : null;
+}
+
+/**
+ * What this person may do on the delivery desk for this project right now
+ * (to show only forms that would work). `agreement` is the agreed amount and
+ * what has been paid (null without an agreement): nothing left to pay, no
+ * payment form.
+ */
+export function deliveryActions(loaded: Loaded, agreement: { agreedFen: number; paidFen: number } | null, actor: Actor) {
+  const hasAgreement = agreement !== null;
   const s = loaded.project.state;
   const can = (event: ProjectEvent) => transition({ state: s, ...loaded.place }, event, actor, { ...loaded.rules, reason: 'x', cycleHasResidentVote: loaded.cycleHasResidentVote }).ok;
   const record = reasonCannot('record_implementation', { area: loaded.place, projectState: s }, actor) === null;
@@ -595,7 +617,7 @@ export function deliveryActions(loaded: Loaded, hasAgreement: boolean, actor: Ac
     amendAgreement: record && hasAgreement && ['approved', 'in_progress', 'acceptance_failed'].includes(s),
     start: hasAgreement && can('start_implementation'),
     progress: record && REPORTING_STATES.includes(s),
-    payment: record && hasAgreement,
+    payment: record && hasAgreement && whyNotPay(agreement.agreedFen, agreement.paidFen) === null,
     acceptance: can('pass_acceptance'),
     resume: can('resume'),
     closeSurvey: can('close_survey'),

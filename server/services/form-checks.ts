@@ -19,16 +19,17 @@ import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place } from '../domain/permissions.ts';
 import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { whyNotAnswer, whyNotObject } from '../domain/notice.ts';
-import { whyNotEditAgenda } from '../domain/meeting.ts';
+import { whyNotPay } from '../domain/delivery.ts';
+import { whyNotEditAgenda, whyNotOpen } from '../domain/meeting.ts';
 import { getCommunity } from './catalog.ts';
 import { listDistricts } from './rulebook-admin.ts';
 import { loadProjectForStep, staffReason, placeOfCommunity } from './council.ts';
 import { canSee, loadCycleBundle, whyCannotEdit, whyCannotPropose } from './proposals.ts';
 import { whyCannotReply } from './comments.ts';
-import { deliveryActions, loadProject } from './delivery.ts';
+import { deliveryActions, loadProject, paymentStanding } from './delivery.ts';
 import { voterView } from './ballots.ts';
 import { getNotice } from './notices.ts';
-import { whyCannotDecidePhaseRequest } from './cycles.ts';
+import { forwardView, whyCannotDecidePhaseRequest } from './cycles.ts';
 
 /** A form as a page shows it: the path it posts to, and its fields' values (hidden ones and the submit button's). */
 export type ShownForm = { action: string; fields: Record<string, string> };
@@ -90,8 +91,8 @@ async function deliveryCan(ctx: AppContext, actor: Actor, params: Record<string,
   const c = await community(ctx, params.slug!);
   const loaded = c ? await loadProject(ctx.database.db, { code: params.code! }, ctx.now()) : null;
   if (!c || !loaded || loaded.project.communityId !== c.id) return null;
-  const hasAgreement = loaded.project.agreedAmountFen !== null;
-  return { loaded, can: deliveryActions(loaded, hasAgreement, actor), place: c.place };
+  const agreement = await paymentStanding(ctx.database.db, loaded.project.id);
+  return { loaded, agreement, can: deliveryActions(loaded, agreement, actor), place: c.place };
 }
 
 function delivery(step: keyof ReturnType<typeof deliveryActions>): Check {
@@ -101,7 +102,9 @@ function delivery(step: keyof ReturnType<typeof deliveryActions>): Check {
     if (actor === null) return 'not_signed_in';
     const who = roleReason(actor, ['staff'], d.place);
     if (who) return who;
-    return d.can[step] ? null : 'wrong_state';
+    if (d.can[step]) return null;
+    // Nothing left to pay: the service's own refusal.
+    return step === 'payment' && d.agreement && whyNotPay(d.agreement.agreedFen, d.agreement.paidFen) ? 'fully_paid' : 'wrong_state';
   };
 }
 
@@ -251,9 +254,20 @@ export const FORM_KINDS: readonly FormKind[] = [
 
   // Staff desks of a community.
   { route: '/staff/:slug', check: staffPage('import_register') },
+  // Opening the next phase: the staff's right, and the world's (not past public notice while a project is on notice).
+  {
+    route: '/staff/:slug/phase', field: 'move', value: 'forward',
+    check: async (ctx, actor, p, f) => {
+      const who = await staffPage('manage_phases')(ctx, actor, p, f);
+      if (who) return who;
+      const next = await forwardView(ctx, f.cycle ?? '');
+      if (!next) return 'not_found';
+      return next.next === null ? 'unknown_phase' : (next.held?.code ?? null);
+    },
+  },
   { route: '/staff/:slug/phase', check: staffPage('manage_phases') },
   // A street or district officer confirms or declines a request to move a cycle back or skip a phase (not their own).
-  { route: '/staff/phase-requests/:id', check: (ctx, actor, p) => whyCannotDecidePhaseRequest(ctx, p.id!, actor) },
+  { route: '/staff/phase-requests/:id', check: (ctx, actor, p, f) => whyCannotDecidePhaseRequest(ctx, p.id!, actor, f.decision) },
   { route: '/staff/:slug/paper-ballots', check: staffPage('enter_paper') },
   {
     route: '/staff/:slug/paper-proposal',
@@ -296,7 +310,15 @@ export const FORM_KINDS: readonly FormKind[] = [
     route: '/staff/:slug/meetings/:id', field: 'action', value: action,
     check: meetingStep(['scheduled', 'open'], (m) => whyNotEditAgenda({ status: m.status, agendaPublished: m.agendaPublishedAt !== null })),
   })),
-  { route: '/staff/:slug/meetings/:id', field: 'action', value: 'open', check: meetingStep(['scheduled']) },
+  {
+    route: '/staff/:slug/meetings/:id', field: 'action', value: 'open',
+    check: async (ctx, actor, p, f) => {
+      const who = await meetingStep(['scheduled', 'open', 'closed'])(ctx, actor, p, f);
+      if (who) return who;
+      const m = (await meeting(ctx, p.id!))!.m;
+      return whyNotOpen({ status: m.status, agendaPublished: m.agendaPublishedAt !== null, scheduledAt: m.scheduledAt }, ctx.now());
+    },
+  },
   ...(['attendance', 'notes', 'votes', 'decide', 'close'] as const).map((action): FormKind => ({ route: '/staff/:slug/meetings/:id', field: 'action', value: action, check: meetingStep(['open']) })),
   { route: '/staff/:slug/meetings/:id', field: 'action', value: 'addendum', check: meetingStep(['closed']) },
   {

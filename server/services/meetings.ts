@@ -28,6 +28,7 @@ import {
   tallyItem,
   whyNotDecide,
   whyNotEditAgenda,
+  whyNotOpen,
   whyNotVote,
   type CouncilVote,
   type ItemOutcome,
@@ -52,6 +53,7 @@ type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingFailure =
   | { ok: false; code: ReasonCode | TransitionReason | MeetingReason | 'not_found'; project?: string }
   | { ok: false; code: 'undecided_items'; items: { code: string; title: string }[] }
+  | { ok: false; code: 'meeting_not_yet'; opensAt: string }
   | { ok: false; code: 'over_budget'; project: string; costFen: number; remainingFen: number; shortfallFen: number };
 
 async function loadMeeting(db: Db | Tx, meetingId: string) {
@@ -198,7 +200,7 @@ export async function publishAgenda(ctx: AppContext, meetingId: string, actor: A
   });
 }
 
-/** Open the meeting (its agenda must have been published). */
+/** Open the meeting: its agenda published, and not before its scheduled time (`whyNotOpen`). */
 export async function openMeeting(ctx: AppContext, meetingId: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
@@ -206,9 +208,9 @@ export async function openMeeting(ctx: AppContext, meetingId: string, actor: Act
     if (!l) return { ok: false as const, code: 'not_found' as const };
     const why = staffReason(actor, l.place);
     if (why) return { ok: false as const, code: why };
-    if (l.m.status === 'closed') return { ok: false as const, code: 'meeting_closed' as const };
-    if (l.m.status === 'open') return { ok: false as const, code: 'meeting_already_open' as const };
-    if (l.m.agendaPublishedAt === null) return { ok: false as const, code: 'agenda_not_published' as const };
+    const not = whyNotOpen({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null, scheduledAt: l.m.scheduledAt }, now);
+    if (not === 'meeting_not_yet') return { ok: false as const, code: not, opensAt: l.m.scheduledAt };
+    if (not) return { ok: false as const, code: not };
     await tx.update(meetings).set({ status: 'open', openedAt: now }).where(eq(meetings.id, meetingId));
     await appendAudit(tx, { actor: auditActor, action: 'meeting.opened', subjectType: 'meeting', subjectId: meetingId, before: { status: 'scheduled' }, after: { status: 'open' }, at: now });
     return { ok: true as const };

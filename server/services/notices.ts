@@ -12,8 +12,8 @@
  * then counted from the adoption's audit entry, and the row is recorded the
  * first time it is needed (`ensureNotice`), with its own audit entry.
  */
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
-import { accounts, auditLog, cycles, notices, objections, projects, registerEntries } from '../../db/schema.ts';
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { accounts, auditLog, communities, cycles, notices, objections, projects, registerEntries } from '../../db/schema.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { noticeEndsAt, noticeState, whyNotAnswer, whyNotObject, type NoticeReason, type NoticeState, type ObjectionStatus } from '../domain/notice.ts';
@@ -142,6 +142,70 @@ export async function getNotice(db: Db | Tx, projectId: string, now: Date, viewe
     state: noticeState(row, views.map((v) => v.status), now),
     objections: views,
   };
+}
+
+/** A cycle's projects still on public notice: how many, and when the last of their notice periods ends. */
+export type OpenNotices = { count: number; lastEndsAt: Date | null };
+
+/**
+ * The projects of a cycle in public notice (公示中) and the end of the last
+ * notice period among them: one aggregate over the (cycle_id, state) index.
+ * A project in notice whose period was never recorded (the council clock
+ * records it within a minute) counts from its adoption, as `getNotice` does.
+ */
+export async function openNoticesOf(db: Db | Tx, cycleId: string, now: Date): Promise<OpenNotices> {
+  const inNotice = and(eq(projects.cycleId, cycleId), eq(projects.state, 'in_public_notice'));
+  const [agg] = await db
+    .select({ count: sql<number>`count(*)`, last: sql<number | null>`max(${notices.endsAt})`, unrecorded: sql<number>`coalesce(sum(${notices.id} is null), 0)` })
+    .from(projects)
+    .leftJoin(notices, and(eq(notices.projectId, projects.id), isNull(notices.closedAt)))
+    .where(inNotice);
+  const count = Number(agg?.count ?? 0);
+  let last = agg?.last == null ? null : Number(agg.last);
+  if (Number(agg?.unrecorded ?? 0) > 0) {
+    const bare = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .leftJoin(notices, and(eq(notices.projectId, projects.id), isNull(notices.closedAt)))
+      .where(and(inNotice, isNull(notices.id)));
+    for (const p of bare) {
+      const n = await getNotice(db, p.id, now);
+      if (n && (last === null || n.endsAt.getTime() > last)) last = n.endsAt.getTime();
+    }
+  }
+  return { count, lastEndsAt: last === null ? null : new Date(last) };
+}
+
+/** A project of a community waiting out its public notice before it can be approved and implemented. */
+export type WaitingProject = { code: string; title: string; endsAt: Date; openObjections: number };
+
+/**
+ * A community's projects in public notice (公示中), the notice ending first
+ * listed first: the delivery desk says they wait until then before an
+ * agreement can be signed and implementation start. One statement over the
+ * community's projects in that state (a project whose notice row was never
+ * recorded counts from its adoption, as `getNotice` does).
+ */
+export async function projectsAwaitingNotice(db: Db, communitySlug: string, now: Date): Promise<WaitingProject[]> {
+  const rows = await db
+    .select({
+      id: projects.id,
+      code: projects.code,
+      title: projects.title,
+      endsAt: notices.endsAt,
+      openObjections: sql<number>`(select count(*) from ${objections} o where o.notice_id = ${notices.id} and o.status = 'open')`,
+    })
+    .from(projects)
+    .innerJoin(communities, eq(communities.id, projects.communityId))
+    .leftJoin(notices, and(eq(notices.projectId, projects.id), isNull(notices.closedAt)))
+    .where(and(eq(communities.slug, communitySlug), eq(projects.state, 'in_public_notice')))
+    .orderBy(asc(notices.endsAt), asc(projects.code));
+  const out: WaitingProject[] = [];
+  for (const r of rows) {
+    const endsAt = r.endsAt ?? (await getNotice(db, r.id, now))?.endsAt;
+    if (endsAt) out.push({ code: r.code, title: r.title, endsAt, openObjections: Number(r.openObjections ?? 0) });
+  }
+  return out.sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime() || a.code.localeCompare(b.code));
 }
 
 export type ObjectOutcome = { ok: true; id: string } | { ok: false; code: ReasonCode | NoticeReason | 'not_found' };

@@ -13,7 +13,7 @@ const zh = {
   'propose.cannot': '现在不能在这里提议：{reason}',
   'propose.notCollecting': '只有在项目征集阶段才能提议，本轮现在不在这个阶段。',
   'propose.signIn': '登录后提议',
-  'propose.verify': '核验居民身份',
+  'propose.verify': '核验我本人的居民身份',
   'propose.saveDraft': '保存草稿',
   'propose.submit': '提交初审',
   'propose.saveAndSubmit': '保存并提交初审',

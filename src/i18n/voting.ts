@@ -28,7 +28,7 @@ const zh = {
   'vote.checkReceipts': '回执核验',
   'vote.refused': '选票未保存：',
   'vote.signIn': '登录后投票',
-  'vote.verify': '核验居民身份',
+  'vote.verify': '核验我本人的居民身份',
   'vote.results': '查看投票结果',
   'vote.notOpen': '居民投票尚未开始或已经结束（当前阶段：{phase}）。',
   'vote.budget': '本轮预算 {amount}',

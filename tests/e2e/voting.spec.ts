@@ -78,7 +78,8 @@ test('a resident casts an approval ballot, changes it, and verifies the receipt 
 
   // Staff close the vote (and it is counted in the same step).
   const staff = await apiAs(baseURL!, 'staff_ps');
-  expect((await staff.post('/api/cycles/cy-panshan-2026/phase', { data: { phase: 'deliberation' } })).status()).toBe(200);
+  // Before its planned end, so with a published reason.
+  expect((await staff.post('/api/cycles/cy-panshan-2026/phase', { data: { phase: 'deliberation', reason: '（测试）投票提前结束' } })).status()).toBe(200);
   await staff.dispose();
   await page.reload();
   await expect(page.getByTestId('cannot-vote')).toContainText('当前阶段不能进行此操作');
@@ -232,7 +233,7 @@ test('the results page explains why each project was or was not funded', async (
     const second = await b.post(`/api/cycles/${cycle}/paper-ballots`, { data });
     expect((await second.json()).status).toBe('matched');
   }
-  expect((await a.post(`/api/cycles/${cycle}/phase`, { data: { phase: 'deliberation' } })).status()).toBe(200);
+  expect((await a.post(`/api/cycles/${cycle}/phase`, { data: { phase: 'deliberation', reason: '（测试）纸质选票已录入完毕，投票提前结束' } })).status()).toBe(200);
   await a.dispose();
   await b.dispose();
 

@@ -129,7 +129,8 @@ async function draft(w: World): Promise<Params> {
 /** A meeting of 笋西's council on the 2025 cycle about a project under deliberation, taken as far as `stage`. */
 async function meeting(w: World, stage: 'scheduled' | 'published' | 'opened' | 'attended' | 'voted'): Promise<Params> {
   const staff = await w.person('staff_sx');
-  const s = await scheduleMeeting(w.ctx, 'cy-sunxi-2025', { title: '议事会会议（测试）', scheduledAt: `${TODAY}T19:30`, place: '三楼会议室', agenda: ['SGJD-SXSQ-2025-03'] }, staff.actor, staff.audit);
+  // At midnight today (China): a meeting opens at its scheduled time, not before, and this one must be open to take its steps.
+  const s = await scheduleMeeting(w.ctx, 'cy-sunxi-2025', { title: '议事会会议（测试）', scheduledAt: `${TODAY}T00:00`, place: '三楼会议室', agenda: ['SGJD-SXSQ-2025-03'] }, staff.actor, staff.audit);
   if (!s.ok) throw new Error(`setup meeting: ${s.code}`);
   if (stage !== 'scheduled') await publishAgenda(w.ctx, s.id, staff.actor, staff.audit);
   if (stage === 'opened' || stage === 'attended' || stage === 'voted') await openMeeting(w.ctx, s.id, staff.actor, staff.audit);
@@ -202,7 +203,7 @@ async function residentComment(w: World): Promise<Params> {
 /** Staff move a cycle to another phase: the next one directly; a step back or a skip through a request the district officer confirms. */
 async function inPhase(w: World, cycleId: string, to: CyclePhase, staff: string): Promise<Params> {
   const me = await w.person(staff);
-  const r = await setCyclePhase(w.ctx, cycleId, to, me.actor, me.audit);
+  const r = await setCyclePhase(w.ctx, cycleId, to, me.actor, me.audit, { reason: '（测试）提前开启下一阶段' });
   if (r.ok) return { id: cycleId };
   if (r.code !== 'needs_confirmation') throw new Error(`setup phase ${to}: ${r.code}`);
   const officer = await w.person('officer');
@@ -349,7 +350,7 @@ export const ACCESS: Record<string, Entry> = {
   'POST /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, body: { csv: 'register_no,name,address\nT-0001,测试居民,1栋 101室\n' }, expect: STAFF_OR_OFFICER, stateless: 'a register can be imported at any time; numbers already on it are skipped' },
 
   // Cycles
-  'POST /api/cycles/{id}/phase': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { phase: 'screening' }, expect: STAFF, refusedStates: [{ what: 'the cycle is already in screening', setup: (w) => inPhase(w, 'cy-lianhua-2026', 'screening', 'staff_lt') }] },
+  'POST /api/cycles/{id}/phase': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { phase: 'screening', reason: '（测试）征集提前结束' }, expect: STAFF, refusedStates: [{ what: 'the cycle is already in screening', setup: (w) => inPhase(w, 'cy-lianhua-2026', 'screening', 'staff_lt') }] },
   'POST /api/cycles/{id}/phase/extension': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { endsOn: '2026-12-31', reason: '征集延长' }, expect: STAFF, refusedStates: [{ what: 'the phase already ends on that day', setup: (w) => extended(w, 'cy-lianhua-2026', '2026-12-31') }] },
   'POST /api/cycles/{id}/phase/requests': { place: 'lianhua', params: { id: 'cy-lianhua-2026' }, body: { to: 'deliberation', reason: '跳过初审（测试）' }, expect: STAFF, refusedStates: [{ what: 'a request is already waiting', setup: async (w) => ({ id: 'cy-lianhua-2026', request: await phaseRequest(w) }) }] },
   'POST /api/phase-requests/{id}/decision': {

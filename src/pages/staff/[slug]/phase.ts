@@ -1,7 +1,8 @@
 /**
  * POST /staff/<slug>/phase: the forms of the phase control
  * (src/components/PhaseControl.astro). Staff of the community open the next
- * phase (`move=forward`), extend the open one with a new date and a
+ * phase (`move=forward`; before the current one's planned end with a
+ * published `reason`), extend the open one with a new date and a
  * published reason (`move=extend`), or ask an officer to move the cycle back
  * or skip a phase (`move=request`). The answer goes back to the page it came from,
  * with what happened (or why not) in the query string.
@@ -17,7 +18,7 @@ import { eq } from 'drizzle-orm';
 import { safeNext } from '../../../lib/view.ts';
 
 const Form = z.discriminatedUnion('move', [
-  z.object({ move: z.literal('forward'), phase: z.enum(CYCLE_PHASES) }),
+  z.object({ move: z.literal('forward'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().max(PHASE_REASON_MAX).optional() }),
   z.object({ move: z.literal('extend'), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(1).max(PHASE_REASON_MAX) }),
   z.object({ move: z.literal('request'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().min(1).max(PHASE_REASON_MAX), endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
 ]);
@@ -47,7 +48,7 @@ export const POST: APIRoute = async ({ locals, request, params, redirect }) => {
   const input = parsed.data;
   const who = auditActorOf(auth, actingRole(auth, ['staff']));
   if (input.move === 'forward') {
-    const r = await setCyclePhase(ctx, cycleId, input.phase, auth.actor, who);
+    const r = await setCyclePhase(ctx, cycleId, input.phase, auth.actor, who, { reason: input.reason });
     return r.ok ? answer('phase_done', r.to) : answer('phase_error', r.code);
   }
   if (input.move === 'extend') {
