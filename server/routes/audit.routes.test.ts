@@ -196,7 +196,7 @@ describe('the public audit log during a resident vote', () => {
 
 describe('the public audit log after the vote closes', () => {
   it('after the vote closes every entry appears in full and the chain verifies from the public API alone', async () => {
-    expect((await (await as('staff_xh')).post(`/api/cycles/${CYCLE}/phase`, { phase: 'deliberation' })).status).toBe(200);
+    expect((await (await as('staff_xh')).post(`/api/cycles/${CYCLE}/phase`, { phase: 'deliberation', reason: '（测试）提前开启下一阶段' })).status).toBe(200);
     const body = await publicLog();
     expect(body).toMatchObject({ pending: [], withheld: [], pendingSince: null, full: false });
 

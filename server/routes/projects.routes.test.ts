@@ -23,7 +23,7 @@ async function as(username: string) {
 
 /** Staff of 莲花 open its screening phase (the demo data leaves it collecting proposals). */
 async function openLianhuaScreening() {
-  const res = await (await as('staff_lt')).post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+  const res = await (await as('staff_lt')).post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening', reason: '（测试）提前开启下一阶段' });
   expect(await res.json()).toEqual({ from: 'collection', to: 'screening' });
 }
 
@@ -79,7 +79,7 @@ describe('cycle phases', () => {
     const r1 = await other.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
     expect([r1.status, (await r1.json()).error.code]).toEqual([403, 'not_in_community']);
     const staff = await as('staff_lt');
-    const r2 = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
+    const r2 = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening', reason: '（测试）提前开启下一阶段' });
     expect(await r2.json()).toEqual({ from: 'collection', to: 'screening' });
     const again = await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' });
     expect([again.status, (await again.json()).error.code]).toEqual([409, 'same_phase']);
@@ -87,7 +87,14 @@ describe('cycle phases', () => {
     expect(cy.phase).toBe('screening');
     // 仙湖's vote is open in the demo data, so the public log lists what was just written under `pending`, without its place in the chain.
     const log = await (await client(t.app).get('/api/audit?action=cycle.phase_opened')).json();
-    expect(log.pending[0]).toMatchObject({ subjectId: 'cy-lianhua-2026', actorName: '王芳（示例）', before: '{"phase":"collection"}', after: '{"phase":"screening"}' });
+    // Opened before collection's planned end: the entry carries the published reason and the plan's old and new dates.
+    expect(log.pending[0]).toMatchObject({
+      subjectId: 'cy-lianhua-2026',
+      actorName: '王芳（示例）',
+      reason: '（测试）提前开启下一阶段',
+      before: expect.stringMatching(/"phase":"collection"}$/),
+      after: expect.stringMatching(/"early":true,"phase":"screening"}$/),
+    });
   });
 });
 

@@ -220,7 +220,7 @@ describe('draft, submit, withdraw', () => {
     const resident = await as('resident_lt');
     const code = await draft(resident, { title: '截止后才提交的提议' });
     const staff = await as('staff_lt');
-    expect((await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' })).status).toBe(200);
+    expect((await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening', reason: '（测试）提前开启下一阶段' })).status).toBe(200);
     try {
       const res = await resident.post(`/api/proposals/${code}/submit`);
       expect([res.status, (await res.json()).error.code]).toEqual([409, 'wrong_phase']);
