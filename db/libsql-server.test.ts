@@ -43,7 +43,7 @@ describe('on a libSQL server (sqld over HTTP)', () => {
     expect(communities.items).toHaveLength(3);
     const staff = client(app);
     expect((await staff.post('/api/auth/sign-in', { login: 'staff_lt', password: DEMO_PASSWORD })).status).toBe(200);
-    expect((await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening' })).status).toBe(200);
+    expect((await staff.post('/api/cycles/cy-lianhua-2026/phase', { phase: 'screening', reason: '（测试）提前开启下一阶段' })).status).toBe(200);
     const res = await staff.post('/api/projects/LTJD-LHSQ-2026-01/events', { event: 'screen_in' });
     expect(await res.json()).toEqual({ from: 'submitted', to: 'screened_in' });
     expect(await verifyAuditLog(ctx.database)).toMatchObject({ ok: true });

@@ -13,10 +13,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { projects } from '../../db/schema.ts';
-import { WAN } from '../../db/seed.ts';
-import type { AppContext } from '../../server/context.ts';
-import type { Person } from '../../server/domain/permissions.ts';
+import { projects } from '#db/schema.ts';
+import { WAN } from '#db/seed.ts';
+import type { AppContext } from '#server/context.ts';
+import type { Person } from '#domain/permissions.ts';
 
 export const BENCH_CYCLE = 'cy-lianhua-2026';
 export const BENCH_COMMUNITY = 'lianhua';
@@ -51,9 +51,9 @@ export async function seedBenchDatabase(file: string): Promise<string> {
   const url = `file:${resolve(file)}`;
   process.env.DATABASE_URL = url;
   process.env.SEED_DEMO = '1';
-  const { env } = await import('../../server/env.ts');
-  const { createContext } = await import('../../server/context.ts');
-  const { seedDemo } = await import('../../server/services/demo-seed.ts');
+  const { env } = await import('#server/env.ts');
+  const { createContext } = await import('#server/context.ts');
+  const { seedDemo } = await import('#services/demo-seed.ts');
   const ctx = await createContext(env());
   await seedDemo(ctx);
   await scaleCycle(ctx, BENCH_CYCLE, BENCH_PROJECTS);
@@ -63,7 +63,7 @@ export async function seedBenchDatabase(file: string): Promise<string> {
 
 /** Add submitted proposals to a collecting cycle until it holds `total` projects. */
 export async function scaleCycle(ctx: AppContext, cycleId: string, total: number): Promise<void> {
-  const { createProject, applyProjectEvent } = await import('../../server/services/projects.ts');
+  const { createProject, applyProjectEvent } = await import('#services/projects.ts');
   const have = await ctx.database.db.select({ n: sql<number>`count(*)` }).from(projects).where(sql`${projects.cycleId} = ${cycleId}`);
   const missing = total - (have[0]?.n ?? 0);
   const accounts = await ctx.database.db.all<{ id: string; username: string; display_name: string }>(sql`select id, username, display_name from accounts`);

@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import { Hono } from 'hono';
 import { getRequestListener } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../../db/client.ts';
+import { openDatabase } from '#db/client.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');

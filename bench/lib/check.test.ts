@@ -4,9 +4,9 @@
  * whenever `crashProblems` returns anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../tests/fixtures.ts';
-import { loadActor } from '../../server/services/accounts.ts';
-import { castBallot } from '../../server/services/ballots.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { loadActor } from '#services/accounts.ts';
+import { castBallot } from '#services/ballots.ts';
 import { auditVerify, checkBallots, crashProblems, type Ack } from './check.ts';
 
 const CYCLE = 'cy-xianhu-2026';

@@ -4,8 +4,8 @@
  * (duplicated). Also runs the audit chain check that `npm run audit:verify`
  * runs, and decides whether a crash run failed.
  */
-import { openDatabase } from '../../db/client.ts';
-import { verifyAuditLog } from '../../server/services/audit.ts';
+import { openDatabase } from '#db/client.ts';
+import { verifyAuditLog } from '#services/audit.ts';
 
 /** An acknowledged ballot: the receipt the server answered 201 with, and whose ballot it was. */
 export type Ack = { receipt: string; registerEntryId: string };

@@ -6,9 +6,9 @@
  * `db:backup` does. Prints one JSON line.
  */
 import { statSync } from 'node:fs';
-import { openDatabase } from '../../db/client.ts';
-import { verifyAuditLog } from '../../server/services/audit.ts';
-import { snapshot, check } from '../../server/services/backups.ts';
+import { openDatabase } from '#db/client.ts';
+import { verifyAuditLog } from '#services/audit.ts';
+import { snapshot, check } from '#services/backups.ts';
 
 const url = process.env.DATABASE_URL!;
 const t0 = performance.now();

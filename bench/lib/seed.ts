@@ -7,13 +7,13 @@
  * bench accounts share one password hash and never sign in by password.
  */
 import { eq, and } from 'drizzle-orm';
-import { accounts, registerEntries, roleAssignments, projects } from '../../db/schema.ts';
-import { createContext, type AppContext } from '../../server/context.ts';
-import { parseEnv } from '../../server/env.ts';
-import { seedDemo } from '../../server/services/demo-seed.ts';
-import { appendAudit } from '../../server/services/audit.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import { createSession } from '../../server/auth/sessions.ts';
+import { accounts, registerEntries, roleAssignments, projects } from '#db/schema.ts';
+import { createContext, type AppContext } from '#server/context.ts';
+import { parseEnv } from '#server/env.ts';
+import { seedDemo } from '#services/demo-seed.ts';
+import { appendAudit } from '#services/audit.ts';
+import { hashPassword } from '#server/auth/passwords.ts';
+import { createSession } from '#server/auth/sessions.ts';
 
 export const BENCH_CYCLE = 'cy-xianhu-2026';
 export const BENCH_COMMUNITY = 'c-xianhu';

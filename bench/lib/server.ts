@@ -34,7 +34,7 @@ export function ensureBuild(log: (s: string) => void = console.error) {
   if (!relative(ROOT, dist).split(sep).every((p) => p !== '..') && !existsSync(link)) symlinkSync(join(ROOT, 'node_modules'), link, 'dir');
 }
 
-export { freePort } from '../../tests/fixtures.ts';
+export { freePort } from '#tests/fixtures.ts';
 
 export function tempDir(prefix: string) {
   return mkdtempSync(join(tmpdir(), prefix));

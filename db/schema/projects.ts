@@ -7,7 +7,7 @@ import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core
 import { cycles } from './cycles.ts';
 import { communities } from './places.ts';
 import { accounts } from './accounts.ts';
-import { PROJECT_STATES } from '../../server/domain/project-states.ts';
+import { PROJECT_STATES } from '#domain/project-states.ts';
 
 /** The states are the domain's (server/domain/project-states.ts): one list, not two. */
 export const PROJECT_STATE_VALUES = PROJECT_STATES;

@@ -7,7 +7,7 @@
  * request.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { client, testApp } from '../../tests/fixtures.ts';
+import { client, testApp } from '#tests/fixtures.ts';
 import { createApp } from '../app.ts';
 import { createContext } from '../context.ts';
 import { parseEnv } from '../env.ts';

@@ -7,8 +7,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq } from 'drizzle-orm';
-import { sessions } from '../../db/schema.ts';
-import { rawRead, type Database } from '../../db/client.ts';
+import { sessions } from '#db/schema.ts';
+import { rawRead, type Database } from '#db/client.ts';
 import { randomBytes } from './random.ts';
 import { sessionCacheOf } from './session-cache.ts';
 

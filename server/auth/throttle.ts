@@ -12,8 +12,8 @@
  * sign-in also trusts device cookies (server/services/sign-in.ts).
  */
 import { eq, lt } from 'drizzle-orm';
-import { authThrottle } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { authThrottle } from '#db/schema.ts';
+import type { Database } from '#db/client.ts';
 
 export type ThrottleRule = {
   /** Failures allowed before any wait. */

@@ -18,9 +18,21 @@ function files(dir: string): string[] {
   });
 }
 
-function imports(file: string): string[] {
+/** package.json's "imports": `#domain/x.ts` → `./server/domain/x.ts`. */
+const ALIASES = Object.entries((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> }).imports).map(([from, to]) => [from.replace(/\*$/, ''), to.replace(/\*$/, '')] as const);
+
+/** What a file imports, as written. */
+function specifiers(file: string): string[] {
   const src = readFileSync(join(ROOT, file), 'utf8');
-  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+}
+
+/** What a file imports, an alias written out as the relative path it stands for (packages as they are). */
+function imports(file: string): string[] {
+  return specifiers(file).map((spec) => {
+    const alias = ALIASES.find(([from]) => spec.startsWith(from));
+    return alias ? relative(dirname(join(ROOT, file)), join(ROOT, alias[1], spec.slice(alias[0].length))).replace(/^(?!\.)/, './') : spec;
+  });
 }
 
 function layerOf(path: string): 'docs' | 'domain' | 'db' | 'server' | 'src' | 'other' {
@@ -106,5 +118,21 @@ describe('module boundaries', () => {
     expect(graph.size).toBeGreaterThan(200);
     expect(wrongWay).toEqual([]);
     expect(circles).toEqual([]);
+  });
+
+  it('no import climbs more than one folder: further than that, it names its room (#domain/…, #services/…)', () => {
+    const climbing: string[] = [];
+    const everyFile = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir)).flatMap((name) => {
+        const p = join(ROOT, dir, name);
+        if (statSync(p).isDirectory()) return name === 'node_modules' || name === '.scratch' ? [] : everyFile(relative(ROOT, p));
+        return /\.(ts|mjs|astro|svelte)$/.test(name) ? [relative(ROOT, p)] : [];
+      });
+    for (const dir of ['server', 'db', 'src', 'scripts', 'bench', 'tests']) {
+      for (const f of everyFile(dir)) for (const spec of specifiers(f)) if (spec.startsWith('../../')) climbing.push(`${f}: ${spec}`);
+    }
+    expect(climbing).toEqual([]);
+    // And every alias names a folder that exists.
+    for (const [, to] of ALIASES) expect(statSync(join(ROOT, to)).isDirectory(), to).toBe(true);
   });
 });

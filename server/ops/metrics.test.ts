@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startApiServer, tempDir, type Started } from '../../bench/lib/server.ts';
-import { seedBench, type BenchData } from '../../bench/lib/seed.ts';
+import { freePort, startApiServer, tempDir, type Started } from '#bench/lib/server.ts';
+import { seedBench, type BenchData } from '#bench/lib/seed.ts';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
 let dir: string;

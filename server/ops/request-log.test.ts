@@ -6,11 +6,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startApiServer, tempDir, type Started } from '../../bench/lib/server.ts';
+import { freePort, startApiServer, tempDir, type Started } from '#bench/lib/server.ts';
 import { parseEnv } from '../env.ts';
 import { createContext } from '../context.ts';
 import { seedDemo } from '../services/demo-seed.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 
 let dir: string;
 let site: Started;

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { auditLog, projects } from '../../db/schema.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { auditLog, projects } from '#db/schema.ts';
 import { verifyChain, type ChainEntry } from '../domain/audit-chain.ts';
 import { SYSTEM_ACTOR } from '../domain/permissions.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, verifyAuditLog } from '../services/audit.ts';

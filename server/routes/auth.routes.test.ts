@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { client, testApp } from '../../tests/fixtures.ts';
+import { client, testApp } from '#tests/fixtures.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { auditLog, ballotImports, cycleResults, cycles, importedBallots, projects } from '../../db/schema.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { auditLog, ballotImports, cycleResults, cycles, importedBallots, projects } from '#db/schema.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
 import { addRulebookVersion } from '../services/rulebooks.ts';
 import { setCyclePhase } from '../services/cycles.ts';

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 import { createContext } from '../context.ts';
 import { parseEnv } from '../env.ts';
 import { createApp } from '../app.ts';
 import { verifyAuditLog } from '../services/audit.ts';
-import { seedBench } from '../../bench/lib/seed.ts';
+import { seedBench } from '#bench/lib/seed.ts';
 
 const CYCLE = 'cy-xianhu-2026';
 type T = Awaited<ReturnType<typeof testApp>>;

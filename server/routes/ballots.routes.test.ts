@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { client, seededTemplate, type TestApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { accounts, auditLog, ballots, cycles, paperBallotEntries, projects, registerEntries, roleAssignments } from '../../db/schema.ts';
+import { client, seededTemplate, type TestApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { accounts, auditLog, ballots, cycles, paperBallotEntries, projects, registerEntries, roleAssignments } from '#db/schema.ts';
 import { DEFAULT_RULEBOOK_SETTINGS, type VoteSettings, type ResultRule } from '../domain/rulebook.ts';
 import { addRulebookVersion } from '../services/rulebooks.ts';
 import { SYSTEM_AUDIT_ACTOR, verifyAuditLog } from '../services/audit.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 import { COMMENT_BURST } from '../services/comments.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 import { eq } from 'drizzle-orm';
-import { phaseChangeRequests } from '../../db/schema.ts';
+import { phaseChangeRequests } from '#db/schema.ts';
 
 let clock = new Date('2026-12-07T10:00:00+08:00');
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { acceptances, attachments, auditLog, progressPhotos, projects } from '../../db/schema.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { acceptances, attachments, auditLog, progressPhotos, projects } from '#db/schema.ts';
 import { SYSTEM_ACTOR } from '../domain/permissions.ts';
 import { applyProjectEvent } from '../services/projects.ts';
 import { SYSTEM_AUDIT_ACTOR, verifyAuditLog } from '../services/audit.ts';

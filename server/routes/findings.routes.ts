@@ -13,7 +13,7 @@ import { describeDeliveryRefusal, loadProject, type DeliveryRefusal, type Who } 
 import { completeAudit, cycleFindings, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
 import { FINDING_SEVERITIES } from '../domain/delivery.ts';
 import { eq } from 'drizzle-orm';
-import { cycles } from '../../db/schema.ts';
+import { cycles } from '#db/schema.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-02' }) });
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-sunxi-2026' }) });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { accounts, auditLog, councilVotes, cycles } from '../../db/schema.ts';
-import { at, createCycle, openPhase, seedFixture, step, submitProject, type FixtureProject } from '../../tests/e2e/fixtures/council.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { accounts, auditLog, councilVotes, cycles } from '#db/schema.ts';
+import { at, createCycle, openPhase, seedFixture, step, submitProject, type FixtureProject } from '#tests/e2e/fixtures/council.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 
 const NOW = new Date('2026-11-22T12:00:00+08:00');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { projects } from '../../db/schema.ts';
-import { COUNCIL_FIXTURE, seedFixture } from '../../tests/e2e/fixtures/council.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { projects } from '#db/schema.ts';
+import { COUNCIL_FIXTURE, seedFixture } from '#tests/e2e/fixtures/council.ts';
 import { closeDueNotices } from '../services/notices.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { accounts, ballots, cycleResults, cycles, projects, registerEntries, roleAssignments } from '../../db/schema.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { accounts, ballots, cycleResults, cycles, projects, registerEntries, roleAssignments } from '#db/schema.ts';
 import { parsePb, pbToElection } from '../domain/pabulib/index.ts';
 import { tally } from '../domain/tally/tally.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';

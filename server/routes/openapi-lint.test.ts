@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../tests/fixtures.ts';
+import { testApp } from '#tests/fixtures.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let doc: { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>> };

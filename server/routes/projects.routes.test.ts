@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { client, seededTemplate, type TestApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { client, seededTemplate, type TestApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 import { verifyAuditLog } from '../services/audit.ts';
 
 // Every test gets its own copy of the seeded demo data, so each passes alone and in any order.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { roleAssignments } from '../../db/schema.ts';
+import { client, testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { roleAssignments } from '#db/schema.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
  * can confirm, children that add up, CSV with both units, bad input refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededTemplate, type TestApp } from '../../tests/fixtures.ts';
+import { seededTemplate, type TestApp } from '#tests/fixtures.ts';
 import { FIGURE_KEYS } from '../domain/stats.ts';
 
 let t: TestApp;

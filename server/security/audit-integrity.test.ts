@@ -14,11 +14,11 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, objections, projects, screeningOpinions } from '../../db/schema.ts';
+import { auditLog, objections, projects, screeningOpinions } from '#db/schema.ts';
 import { entryHash } from '../domain/audit-chain.ts';
 import { appendAudit, verifyAuditLog } from '../services/audit.ts';
-import { COUNCIL_FIXTURE } from '../../tests/e2e/fixtures/council.ts';
-import { buildTemplate, openWorld, type Template, type World } from '../../tests/security/world.ts';
+import { COUNCIL_FIXTURE } from '#tests/e2e/fixtures/council.ts';
+import { buildTemplate, openWorld, type Template, type World } from '#tests/security/world.ts';
 
 let template: Template;
 let w: World;

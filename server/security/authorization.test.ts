@@ -12,8 +12,8 @@
  * the step even to those allowed): always 403, always for the same reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS, fillPath, type Outcome } from '../../tests/security/access-table.ts';
-import { buildTemplate, openWorld, OUTSIDERS, ROLES, type Role, type Template, type World } from '../../tests/security/world.ts';
+import { ACCESS, fillPath, type Outcome } from '#tests/security/access-table.ts';
+import { buildTemplate, openWorld, OUTSIDERS, ROLES, type Role, type Template, type World } from '#tests/security/world.ts';
 
 let template: Template;
 beforeAll(async () => {

@@ -6,8 +6,8 @@
  * same check guards the pages (src/middleware.ts, tests/e2e/security.spec.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS, fillPath } from '../../tests/security/access-table.ts';
-import { buildTemplate, fingerprint, openWorld, type Template, type World } from '../../tests/security/world.ts';
+import { ACCESS, fillPath } from '#tests/security/access-table.ts';
+import { buildTemplate, fingerprint, openWorld, type Template, type World } from '#tests/security/world.ts';
 import { createApp } from '../app.ts';
 
 let template: Template;

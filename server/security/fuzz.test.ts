@@ -17,8 +17,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACCESS, fillPath, type Entry } from '../../tests/security/access-table.ts';
-import { buildTemplate, fingerprint, openWorld, ROLES, type Role, type Template } from '../../tests/security/world.ts';
+import { ACCESS, fillPath, type Entry } from '#tests/security/access-table.ts';
+import { buildTemplate, fingerprint, openWorld, ROLES, type Role, type Template } from '#tests/security/world.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const PATH_RUNS = Math.max(3, Math.ceil(RUNS / 2));

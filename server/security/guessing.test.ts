@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createContext } from '../context.ts';
 import { parseEnv } from '../env.ts';
-import { testApp } from '../../tests/fixtures.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 import { waitFor } from '../auth/throttle.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -4,7 +4,7 @@
  * side, with their Content-Security-Policy, is in tests/e2e/security.spec.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, testApp } from '../../tests/fixtures.ts';
+import { client, testApp } from '#tests/fixtures.ts';
 import { API_BODY_LIMIT } from '../app.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -6,8 +6,8 @@
  * are judged by their content, never by their name or declared type.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS, fillPath } from '../../tests/security/access-table.ts';
-import { buildTemplate, openWorld, type Template, type World } from '../../tests/security/world.ts';
+import { ACCESS, fillPath } from '#tests/security/access-table.ts';
+import { buildTemplate, openWorld, type Template, type World } from '#tests/security/world.ts';
 import { API_BODY_LIMIT, IMPORT_BODY_LIMIT } from '../app.ts';
 import { MAX_UPLOAD_REQUEST_BYTES, UPLOAD_LIMITS } from '../services/uploads.ts';
 import { PB_IMPORT_MAX_BYTES } from '../services/ballot-imports.ts';

@@ -9,8 +9,8 @@
  * table, so a new route cannot be missed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS, fillPath } from '../../tests/security/access-table.ts';
-import { buildTemplate, fingerprint, openWorld, OUTSIDERS, type Role, type Template } from '../../tests/security/world.ts';
+import { ACCESS, fillPath } from '#tests/security/access-table.ts';
+import { buildTemplate, fingerprint, openWorld, OUTSIDERS, type Role, type Template } from '#tests/security/world.ts';
 
 let template: Template;
 beforeAll(async () => {

@@ -9,8 +9,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { projects } from '../../db/schema.ts';
-import { buildTemplate, openWorld, type Template, type World } from '../../tests/security/world.ts';
+import { projects } from '#db/schema.ts';
+import { buildTemplate, openWorld, type Template, type World } from '#tests/security/world.ts';
 
 let template: Template;
 let w: World;

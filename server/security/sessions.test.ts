@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, testApp } from '../../tests/fixtures.ts';
+import { client, testApp } from '#tests/fixtures.ts';
 import { createApp } from '../app.ts';
 import { createContext } from '../context.ts';
 import { parseEnv } from '../env.ts';

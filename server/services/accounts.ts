@@ -4,9 +4,9 @@
  */
 import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts } from '../../db/schema.ts';
+import { accounts } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { rawRead } from '../../db/client.ts';
+import { rawRead } from '#db/client.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken, ROLES_JSON_OF_ACCOUNT, type SessionRole } from '../auth/sessions.ts';
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';

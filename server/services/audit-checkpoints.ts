@@ -12,8 +12,8 @@
  * the head it just signed.
  */
 import { and, asc, desc, gt, inArray, sql } from 'drizzle-orm';
-import { auditCheckpoints, auditLog } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { auditCheckpoints, auditLog } from '#db/schema.ts';
+import type { Database } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { checkpointMessage, type SignedCheckpoint } from '../domain/audit-checkpoint.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';

@@ -5,8 +5,8 @@
  * through here, so none of them gives away what another withholds.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog, cycles, cyclePhases } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { auditLog, cycles, cyclePhases } from '#db/schema.ts';
+import type { Database } from '#db/client.ts';
 import { GENESIS_HASH, type ChainEntry } from '../domain/audit-chain.ts';
 import { chinaDayStart, pendingSinceDay, VOTE_TIMING_ACTIONS } from '../domain/audit-disclosure.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';

@@ -8,7 +8,7 @@
  * the test's own copy to make the edits, as someone editing the file would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../tests/fixtures.ts';
+import { testApp } from '#tests/fixtures.ts';
 import { appendAudit, verifyAuditLog } from './audit.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -7,8 +7,8 @@
  * vote is open, its ballots are only counted by day.
  */
 import { and, asc, desc, eq, gt, lt, ne, type SQL } from 'drizzle-orm';
-import { auditLog, projects } from '../../db/schema.ts';
-import { rawOf, type RawExec, type Tx, type Database } from '../../db/client.ts';
+import { auditLog, projects } from '#db/schema.ts';
+import { rawOf, type RawExec, type Tx, type Database } from '#db/client.ts';
 import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson, entryBytesText, GENESIS_HASH, type ChainEntry, type VerifyResult } from '../domain/audit-chain.ts';
 import { inValues } from './sql-lists.ts';

@@ -5,7 +5,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startApiServer, tempDir, type Started } from '../../bench/lib/server.ts';
+import { freePort, startApiServer, tempDir, type Started } from '#bench/lib/server.ts';
 import { parseEnv } from '../env.ts';
 import { createContext } from '../context.ts';
 import { seedDemo } from './demo-seed.ts';

@@ -20,8 +20,8 @@ import { createClient, type Client, type InValue, type Transaction } from '@libs
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { drizzle } from 'drizzle-orm/libsql';
-import { isFileUrl, type Database } from '../../db/client.ts';
-import * as schema from '../../db/schema.ts';
+import { isFileUrl, type Database } from '#db/client.ts';
+import * as schema from '#db/schema.ts';
 import { verifyAuditLog } from './audit.ts';
 
 /** The local path of a file: URL. */

@@ -18,8 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { accounts, ballotImports, ballots, cycleResults, cyclePhases, cycles, importedBallots, projects, registerEntries } from '../../db/schema.ts';
-import type { Database, Tx } from '../../db/client.ts';
+import { accounts, ballotImports, ballots, cycleResults, cyclePhases, cycles, importedBallots, projects, registerEntries } from '#db/schema.ts';
+import type { Database, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, type Actor, type Locale, type ReasonCode } from '../domain/permissions.ts';
 import { CYCLE_PHASES, currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { testApp } from '../../tests/fixtures.ts';
-import { ballots, projects, registerEntries } from '../../db/schema.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { ballots, projects, registerEntries } from '#db/schema.ts';
 import { castBallot, checkReceipt, newReceiptCode, normalizeReceiptCode, normalizeSerial, RECEIPT_RE, receiptSymbol, voterView } from './ballots.ts';
 import { setCyclePhase } from './cycles.ts';
 import { getResults } from './results.ts';

@@ -14,8 +14,8 @@
  * vote is refused rather than counted late.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { ballots, cycles, cyclePhases, cycleResults, paperBallotEntries, projects, registerEntries, accounts } from '../../db/schema.ts';
-import { rawOf, type Database, type RawExec, type Tx } from '../../db/client.ts';
+import { ballots, cycles, cyclePhases, cycleResults, paperBallotEntries, projects, registerEntries, accounts } from '#db/schema.ts';
+import { rawOf, type Database, type RawExec, type Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { checkBallot, isBallotMethod, parseBallotContent, type Ballot, type BallotInput, type BallotIssue, type BallotMethod, type BallotProject } from '../domain/ballot-rules.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';

@@ -4,8 +4,8 @@
  * personal data leaves here: proposers appear only as a proposer type.
  */
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { communities, streets, districts, cycles, cyclePhases, projects, auditLog } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { communities, streets, districts, cycles, cyclePhases, projects, auditLog } from '#db/schema.ts';
+import type { Database } from '#db/client.ts';
 import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import type { Place } from '../domain/permissions.ts';
 import { getRulebook } from './rulebooks.ts';

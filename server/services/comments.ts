@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { commentReplies, comments, REPLY_ROLES } from '../../db/schema.ts';
+import { commentReplies, comments, REPLY_ROLES } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { TokenBucket } from '../auth/rate-limit.ts';
 import { hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';

@@ -7,7 +7,7 @@
  * with a link to its evidence.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { ADOPTED_STATES } from '../domain/delivery.ts';
 import { healthFlags, type CycleFacts, type HealthFlag, type MeetingFacts, type ObjectionFacts } from '../domain/council-health.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testApp } from '../../tests/fixtures.ts';
-import { projects } from '../../db/schema.ts';
-import { COUNCIL_FIXTURE as F, chinaMinute, person, seedFixture } from '../../tests/e2e/fixtures/council.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { projects } from '#db/schema.ts';
+import { COUNCIL_FIXTURE as F, chinaMinute, person, seedFixture } from '#tests/e2e/fixtures/council.ts';
 import { addTerm } from './council.ts';
 import { councilRecord } from './council-record.ts';
 import { getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from './meetings.ts';

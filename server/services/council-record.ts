@@ -11,8 +11,8 @@
  * whatever the number of members or meetings.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { agendaItems, councilTerms, councilVotes, meetingAttendance, meetings, projects } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { agendaItems, councilTerms, councilVotes, meetingAttendance, meetings, projects } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { CouncilVote } from '../domain/meeting.ts';
 import { listTerms, type TermView } from './council.ts';
 

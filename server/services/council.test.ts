@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { testApp } from '../../tests/fixtures.ts';
-import { roleAssignments } from '../../db/schema.ts';
-import { person } from '../../tests/e2e/fixtures/council.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { roleAssignments } from '#db/schema.ts';
+import { person } from '#tests/e2e/fixtures/council.ts';
 import { addTerm, listTerms, membersInOffice, syncCouncilRoles } from './council.ts';
 import { startCouncilClock } from './notices.ts';
 import { listAudit } from './audit.ts';

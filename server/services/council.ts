@@ -13,8 +13,8 @@
  * so several changes and their audit entries commit together.
  */
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import { accounts, communities, councilTerms, cycles, cyclePhases, districts, projects, roleAssignments, streets } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { accounts, communities, councilTerms, cycles, cyclePhases, districts, projects, roleAssignments, streets } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';

@@ -13,8 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { auditLog, ballots } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { auditLog, ballots } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import { fingerprintListText } from '../domain/receipts.ts';
 
 export type ReceiptList = { text: string; count: number; sha256: string };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { seededTemplate, type TestApp } from '../../tests/fixtures.ts';
-import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests, roleAssignments } from '../../db/schema.ts';
+import { seededTemplate, type TestApp } from '#tests/fixtures.ts';
+import { auditLog, cycleResults, cycles, cyclePhases, phaseChangeRequests, roleAssignments } from '#db/schema.ts';
 import { advanceDuePhases, decidePhaseRequest, extendPhase, forwardView, pendingPhaseRequests, pendingRequestOf, phaseHistory, requestPhaseChange, setCyclePhase } from './cycles.ts';
 import { closeDueNotices, projectsAwaitingNotice } from './notices.ts';
 import { checkForm } from './form-checks.ts';

@@ -28,8 +28,8 @@
  * resident vote) is neither lost nor done twice.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, projects, streets } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { cycles, cyclePhases, phaseChangeRequests, auditLog, communities, projects, streets } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { CYCLE_PHASES, chinaDay, currentPhase, dayAfter, endsEarly, isIsoDay, nextPhase, passesNotice, phaseMove, phasesFor, plannedFor, redateEarlyEnd, type CyclePhase } from '../domain/cycle-phases.ts';
 import { hasRole, reasonCannot, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';

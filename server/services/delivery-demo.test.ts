@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createClient } from '@libsql/client';
-import { testApp } from '../../tests/fixtures.ts';
-import { agreements, cycles, payments, projects } from '../../db/schema.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { agreements, cycles, payments, projects } from '#db/schema.ts';
 import { auditHead } from './audit.ts';
 import { PAST_CYCLE_ID, seedDeliveryDemo, seedPastCycleDemo } from './delivery-demo.ts';
 

@@ -18,7 +18,7 @@
  * afterwards (补录), which the entries' time stamps do not hide.
  */
 import { and, eq } from 'drizzle-orm';
-import { acceptances, agreements, cycles, cyclePhases, progressReports, projects } from '../../db/schema.ts';
+import { acceptances, agreements, cycles, cyclePhases, progressReports, projects } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
 import { SYSTEM_ACTOR, type Actor } from '../domain/permissions.ts';

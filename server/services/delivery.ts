@@ -29,8 +29,8 @@ import {
   projects,
   ratings,
   streets,
-} from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+} from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
-import { testApp, type TestApp } from '../../tests/fixtures.ts';
-import { auditLog, ballots, communities, cycles, meetings, projects, registerEntries } from '../../db/schema.ts';
-import { generateDemoHistory, OUTCOME_STATE } from '../../db/demo-history.ts';
-import { DEMO_PROJECTS } from '../../db/seed.ts';
+import { testApp, type TestApp } from '#tests/fixtures.ts';
+import { auditLog, ballots, communities, cycles, meetings, projects, registerEntries } from '#db/schema.ts';
+import { generateDemoHistory, OUTCOME_STATE } from '#db/demo-history.ts';
+import { DEMO_PROJECTS } from '#db/seed.ts';
 import { verifyAuditLog } from './audit.ts';
 import { seedDemoHistory } from './demo-history.ts';
 

@@ -23,11 +23,11 @@
  * receipts, and no one was ever handed a history ballot's receipt.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { accounts, ballots, paperBallotEntries, councilTerms, communities, cycles, cyclePhases, districts, registerEntries, roleAssignments, streets, projects } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
+import { accounts, ballots, paperBallotEntries, councilTerms, communities, cycles, cyclePhases, districts, registerEntries, roleAssignments, streets, projects } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
 import { mulberry32 } from '../domain/seeded-random.ts';
-import { addDays, generateDemoHistory, HISTORY_START, type DemoHistory, type HistoryAccount, type HistoryCycle, type HistoryProject } from '../../db/demo-history.ts';
+import { addDays, generateDemoHistory, HISTORY_START, type DemoHistory, type HistoryAccount, type HistoryCycle, type HistoryProject } from '#db/demo-history.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';

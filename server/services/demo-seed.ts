@@ -4,8 +4,8 @@
  * history and the audit log read chronologically.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries, councilTerms, notices } from '../../db/schema.ts';
-import { COUNCIL_NAMES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECTS, WAN, type DemoProject, type Step } from '../../db/seed.ts';
+import { districts, streets, communities, accounts, roleAssignments, cycles, cyclePhases, registerEntries, councilTerms, notices } from '#db/schema.ts';
+import { COUNCIL_NAMES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECTS, WAN, type DemoProject, type Step } from '#db/seed.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
@@ -19,7 +19,7 @@ import { openNotice } from './notices.ts';
 import { seedDeliveryDemo, seedPastCycleDemo } from './delivery-demo.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { requestPhaseChange } from './cycles.ts';
-import { HISTORY_START } from '../../db/demo-history.ts';
+import { HISTORY_START } from '#db/demo-history.ts';
 
 export { DEMO_PASSWORD };
 

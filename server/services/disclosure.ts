@@ -6,8 +6,8 @@
  * reads rows.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { agreements, communities, cycles, payments, progressReports, projects } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { agreements, communities, cycles, payments, progressReports, projects } from '#db/schema.ts';
+import type { Database } from '#db/client.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { moneySummary, overdue, TRACKED_STATES, type MoneySummary, type Overdue } from '../domain/delivery.ts';
 import type { ProjectState } from '../domain/project-states.ts';

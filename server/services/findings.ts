@@ -5,8 +5,8 @@
  * never changes a decision, only records what was found.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { auditFindings, communities, cycles, projects, streets } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { auditFindings, communities, cycles, projects, streets } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, type Place } from '../domain/permissions.ts';
 import type { FindingSeverity } from '../domain/delivery.ts';

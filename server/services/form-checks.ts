@@ -14,7 +14,7 @@
  * fails that test until its check is declared.
  */
 import { and, eq } from 'drizzle-orm';
-import { agendaItems, comments, meetings, notices, objections, projects } from '../../db/schema.ts';
+import { agendaItems, comments, meetings, notices, objections, projects } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place } from '../domain/permissions.ts';
 import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';

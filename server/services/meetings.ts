@@ -15,8 +15,8 @@
  * (`staffReason`); the permission table has no row for meetings.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { accounts, agendaItems, auditLog, councilVotes, cycles, meetingAddenda, meetingAttendance, meetings, projects } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { accounts, agendaItems, auditLog, councilVotes, cycles, meetingAddenda, meetingAttendance, meetings, projects } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import {
   checkBudget,

@@ -4,7 +4,7 @@
  * implementer and planned end, the staff by name, and the road so far.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../tests/fixtures.ts';
+import { testApp, type TestApp } from '#tests/fixtures.ts';
 import { getProject } from './catalog.ts';
 import { nextStepPanel } from './next-step.ts';
 

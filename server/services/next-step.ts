@@ -8,7 +8,7 @@
  * look-ups for one project.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 import { nextStep, projectPath, STATE_PHASE, type NextActor, type NextStep } from '../domain/next-step.ts';
 import { PROJECT_STATES, type ProjectState } from '../domain/project-states.ts';
 import type { CyclePhase, PlannedPhase } from '../domain/cycle-phases.ts';

@@ -13,8 +13,8 @@
  * first time it is needed (`ensureNotice`), with its own audit entry.
  */
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { accounts, auditLog, communities, cycles, notices, objections, projects, registerEntries } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { accounts, auditLog, communities, cycles, notices, objections, projects, registerEntries } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { noticeEndsAt, noticeState, whyNotAnswer, whyNotObject, type NoticeReason, type NoticeState, type ObjectionStatus } from '../domain/notice.ts';
 import { reasonCannot, SYSTEM_ACTOR, type Actor, type ReasonCode } from '../domain/permissions.ts';

@@ -11,8 +11,8 @@
  * to already is).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { notifications } from '../../db/schema.ts';
-import type { Tx } from '../../db/client.ts';
+import { notifications } from '#db/schema.ts';
+import type { Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from './ids.ts';
 import { PROJECT_STATE_NAMES, type ProjectState } from '../domain/project-states.ts';

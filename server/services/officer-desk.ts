@@ -6,7 +6,7 @@
  * handled.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { DELIVERING_STATES } from '../domain/delivery.ts';
 import { councilHealthIn, type FlaggedCommunity } from './council-health.ts';

@@ -7,7 +7,7 @@
  * repeated, and the same CSV and JSON bytes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../tests/fixtures.ts';
+import { testApp } from '#tests/fixtures.ts';
 import { dataset, datasetCsv, datasetStream, DATASETS } from './open-data.ts';
 
 const NOW = new Date('2026-12-07T10:00:00+08:00');

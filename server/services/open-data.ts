@@ -33,8 +33,8 @@ import {
   progressReports,
   projects,
   ratings,
-} from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+} from '#db/schema.ts';
+import type { Database } from '#db/client.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { fenToYuanText, toCsv, type CsvValue } from '../domain/delivery.ts';
 import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';

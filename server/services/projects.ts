@@ -5,9 +5,9 @@
  * shared write path, used today by the demo seed and by staff.)
  */
 import { eq } from 'drizzle-orm';
-import { projects, cycles, cyclePhases, communities, streets, districts } from '../../db/schema.ts';
+import { projects, cycles, cyclePhases, communities, streets, districts } from '#db/schema.ts';
 import { currentPhase } from '../domain/cycle-phases.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 import { cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import type { Actor, ReasonCode } from '../domain/permissions.ts';
 import { formatProjectCode } from '../domain/project-code.ts';

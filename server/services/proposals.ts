@@ -11,8 +11,8 @@
  * are written here, each change with its audit entry in one transaction.
  */
 import { and, desc, eq, isNull, ne, notInArray } from 'drizzle-orm';
-import { projects, cycles, communities, streets, districts } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { projects, cycles, communities, streets, districts } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { checkProposal, fieldMessages, isOverCap, type ExistingProject, type ProposalCheck, type ProposalField, type ProposalInput } from '../domain/proposal-checks.ts';

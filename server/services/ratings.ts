@@ -6,7 +6,7 @@
  * backs that up. Results are public: count, mean, share satisfied (4–5).
  */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import { ratings, registerEntries } from '../../db/schema.ts';
+import { ratings, registerEntries } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';

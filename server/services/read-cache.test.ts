@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../tests/fixtures.ts';
+import { testApp, type TestApp } from '#tests/fixtures.ts';
 import { appendAudit } from './audit.ts';
 import { cachedRead, createReadCache } from './read-cache.ts';
 

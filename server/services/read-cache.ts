@@ -8,7 +8,7 @@
  * for the same answer share one computation. It lives in the AppContext, one
  * per process; several app servers each keep their own.
  */
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 
 type Entry = { head: number; at: number; value: Promise<unknown> };
 export type ReadCache = { refreshMs: number; maxEntries: number; entries: Map<string, Entry> };

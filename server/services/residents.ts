@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { registerEntries, roleAssignments, communities } from '../../db/schema.ts';
+import { registerEntries, roleAssignments, communities } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
 import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';

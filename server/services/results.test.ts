@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testApp } from '../../tests/fixtures.ts';
-import { auditLog, ballotImports, cycleResults, cycles, importedBallots, projects } from '../../db/schema.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { auditLog, ballotImports, cycleResults, cycles, importedBallots, projects } from '#db/schema.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../domain/rulebook.ts';
 import { castBallot } from './ballots.ts';
 import { serializeBallot } from '../domain/ballot-rules.ts';

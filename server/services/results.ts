@@ -18,8 +18,8 @@
  * explanations read in yuan.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { ballots, ballotImports, cycleResults, cycles, communities, streets, projects, importedBallots } from '../../db/schema.ts';
-import type { Database, Tx } from '../../db/client.ts';
+import { ballots, ballotImports, cycleResults, cycles, communities, streets, projects, importedBallots } from '#db/schema.ts';
+import type { Database, Tx } from '#db/client.ts';
 import { tallyAll, type TallyResult, type RuleName } from '../domain/tally/tally.ts';
 import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
 import { renderExplanation, type Explanation } from '../domain/tally/explanation.ts';

@@ -15,8 +15,8 @@
  * the cycle's budget. Only district officers (`set_rulebook`) do either.
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { cycles, districts, projects, rulebooks } from '../../db/schema.ts';
-import type { Db } from '../../db/client.ts';
+import { cycles, districts, projects, rulebooks } from '#db/schema.ts';
+import type { Db } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, type Actor, type Locale, type ReasonCode } from '../domain/permissions.ts';
 import { validateRulebook, type RulebookIssue, type RulebookSettings } from '../domain/rulebook.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testApp } from '../../tests/fixtures.ts';
-import { cycles, projects } from '../../db/schema.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { cycles, projects } from '#db/schema.ts';
 import { DEFAULT_RULEBOOK_SETTINGS, type RulebookSettings } from '../domain/rulebook.ts';
 import { addRulebookVersion, getRulebook } from './rulebooks.ts';
 import { applyProjectEvent } from './projects.ts';

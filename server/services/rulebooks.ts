@@ -1,7 +1,7 @@
 /** @module Rulebooks: map stored rows to the domain's Rulebook, and record new versions. */
 import { and, desc, eq } from 'drizzle-orm';
-import { rulebooks } from '../../db/schema.ts';
-import type { Tx, Db } from '../../db/client.ts';
+import { rulebooks } from '#db/schema.ts';
+import type { Tx, Db } from '#db/client.ts';
 import type { Rulebook, RulebookSettings } from '../domain/rulebook.ts';
 import { validateRulebook } from '../domain/rulebook.ts';
 import { appendAudit, type AuditActor } from './audit.ts';

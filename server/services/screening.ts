@@ -8,8 +8,8 @@
  * through `applyProjectEvent`, bound to the cycle's screening phase.
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { accounts, cycles, projects, screeningOpinions } from '../../db/schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { accounts, cycles, projects, screeningOpinions } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';

@@ -7,8 +7,8 @@
  * residency code or text someone wrote.
  */
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { accounts, securityEvents, SECURITY_EVENT_KINDS } from '../../db/schema.ts';
-import type { Tx } from '../../db/client.ts';
+import { accounts, securityEvents, SECURITY_EVENT_KINDS } from '#db/schema.ts';
+import type { Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/permissions.ts';
 

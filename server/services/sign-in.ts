@@ -17,7 +17,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { accounts, trustedDevices } from '../../db/schema.ts';
+import { accounts, trustedDevices } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { randomToken } from '../auth/sessions.ts';
 import { clearFailures, recordFailures, throttleFailures, throttleWait } from '../auth/throttle.ts';

@@ -6,7 +6,7 @@
  * approved and a pending ballot import, an on-time and a late acceptance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../tests/fixtures.ts';
+import { testApp, type TestApp } from '#tests/fixtures.ts';
 import { FIGURE_KEYS, addFigures, type Figures } from '../domain/stats.ts';
 import { dataset } from './open-data.ts';
 import { placeStats } from './stats.ts';

@@ -7,7 +7,7 @@
  * grows with the data: the place is a sub-select, not a list of ids.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { cachedRead } from './read-cache.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';

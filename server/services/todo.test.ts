@@ -6,7 +6,7 @@
  * places their roles cover.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../tests/fixtures.ts';
+import { testApp, type TestApp } from '#tests/fixtures.ts';
 import type { Person } from '../domain/permissions.ts';
 import { loadActor } from './accounts.ts';
 import { sql } from 'drizzle-orm';

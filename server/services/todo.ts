@@ -18,7 +18,7 @@
  * ballots and delivery for the community's staff.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '#db/client.ts';
 import { CYCLE_PHASES, chinaDay } from '../domain/cycle-phases.ts';
 import { DELIVERING_STATES } from '../domain/delivery.ts';
 import type { Person, Role } from '../domain/permissions.ts';

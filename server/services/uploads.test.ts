@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { testApp } from '../../tests/fixtures.ts';
-import { attachments, projects } from '../../db/schema.ts';
+import { testApp } from '#tests/fixtures.ts';
+import { attachments, projects } from '#db/schema.ts';
 import { checkFiles, contentDisposition, displayName, sniffMime, storeAttachments, uploadsDir, UPLOAD_LIMITS } from './uploads.ts';
 
 const JPEG = [0xff, 0xd8, 0xff, 0xe0];

@@ -4,9 +4,9 @@
  * meter / points left and the rule messages are live and never disagree
  * with what the server will decide.
  */
-import { ballotTotals, checkBallot, minShareFen, type BallotInput, type BallotIssue, type BallotProject } from '../../server/domain/ballot-rules.ts';
-import { formatFen } from '../../server/domain/money.ts';
-import type { VoteSettings } from '../../server/domain/rulebook.ts';
+import { ballotTotals, checkBallot, minShareFen, type BallotInput, type BallotIssue, type BallotProject } from '#domain/ballot-rules.ts';
+import { formatFen } from '#domain/money.ts';
+import type { VoteSettings } from '#domain/rulebook.ts';
 
 export type Locale = 'zh-CN' | 'en';
 

@@ -8,8 +8,8 @@
  * like what the form already holds, and the similar-projects hint is asked of
  * the server (`askDuplicates`) once the resident pauses typing.
  */
-import { checkProposal, inLocale, PROPOSAL_FIELDS, type ExistingProject, type ProposalCheck, type ProposalInput } from '../../server/domain/proposal-checks.ts';
-import type { Rulebook } from '../../server/domain/rulebook.ts';
+import { checkProposal, inLocale, PROPOSAL_FIELDS, type ExistingProject, type ProposalCheck, type ProposalInput } from '#domain/proposal-checks.ts';
+import type { Rulebook } from '#domain/rulebook.ts';
 import { pt } from '../i18n/participation.ts';
 
 export type Locale = 'zh-CN' | 'en';

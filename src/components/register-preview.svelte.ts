@@ -1,5 +1,5 @@
 /** State for the register preview island: parse the CSV in the browser with the same pure parser the server uses. */
-import { parseRegisterCsv, describeCsvProblem, decodeCsvBytes } from '../../server/domain/register-csv.ts';
+import { parseRegisterCsv, describeCsvProblem, decodeCsvBytes } from '#domain/register-csv.ts';
 
 export type Locale = 'zh-CN' | 'en';
 

@@ -7,8 +7,8 @@
  */
 import type { Locale } from './messages.ts';
 import { isParticipationKey, pt } from './participation.ts';
-import { formatFen } from '../../server/domain/money.ts';
-import { IMPLEMENTER_TYPE_NAMES, type ImplementerType } from '../../server/domain/delivery.ts';
+import { formatFen } from '#domain/money.ts';
+import { IMPLEMENTER_TYPE_NAMES, type ImplementerType } from '#domain/delivery.ts';
 
 const zh = {
   'nav.tracker': '实施进度',

@@ -4,8 +4,8 @@
  * vars)` fills `{name}` placeholders.
  */
 import type { Locale } from './messages.ts';
-import type { NextActor, NextStepCode } from '../../server/domain/next-step.ts';
-import type { TodoKind } from '../../server/services/todo.ts';
+import type { NextActor, NextStepCode } from '#domain/next-step.ts';
+import type { TodoKind } from '#services/todo.ts';
 
 const zh = {
   'nav.todo': '待办',

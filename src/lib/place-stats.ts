@@ -1,8 +1,8 @@
 /** @module What the statistics pages read from their address (the year, how the child table is sorted), and what an annual report loads. */
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.ts';
-import { adoptedProjects, placeStatsFor, type PlaceLevel } from '../../server/services/stats.ts';
-import { councilHealthFor } from '../../server/services/council-health.ts';
+import type { AppContext } from '#server/context.ts';
+import { adoptedProjects, placeStatsFor, type PlaceLevel } from '#services/stats.ts';
+import { councilHealthFor } from '#services/council-health.ts';
 
 export const CHILD_SORT_KEYS = ['name', 'projects_total', 'projects_adopted', 'money_budget_fen', 'money_agreed_fen', 'money_paid_fen', 'ballots', 'turnout', 'projects_overdue', 'satisfaction'] as const;
 export const childSortKeys = CHILD_SORT_KEYS;

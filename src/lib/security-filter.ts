@@ -3,8 +3,8 @@
  * account, from, to, before), read once for the page and its CSV download.
  */
 import { z } from 'zod';
-import { SECURITY_EVENT_KINDS, type SecurityFilter } from '../../server/services/security-log.ts';
-import { CHINA_UTC_OFFSET_MINUTES } from '../../server/domain/cycle-phases.ts';
+import { SECURITY_EVENT_KINDS, type SecurityFilter } from '#services/security-log.ts';
+import { CHINA_UTC_OFFSET_MINUTES } from '#domain/cycle-phases.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const Query = z.object({

@@ -1,7 +1,7 @@
 /** @module Which communities a staff member or officer looks after (for the staff desk). */
-import type { SignedIn } from '../../server/services/accounts.ts';
-import { hasRole, reasonCannot } from '../../server/domain/permissions.ts';
-import type { listCommunities } from '../../server/services/catalog.ts';
+import type { SignedIn } from '#services/accounts.ts';
+import { hasRole, reasonCannot } from '#domain/permissions.ts';
+import type { listCommunities } from '#services/catalog.ts';
 
 type Community = Awaited<ReturnType<typeof listCommunities>>[number];
 

@@ -1,8 +1,8 @@
 /** @module Small helpers shared by pages: names, badges, dates, safe redirects, form parsing. */
 import type { z } from 'zod';
-import { PROJECT_STATE_NAMES, type ProjectState } from '../../server/domain/project-states.ts';
-import { PHASE_NAMES, type CyclePhase } from '../../server/domain/cycle-phases.ts';
-import { fieldsFromZod } from '../../server/http/errors.ts';
+import { PROJECT_STATE_NAMES, type ProjectState } from '#domain/project-states.ts';
+import { PHASE_NAMES, type CyclePhase } from '#domain/cycle-phases.ts';
+import { fieldsFromZod } from '#http/errors.ts';
 import type { Locale } from '../i18n/messages.ts';
 
 export function stateName(locale: Locale, state: string): string {

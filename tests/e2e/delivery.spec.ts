@@ -2,11 +2,11 @@ import { request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test, signIn } from './helpers.ts';
 import { DELIVERY_FIXTURE } from './fixtures/delivery.ts';
-import { formatFen } from '../../server/domain/money.ts';
-import { chinaDay } from '../../server/domain/cycle-phases.ts';
-import { daysBetween } from '../../server/domain/delivery.ts';
-import { parsePb, pbToElection } from '../../server/domain/pabulib/index.ts';
-import { tally, isRuleName } from '../../server/domain/tally/tally.ts';
+import { formatFen } from '#domain/money.ts';
+import { chinaDay } from '#domain/cycle-phases.ts';
+import { daysBetween } from '#domain/delivery.ts';
+import { parsePb, pbToElection } from '#domain/pabulib/index.ts';
+import { tally, isRuleName } from '#domain/tally/tally.ts';
 
 const ROAD = 'SGJD-SXSQ-2024-03';
 const PAST = 'cy-sunxi-2024';

@@ -4,7 +4,7 @@
  * around the day the server started), so the counts and dates are exact.
  */
 import { test, expect, signIn } from './helpers.ts';
-import { chinaDay } from '../../server/domain/cycle-phases.ts';
+import { chinaDay } from '#domain/cycle-phases.ts';
 import { DESKS, desksPlan } from './fixtures/desks.ts';
 
 /** A planned day as the pages write it ("2026年12月16日"). */

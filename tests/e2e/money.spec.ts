@@ -21,7 +21,7 @@
  */
 import { request } from '@playwright/test';
 import { parseHTML } from 'linkedom';
-import { formatFen, parseYuan } from '../../server/domain/money.ts';
+import { formatFen, parseYuan } from '#domain/money.ts';
 import { expect, test, DEMO_PASSWORD } from './helpers.ts';
 import { ROLES, siteMap, type Visit } from './pages.ts';
 

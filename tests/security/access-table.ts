@@ -25,23 +25,23 @@
  * anything there, so a refusal never tells an outsider what state it is in.
  */
 import { eq } from 'drizzle-orm';
-import { councilTerms, cycles, projects, rulebooks } from '../../db/schema.ts';
-import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { DEFAULT_RULEBOOK_SETTINGS } from '../../server/domain/rulebook.ts';
-import type { CyclePhase } from '../../server/domain/cycle-phases.ts';
-import { addRulebookVersion } from '../../server/services/rulebooks.ts';
-import { SYSTEM_AUDIT_ACTOR } from '../../server/services/audit.ts';
-import { importBallotsPb, reviewBallotImport } from '../../server/services/ballot-imports.ts';
-import { createProposal, addAttachments } from '../../server/services/proposals.ts';
-import { addComment, hideComment } from '../../server/services/comments.ts';
-import { castBallot } from '../../server/services/ballots.ts';
-import { answerObjection, closeDueNotices, lodgeObjection } from '../../server/services/notices.ts';
-import { closeSurvey, recordAcceptance, recordAgreement } from '../../server/services/delivery.ts';
-import { completeAudit } from '../../server/services/findings.ts';
-import { decidePhaseRequest, extendPhase, pendingRequestOf, requestPhaseChange, setCyclePhase } from '../../server/services/cycles.ts';
-import { addTerm, endTerm } from '../../server/services/council.ts';
-import { applyProjectEvent } from '../../server/services/projects.ts';
-import { decideItem, getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '../../server/services/meetings.ts';
+import { councilTerms, cycles, projects, rulebooks } from '#db/schema.ts';
+import { DEMO_PASSWORD } from '#db/seed.ts';
+import { DEFAULT_RULEBOOK_SETTINGS } from '#domain/rulebook.ts';
+import type { CyclePhase } from '#domain/cycle-phases.ts';
+import { addRulebookVersion } from '#services/rulebooks.ts';
+import { SYSTEM_AUDIT_ACTOR } from '#services/audit.ts';
+import { importBallotsPb, reviewBallotImport } from '#services/ballot-imports.ts';
+import { createProposal, addAttachments } from '#services/proposals.ts';
+import { addComment, hideComment } from '#services/comments.ts';
+import { castBallot } from '#services/ballots.ts';
+import { answerObjection, closeDueNotices, lodgeObjection } from '#services/notices.ts';
+import { closeSurvey, recordAcceptance, recordAgreement } from '#services/delivery.ts';
+import { completeAudit } from '#services/findings.ts';
+import { decidePhaseRequest, extendPhase, pendingRequestOf, requestPhaseChange, setCyclePhase } from '#services/cycles.ts';
+import { addTerm, endTerm } from '#services/council.ts';
+import { applyProjectEvent } from '#services/projects.ts';
+import { decideItem, getMeeting, openMeeting, publishAgenda, recordAttendance, recordVotes, scheduleMeeting } from '#services/meetings.ts';
 import { NOW, type PlaceName, type Role, type World } from './world.ts';
 
 export type Outcome = 'allow' | 401 | 403 | 404;

@@ -9,7 +9,7 @@
  * In: { given: {seq, hash}[] }. Out: {type:'progress', n, total} now and then,
  * then {type:'done', ...RemoteVerifyResult-like} or {type:'error', message}.
  */
-import { ChainWalker, checkCheckpoints, type SignedCheckpoint } from '../../../server/domain/audit-checkpoint.ts';
+import { ChainWalker, checkCheckpoints, type SignedCheckpoint } from '#domain/audit-checkpoint.ts';
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const unhex = (s: string) => new Uint8Array(s.match(/../g)!.map((h) => Number.parseInt(h, 16)));

@@ -4,8 +4,8 @@
  * answer for the island to show (./receipt-check.ts does the work).
  */
 import { canHash, lookUp, receiptFingerprint, type ListCheck, type LoggedList } from './receipt-check.ts';
-import { tr } from '../../i18n/recount.ts';
-import type { Locale } from '../../i18n/messages.ts';
+import { tr } from '#ui/i18n/recount.ts';
+import type { Locale } from '#ui/i18n/messages.ts';
 
 /** A finished vote as the page lists it. */
 export type CountedVote = { cycleId: string; title: string; listUrl: string; logged: LoggedList | null };

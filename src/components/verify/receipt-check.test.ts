@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { fingerprintListText } from '../../../server/domain/receipts.ts';
+import { fingerprintListText } from '#domain/receipts.ts';
 import { canHash, lookUp, receiptFingerprint } from './receipt-check.ts';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');

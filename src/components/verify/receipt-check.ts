@@ -6,7 +6,7 @@
  * length and SHA-256 that the count's audit entry recorded. The code never
  * leaves the browser.
  */
-import { hexOf, listHas, normalizeReceiptCode, parseFingerprintList, RECEIPT_RE } from '../../../server/domain/receipts.ts';
+import { hexOf, listHas, normalizeReceiptCode, parseFingerprintList, RECEIPT_RE } from '#domain/receipts.ts';
 
 /**
  * Whether this page can compute SHA-256: WebCrypto exists only on pages

@@ -4,8 +4,8 @@
  * the whole tally) and keep the answer for the island to show.
  */
 import type { Recount } from './recount.ts';
-import { tr } from '../../i18n/recount.ts';
-import type { Locale } from '../../i18n/messages.ts';
+import { tr } from '#ui/i18n/recount.ts';
+import type { Locale } from '#ui/i18n/messages.ts';
 
 /** A finished vote as the page lists it. */
 export type ClosedVote = { cycleId: string; title: string; pbUrl: string };

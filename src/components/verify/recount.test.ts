@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { electionToPb, writePb } from '../../../server/domain/pabulib/write.ts';
+import { electionToPb, writePb } from '#domain/pabulib/write.ts';
 import { recountPb } from './recount.ts';
 
 // Worked out by hand in server/routes/open-data.routes.test.ts (a vote counted by equal shares):

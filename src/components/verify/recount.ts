@@ -6,10 +6,10 @@
  * official result as published), project by project. Pure: no fetch, no
  * DOM; the island (Recount.svelte) downloads the file and shows the answer.
  */
-import { parsePb, pbToElection, PbParseError } from '../../../server/domain/pabulib/parse.ts';
-import { tally } from '../../../server/domain/tally/tally.ts';
-import { TallyInputError } from '../../../server/domain/tally/decimal.ts';
-import { resultRuleOfPabulib, type ResultRule } from '../../../server/domain/rulebook.ts';
+import { parsePb, pbToElection, PbParseError } from '#domain/pabulib/parse.ts';
+import { tally } from '#domain/tally/tally.ts';
+import { TallyInputError } from '#domain/tally/decimal.ts';
+import { resultRuleOfPabulib, type ResultRule } from '#domain/rulebook.ts';
 
 export type RecountRow = {
   code: string;

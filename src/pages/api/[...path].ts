@@ -3,7 +3,7 @@
  * route serves the same Hono app under `astro dev`.
  */
 import type { APIRoute } from 'astro';
-import { createApp } from '../../../server/app.ts';
+import { createApp } from '#server/app.ts';
 
 export const prerender = false;
 

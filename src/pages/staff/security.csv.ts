@@ -4,8 +4,8 @@
  * itself an export of personal data (addresses), and is logged.
  */
 import type { APIRoute } from 'astro';
-import { mayReadSecurityLog, recordSecurityEvent, securityEventsCsv } from '../../../server/services/security-log.ts';
-import { readSecurityFilter } from '../../lib/security-filter.ts';
+import { mayReadSecurityLog, recordSecurityEvent, securityEventsCsv } from '#services/security-log.ts';
+import { readSecurityFilter } from '#ui/lib/security-filter.ts';
 
 export const GET: APIRoute = async ({ locals, url, clientAddress }) => {
   const { ctx, auth } = locals;

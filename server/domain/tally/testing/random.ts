@@ -1,7 +1,7 @@
 /** Seeded random small elections for property tests (no dependencies). */
 
 import type { Election, BallotInput, VoteType } from '../election.ts';
-import { mulberry32 } from '../../seeded-random.ts';
+import { mulberry32 } from '#domain/seeded-random.ts';
 
 /** mulberry32 */
 export const rng = mulberry32;

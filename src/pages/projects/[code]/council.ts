@@ -6,11 +6,11 @@
  * query string, so the page works without JavaScript.
  */
 import type { APIRoute } from 'astro';
-import { getProject } from '../../../../server/services/catalog.ts';
-import { addOpinion, STANCES, type Stance } from '../../../../server/services/screening.ts';
-import { answerObjection, lodgeObjection } from '../../../../server/services/notices.ts';
-import { actingRole, auditActorOf } from '../../../../server/services/accounts.ts';
-import { normalizeProjectCode } from '../../../../server/domain/project-code.ts';
+import { getProject } from '#services/catalog.ts';
+import { addOpinion, STANCES, type Stance } from '#services/screening.ts';
+import { answerObjection, lodgeObjection } from '#services/notices.ts';
+import { actingRole, auditActorOf } from '#services/accounts.ts';
+import { normalizeProjectCode } from '#domain/project-code.ts';
 
 export const POST: APIRoute = async ({ locals, request, params, redirect }) => {
   const { ctx, auth } = locals;

@@ -9,13 +9,13 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { extendPhase, PHASE_REASON_MAX, requestPhaseChange, setCyclePhase } from '../../../../server/services/cycles.ts';
-import { actingRole, auditActorOf } from '../../../../server/services/accounts.ts';
-import { CYCLE_PHASES } from '../../../../server/domain/cycle-phases.ts';
-import { communityBySlug } from '../../../../server/services/council.ts';
-import { cycles } from '../../../../db/schema.ts';
+import { extendPhase, PHASE_REASON_MAX, requestPhaseChange, setCyclePhase } from '#services/cycles.ts';
+import { actingRole, auditActorOf } from '#services/accounts.ts';
+import { CYCLE_PHASES } from '#domain/cycle-phases.ts';
+import { communityBySlug } from '#services/council.ts';
+import { cycles } from '#db/schema.ts';
 import { eq } from 'drizzle-orm';
-import { safeNext } from '../../../lib/view.ts';
+import { safeNext } from '#ui/lib/view.ts';
 
 const Form = z.discriminatedUnion('move', [
   z.object({ move: z.literal('forward'), phase: z.enum(CYCLE_PHASES), reason: z.string().trim().max(PHASE_REASON_MAX).optional() }),

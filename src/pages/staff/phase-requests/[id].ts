@@ -6,8 +6,8 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { decidePhaseRequest, PHASE_REASON_MAX } from '../../../../server/services/cycles.ts';
-import { actingRole, auditActorOf } from '../../../../server/services/accounts.ts';
+import { decidePhaseRequest, PHASE_REASON_MAX } from '#services/cycles.ts';
+import { actingRole, auditActorOf } from '#services/accounts.ts';
 
 const Form = z.object({ decision: z.enum(['confirm', 'decline']), note: z.string().trim().max(PHASE_REASON_MAX) });
 
