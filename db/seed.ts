@@ -7,6 +7,14 @@
 import type { Role } from '../server/domain/permissions.ts';
 import type { ProjectEvent } from '../server/domain/project-states.ts';
 
+/**
+ * The day the demo data is written for: its cycles' phases, notices and
+ * meetings are dated around it. The tests and the browser journeys run on a
+ * clock that starts here (CLOCK_START, tests/fixtures.ts), so they behave
+ * the same whatever day they run on.
+ */
+export const DEMO_CLOCK_START = '2026-12-07T10:00:00+08:00';
+
 export const DEMO_PASSWORD = 'demo12345';
 export const WAN = 1_000_000; // fen per 万元
 

@@ -15,6 +15,9 @@ mkdirSync(dirname(file), { recursive: true });
 for (const f of [file, `${file}-wal`, `${file}-shm`, process.env.LOG_FILE ?? '']) if (f) rmSync(f, { force: true });
 process.env.DATABASE_URL = `file:${resolve(file)}`;
 process.env.NODE_ENV ??= 'test';
+// The demo's day: the journeys see the demo's phases as they were written, whatever day they run on.
+const { DEMO_CLOCK_START } = await import('../db/seed.ts');
+process.env.CLOCK_START ??= DEMO_CLOCK_START;
 
 const { env } = await import('../server/env.ts');
 const { createContext } = await import('../server/context.ts');

@@ -48,9 +48,10 @@ const WRITE_TASKS = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 
  * database is an embedded file. The production server sets it; tests choose.
  */
 export async function createContext(env: Env, opts: { now?: () => Date; migrate?: boolean; writerThread?: boolean } = {}): Promise<AppContext> {
+  if (env.CLOCK_START && env.NODE_ENV === 'production') throw new Error('CLOCK_START is for tests and demos: a production server runs on the real clock');
   const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, opts.writerThread ? { writerTasks: WRITE_TASKS } : {});
   if (opts.migrate !== false) await migrateDatabase(database);
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now ?? (env.CLOCK_START ? clockFrom(new Date(env.CLOCK_START)) : () => new Date());
   const backup = newBackupState();
   return {
     database,
@@ -74,4 +75,10 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
 function keyPathOf(env: Env): string | null {
   const path = auditKeyPath(env.DATABASE_URL, env.AUDIT_KEY_FILE);
   return env.NODE_ENV === 'test' && !env.AUDIT_KEY_FILE && !env.DATABASE_URL.startsWith('file:') ? null : path;
+}
+
+/** A clock that reads `start` now and runs on in real time from there. */
+export function clockFrom(start: Date): () => Date {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -39,7 +39,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (token && !locals.auth) cookies.delete(SESSION_COOKIE, { path: '/' });
   if (locals.auth) {
     // Keep the cookie's expiry in step with the sliding session.
-    cookies.set(SESSION_COOKIE, token!, sessionCookieAttributes(ctx.secureCookies, locals.auth.sessionExpiresAt));
+    cookies.set(SESSION_COOKIE, token!, sessionCookieAttributes(ctx.secureCookies, locals.auth.sessionExpiresAt, ctx.now()));
   }
   const response = await next();
   locals.noteRequest?.({ route: context.routePattern, accountId: locals.auth?.account.id ?? null });

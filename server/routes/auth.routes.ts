@@ -31,7 +31,7 @@ function limited(c: Context<AppEnv>, bucket: TokenBucket, key: string) {
 }
 
 function setSession(c: Context<AppEnv>, token: string, expiresAt: Date) {
-  setCookie(c, SESSION_COOKIE, token, sessionCookieAttributes(c.get('ctx').secureCookies, expiresAt));
+  setCookie(c, SESSION_COOKIE, token, sessionCookieAttributes(c.get('ctx').secureCookies, expiresAt, c.get('ctx').now()));
 }
 
 const LOGIN_TAKEN = { 'zh-CN': '这个手机号或用户名已经注册过了', en: 'That mobile number or username is already registered' };
@@ -83,7 +83,7 @@ export const authRoutes = createRouter()
       }
       if (!r.ok) return fail(c, 401, r.code, INVALID_CREDENTIALS[c.get('locale')]);
       setSession(c, r.token, r.expiresAt);
-      setCookie(c, DEVICE_COOKIE, r.device.token, deviceCookieAttributes(ctx.secureCookies, r.device.expiresAt));
+      setCookie(c, DEVICE_COOKIE, r.device.token, deviceCookieAttributes(ctx.secureCookies, r.device.expiresAt, ctx.now()));
       return c.json({ accountId: r.accountId }, 200);
     },
   )

@@ -40,8 +40,8 @@ function hashToken(token: string): string {
 }
 
 /** Cookie attributes of the device cookie: like the session's, for a year. */
-export function deviceCookieAttributes(secure: boolean, expiresAt: Date) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, expires: expiresAt };
+export function deviceCookieAttributes(secure: boolean, expiresAt: Date, now: Date) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) };
 }
 
 /** Sign in, throttled as the module says. The caller sets both cookies on success. */

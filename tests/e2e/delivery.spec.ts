@@ -1,6 +1,6 @@
 import { request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test, signIn } from './helpers.ts';
+import { expect, test, signIn, demoNow } from './helpers.ts';
 import { DELIVERY_FIXTURE } from './fixtures/delivery.ts';
 import { formatFen } from '#domain/money.ts';
 import { chinaDay } from '#domain/cycle-phases.ts';
@@ -62,7 +62,7 @@ test("staff record a payment and the cycle's money view updates", async ({ page,
 test('an overdue project is flagged on the public tracker', async ({ page, baseURL }) => {
   const f = DELIVERY_FIXTURE;
   const code = await codeOf(baseURL!, f.overdue.title);
-  const late = daysBetween(f.overdue.plannedEnd, chinaDay(new Date()));
+  const late = daysBetween(f.overdue.plannedEnd, chinaDay(demoNow()));
   await page.goto('/tracker');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('实施进度');
   const item = page.locator(`[data-testid="tracker-item"][data-code="${code}"]`);

@@ -3,14 +3,14 @@
  * tests/e2e/fixtures/desks.ts (its own staff member and cycle, planned
  * around the day the server started), so the counts and dates are exact.
  */
-import { test, expect, signIn } from './helpers.ts';
+import { test, expect, signIn, demoNow } from './helpers.ts';
 import { chinaDay } from '#domain/cycle-phases.ts';
 import { DESKS, desksPlan } from './fixtures/desks.ts';
 
 /** A planned day as the pages write it ("2026年12月16日"). */
 const zhDay = (d: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(`${d}T00:00:00+08:00`));
 const enDay = (d: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(`${d}T00:00:00+08:00`));
-const planned = (phase: string) => desksPlan(chinaDay(new Date())).find(([p]) => p === phase)!;
+const planned = (phase: string) => desksPlan(chinaDay(demoNow())).find(([p]) => p === phase)!;
 
 test('the staff desk lists what awaits them and links to each task', async ({ page }) => {
   await signIn(page, DESKS.staff);

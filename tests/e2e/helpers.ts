@@ -4,8 +4,19 @@
  * Every spec file takes `test` from here, not from @playwright/test.
  */
 import { test as base, expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_CLOCK_START } from '#db/seed.ts';
 
 export const DEMO_PASSWORD = 'demo12345';
+
+const LOADED_AT = Date.now();
+/**
+ * The server's time: the journeys' server runs on the demo's clock (CLOCK_START
+ * = DEMO_CLOCK_START, scripts/e2e-server.ts), started moments before this
+ * file loads. Good to the minute, which is all a journey's dates need.
+ */
+export function demoNow(): Date {
+  return new Date(Date.parse(DEMO_CLOCK_START) + (Date.now() - LOADED_AT));
+}
 
 /** Sign in through the form, as a person would. */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {

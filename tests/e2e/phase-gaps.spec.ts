@@ -6,14 +6,14 @@
  * sticky bar never hides a candidate on a phone. The fixtures
  * (tests/e2e/fixtures/phase-gaps.ts) give each journey a community of its own.
  */
-import { test, expect, signIn } from './helpers.ts';
+import { test, expect, signIn, demoNow } from './helpers.ts';
 import { PHASE_GAPS_FIXTURE as F } from './fixtures/phase-gaps.ts';
 
 /** A day in Chinese words, China time: "2026年12月7日". */
 const zhDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(d);
 
 test('staff end a phase early only with a published reason, and the plan is re-dated', async ({ page }) => {
-  const today = zhDay(new Date());
+  const today = zhDay(demoNow());
   await signIn(page, F.early.staff);
   await page.goto(`/staff/${F.early.slug}/screening`);
   const control = page.getByTestId('phase-control');
@@ -52,7 +52,7 @@ test('staff end a phase early only with a published reason, and the plan is re-d
 
 test('a cycle waits in public notice while a project is on notice, and the desks say until when', async ({ page, browser, baseURL }) => {
   // The project was adopted yesterday and is on notice for five days: four more.
-  const lastDay = zhDay(new Date(Date.now() + 4 * 24 * 3600_000));
+  const lastDay = zhDay(new Date(demoNow().getTime() + 4 * 24 * 3600_000));
   const hold = new RegExp(`还有 1 个项目在公示中，最后一个公示期至 ${lastDay} \\d{2}:\\d{2} 结束；公示结束、项目立项后，才能进入“项目实施”。`);
 
   // The public page: the notice phase ran past its planned end (2026-12-01) and the server's clock left it open: overrun, and why.
