@@ -39,6 +39,13 @@ test('a district officer reads the security log, filters it and downloads it', a
   const lines = csv.trim().split('\r\n').slice(1);
   expect(lines.length).toBeGreaterThan(0);
   for (const l of lines) expect(l).toMatch(/,sign_in_failed,demo-staff_sx,/);
+
+  // A range that ends before it starts is said back, not quietly ignored.
+  const bad = await page.goto('/staff/security?from=2026-12-07&to=2026-12-01');
+  expect(bad!.status()).toBe(400);
+  await expect(page.getByTestId('security-to-error')).toHaveText('截止日期不能早于起始日期。');
+  await expect(page.getByTestId('security-bad-dates')).toBeVisible();
+  expect((await page.request.get('/staff/security.csv?from=not-a-day')).status()).toBe(400);
 });
 
 test('a resident may not read the security log', async ({ page }) => {
