@@ -27,6 +27,12 @@ export type Database = {
   db: Db;
   client: Client;
   url: string;
+  /**
+   * Where the files uploaded with this database's records are kept, when
+   * set (UPLOAD_DIR): a folder every app server reads, for several servers on
+   * one libSQL server. Unset: beside an embedded file, else ./data/uploads.
+   */
+  uploadDir?: string;
   /** Run `fn` in one write transaction, serialised with every other write of this process. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
@@ -59,6 +65,8 @@ export type WriteStats = {
 export type OpenOptions = {
   /** Run write tasks from this module on a writer thread (embedded files only; the production server sets it). */
   writerTasks?: URL;
+  /** Where uploaded files are kept (`Database.uploadDir`). */
+  uploadDir?: string;
 };
 
 /** Most writes one group commit takes; bounds how long the last of them waits. */
@@ -237,6 +245,7 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
     db,
     client,
     url,
+    ...(opts.uploadDir ? { uploadDir: resolve(opts.uploadDir) } : {}),
     write,
     writeTask,
     hasWriterThread: writer !== null,

@@ -8,7 +8,7 @@
  * intact. Part of `npm test` and of `npm run test:sqld`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -103,4 +103,65 @@ describe('two app instances writing to one sqld at once', () => {
       db.transaction = real;
     }
   });
+});
+
+describe('many app servers, one database', () => {
+  let one: AppContext;
+  let two: AppContext;
+  let shared = '';
+  beforeAll(async () => {
+    // Two more servers on the same sqld, as a city runs them behind one proxy: their uploads go to one shared folder (UPLOAD_DIR).
+    shared = join(dir, 'shared-uploads');
+    const url = a.database.url;
+    one = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test', UPLOAD_DIR: shared }));
+    two = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test', UPLOAD_DIR: shared }));
+  });
+  afterAll(() => {
+    one?.database.close();
+    two?.database.close();
+  });
+
+  it('two app servers on one libSQL server share ballots, rate limits and uploads', async () => {
+    const [appOne, appTwo] = [createApp(one), createApp(two)];
+    const json = (cookie: string, body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+    const signedIn = async (accountId: string) => `wss_session=${(await createSession(one.database, accountId, new Date())).token}`;
+
+    // A ballot cast on one is the voter's ballot on the other.
+    const voter = await signedIn('demo-resident_xh');
+    const projects = (await one.database.client.execute("select id, code from projects where cycle_id = 'cy-xianhu-2026' and state = 'screened_in' order by code limit 2")).rows.map((r) => ({ id: String(r.id), code: String(r.code) }));
+    const cast = await appOne.request('/api/cycles/cy-xianhu-2026/ballot', json(voter, { projects: projects.map((p) => p.id) }));
+    expect(cast.status).toBe(201);
+    const { receiptCode } = await cast.json();
+    const seen = await appTwo.request('/api/cycles/cy-xianhu-2026/ballot', { headers: { cookie: voter } });
+    expect(seen.status).toBe(200);
+    expect((await seen.json()).current).toMatchObject({ channel: 'online', ballot: { method: 'approval', projects: expect.arrayContaining(projects.map((p) => p.id)) } });
+    expect(receiptCode).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+
+    // One allowance of comments, counted across both: five at once, then the sixth is refused on either server.
+    const commenter = await signedIn('demo-resident_lt');
+    const code = String((await one.database.client.execute("select code from projects where cycle_id = 'cy-lianhua-2026' and state = 'submitted' order by code limit 1")).rows[0]!.code);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? appTwo : appOne).request(`/api/projects/${code}/comments`, json(commenter, { body: `两台服务器的评论 ${i}` }))).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const refused = await appTwo.request(`/api/projects/${code}/comments`, json(commenter, { body: '再来一条' }));
+    expect([refused.status, (await refused.json()).error.code]).toEqual([429, 'rate_limited']);
+
+    // A photo uploaded through one downloads through the other, byte for byte.
+    const proposer = await signedIn('demo-resident_lt');
+    const made = await appOne.request('/api/cycles/cy-lianhua-2026/proposals', json(proposer, { title: '两台服务器的提议', category: 'goods', theme: 'culture_sports', description: '在两台服务器之间共享上传文件的测试提议。', address: '莲花社区中心花园', estimatedCost: '8万', beneficiaries: '小区居民', beneficiaryCount: 100 }));
+    expect(made.status).toBe(201);
+    const draft = (await made.json()).code as string;
+    const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0));
+    const form = new FormData();
+    form.append('files', new File([PNG], 'photo.png', { type: 'image/png' }));
+    const up = await appOne.request(`/api/proposals/${draft}/attachments`, { method: 'POST', body: form, headers: { cookie: proposer } });
+    expect(up.status).toBe(201);
+    const [id] = (await up.json()).ids as string[];
+    const down = await appTwo.request(`/api/attachments/${id}`, { headers: { cookie: proposer } });
+    expect(down.status).toBe(200);
+    expect(new Uint8Array(await down.arrayBuffer())).toEqual(PNG);
+    // It lies in the shared folder, not in a folder of the server that took it.
+    const stored = String((await one.database.client.execute({ sql: 'select stored_path from attachments where id = ?', args: [id] })).rows[0]!.stored_path);
+    expect(existsSync(join(shared, stored))).toBe(true);
+  }, 120_000);
 });

@@ -49,7 +49,7 @@ const WRITE_TASKS = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 
  */
 export async function createContext(env: Env, opts: { now?: () => Date; migrate?: boolean; writerThread?: boolean } = {}): Promise<AppContext> {
   if (env.CLOCK_START && env.NODE_ENV === 'production') throw new Error('CLOCK_START is for tests and demos: a production server runs on the real clock');
-  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, opts.writerThread ? { writerTasks: WRITE_TASKS } : {});
+  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { ...(opts.writerThread ? { writerTasks: WRITE_TASKS } : {}), ...(env.UPLOAD_DIR ? { uploadDir: env.UPLOAD_DIR } : {}) });
   if (opts.migrate !== false) await migrateDatabase(database);
   const now = opts.now ?? (env.CLOCK_START ? clockFrom(new Date(env.CLOCK_START)) : () => new Date());
   const backup = newBackupState();

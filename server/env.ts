@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   /** Days the security log keeps its events (at least 180: 网络安全法 art. 21). */
   /** The audit signing key (Ed25519, PEM), made at first start when missing; by default next to an embedded database file. */
   AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** Where uploaded files are kept: a folder every app server reads (several servers on one libSQL server). */
+  UPLOAD_DIR: z.string().min(1).optional(),
   /** Tests and demos only: the server's clock starts at this instant (ISO 8601) and runs on from there. Refused in production. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   /** How often the server looks for a phase change or a new day to sign a checkpoint of the audit log. */

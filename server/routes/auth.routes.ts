@@ -10,7 +10,7 @@ import { clientKey } from '../http/middleware.ts';
 import { SESSION_COOKIE, sessionCookieAttributes } from '../auth/sessions.ts';
 import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, signOut, signUp } from '../services/accounts.ts';
 import { DEVICE_COOKIE, deviceCookieAttributes, signInGuarded } from '../services/sign-in.ts';
-import type { TokenBucket } from '../auth/rate-limit.ts';
+import type { SharedTokenBucket } from '../auth/rate-limit.ts';
 
 const MeSchema = z
   .object({
@@ -21,8 +21,8 @@ const MeSchema = z
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
-function limited(c: Context<AppEnv>, bucket: TokenBucket, key: string) {
-  const wait = bucket.consume(key, 1, Date.now());
+async function limited(c: Context<AppEnv>, bucket: SharedTokenBucket, key: string) {
+  const wait = await bucket.consume(c.get('ctx').database, key, 1, c.get('ctx').now());
   if (wait > 0) {
     c.header('Retry-After', String(Math.ceil(wait / 1000)));
     return fail(c, 429, 'rate_limited');
@@ -54,7 +54,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const stop = limited(c, ctx.limits.signUp, clientKey(c));
+      const stop = await limited(c, ctx.limits.signUp, clientKey(c));
       if (stop) return stop;
       const r = await signUp(ctx, c.req.valid('json'));
       if (!r.ok) return fail(c, 409, r.code, LOGIN_TAKEN[c.get('locale')], { login: LOGIN_TAKEN[c.get('locale')] });

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { commentReplies, comments, REPLY_ROLES } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { TokenBucket } from '../auth/rate-limit.ts';
+import type { SharedTokenBucket } from '../auth/rate-limit.ts';
 import { hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
@@ -32,7 +32,7 @@ export const HIDE_REASON_MAX = 200;
 export const COMMENT_BURST = 5;
 
 /** The comment limiter lives in the AppContext (server/auth/rate-limit.ts): 5 at once, then one a minute, per account. */
-export function commentLimiter(ctx: AppContext): TokenBucket {
+export function commentLimiter(ctx: AppContext): SharedTokenBucket {
   return ctx.limits.comment;
 }
 
@@ -129,7 +129,7 @@ export async function addComment(ctx: AppContext, projectId: string, rawBody: st
   const body = cleanText(rawBody);
   if (body === '') return { ok: false, code: 'comment_empty', field: 'body' };
   if (Array.from(body).length > COMMENT_MAX) return { ok: false, code: 'comment_too_long', field: 'body' };
-  const wait = commentLimiter(ctx).consume(actor!.accountId, 1, ctx.now().getTime());
+  const wait = await commentLimiter(ctx).consume(ctx.database, actor!.accountId, 1, ctx.now());
   if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
 
   const at = ctx.now();
@@ -220,7 +220,7 @@ export async function addReply(ctx: AppContext, commentId: string, rawBody: stri
   const body = cleanText(rawBody);
   if (body === '') return { ok: false, code: 'comment_empty', field: 'body' };
   if (Array.from(body).length > COMMENT_MAX) return { ok: false, code: 'comment_too_long', field: 'body' };
-  const wait = commentLimiter(ctx).consume(actor!.accountId, 1, ctx.now().getTime());
+  const wait = await commentLimiter(ctx).consume(ctx.database, actor!.accountId, 1, ctx.now());
   if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
 
   const role = replyRoleOf(actor, loaded.place);

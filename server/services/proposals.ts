@@ -165,7 +165,7 @@ export async function createProposal(
   if (files && !files.ok) return { ok: false, code: 'invalid_files', problems: files.problems };
   // Residents' drafts count against the propose limit (server/auth/rate-limit.ts); staff typing in paper forms do not.
   if (!input.paper) {
-    const wait = ctx.limits.propose.consume(actor!.accountId, 1, ctx.now().getTime());
+    const wait = await ctx.limits.propose.consume(ctx.database, actor!.accountId, 1, ctx.now());
     if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
   }
 
@@ -390,7 +390,7 @@ export async function addAttachments(
   if (why) return { ok: false, code: why };
   const checked = checkFiles(files, await countAttachments(ctx.database.db, loaded.p.id));
   if (!checked.ok) return { ok: false, code: 'invalid_files', problems: checked.problems };
-  const wait = ctx.limits.propose.consume(actor!.accountId, 1, ctx.now().getTime());
+  const wait = await ctx.limits.propose.consume(ctx.database, actor!.accountId, 1, ctx.now());
   if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
   const stored = await storeAttachments(ctx, loaded.p.id, checked.files, auditActor);
   return stored.ok ? stored : { ok: false, code: 'invalid_files', problems: stored.problems };

@@ -95,7 +95,8 @@ export function displayName(name: string): string {
   return Array.from(clean).slice(-100).join('');
 }
 
-export function uploadsDir(database: Pick<Database, 'url'>): string {
+export function uploadsDir(database: Pick<Database, 'url' | 'uploadDir'>): string {
+  if (database.uploadDir) return database.uploadDir;
   const url = database.url;
   if (url.startsWith('file:') && !url.includes(':memory:')) {
     const path = url.slice('file:'.length).split('?')[0]!;
@@ -104,7 +105,7 @@ export function uploadsDir(database: Pick<Database, 'url'>): string {
   return resolve('data', 'uploads');
 }
 
-function absolutePath(database: Pick<Database, 'url'>, storedPath: string): string {
+function absolutePath(database: Pick<Database, 'url' | 'uploadDir'>, storedPath: string): string {
   const root = uploadsDir(database);
   const abs = resolve(root, storedPath);
   if (!abs.startsWith(root + sep)) throw new Error(`attachment path escapes the uploads folder: ${storedPath}`);
@@ -191,7 +192,7 @@ export async function getAttachmentRow(db: Db | Tx, id: string): Promise<Attachm
   return r[0] ?? null;
 }
 
-export async function readAttachmentBytes(database: Pick<Database, 'url'>, row: Pick<AttachmentRow, 'storedPath'>): Promise<Uint8Array | null> {
+export async function readAttachmentBytes(database: Pick<Database, 'url' | 'uploadDir'>, row: Pick<AttachmentRow, 'storedPath'>): Promise<Uint8Array | null> {
   try {
     return await readFile(absolutePath(database, row.storedPath));
   } catch {
@@ -204,7 +205,7 @@ export async function deleteAttachmentRow(tx: Tx, row: Pick<AttachmentRow, 'id'>
   await tx.delete(attachments).where(eq(attachments.id, row.id));
 }
 
-export async function removeStoredFile(database: Pick<Database, 'url'>, row: Pick<AttachmentRow, 'storedPath'>) {
+export async function removeStoredFile(database: Pick<Database, 'url' | 'uploadDir'>, row: Pick<AttachmentRow, 'storedPath'>) {
   await rm(absolutePath(database, row.storedPath), { force: true });
 }
 
