@@ -11,7 +11,7 @@
  * (permissions and the project state machine), with their HTTP statuses and
  * bilingual messages, so there is exactly one place to add a code.
  */
-import type { ProjectState } from './project-state-names.ts';
+import { PROJECT_STATES, type ProjectState } from './project-state-names.ts';
 import type { CyclePhase } from './cycle-phases.ts';
 
 // ---------------------------------------------------------------------------
@@ -273,25 +273,8 @@ type ActionRule = {
   states?: readonly ProjectState[];
 };
 
-/** Project states in which a project has been published (drafts are private to their proposer). */
-const PUBLISHED_STATES: readonly ProjectState[] = [
-  'submitted',
-  'screened_in',
-  'screened_out',
-  'shortlisted',
-  'not_shortlisted',
-  'under_deliberation',
-  'rejected',
-  'in_public_notice',
-  'approved',
-  'in_progress',
-  'accepted',
-  'acceptance_failed',
-  'evaluated',
-  'audited',
-  'archived',
-  'withdrawn',
-];
+/** Project states in which a project has been published: every state but a draft (private to its proposer). */
+const PUBLISHED_STATES: readonly ProjectState[] = PROJECT_STATES.filter((s) => s !== 'draft');
 
 /**
  * The permission table. Auditors appear only in reading and recording audit
