@@ -5,7 +5,9 @@
  * ballot-imports.routes.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import type { Context } from 'hono';
+import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
+import type { AppContext } from '../context.ts';
 import { dataTag, notModified } from '../http/conditional.ts';
 
 /** Downloads carry an entity tag; a mirror that sends it back gets 304 while nothing changed. */
@@ -17,6 +19,33 @@ const FILE_RE = new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`);
 const FileParam = z.object({ file: z.string().regex(FILE_RE).openapi({ example: 'payments.csv' }) });
 const Filter = z.strictObject({ community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(), cycle: z.string().min(1).max(64).optional() });
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
+type ClosedVoteExport = (database: AppContext['database'], cycleId: string, now: Date) => Promise<{ ok: true; text: string; fileName: string } | { ok: false; code: string }>;
+
+/**
+ * A file a closed vote publishes (its ballots, its counted receipts): tagged
+ * for conditional GETs; 404 for no such cycle, 409 for a cycle without a
+ * resident vote or whose vote is not yet counted (`notYet` says when it comes).
+ */
+async function closedVoteFile(c: Context<AppEnv>, load: ClosedVoteExport, notYet: { zh: string; en: string }) {
+  const ctx = c.get('ctx');
+  const tag = await dataTag(c);
+  const same = notModified(c, tag);
+  if (same) return same as never;
+  const r = await load(ctx.database, c.req.param('id')!, ctx.now());
+  const en = c.get('locale') === 'en';
+  if (!r.ok) {
+    if (r.code === 'not_found') return fail(c, 404, 'not_found', en ? 'No such cycle' : '没有这个轮次') as never;
+    if (r.code === 'no_resident_vote') return fail(c, 409, r.code, en ? 'This cycle has no resident vote.' : '本轮不设居民投票。') as never;
+    return fail(c, 409, r.code, en ? notYet.en : notYet.zh) as never;
+  }
+  return c.body(r.text, 200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-disposition': `attachment; filename="${r.fileName}"`,
+    'cache-control': 'no-cache',
+    etag: tag,
+  }) as never;
+}
+
 export const openDataRoutes = createRouter()
   .openapi(
     createRoute({
@@ -81,25 +110,7 @@ export const openDataRoutes = createRouter()
         ...errorResponses(400, 404, 409),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const tag = await dataTag(c);
-      const same = notModified(c, tag);
-      if (same) return same as never;
-      const r = await exportBallotsPb(ctx.database, c.req.valid('param').id, ctx.now());
-      const en = c.get('locale') === 'en';
-      if (!r.ok) {
-        if (r.code === 'not_found') return fail(c, 404, 'not_found', en ? 'No such cycle' : '没有这个轮次');
-        if (r.code === 'no_resident_vote') return fail(c, 409, r.code, en ? 'This cycle has no resident vote.' : '本轮不设居民投票。');
-        return fail(c, 409, r.code, en ? 'The ballots are published after the vote closes and is counted.' : '居民投票结束并计票后才公布选票。');
-      }
-      return c.body(r.text, 200, {
-        'content-type': 'text/plain; charset=utf-8',
-        'content-disposition': `attachment; filename="${r.fileName}"`,
-        'cache-control': 'no-cache',
-        etag: tag,
-      }) as never;
-    },
+    (c) => closedVoteFile(c, exportBallotsPb, { zh: '居民投票结束并计票后才公布选票。', en: 'The ballots are published after the vote closes and is counted.' }),
   )
   .openapi(
     createRoute({
@@ -120,23 +131,5 @@ export const openDataRoutes = createRouter()
         ...errorResponses(400, 404, 409),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const tag = await dataTag(c);
-      const same = notModified(c, tag);
-      if (same) return same as never;
-      const r = await exportCountedReceipts(ctx.database, c.req.valid('param').id, ctx.now());
-      const en = c.get('locale') === 'en';
-      if (!r.ok) {
-        if (r.code === 'not_found') return fail(c, 404, 'not_found', en ? 'No such cycle' : '没有这个轮次');
-        if (r.code === 'no_resident_vote') return fail(c, 409, r.code, en ? 'This cycle has no resident vote.' : '本轮不设居民投票。');
-        return fail(c, 409, r.code, en ? 'The counted receipts are published after the vote closes and is counted.' : '居民投票结束并计票后才公布计入的回执指纹。');
-      }
-      return c.body(r.text, 200, {
-        'content-type': 'text/plain; charset=utf-8',
-        'content-disposition': `attachment; filename="${r.fileName}"`,
-        'cache-control': 'no-cache',
-        etag: tag,
-      }) as never;
-    },
+    (c) => closedVoteFile(c, exportCountedReceipts, { zh: '居民投票结束并计票后才公布计入的回执指纹。', en: 'The counted receipts are published after the vote closes and is counted.' }),
   );
