@@ -128,3 +128,14 @@ describe('the bytes of an entry', () => {
     );
   });
 });
+
+describe('the chain’s edges', () => {
+  it('a member whose value is undefined is left out of the canonical form, as if absent', () => {
+    expect(canonicalJson({ b: 1, a: undefined, c: { d: undefined, e: null } })).toBe('{"b":1,"c":{"e":null}}');
+  });
+
+  it('a log must start at entry 1, even when its first entry is hashed rightly from the genesis', () => {
+    const e: ChainEntry = { seq: 2, at: '2026-01-01T00:00:00.000Z', actorRole: 'staff', actorName: '王芳', action: 'x', subjectType: 't', subjectId: '1', before: null, after: null, reason: null };
+    expect(verifyChain([{ ...e, prevHash: GENESIS_HASH, hash: entryHash(e, GENESIS_HASH) }])).toEqual({ ok: false, count: 0, badSeq: 2, problem: 'sequence_gap' });
+  });
+});
