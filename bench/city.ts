@@ -34,6 +34,7 @@ import { DATASETS } from '../server/services/open-data.ts';
 import { mulberry32 } from '../server/domain/seeded-random.ts';
 import { ensureBuild, freePort, startSite, tempDir, ROOT } from './lib/server.ts';
 import { drive } from './lib/load.ts';
+import { apiClient, apiPath, ballotRequest } from './lib/api.ts';
 
 const { values: a } = parseArgs({
   options: {
@@ -130,10 +131,11 @@ const statsReqs = (): Req[] => {
     { kind: 'street', path: `/streets/${s}?year=${y}` },
     { kind: 'community-stats', path: `/communities/${c}/stats` },
     { kind: 'report', path: `/city/report?year=${y}` },
-    { kind: 'api-stats', path: `/api/stats/city?year=${y}` },
-    { kind: 'api-stats', path: `/api/stats/districts/${d}` },
-    { kind: 'api-stats', path: `/api/stats/streets/${s}?year=${y}` },
-    { kind: 'api-stats', path: `/api/stats/communities/${c}?format=csv` },
+    // The API's statistics go through the same timed GETs as the pages; their paths are checked against the API document.
+    { kind: 'api-stats', path: apiPath('/api/stats/city', {}, { year: Number(y) }) },
+    { kind: 'api-stats', path: apiPath('/api/stats/districts/{slug}', { slug: d }) },
+    { kind: 'api-stats', path: apiPath('/api/stats/streets/{slug}', { slug: s }, { year: Number(y) }) },
+    { kind: 'api-stats', path: apiPath('/api/stats/communities/{slug}', { slug: c }, { format: 'csv' }) },
   ];
 };
 function pageReqs(): Req[] {
@@ -256,7 +258,7 @@ try {
         const k = 1 + Math.floor(rand() * Math.min(5, ids.length));
         const pool = [...ids];
         const choice = Array.from({ length: k }, () => pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
-        return { path: `/api/cycles/${v.cycle}/ballot`, tag: 0, headers: { cookie: v.cookie, origin: base }, body: JSON.stringify({ projects: choice }) };
+        return { ...ballotRequest(v.cycle, { projects: choice }), tag: 0, headers: { cookie: v.cookie, origin: base } };
       },
       accept: (status) => (status === 201 ? true : undefined),
     });
@@ -282,10 +284,11 @@ try {
   const t0 = performance.now();
   let bytes = 0;
   let datasets = 0;
+  const api = apiClient({ baseUrl: base });
   for (const d of DATASETS)
     for (const ext of ['csv', 'json']) {
       try {
-        const res = await fetch(`${base}/api/open-data/${d}.${ext}`, { signal: AbortSignal.timeout(300_000) });
+        const { response: res } = await api.GET('/api/open-data/{file}', { params: { path: { file: `${d}.${ext}` } }, parseAs: 'stream', signal: AbortSignal.timeout(300_000) });
         if (!res.ok || !res.body) {
           log(`export ${d}.${ext}: ${res.status}`);
           continue;

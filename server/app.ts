@@ -42,6 +42,8 @@ import { meetingRoutes } from './routes/meetings.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { rulebookRoutes } from './routes/rulebooks.routes.ts';
 import { formRoutes } from './routes/forms.routes.ts';
+import { localizedDocument, type ApiDocument } from './http/api-doc.ts';
+import { apiDocsRoutes } from './http/api-docs-page.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
@@ -111,19 +113,24 @@ export function createApp(ctx: AppContext) {
     name: 'wss_session',
     description: 'The session cookie set by POST /api/auth/sign-in (httpOnly, SameSite=Lax). Most reads need none; state-changing requests also need a same-site Origin (or none, from a non-browser client).',
   });
-  app.doc31('/openapi.json', {
+  // The document in the reader's language (server/http/api-doc.ts): generated from the declarations on each request.
+  const docConfig = {
     openapi: '3.1.0',
     info: {
       title: '微实事 Weishishi API',
       version: '0.1.0',
-      description:
-        'Neighbourhood micro-projects (民生微实事): proposals, votes, council decisions and delivery, in public. Money is integer fen. Answers are in Chinese (zh-CN) unless the `lang` cookie or `Accept-Language` asks for English (`en`): messages change, codes and data do not.',
       license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
     },
     servers: [{ url: '/', description: 'This site (paths start with /api)' }],
     // Signed in or not: every operation says in its answers what it refuses to whom.
-    security: [{ session: [] }, {}],
+    security: [{ session: [] }, {}] as Record<string, string[]>[],
+  };
+  app.get('/openapi.json', (c) => {
+    const locale = localeOf(c);
+    return c.json(localizedDocument(app.getOpenAPI31Document(docConfig) as unknown as ApiDocument, locale), 200, { 'content-language': locale, vary: 'Cookie, Accept-Language' });
   });
+  // The interactive reference (Scalar), an HTML page of this site rather than an operation of the API.
+  app.route('/', apiDocsRoutes);
 
   // A known path asked with a method it does not have: 405 with the methods it has (HTTP's rule), not 404.
   const known = app.routes

@@ -1,70 +1,85 @@
 /**
  * @module The contract lane (`npm run test:contract`): with CONTRACT=1, every
  * request an API test sends through `testApp` and every answer it gets are
- * checked against the OpenAPI document the server serves — an answer with a
- * status the operation does not declare, a JSON body that does not match the
- * declared schema, or an accepted request (2xx) whose body or query the
- * document does not describe is a violation, and the test file fails when it
- * closes its app, listing them. Validation is JSON Schema (ajv) over the
- * document's own schemas.
+ * checked against the OpenAPI document the server serves. A violation is
+ *
+ * - an answer with a status the operation does not declare;
+ * - an answer whose media type the declared answer does not list, or a body
+ *   where the document declares none;
+ * - a JSON body that does not match the declared schema;
+ * - a declared answer header that is required and missing, or present and
+ *   not matching its schema;
+ * - an accepted request (2xx) whose query parameter, path parameter value or
+ *   JSON body the document does not describe or would refuse.
+ *
+ * The test file fails when it closes its app, listing them; tests/contract.test.ts
+ * runs the API tests this way and checks that it happened. Validation is JSON
+ * Schema (ajv) over the document's own schemas.
  */
 import AjvModule from 'ajv';
 
-type Op = { method: string; template: string; re: RegExp; op: OperationDoc };
+type Schema = unknown;
+type Param = { name: string; in: string; required?: boolean; schema?: Schema };
 type OperationDoc = {
-  parameters?: { name: string; in: string }[];
-  requestBody?: { content?: Record<string, { schema?: unknown }> };
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  parameters?: Param[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema?: Schema }>; headers?: Record<string, { required?: boolean; schema?: Schema }> }>;
 };
+type Op = { method: string; template: string; re: RegExp; names: string[]; op: OperationDoc };
 type Doc = { paths: Record<string, Record<string, OperationDoc>> };
 
 export const CONTRACT = process.env.CONTRACT === '1';
 
 const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
+type AjvInstance = InstanceType<typeof Ajv>;
 
-type Checker = { ops: Op[]; ajv: InstanceType<typeof Ajv> };
+/** Bodies are checked as sent; parameters and headers arrive as text, so their validator coerces ("20" is an integer). */
+type Checker = { ops: Op[]; bodies: AjvInstance; texts: AjvInstance };
 let checker: Promise<Checker> | null = null;
 
 /** JSON pointer segment, then made safe for a URI fragment. */
 const seg = (s: string) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'));
 
-async function load(app: { request: (p: string) => Response | Promise<Response> }): Promise<Checker> {
+type Requester = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
+
+async function load(app: Requester): Promise<Checker> {
   const doc = (await (await app.request('/api/openapi.json')).json()) as Doc;
-  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-  ajv.addSchema(doc as object, 'doc');
+  const bodies = new Ajv({ strict: false, allErrors: false, validateFormats: false });
+  const texts = new Ajv({ strict: false, allErrors: false, validateFormats: false, coerceTypes: 'array' });
+  bodies.addSchema(doc as object, 'doc');
+  texts.addSchema(doc as object, 'doc');
   const ops: Op[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
-    const re = new RegExp(`^${template.replace(/[.+?^$|()[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    for (const [method, op] of Object.entries(methods)) ops.push({ method: method.toUpperCase(), template, re, op });
+    const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const re = new RegExp(`^${template.replace(/[.+?^$|()[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`);
+    for (const [method, op] of Object.entries(methods)) ops.push({ method: method.toUpperCase(), template, re, names, op });
   }
-  return { ops, ajv };
+  return { ops, bodies, texts };
 }
 
-const validators = new Map<string, (data: unknown) => boolean>();
-function validate(c: Checker, pointer: string, data: unknown): string | null {
-  let v = validators.get(pointer);
-  if (!v) {
-    const compiled = c.ajv.compile({ $ref: `doc#${pointer}` });
-    v = (d: unknown) => {
-      const ok = compiled(d) as boolean;
-      (v as unknown as { errors: unknown }).errors = compiled.errors;
-      return ok;
-    };
-    validators.set(pointer, v);
-  }
+const validators = new WeakMap<AjvInstance, Map<string, ReturnType<AjvInstance['compile']>>>();
+/** Why `data` does not match the schema at `pointer` in the document, or null when it does. */
+function validate(ajv: AjvInstance, pointer: string, data: unknown): string | null {
+  let byPointer = validators.get(ajv);
+  if (!byPointer) validators.set(ajv, (byPointer = new Map()));
+  let v = byPointer.get(pointer);
+  if (!v) byPointer.set(pointer, (v = ajv.compile({ $ref: `doc#${pointer}` })));
   if (v(data)) return null;
-  const errors = (v as unknown as { errors: { instancePath: string; message?: string }[] }).errors ?? [];
-  return errors.slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+  return (v.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 }
 
 export type Violation = string;
 
-/** Wrap `app` so that every request through it is checked; violations are collected into `out`. */
-export function contractChecked<A extends { request: (input: string, init?: RequestInit) => Response | Promise<Response> }>(app: A, out: Violation[]): A {
+/** What the lane checked: answers matched to an operation, and which operations ("GET /api/…"). */
+export type ContractTally = { checked: number; operations: Set<string> };
+export const newTally = (): ContractTally => ({ checked: 0, operations: new Set() });
+
+/** Wrap `app` so that every request through it is checked; violations are collected into `out`, what was checked into `tally`. */
+export function contractChecked<A extends Requester>(app: A, out: Violation[], tally: ContractTally = newTally()): A {
   const request = async (input: string, init?: RequestInit): Promise<Response> => {
     const res = await app.request(input, init);
     try {
-      await check(app, input, init, res.clone(), out);
+      await check(app, input, init, res.clone(), out, tally);
     } catch (err) {
       out.push(`${init?.method ?? 'GET'} ${input}: the contract check itself failed: ${String(err)}`);
     }
@@ -73,7 +88,7 @@ export function contractChecked<A extends { request: (input: string, init?: Requ
   return new Proxy(app, { get: (target, key) => (key === 'request' ? request : Reflect.get(target, key)) });
 }
 
-async function check(app: { request: (p: string) => Response | Promise<Response> }, input: string, init: RequestInit | undefined, res: Response, out: Violation[]) {
+async function check(app: Requester, input: string, init: RequestInit | undefined, res: Response, out: Violation[], tally: ContractTally) {
   checker ??= load(app);
   const c = await checker;
   const url = new URL(input, 'http://localhost');
@@ -83,26 +98,77 @@ async function check(app: { request: (p: string) => Response | Promise<Response>
   const found = c.ops.find((o) => o.method === asked && o.re.test(url.pathname));
   // No such operation: the server's 404 or 405, which are about the path, not an operation.
   if (!found) return;
+  tally.checked++;
+  tally.operations.add(`${found.method} ${found.template}`);
   const where = `${method} ${found.template} (${url.pathname}${url.search})`;
   const status = String(res.status);
-  const declared = found.op.responses[status] ?? found.op.responses.default;
+  const key = status in found.op.responses ? status : 'default';
+  const declared = found.op.responses[key];
   if (!declared) {
     out.push(`${where}: answered ${status}, which the document does not declare (it declares ${Object.keys(found.op.responses).join(', ')})`);
     return;
   }
   const base = `/paths/${seg(found.template)}/${found.method.toLowerCase()}`;
-  const type = res.headers.get('content-type') ?? '';
-  if (method !== 'HEAD' && res.status !== 304 && res.status !== 204 && type.startsWith('application/json')) {
-    if (!declared.content?.['application/json']?.schema) out.push(`${where}: answered ${status} with JSON, which the document does not describe`);
-    else {
-      const why = validate(c, `${base}/responses/${status in found.op.responses ? status : 'default'}/content/application~1json/schema`, await res.json());
-      if (why) out.push(`${where}: the ${status} body does not match the document: ${why}`);
+
+  // The body: its media type is one the answer lists, and a JSON body matches its schema.
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const hasBody = method !== 'HEAD' && res.status !== 304 && res.status !== 204;
+  if (hasBody && type) {
+    const listed = Object.keys(declared.content ?? {});
+    if (listed.length === 0) {
+      if ((await res.clone().arrayBuffer()).byteLength > 0) out.push(`${where}: answered ${status} with a ${type} body, where the document declares no body`);
+    } else if (!listed.some((m) => m === type || m === '*/*' || (m.endsWith('/*') && type.startsWith(m.slice(0, -1))))) {
+      out.push(`${where}: answered ${status} as ${type}, which the document does not list (it lists ${listed.join(', ')})`);
+    } else if (type === 'application/json') {
+      if (!declared.content?.['application/json']?.schema) out.push(`${where}: answered ${status} with JSON, which the document does not describe`);
+      else {
+        const why = validate(c.bodies, `${base}/responses/${key}/content/application~1json/schema`, await res.json());
+        if (why) out.push(`${where}: the ${status} body does not match the document: ${why}`);
+      }
     }
   }
+
+  // The answer's declared headers: required ones present, and each one present matching its schema.
+  for (const [name, h] of Object.entries(declared.headers ?? {})) {
+    const value = res.headers.get(name);
+    if (value === null) {
+      if (h.required) out.push(`${where}: answered ${status} without the header ${name}, which the document says is always there`);
+      continue;
+    }
+    if (!h.schema) continue;
+    const why = validate(c.texts, `${base}/responses/${key}/headers/${seg(name)}/schema`, value);
+    if (why) out.push(`${where}: the ${status} header ${name}: ${JSON.stringify(value)} does not match the document: ${why}`);
+  }
+
   // A request the server accepted must be one the document describes.
   if (res.status >= 200 && res.status < 300) {
-    const declaredQuery = new Set((found.op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
-    for (const name of new Set(url.searchParams.keys())) if (!declaredQuery.has(name)) out.push(`${where}: accepted the query parameter \`${name}\`, which the document does not declare`);
+    const params = found.op.parameters ?? [];
+    const paramPointer = (p: Param) => `${base}/parameters/${params.indexOf(p)}/schema`;
+    const query = params.filter((p) => p.in === 'query');
+    for (const name of new Set(url.searchParams.keys())) {
+      const p = query.find((q) => q.name === name);
+      if (!p) {
+        out.push(`${where}: accepted the query parameter \`${name}\`, which the document does not declare`);
+        continue;
+      }
+      const values = url.searchParams.getAll(name);
+      const why = p.schema === undefined ? null : validate(c.texts, paramPointer(p), values.length === 1 ? values[0] : values);
+      if (why) out.push(`${where}: accepted ${name}=${values.join(',')}, which the document would refuse: ${why}`);
+    }
+    for (const p of query) if (p.required && !url.searchParams.has(p.name)) out.push(`${where}: accepted a request without \`${p.name}\`, which the document says is required`);
+    const captured = found.re.exec(url.pathname)!.slice(1);
+    found.names.forEach((name, i) => {
+      const p = params.find((q) => q.in === 'path' && q.name === name);
+      if (!p?.schema) return;
+      let value: string;
+      try {
+        value = decodeURIComponent(captured[i]!);
+      } catch {
+        value = captured[i]!;
+      }
+      const why = validate(c.texts, paramPointer(p), value);
+      if (why) out.push(`${where}: accepted ${name}=${JSON.stringify(value)}, which the document would refuse: ${why}`);
+    });
     const sent = typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').startsWith('application/json') ? init.body : null;
     if (sent !== null) {
       if (!found.op.requestBody?.content?.['application/json']?.schema) out.push(`${where}: accepted a JSON body, which the document does not describe`);
@@ -113,7 +179,7 @@ async function check(app: { request: (p: string) => Response | Promise<Response>
         } catch {
           return;
         }
-        const why = validate(c, `${base}/requestBody/content/application~1json/schema`, parsed);
+        const why = validate(c.bodies, `${base}/requestBody/content/application~1json/schema`, parsed);
         if (why) out.push(`${where}: accepted a body the document would refuse: ${why}`);
       }
     }

@@ -8,7 +8,7 @@
  * exactly as a production deployment on sqld or Turso is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 import { DEMO_CLOCK_START } from '../db/seed.ts';
-import { CONTRACT, contractChecked } from './contract.ts';
+import { CONTRACT, contractChecked, newTally } from './contract.ts';
 
 /** A loopback port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -68,7 +68,8 @@ export async function testApp(opts: { now?: () => Date; seed?: boolean; history?
 function appOver(ctx: AppContext, dir: string, url: string, proc: ChildProcess | null) {
   // The contract lane (CONTRACT=1, tests/contract.ts): every request checked against the API document.
   const violations: string[] = [];
-  const app = CONTRACT ? contractChecked(createApp(ctx), violations) : createApp(ctx);
+  const tally = newTally();
+  const app = CONTRACT ? contractChecked(createApp(ctx), violations, tally) : createApp(ctx);
   return {
     ctx,
     app,
@@ -77,6 +78,8 @@ function appOver(ctx: AppContext, dir: string, url: string, proc: ChildProcess |
       ctx.database.close();
       proc?.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
+      // What this app's answers covered, for tests/contract.test.ts (one JSON line per app, appended whole).
+      if (CONTRACT && process.env.CONTRACT_TALLY) appendFileSync(process.env.CONTRACT_TALLY, `${JSON.stringify({ checked: tally.checked, operations: [...tally.operations], violations: violations.length })}\n`);
       if (violations.length) throw new Error(`${violations.length} answers or requests contradict the API document:\n${[...new Set(violations)].join('\n')}`);
     },
   };

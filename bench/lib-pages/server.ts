@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedBenchDatabase } from './seed.ts';
+import { apiClient } from '../lib/api.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,7 +41,7 @@ export async function startBenchServer(port: number, log: (s: string) => void): 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); is port ${port} free?`);
     try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
+      if ((await apiClient({ baseUrl: base }).GET('/api/health')).response.ok) break;
     } catch {}
     if (Date.now() > deadline) {
       child.kill();
@@ -61,13 +62,9 @@ export async function startBenchServer(port: number, log: (s: string) => void): 
 
 /** Sign in through the API as a demo account; returns the Cookie header value. */
 export async function signInCookie(base: string, login: string, password = 'demo12345'): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ login, password }),
-  });
-  if (res.status !== 200) throw new Error(`cannot sign in as ${login}: ${res.status}`);
-  return res.headers
+  const { response } = await apiClient({ baseUrl: base }).POST('/api/auth/sign-in', { body: { login, password }, headers: { origin: base } });
+  if (response.status !== 200) throw new Error(`cannot sign in as ${login}: ${response.status}`);
+  return response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');

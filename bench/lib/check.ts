@@ -6,6 +6,7 @@
  */
 import { openDatabase } from '#db/client.ts';
 import { verifyAuditLog } from '#services/audit.ts';
+import { apiClient } from './api.ts';
 
 /** An acknowledged ballot: the receipt the server answered 201 with, and whose ballot it was. */
 export type Ack = { receipt: string; registerEntryId: string };
@@ -92,10 +93,10 @@ export async function auditVerify(databaseUrl: string): Promise<{ ok: boolean; o
 /** GET /api/receipts/{code} for each: an acknowledged receipt must be known to the restarted server. */
 export async function lookUpReceipts(url: string, sample: Ack[]): Promise<{ checked: number; found: number; missing: string[] }> {
   const missing: string[] = [];
+  const api = apiClient({ baseUrl: url });
   for (const a of sample) {
-    const res = await fetch(`${url}/api/receipts/${a.receipt}`);
-    if (!res.ok) missing.push(`${a.receipt} (${res.status})`);
-    await res.arrayBuffer();
+    const { response } = await api.GET('/api/receipts/{code}', { params: { path: { code: a.receipt } } });
+    if (!response.ok) missing.push(`${a.receipt} (${response.status})`);
   }
   return { checked: sample.length, found: sample.length - missing.length, missing };
 }

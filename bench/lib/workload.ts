@@ -11,6 +11,7 @@
 import type { BenchData } from './seed.ts';
 import type { Outgoing } from './load.ts';
 import type { Ack } from './check.ts';
+import { ballotRequest, receiptOf } from './api.ts';
 
 function randomChoice(projectIds: string[]): string[] {
   const k = 1 + Math.floor(Math.random() * Math.min(5, projectIds.length));
@@ -32,19 +33,14 @@ export function voterOf(i: number, voters: number): number {
 
 export function ballotWorkload(data: BenchData, offset = 0) {
   const n = data.voters.length;
-  const path = `/api/cycles/${data.cycleId}/ballot`;
   return {
     next(i: number): Outgoing {
       const v = voterOf(offset + i, n);
-      return { path, tag: v, headers: { cookie: `wss_session=${data.voters[v]!.token}` }, body: JSON.stringify({ projects: randomChoice(data.projectIds) }) };
+      return { ...ballotRequest(data.cycleId, { projects: randomChoice(data.projectIds) }), tag: v, headers: { cookie: `wss_session=${data.voters[v]!.token}` } };
     },
     accept(_status: number, body: string, tag: number): Ack | undefined {
-      try {
-        const receipt = (JSON.parse(body) as { receiptCode?: unknown }).receiptCode;
-        return typeof receipt === 'string' ? { receipt, registerEntryId: data.voters[tag]!.registerEntryId } : undefined;
-      } catch {
-        return undefined;
-      }
+      const receipt = receiptOf(body);
+      return receipt === undefined ? undefined : { receipt, registerEntryId: data.voters[tag]!.registerEntryId };
     },
   };
 }

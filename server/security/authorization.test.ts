@@ -36,7 +36,9 @@ async function routeKeys(): Promise<{ fromRouter: string[]; fromOpenApi: string[
     const fromOpenApi = Object.entries(doc.paths)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    return { fromRouter: fromRouter.filter((k) => k !== 'GET /api/openapi.json'), fromOpenApi };
+    // Not operations: the document itself, and the reference page that shows it with its script (server/http/api-docs-page.ts).
+    const NOT_OPERATIONS = ['GET /api/openapi.json', 'GET /api/docs', 'GET /api/docs/reference.js'];
+    return { fromRouter: fromRouter.filter((k) => !NOT_OPERATIONS.includes(k)), fromOpenApi };
   } finally {
     w.close();
   }

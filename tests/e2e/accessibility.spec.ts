@@ -15,7 +15,7 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'acorn';
-import { expect, test, DEMO_PASSWORD } from './helpers.ts';
+import { api, expect, test, signInApi as signInRequest, DEMO_PASSWORD } from './helpers.ts';
 import { routePattern, sunxiNotice, siteMap, ROLES, type Role, type Visit } from './pages.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -58,9 +58,9 @@ async function everyReader(): Promise<[Reader, Visit[]][]> {
   return [[visitor, map.visitor], ...ROLES.map((who): [Reader, Visit[]] => [as(who), map.roles[who]])];
 }
 
+/** Sign a browser context in through the API (its pages share the session cookie). */
 async function signInApi(ctx: BrowserContext, login: string) {
-  const res = await ctx.request.post('/api/auth/sign-in', { data: { login, password: DEMO_PASSWORD } });
-  expect(res.status(), `sign in as ${login}`).toBe(200);
+  await signInRequest(ctx.request, login);
 }
 
 /** Axe's findings on the page as readable lines (empty when it passes). */
@@ -495,8 +495,8 @@ test('every page fits a 360 px screen with touch targets of at least 44 px', asy
   // The demo data has no comments in 莲花: one on a project staff_lt opens below, so the staff's "hide" control is measured too.
   const commenter = await browser.newContext();
   await signInApi(commenter, 'council_lianhua_2');
-  const posted = await commenter.request.post('/api/projects/LTJD-LHSQ-2026-01/comments', { data: { body: `路灯坏了很久，支持尽快维修。${tag()}` } });
-  expect(posted.status(), 'a comment for staff to see').toBe(201);
+  const posted = await api(commenter.request).POST('/api/projects/{code}/comments', { params: { path: { code: 'LTJD-LHSQ-2026-01' } }, body: { body: `路灯坏了很久，支持尽快维修。${tag()}` } });
+  expect(posted.response.status, 'a comment for staff to see').toBe(201);
   await commenter.close();
   readers.push([as('staff_lt'), [{ path: '/projects/LTJD-LHSQ-2026-01', status: 200 }]]);
   const phone = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };

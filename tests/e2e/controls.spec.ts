@@ -7,7 +7,7 @@
  * not declared (server/services/form-checks.ts), fails here.
  */
 import { parseHTML } from 'linkedom';
-import { test, expect } from './helpers.ts';
+import { api as client, test, expect } from './helpers.ts';
 import { visitAll } from './pages.ts';
 
 /** Signed out, a newcomer, residents, council members, staff, a street and a district officer, an auditor. */
@@ -74,11 +74,10 @@ test('no page shows a control that its user would be refused', async ({ baseURL 
     // One check per distinct form (the same language switch is on every page).
     const distinct = [...new Map(shown.map((f) => [`${f.action} ${JSON.stringify(f.fields)}`, f])).values()];
     for (const f of distinct) {
-      const res = await api.post('/api/forms/check', { data: { action: f.action, fields: f.fields }, headers: { origin: baseURL! } });
-      const body = await res.json();
+      const { data, error, response } = await client(api).POST('/api/forms/check', { body: { action: f.action, fields: f.fields }, headers: { origin: baseURL! } });
       checked++;
       kinds.add(kindOf(f));
-      if (res.status() !== 200 || body.allowed !== true) refused.push(`${who ?? 'visitor'} on ${f.page}: 「${f.button}」 → ${f.action} ${JSON.stringify(f.fields)}: ${body.reason ?? JSON.stringify(body.error ?? body)} ${body.message ?? ''}`);
+      if (response.status !== 200 || data?.allowed !== true) refused.push(`${who ?? 'visitor'} on ${f.page}: 「${f.button}」 → ${f.action} ${JSON.stringify(f.fields)}: ${data?.reason ?? JSON.stringify(error ?? data)} ${data?.message ?? ''}`);
     }
     await api.dispose();
   }

@@ -1,6 +1,6 @@
 import { request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test, signIn, demoNow } from './helpers.ts';
+import { api, apiContext, expect, test, signIn, demoNow } from './helpers.ts';
 import { DELIVERY_FIXTURE } from './fixtures/delivery.ts';
 import { formatFen } from '#domain/money.ts';
 import { chinaDay } from '#domain/cycle-phases.ts';
@@ -12,18 +12,18 @@ const ROAD = 'SGJD-SXSQ-2024-03';
 const PAST = 'cy-sunxi-2024';
 
 async function codeOf(baseURL: string, title: string): Promise<string> {
-  const api = await request.newContext({ baseURL });
-  const body = await (await api.get(`/api/projects?q=${encodeURIComponent(title)}`)).json();
-  await api.dispose();
-  return (body.items as { code: string; title: string }[]).find((p) => p.title === title)!.code;
+  const ctx = await apiContext(baseURL, null);
+  const { data } = await api(ctx).GET('/api/projects', { params: { query: { q: title } } });
+  await ctx.dispose();
+  return data!.items.find((p) => p.title === title)!.code;
 }
 
 /** What the cycle and one of its projects have been paid so far, in fen. */
 async function paid(baseURL: string, cycleId: string, code: string): Promise<{ cycle: number; project: number }> {
-  const api = await request.newContext({ baseURL });
-  const m = await (await api.get(`/api/cycles/${cycleId}/money`)).json();
-  await api.dispose();
-  return { cycle: m.paidFen, project: (m.projects as { code: string; paidFen: number }[]).find((p) => p.code === code)!.paidFen };
+  const ctx = await apiContext(baseURL, null);
+  const { data: m } = await api(ctx).GET('/api/cycles/{id}/money', { params: { path: { id: cycleId } } });
+  await ctx.dispose();
+  return { cycle: m!.paidFen, project: m!.projects.find((p) => p.code === code)!.paidFen };
 }
 
 test("staff record a payment and the cycle's money view updates", async ({ page, baseURL }) => {

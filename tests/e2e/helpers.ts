@@ -1,10 +1,12 @@
 /**
  * @module What the browser journeys share: `test` (Playwright's, with the
- * Content-Security-Policy guard below), signing in, and small data helpers.
- * Every spec file takes `test` from here, not from @playwright/test.
+ * Content-Security-Policy guard below), signing in, the API client, and
+ * small data helpers. Every spec file takes `test` from here, not from
+ * @playwright/test.
  */
-import { test as base, expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_CLOCK_START } from '#db/seed.ts';
+import { apiClient, type ApiClient } from '#http/api-client.ts';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -26,16 +28,50 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/**
+ * The API through a Playwright request context (`page.request`,
+ * `context.request`, `request.newContext()`): openapi-fetch typed by the API
+ * document (server/http/api-types.ts), so a change to the document that
+ * breaks a journey fails `npm run typecheck`. Requests go out through the
+ * context, which resolves them against its baseURL and keeps its cookies
+ * (a page's context shares them with its browser). Like any client that is
+ * not a browser, it sends no Origin.
+ */
+export function api(ctx: APIRequestContext): ApiClient {
+  return apiClient({
+    // openapi-fetch needs an absolute address; only its path and query are sent, to the context's own site.
+    baseUrl: 'http://site.invalid',
+    fetch: async (req: Request) => {
+      const url = new URL(req.url);
+      const data = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
+      const res = await ctx.fetch(url.pathname + url.search, { method: req.method, headers: Object.fromEntries(req.headers), data, maxRedirects: 0 });
+      const empty = req.method === 'HEAD' || res.status() === 204 || res.status() === 304;
+      return new Response(empty ? null : new Uint8Array(await res.body()), { status: res.status(), statusText: res.statusText(), headers: res.headersArray().map((h): [string, string] => [h.name, h.value]) });
+    },
+  });
+}
+
+/** Sign a request context in through the API (it keeps the session cookie). */
+export async function signInApi(ctx: APIRequestContext, login: string, password = DEMO_PASSWORD): Promise<void> {
+  const { response } = await api(ctx).POST('/api/auth/sign-in', { body: { login, password } });
+  expect(response.status, `sign in as ${login}`).toBe(200);
+}
+
+/** A new request context on the site, signed in as `login` (signed out with null). The caller disposes of it. */
+export async function apiContext(baseURL: string, login: string | null, options: Parameters<typeof request.newContext>[0] = {}): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ ...options, baseURL });
+  if (login) await signInApi(ctx, login);
+  return ctx;
+}
+
 /** An unused verification code of a community, read by its staff through the API. */
 export async function unusedCode(baseURL: string, staff: string, slug: string): Promise<string> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/sign-in', { data: { login: staff, password: DEMO_PASSWORD } });
-  expect(res.status()).toBe(200);
-  const body = await (await api.get(`/api/communities/${slug}/register`)).json();
-  await api.dispose();
-  const free = (body.items as { verificationCode: string; claimed: boolean }[]).filter((x) => !x.claimed);
+  const ctx = await apiContext(baseURL, staff);
+  const { data } = await api(ctx).GET('/api/communities/{slug}/register', { params: { path: { slug } } });
+  await ctx.dispose();
+  const free = data!.items.filter((x) => !x.claimed);
   // Parallel workers each take a different slip.
-  return free[Math.floor(Math.random() * free.length)].verificationCode;
+  return free[Math.floor(Math.random() * free.length)]!.verificationCode;
 }
 
 export function uniqueMobile(): string {

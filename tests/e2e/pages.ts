@@ -9,8 +9,8 @@
  * shows (its data-testid values), so one page stands for each kind; a role's
  * list holds only the kinds that neither a visitor nor a role before it saw.
  */
-import { request, type APIRequestContext } from '@playwright/test';
-import { expect, DEMO_PASSWORD } from './helpers.ts';
+import { type APIRequestContext } from '@playwright/test';
+import { apiContext, expect } from './helpers.ts';
 import { COUNCIL_FIXTURE } from './fixtures/council.ts';
 
 export const hrefs = (html: string, re: RegExp) => [...new Set([...html.matchAll(re)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
@@ -148,8 +148,7 @@ async function crawl(api: APIRequestContext, keys: Set<string>, own?: string, on
  * its reader (the forms shown), not only at one page of each kind.
  */
 export async function visitAll(baseURL: string, who: string | null, onPage: (path: string, html: string) => void): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  if (who) expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
+  const api = await apiContext(baseURL, who);
   await crawl(api, new Set(), who ? OWN[who as Role] : undefined, onPage);
   return api;
 }
@@ -166,13 +165,12 @@ let siteMapOnce: Promise<SiteMap> | undefined;
 export function siteMap(baseURL: string): Promise<SiteMap> {
   siteMapOnce ??= (async () => {
     const seen = new Set<string>();
-    const visitor = await request.newContext({ baseURL });
+    const visitor = await apiContext(baseURL, null);
     const pages = await crawl(visitor, seen);
     await visitor.dispose();
     const roles = {} as Record<Role, Visit[]>;
     for (const who of ROLES) {
-      const api = await request.newContext({ baseURL });
-      expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
+      const api = await apiContext(baseURL, who);
       const found = await crawl(api, seen, OWN[who]);
       await api.dispose();
       roles[who] = [{ path: '/', status: 200 }, ...found.filter((p) => p.path !== '/')];

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
+import { apiContext, expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
 import { hrefs, siteMap, ROLES } from './pages.ts';
 
 test('a form on another site that posts here is refused, even with a signed-in browser', async ({ page, baseURL }) => {
@@ -140,10 +140,8 @@ function pageProblems(where: string, res: APIResponse, html: string): string[] {
   return problems;
 }
 
-async function signedIn(baseURL: string, who: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  expect((await api.post('/api/auth/sign-in', { data: { login: who, password: DEMO_PASSWORD } })).status(), `sign in as ${who}`).toBe(200);
-  return api;
+function signedIn(baseURL: string, who: string): Promise<APIRequestContext> {
+  return apiContext(baseURL, who);
 }
 
 test('every HTML page sends a Content-Security-Policy without unsafe-inline scripts', async ({ baseURL }) => {

@@ -7,24 +7,24 @@
  * are those of a finished year (STATS_YEAR) that no journey touches.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, signIn, test } from './helpers.ts';
+import { api, expect, signIn, test } from './helpers.ts';
 
 /** A finished year of the demo history. */
 const STATS_YEAR = 2024;
 const DISTRICT = { slug: 'lh', name: '罗湖区' };
 
-type Stats = Record<string, number> & {
-  place: { slug: string; name: string };
-  children: (Record<string, number> & { slug: string; name: string })[];
-  measures: Record<'breadth' | 'participation' | 'grassroots', { num: number; den: number; value: number | null }>;
-  years: number[];
-  ratios: { turnout: { value: number | null }; paid_share: { value: number | null } };
-};
-
-async function api(request: APIRequestContext, path: string): Promise<Stats> {
-  const res = await request.get(path);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as Stats;
+/** A place's statistics (GET /api/stats/…), through the client typed by the API document. */
+async function statsOf(request: APIRequestContext, place: 'city' | { district: string } | { street: string }, year?: number) {
+  const client = api(request);
+  const query = year === undefined ? {} : { year };
+  const r =
+    place === 'city' ? await client.GET('/api/stats/city', { params: { query } })
+      : 'district' in place ? await client.GET('/api/stats/districts/{slug}', { params: { path: { slug: place.district }, query } })
+        : await client.GET('/api/stats/streets/{slug}', { params: { path: { slug: place.street }, query } });
+  expect(r.response.status, r.response.url).toBe(200);
+  // Without `format` the answer is the JSON one (the document also allows text/csv).
+  if (r.data === undefined || typeof r.data === 'string') throw new Error(`${r.response.url}: not JSON statistics`);
+  return r.data;
 }
 
 const wan = (fen: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 1_000_000);
@@ -43,7 +43,7 @@ test('the public reads a district\'s totals: projects, money agreed and paid, tu
   await page.getByTestId('year-picker').getByRole('link', { name: `${STATS_YEAR} 年` }).click();
   await expect(page).toHaveURL(new RegExp(`/districts/${DISTRICT.slug}\\?year=${STATS_YEAR}$`));
   await expect(page.getByTestId('year-picker').getByRole('link', { name: `${STATS_YEAR} 年` })).toHaveAttribute('aria-current', 'page');
-  const s = await api(request, `/api/stats/districts/${DISTRICT.slug}?year=${STATS_YEAR}`);
+  const s = await statsOf(request, { district: DISTRICT.slug }, STATS_YEAR);
   expect(s.projects_total).toBeGreaterThan(0);
   await expect(fig(page, 'projects_total')).toHaveText(int(s.projects_total));
   await expect(fig(page, 'state-adopted')).toHaveText(int(s.projects_adopted));
@@ -58,7 +58,7 @@ test('the public reads a district\'s totals: projects, money agreed and paid, tu
   // The year's projects are the district's rows of the public projects dataset for that year.
   let rows = 0;
   for (const street of s.children) {
-    const st = await api(request, `/api/stats/streets/${street.slug}?year=${STATS_YEAR}`);
+    const st = await statsOf(request, { street: street.slug }, STATS_YEAR);
     for (const c of st.children) {
       const data = await (await request.get(`/api/open-data/projects.json?community=${c.slug}`)).json();
       rows += (data.items as { year: number }[]).filter((p) => p.year === STATS_YEAR).length;
@@ -68,7 +68,7 @@ test('the public reads a district\'s totals: projects, money agreed and paid, tu
 
   // All years again: the figures change back to the totals.
   await page.getByTestId('year-picker').getByRole('link', { name: '全部年份' }).click();
-  const all = await api(request, `/api/stats/districts/${DISTRICT.slug}`);
+  const all = await statsOf(request, { district: DISTRICT.slug });
   expect(all.projects_total).toBeGreaterThan(s.projects_total);
   await expect(page.getByTestId('headline')).toContainText('累计实施项目');
 
@@ -81,7 +81,7 @@ test('the public reads a district\'s totals: projects, money agreed and paid, tu
 test('the city page compares districts with a chart and the same figures as a table', async ({ page, request }) => {
   await page.goto(`/city?year=${STATS_YEAR}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全市民生微实事统计');
-  const s = await api(request, `/api/stats/city?year=${STATS_YEAR}`);
+  const s = await statsOf(request, 'city', STATS_YEAR);
   const chart = page.getByTestId('chart-turnout').locator('svg[role="img"]');
   await expect(chart).toHaveCount(1);
   const withVotes = s.children.filter((c) => c.eligible_voters > 0);
@@ -115,7 +115,7 @@ test('the city page compares districts with a chart and the same figures as a ta
 
 test('the three measures are shown with how each is computed', async ({ page, request }) => {
   await page.goto(`/districts/${DISTRICT.slug}?year=${STATS_YEAR}`);
-  const s = await api(request, `/api/stats/districts/${DISTRICT.slug}?year=${STATS_YEAR}`);
+  const s = await statsOf(request, { district: DISTRICT.slug }, STATS_YEAR);
   const measures = page.getByTestId('measures');
   await expect(measures.locator('dt')).toHaveText(['广泛性', '参与性', '草根性']);
   for (const k of ['breadth', 'participation', 'grassroots'] as const) {
@@ -143,7 +143,7 @@ test('a street officer sees which councils look inactive and why', async ({ page
   await expect(page).toHaveURL(/\/staff$/);
   const desk = page.getByTestId('officer-desk');
   await expect(desk.getByRole('heading', { level: 2 })).toHaveText('莲塘街道工作台');
-  const s = await api(request, '/api/stats/streets/ltjd');
+  const s = await statsOf(request, { street: 'ltjd' });
   const flagged = s.council_flags as unknown as { slug: string; name_zh: string; flags: { code: string; evidence: string }[] }[];
   expect(flagged.length).toBeGreaterThan(0);
   const health = desk.getByTestId('council-health');
@@ -172,8 +172,8 @@ test('the annual report prints on A4 with the cumulative projects and money', as
   await page.getByTestId('report-link').click();
   await page.goto(`/districts/${DISTRICT.slug}/report?year=${STATS_YEAR}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${DISTRICT.name} ${STATS_YEAR} 年民生微实事年度报告`);
-  const all = await api(request, `/api/stats/districts/${DISTRICT.slug}`);
-  const year = await api(request, `/api/stats/districts/${DISTRICT.slug}?year=${STATS_YEAR}`);
+  const all = await statsOf(request, { district: DISTRICT.slug });
+  const year = await statsOf(request, { district: DISTRICT.slug }, STATS_YEAR);
   await expect(page.getByTestId('report-cumulative')).toContainText(`累计实施项目 ${int(all.projects_adopted)} 个，投入 ${wan(all.money_agreed_fen)} 万元。`);
   await expect(page.getByTestId('report-year-headline')).toHaveText(`${STATS_YEAR} 年，实施项目 ${int(year.projects_adopted)} 个，投入 ${wan(year.money_agreed_fen)} 万元。`);
   // The list behind the figures: one row per adopted project, adding up to the adopted amount.

@@ -7,7 +7,7 @@
  * 仙湖 (paper ballots only; never closed, other specs rely on it).
  */
 import { request, type APIRequestContext } from '@playwright/test';
-import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
+import { apiContext, expect, test, signIn } from './helpers.ts';
 
 const RECEIPT = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
 
@@ -24,10 +24,7 @@ test.use({ viewport: { width: 360, height: 640 } });
 
 /** An API client signed in as `username` (staff actions that are not the subject of the journey). */
 async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/sign-in', { data: { login: username, password: DEMO_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
+  return apiContext(baseURL, username);
 }
 
 test('a resident casts an approval ballot, changes it, and verifies the receipt after the vote closes', async ({ page, browser, baseURL }) => {

@@ -19,8 +19,8 @@
  *
  * A first test shows that these checks do fail on a payload that runs.
  */
-import { request, type Page } from '@playwright/test';
-import { expect, test, DEMO_PASSWORD, signIn } from './helpers.ts';
+import type { Page } from '@playwright/test';
+import { api, apiContext, expect, test, signIn, signInApi } from './helpers.ts';
 import { XSS_FIELDS, XSS_PAYLOADS, fieldTag, type XssField } from './xss-payloads.ts';
 
 const FIXTURE_LOGINS = { staff: 'staff_xss', resident: 'resident_xss_1' };
@@ -126,16 +126,18 @@ let delivered: string[] = [];
 let inNotice: string[] = [];
 
 test.beforeAll(async ({ baseURL }) => {
-  const api = await request.newContext({ baseURL });
-  const all = ((await (await api.get('/api/projects?community=xss&limit=200')).json()) as { items: { code: string; state: string }[] }).items;
+  const ctx = await apiContext(baseURL!, null);
+  const client = api(ctx);
+  const all = (await client.GET('/api/projects', { params: { query: { community: 'xss', limit: 200 } } })).data!.items;
   codes = all.filter((p) => p.code.includes('-2025-')).map((p) => p.code).sort();
   voteCodes = all.filter((p) => p.code.includes('-2026-')).map((p) => p.code).sort();
   delivered = all.filter((p) => p.state === 'accepted').map((p) => p.code);
   inNotice = all.filter((p) => p.state === 'in_public_notice').map((p) => p.code);
-  meetings = ((await (await api.get('/api/communities/xss/meetings')).json()) as { items: { id: string }[] }).items.map((m) => m.id);
-  expect((await api.post('/api/auth/sign-in', { data: { login: FIXTURE_LOGINS.resident, password: DEMO_PASSWORD } })).status()).toBe(200);
-  draft = ((await (await api.get('/api/proposals/mine')).json()) as { items: { code: string; state: string }[] }).items.find((p) => p.state === 'draft')!.code;
-  await api.dispose();
+  // The document declares a meeting as a free-form object (council-http.ts JsonObject), so its id is read as text.
+  meetings = (await client.GET('/api/communities/{slug}/meetings', { params: { path: { slug: 'xss' } } })).data!.items.map((m) => String(m.id));
+  await signInApi(ctx, FIXTURE_LOGINS.resident);
+  draft = (await client.GET('/api/proposals/mine')).data!.items.find((p) => p.state === 'draft')!.code;
+  await ctx.dispose();
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
   expect(codes.length).toBe(XSS_PAYLOADS.length);
   expect(meetings.length).toBe(2);

@@ -10,6 +10,7 @@
  * then {type:'done', ...RemoteVerifyResult-like} or {type:'error', message}.
  */
 import { ChainWalker, checkCheckpoints, type SignedCheckpoint } from '#domain/audit-checkpoint.ts';
+import { apiClient } from '#http/api-client.ts';
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const unhex = (s: string) => new Uint8Array(s.match(/../g)!.map((h) => Number.parseInt(h, 16)));
@@ -29,20 +30,19 @@ async function verifyEd25519(publicKeyHex: string, message: string, signatureHex
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
+/** The key and checkpoint reads go through the client typed by the API document; the NDJSON stream below is a plain fetch. */
+const api = apiClient({ baseUrl: self.location.origin, headers: { accept: 'application/json' } });
 
 async function run(given: { seq: number; hash: string }[]) {
-  const key = await getJson<{ publicKey: string; keys: string[] }>('/api/audit/key');
+  const key = await api.GET('/api/audit/key');
+  if (!key.data) throw new Error(`/api/audit/key: HTTP ${key.response.status}`);
   const signed: SignedCheckpoint[] = [];
   for (let after = 0; ; ) {
-    const page = await getJson<{ items: SignedCheckpoint[]; next: number | null }>(`/api/audit/checkpoints?after=${after}`);
-    signed.push(...page.items);
-    if (page.next === null) break;
-    after = page.next;
+    const page = await api.GET('/api/audit/checkpoints', { params: { query: { after } } });
+    if (!page.data) throw new Error(`/api/audit/checkpoints: HTTP ${page.response.status}`);
+    signed.push(...page.data.items);
+    if (page.data.next === null) break;
+    after = page.data.next;
   }
   const walker = new ChainWalker(sha256Hex, new Set([...signed, ...given].map((c) => c.seq)));
   const res = await fetch('/api/audit.ndjson', { cache: 'no-store' });
@@ -69,7 +69,7 @@ async function run(given: { seq: number; hash: string }[]) {
   }
   if (!walker.problem && rest.trim()) await walker.addLine(rest);
   postMessage({ type: 'progress', n: walker.count, total });
-  const checkpoints = await checkCheckpoints(walker, signed, given, key.keys, verifyEd25519);
+  const checkpoints = await checkCheckpoints(walker, signed, given, key.data.keys, verifyEd25519);
   return { ok: !walker.problem && checkpoints.problems.length === 0, count: walker.count, head: walker.head, chain: walker.problem, checkpoints };
 }
 
