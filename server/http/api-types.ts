@@ -334,7 +334,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the next phase of the cycle (community staff); leaving the resident vote counts it. A step back or a skip is a request (POST /cycles/{id}/phase/requests). */
+        /** Open the next phase of the cycle (community staff); leaving the resident vote counts it. Before the current phase’s planned end this ends it early: a published reason is required (early_reason_required) and the plan is re-dated. Never past public notice while a project is on notice (projects_in_notice). A step back or a skip is a request (POST /cycles/{id}/phase/requests). */
         post: operations["postCyclesIdPhase"];
         delete?: never;
         options?: never;
@@ -418,7 +418,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check a ballot receipt (anyone): after the count, whether the ballot was counted and exactly what it said; never who cast it */
+        /** Check a ballot receipt (anyone): after the count, whether the ballot was counted or replaced; never what it said, nor who cast it */
         get: operations["getReceiptsCode"];
         put?: never;
         post?: never;
@@ -1045,6 +1045,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{id}/counted-receipts.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * After the vote closes: the fingerprints of the counted ballots’ receipt codes, so a voter can check their ballot was counted
+         * @description One line per counted ballot that has a receipt code: the SHA-256, in lower-case hex, of the code as printed (`ABCDE-FGH23`: upper case, with the hyphen), sorted, each line ending in a line feed; nothing else.
+         *
+         *     Every ballot cast on this site has a receipt: online ballots, and paper ballots once two staff entries agree (staff hand the code to the voter). A ballot replaced by a later one was not counted and is not listed.
+         *
+         *     So the number of lines equals the number of ballots in `ballots.pb`, less ballots imported from a vote held elsewhere (those have no receipt code).
+         *
+         *     The list says nothing about what any ballot chose. The audit entry `cycle.vote_counted` written when the vote was counted carries `receipts: {count, sha256}`, the number of lines and the SHA-256 of this exact text.
+         */
+        get: operations["getCyclesIdCountedReceiptsTxt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{id}/ballot-imports": {
         parameters: {
             query?: never;
@@ -1385,7 +1411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the meeting (the agenda must be published) */
+        /** Open the meeting: the agenda must be published, and not before its scheduled time (meeting_not_yet) */
         post: operations["postMeetingsIdOpen"];
         delete?: never;
         options?: never;
@@ -1833,16 +1859,11 @@ export interface components {
                 titleZh: string;
                 titleEn: string;
             };
-            /** @enum {string} */
-            method?: "approval" | "basket" | "points";
-            /** @enum {string} */
+            /**
+             * @description When counted: how it was cast. Never what it said: a receipt proves inclusion, not content
+             * @enum {string}
+             */
             channel?: "online" | "paper";
-            items?: {
-                code: string;
-                title: string;
-                points: number | null;
-                counted: boolean;
-            }[];
         };
         PaperBallotEntry: {
             /** @enum {string} */
@@ -3525,6 +3546,11 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     phase: "collection" | "screening" | "resident_vote" | "deliberation" | "public_notice" | "implementation" | "acceptance" | "audit" | "closed";
+                    /**
+                     * @description Required when the current phase ends before its planned end; published
+                     * @example 纸质选票录入需要更多时间
+                     */
+                    reason?: string;
                 };
             };
         };
@@ -6976,6 +7002,64 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The .pb file */
+            200: {
+                headers: {
+                    /** @description Entity tag: send it back in `If-None-Match` */
+                    etag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is still current (nothing changed since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCyclesIdCountedReceiptsTxt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
             200: {
                 headers: {
                     /** @description Entity tag: send it back in `If-None-Match` */
