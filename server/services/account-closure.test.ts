@@ -8,6 +8,7 @@ import { CLOSED_ACCOUNT_NAME } from '#domain/personal-data.ts';
 import { verifyAuditLog } from './audit.ts';
 import { DATASETS } from './open-data.ts';
 import { uploadsDir } from './uploads.ts';
+import { signInNameKey } from './sign-in.ts';
 
 const NOW = new Date('2026-11-22T12:00:00+08:00');
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
@@ -119,6 +120,9 @@ describe('closing an account', () => {
     const x = await busyResident();
     const { me } = x;
     const elsewhere = client(t.app);
+    // A mistyped password first: a guessing counter under the sign-in name.
+    expect((await client(t.app).post('/api/auth/sign-in', { login: me.mobile, password: 'mistyped' })).status).toBe(401);
+    expect((await sql('select count(*) as n from auth_throttle where key = ?', [signInNameKey(me.mobile)]))[0]!.n).toBe(1);
     expect((await elsewhere.post('/api/auth/sign-in', { login: me.mobile, password: me.password })).status).toBe(200);
     const draftFile = String((await sql('select a.stored_path as p from attachments a join projects p on p.id = a.project_id where p.code = ?', [x.draft]))[0]!.p);
     expect(existsSync(join(uploadsDir(t.ctx.database), draftFile))).toBe(true);
@@ -130,13 +134,15 @@ describe('closing an account', () => {
     const res = await me.c.post('/api/me/close', { password: me.password, confirm: true });
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/wss_session=;/);
+    // The counters kept under its sign-in names go with the account.
+    expect((await sql('select count(*) as n from auth_throttle where key = ?', [signInNameKey(me.mobile)]))[0]!.n).toBe(0);
 
     // Every session ended, and the account cannot sign in again.
     expect((await me.c.get('/api/me')).status).toBe(401);
     expect((await elsewhere.get('/api/me')).status).toBe(401);
     expect((await client(t.app).post('/api/auth/sign-in', { login: me.mobile, password: me.password })).status).toBe(401);
     for (const table of ['sessions', 'trusted_devices', 'notifications']) expect([table, (await sql(`select count(*) as n from ${table} where account_id = ?`, [me.accountId]))[0]!.n]).toEqual([table, 0]);
-    // The guessing counters keep no sign-in name in clear, so a failed try after closing leaves none behind either.
+    // The guessing counters keep no sign-in name in clear, so the failed try after closing leaves none behind either.
     expect((await sql('select count(*) as n from auth_throttle where key like ?', [`%${me.mobile}%`]))[0]!.n).toBe(0);
     // A tombstone: nothing in it identifies anyone.
     expect((await sql('select username, mobile, display_name, password_hash, closed_at from accounts where id = ?', [me.accountId]))[0]).toEqual(
