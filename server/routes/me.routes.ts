@@ -78,7 +78,7 @@ const MyDataSchema = z
     sessions: z.array(z.object({ createdAt: When, expiresAt: When, current: z.boolean() })),
     trustedDevices: z.array(z.object({ createdAt: When, lastUsedAt: When })),
     auditEntries: z.array(z.object({ seq: z.number().int(), at: z.string(), action: z.string(), subjectType: z.string(), subjectId: z.string() })),
-    officialActs: z.array(z.object({ what: z.string(), table: z.string(), column: z.string(), count: z.number().int() })),
+    officialActs: z.array(z.object({ table: z.string(), column: z.string(), nameZh: z.string(), nameEn: z.string(), count: z.number().int() })).openapi({ description: 'How many records of each kind an official made in office (public under their name)' }),
   })
   .openapi('MyData');
 

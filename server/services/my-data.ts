@@ -14,7 +14,7 @@
  * other people's details (an official who answered is named as in public).
  * Each export is recorded in the security log — who and when, never what.
  */
-import { and, asc, desc, eq, or, sql, type Column } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type Column } from 'drizzle-orm';
 import {
   accounts,
   attachments,
@@ -51,7 +51,7 @@ export type Coverage =
   /** Rows where the column is the person are exported in full, in this section. */
   | { section: MyDataSection; via: 'account' | 'register' }
   /** The column records who did an official act (staff, officers, council, auditors): the acts are public under the actor's name; the export counts them. */
-  | { acts: string };
+  | { acts: { 'zh-CN': string; en: string } };
 
 export const MY_DATA_SECTIONS = [
   'account',
@@ -94,7 +94,8 @@ export const PERSON_COLUMNS: Readonly<Record<string, Coverage>> = {
   'ratings.register_entry_id': { section: 'ratings', via: 'register' },
   'objections.register_entry_id': { section: 'objections', via: 'register' },
   'notifications.account_id': { section: 'notifications', via: 'account' },
-  'ballots.account_id': { section: 'ballots', via: 'account' },
+  // An online ballot is cast on the register entry its account claimed: the entries find it.
+  'ballots.account_id': { section: 'ballots', via: 'register' },
   'ballots.register_entry_id': { section: 'ballots', via: 'register' },
   'paper_ballot_entries.register_entry_id': { section: 'paperBallots', via: 'register' },
   'screening_opinions.author_account_id': { section: 'screeningOpinions', via: 'account' },
@@ -104,25 +105,25 @@ export const PERSON_COLUMNS: Readonly<Record<string, Coverage>> = {
   'sessions.account_id': { section: 'sessions', via: 'account' },
   'trusted_devices.account_id': { section: 'trustedDevices', via: 'account' },
   'audit_log.actor_account_id': { section: 'auditEntries', via: 'account' },
-  'role_assignments.granted_by': { acts: 'roles granted' },
-  'council_terms.created_by': { acts: 'council terms entered' },
-  'register_entries.imported_by': { acts: 'register entries imported' },
-  'comments.hidden_by': { acts: 'comments hidden' },
-  'objections.answered_by': { acts: 'objections answered' },
-  'paper_ballot_entries.entered_by': { acts: 'paper ballots typed in' },
-  'council_votes.recorded_by': { acts: 'council votes recorded' },
-  'meetings.created_by': { acts: 'meetings scheduled' },
-  'meeting_addenda.created_by': { acts: 'meeting addenda' },
-  'agreements.created_by': { acts: 'agreements recorded' },
-  'progress_reports.created_by': { acts: 'progress reports' },
-  'payments.created_by': { acts: 'payments recorded' },
-  'acceptances.created_by': { acts: 'acceptances recorded' },
-  'audit_findings.created_by': { acts: 'audit findings' },
-  'ballot_imports.created_by': { acts: 'ballot files uploaded' },
-  'ballot_imports.reviewed_by': { acts: 'ballot files reviewed' },
-  'phase_change_requests.requested_by': { acts: 'phase changes requested' },
-  'phase_change_requests.decided_by': { acts: 'phase changes decided' },
-  'rulebooks.created_by': { acts: 'rulebook versions' },
+  'role_assignments.granted_by': { acts: { 'zh-CN': '授予的角色', en: 'roles granted' } },
+  'council_terms.created_by': { acts: { 'zh-CN': '登记的议事会任期', en: 'council terms entered' } },
+  'register_entries.imported_by': { acts: { 'zh-CN': '导入的名册条目', en: 'register entries imported' } },
+  'comments.hidden_by': { acts: { 'zh-CN': '隐藏的留言', en: 'comments hidden' } },
+  'objections.answered_by': { acts: { 'zh-CN': '答复的公示异议', en: 'objections answered' } },
+  'paper_ballot_entries.entered_by': { acts: { 'zh-CN': '录入的纸质选票', en: 'paper ballots typed in' } },
+  'council_votes.recorded_by': { acts: { 'zh-CN': '记录的议事会表决', en: 'council votes recorded' } },
+  'meetings.created_by': { acts: { 'zh-CN': '安排的会议', en: 'meetings scheduled' } },
+  'meeting_addenda.created_by': { acts: { 'zh-CN': '会议纪要补充', en: 'meeting addenda' } },
+  'agreements.created_by': { acts: { 'zh-CN': '登记的实施协议', en: 'agreements recorded' } },
+  'progress_reports.created_by': { acts: { 'zh-CN': '进度报告', en: 'progress reports' } },
+  'payments.created_by': { acts: { 'zh-CN': '登记的付款', en: 'payments recorded' } },
+  'acceptances.created_by': { acts: { 'zh-CN': '验收记录', en: 'acceptances recorded' } },
+  'audit_findings.created_by': { acts: { 'zh-CN': '审计发现', en: 'audit findings' } },
+  'ballot_imports.created_by': { acts: { 'zh-CN': '上传的选票文件', en: 'ballot files uploaded' } },
+  'ballot_imports.reviewed_by': { acts: { 'zh-CN': '核对的选票文件', en: 'ballot files reviewed' } },
+  'phase_change_requests.requested_by': { acts: { 'zh-CN': '申请的阶段调整', en: 'phase changes requested' } },
+  'phase_change_requests.decided_by': { acts: { 'zh-CN': '决定的阶段调整', en: 'phase changes decided' } },
+  'rulebooks.created_by': { acts: { 'zh-CN': '规则版本', en: 'rulebook versions' } },
 };
 
 /** The columns of official acts, as identifiers safe to put in SQL (they come from the declaration above, never from a request). */
@@ -131,7 +132,8 @@ const ACT_COLUMNS = Object.entries(PERSON_COLUMNS)
   .map(([key, c]) => {
     const [table, column] = key.split('.') as [string, string];
     if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error(`not an identifier: ${key}`);
-    return { table, column, what: (c as { acts: string }).acts };
+    const what = (c as { acts: { 'zh-CN': string; en: string } }).acts;
+    return { table, column, nameZh: what['zh-CN'], nameEn: what.en };
   });
 
 const placeName = { zh: sql<string>`coalesce(${communities.nameZh}, ${streets.nameZh}, ${districts.nameZh}, ${roleAssignments.scopeId})`, en: sql<string>`coalesce(${communities.nameEn}, ${streets.nameEn}, ${districts.nameEn}, ${roleAssignments.scopeId})` };
@@ -150,6 +152,16 @@ async function claimedEntries(ctx: AppContext, accountId: string) {
 
 const mine = (column: Column, accountId: string) =>
   sql`${column} in (select id from register_entries where claimed_by_account_id = ${accountId})`;
+
+/**
+ * Rows of the cycles (or projects) of the communities where the account
+ * claimed a register entry: so that ballots, paper ballots and ratings are
+ * found through their indexes by cycle or project, not by reading the whole
+ * table (a city's ballots run to millions).
+ */
+const myCommunities = (accountId: string) => sql`(select community_id from register_entries where claimed_by_account_id = ${accountId})`;
+const inMyCycles = (column: Column, accountId: string) => sql`${column} in (select id from cycles where community_id in ${myCommunities(accountId)})`;
+const inMyProjects = (column: Column, accountId: string) => sql`${column} in (select id from projects where community_id in ${myCommunities(accountId)})`;
 
 /**
  * Everything held about the account `accountId`. `currentSessionId` marks the
@@ -245,7 +257,7 @@ export async function collectMyData(ctx: AppContext, accountId: string, currentS
     .select({ projectCode: projects.code, projectTitle: projects.title, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
     .from(ratings)
     .innerJoin(projects, eq(projects.id, ratings.projectId))
-    .where(mine(ratings.registerEntryId, accountId))
+    .where(and(inMyProjects(ratings.projectId, accountId), mine(ratings.registerEntryId, accountId)))
     .orderBy(desc(ratings.createdAt));
 
   const objectionRows = await db
@@ -257,7 +269,9 @@ export async function collectMyData(ctx: AppContext, accountId: string, currentS
 
   const notificationRows = await db.select().from(notifications).where(eq(notifications.accountId, accountId)).orderBy(desc(notifications.createdAt), desc(notifications.id));
 
-  // Ballots: which cycle, how and when, and whether it counted. Never what it said, nor the receipt.
+  // Ballots: which cycle, how and when, and whether it counted. Never what it said, nor the receipt. A ballot
+  // belongs to a register entry; an online one is cast on the entry its account claimed, so ballots.account_id
+  // finds no ballot that the entries do not.
   const ballotRows = await db
     .select({
       cycleId: ballots.cycleId,
@@ -270,7 +284,7 @@ export async function collectMyData(ctx: AppContext, accountId: string, currentS
     })
     .from(ballots)
     .innerJoin(cycles, eq(cycles.id, ballots.cycleId))
-    .where(or(eq(ballots.accountId, accountId), mine(ballots.registerEntryId, accountId)))
+    .where(and(inMyCycles(ballots.cycleId, accountId), mine(ballots.registerEntryId, accountId)))
     .orderBy(desc(ballots.castAt));
   const ballotList = ballotRows.map(({ counted, ...b }) => ({
     cycle: { id: b.cycleId, titleZh: b.titleZh, titleEn: b.titleEn },
@@ -285,7 +299,7 @@ export async function collectMyData(ctx: AppContext, accountId: string, currentS
     .select({ cycleId: paperBallotEntries.cycleId, titleZh: cycles.titleZh, titleEn: cycles.titleEn, status: paperBallotEntries.status, enteredAt: paperBallotEntries.createdAt })
     .from(paperBallotEntries)
     .innerJoin(cycles, eq(cycles.id, paperBallotEntries.cycleId))
-    .where(mine(paperBallotEntries.registerEntryId, accountId))
+    .where(and(inMyCycles(paperBallotEntries.cycleId, accountId), mine(paperBallotEntries.registerEntryId, accountId)))
     .orderBy(asc(paperBallotEntries.createdAt));
 
   const opinions = await db
@@ -329,15 +343,19 @@ export async function collectMyData(ctx: AppContext, accountId: string, currentS
     .where(eq(trustedDevices.accountId, accountId))
     .orderBy(desc(trustedDevices.lastUsedAt));
 
-  // The public log's entries this account made (the log itself shows residents only as 居民).
+  // The public log's entries this account made (the log itself shows residents only as 居民). The log has no
+  // index on its actor (one would cost every audited write, every ballot among them), so this reads the log
+  // through: a page a person opens now and then, not one of the site's hot paths.
   const audit = await db
     .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId })
     .from(auditLog)
     .where(eq(auditLog.actorAccountId, accountId))
     .orderBy(desc(auditLog.seq));
 
-  const acts: { what: string; table: string; column: string; count: number }[] = [];
-  for (const c of ACT_COLUMNS) {
+  // Only someone who held an office has acts on record: residents are spared the counting.
+  const acts: { table: string; column: string; nameZh: string; nameEn: string; count: number }[] = [];
+  const heldOffice = roles.some((r) => r.role !== 'resident') || councilTermRows.length > 0;
+  for (const c of heldOffice ? ACT_COLUMNS : []) {
     const n = Number((await ctx.database.client.execute({ sql: `select count(*) as n from "${c.table}" where "${c.column}" = ?`, args: [accountId] })).rows[0]!.n);
     if (n > 0) acts.push({ ...c, count: n });
   }
