@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { collectMyData, recordMyDataExport } from '../services/my-data.ts';
 import { DETAILS_MESSAGES, DetailsInput, RegisterCorrectionInput, correctDetails, correctRegisterEntry } from '../services/personal-details.ts';
 import { CLOSE_MESSAGES, CloseInput, closeAccount } from '../services/account-closure.ts';
+import { DEVICE_COOKIE } from '../services/sign-in.ts';
 
 const When = z.string().openapi({ description: 'ISO 8601, UTC' });
 const Name = z.object({ nameZh: z.string(), nameEn: z.string() });
@@ -174,7 +175,9 @@ export const meRoutes = createRouter()
         const msg = CLOSE_MESSAGES[r.code][c.get('locale')];
         return r.code === 'holds_office' ? fail(c, 409, r.code, msg) : fail(c, 422, r.code, msg, { password: msg });
       }
+      // The browser forgets the session and the device cookie; the server has already forgotten both.
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, DEVICE_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
   );
