@@ -44,6 +44,7 @@ import { rulebookRoutes } from './routes/rulebooks.routes.ts';
 import { formRoutes } from './routes/forms.routes.ts';
 import { localizedDocument, type ApiDocument } from './http/api-doc.ts';
 import { apiDocsRoutes } from './http/api-docs-page.ts';
+import { meRoutes } from './routes/me.routes.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
@@ -102,6 +103,8 @@ export function createApp(ctx: AppContext) {
   // The council's routes (issue 5) stay out of the typed chain behind AppType: with them TypeScript
   // cannot represent the chain's type (TS2590), and no island calls them through the typed client.
   for (const council of [screeningRoutes, councilRoutes, meetingRoutes, noticeRoutes, rulebookRoutes]) app.route('/', council);
+  // 我的信息 (a person's own data): no island calls it through the typed client either.
+  app.route('/', meRoutes);
   app.route('/', formRoutes);
 
   // What every operation shares, added to each declaration once they are all mounted: an operationId,

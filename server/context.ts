@@ -38,6 +38,8 @@ export type AppContext = {
   backup: BackupState;
   /** The deployment's audit signing key (server/services/audit-key.ts), for the log's checkpoints. */
   auditKey: AuditSigner;
+  /** Days the security log keeps its events (SECURITY_LOG_DAYS): the privacy notice and 我的信息 say so. */
+  securityLogDays: number;
 };
 
 /** The writes that may run on the writer thread (db/writer-thread.ts). */
@@ -68,6 +70,7 @@ export async function createContext(env: Env, opts: { now?: () => Date; migrate?
     metrics: createMetrics(database, now, backup),
     backup,
     auditKey: loadOrCreateAuditKey(keyPathOf(env)),
+    securityLogDays: env.SECURITY_LOG_DAYS,
   };
 }
 

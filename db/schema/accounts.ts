@@ -17,6 +17,14 @@ export const accounts = sqliteTable('accounts', {
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+  /**
+   * When the person closed the account (个人信息保护法 art. 47). A closed
+   * account is a tombstone: no sign-in name, no contact details, no password
+   * anyone could match; it stays only as the key that the public record
+   * (comments, submitted proposals) and the figures counted from it still
+   * point to (server/services/account-closure.ts).
+   */
+  closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 });
 
 export const sessions = sqliteTable(

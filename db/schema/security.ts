@@ -1,8 +1,8 @@
 /**
  * @module The security log (安全日志): sign-ins and their failures, sessions
  * ended, permission and rate-limit refusals, role and register changes,
- * exports of personal data — who (account id, else the address), what, when,
- * with what outcome. Kept apart from the public audit chain, which records
+ * exports of personal data, a person correcting their account or closing it
+ * — who (account id, else the address), what, when, with what outcome. Kept apart from the public audit chain, which records
  * decisions and stays free of personal data; this log is read only by
  * district officers and auditors, and pruned after SECURITY_LOG_DAYS (at
  * least 180, 网络安全法 art. 21).
@@ -19,6 +19,8 @@ export const SECURITY_EVENT_KINDS = [
   'role_changed',
   'register_changed',
   'personal_data_export',
+  'account_changed',
+  'account_closed',
 ] as const;
 
 export const securityEvents = sqliteTable(

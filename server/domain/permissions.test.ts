@@ -176,7 +176,7 @@ describe('reasonCannot', () => {
     ['an officer does not manage a community’s phases', 'manage_phases', { area: c1 }, streetOfficer, 'role_required'],
     ['staff enter paper forms', 'enter_paper', { area: c1 }, staff, null],
     ['staff verify their residents', 'verify_residents', { area: c1 }, staff, null],
-    ['an officer above the community verifies residents', 'verify_residents', { area: c2 }, streetOfficer, null],
+    ['an officer above the community does not read its register (names, addresses, slip codes)', 'verify_residents', { area: c2 }, streetOfficer, 'role_required'],
     ['staff do not import another community’s register', 'import_register', { area: c2 }, staff, 'not_in_community'],
     ['a district officer imports any register in the district', 'import_register', { area: c3 }, districtOfficer, null],
 

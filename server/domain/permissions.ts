@@ -299,7 +299,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   enter_paper: { roles: ['staff'] },
   // The second person on an imported vote: another staff member, or an officer of the street or district.
   review_ballot_import: { roles: ['staff', 'officer'] },
-  verify_residents: { roles: ['staff', 'officer'] },
+  // The register's personal fields (names, addresses, phones, slip codes): the community's own staff only, not the officers above it.
+  verify_residents: { roles: ['staff'] },
   import_register: { roles: ['staff', 'officer'] },
   record_implementation: {
     roles: ['staff'],

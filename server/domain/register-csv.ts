@@ -32,6 +32,10 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['register_no', 'name', 'address'];
 const MAX_LEN: Record<Column, number> = { register_no: 32, name: 40, address: 120, phone: 20 };
+/** The longest name, address and phone a register entry holds (also when its resident corrects them). */
+export const REGISTER_MAX_LEN = { name: MAX_LEN.name, address: MAX_LEN.address, phone: MAX_LEN.phone } as const;
+/** A phone number as the register takes it: 7–20 digits, dashes and spaces between them. */
+export const REGISTER_PHONE_RE = /^[0-9][0-9 -]{5,18}[0-9]$/;
 
 export const CSV_REASON_MESSAGES: Record<CsvReason, { 'zh-CN': string; en: string }> = {
   empty_file: { 'zh-CN': '文件是空的', en: 'The file is empty' },
@@ -139,7 +143,7 @@ export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] 
       }
     }
     const phone = get('phone');
-    if (phone && !/^[0-9][0-9 -]{5,18}[0-9]$/.test(phone)) {
+    if (phone && !REGISTER_PHONE_RE.test(phone)) {
       problems.push({ line: rec.line, column: shown.phone, reason: 'bad_phone' });
       bad = true;
     }

@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
 import { getCommunity, listCommunities } from '../services/catalog.ts';
-import { ImportInput, importRegister, listRegister } from '../services/residents.ts';
+import { ImportInput, importRegister, exportRegister } from '../services/residents.ts';
+import { clientKey } from '../http/middleware.ts';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { describeCsvProblem } from '../domain/register-csv.ts';
 
@@ -78,7 +79,7 @@ export const communityRoutes = createRouter()
       method: 'get',
       path: '/communities/{slug}/register',
       tags: ['residents'],
-      summary: 'The resident register with verification codes (staff of the community, or an officer above it)',
+      summary: 'The resident register with verification codes (staff of the community only); each download is recorded in the audit log (who, when, how many rows)',
       request: { params: Slug },
       responses: {
         200: {
@@ -98,7 +99,9 @@ export const communityRoutes = createRouter()
       const ctx = c.get('ctx');
       const found = await getCommunity(ctx.database, c.req.valid('param').slug, ctx.now());
       if (!found) return notFound(c);
-      const r = await listRegister(ctx, found.place, c.get('auth')?.actor ?? null);
+      const auth = c.get('auth');
+      if (!auth) return refuse(c, 'not_signed_in');
+      const r = await exportRegister(ctx, found.place, auth.actor, auditActorOf(auth, 'staff'), { format: 'api', address: clientKey(c) });
       if (!r.ok) return refuse(c, r.code);
       return c.json({ items: r.rows.map(({ claimedAt, ...x }) => ({ ...x, claimed: claimedAt !== null })) }, 200);
     },

@@ -53,9 +53,27 @@ describe('resident register and verification', () => {
     expect((await auditor.get('/api/communities/lianhua/register')).status).toBe(403);
   });
 
-  it('the district officer can read any community register in the district', async () => {
-    const officer = await as('officer');
-    expect((await officer.get('/api/communities/sunxi/register')).status).toBe(200);
+  it('a register’s personal fields are seen only by the staff of its community: officers above it are refused', async () => {
+    for (const who of ['officer', 'street_lt']) {
+      const res = await (await as(who)).get('/api/communities/sunxi/register');
+      expect([who, res.status, (await res.json()).error.code]).toEqual([who, 403, 'role_required']);
+    }
+    // An officer may still import a register (the community's own staff then read it).
+    expect((await (await as('officer')).post('/api/communities/sunxi/register', { csv: 'register_no,name,address\nOFF-1,区里导入,1栋\n' })).status).toBe(200);
+  });
+
+  it('every register download is recorded in the audit log: who, when, how many rows — never the rows', async () => {
+    const staff = await as('staff_sx');
+    const before = Number((await t.ctx.database.client.execute("select count(*) as n from audit_log where action = 'register.exported'")).rows[0]!.n);
+    const items = (await (await staff.get('/api/communities/sunxi/register')).json()).items as { name: string; address: string; verificationCode: string }[];
+    const entries = (await t.ctx.database.client.execute("select * from audit_log where action = 'register.exported' order by seq")).rows;
+    expect(entries.length).toBe(before + 1);
+    expect(entries.at(-1)).toMatchObject({ actor_role: 'staff', actor_name: '吴勇（示例）', subject_type: 'community', subject_id: 'c-sunxi', after: JSON.stringify({ all: true, format: 'api', rows: items.length }) });
+    const published = await (await client(t.app).get('/api/audit.ndjson')).text();
+    for (const row of items) for (const field of [row.name, row.address, row.verificationCode]) expect(published).not.toContain(field);
+    // And in the security log, as an export of personal data.
+    const logged = (await t.ctx.database.client.execute("select what, detail from security_events where kind = 'personal_data_export' and account_id = 'demo-staff_sx'")).rows;
+    expect(logged.at(-1)).toMatchObject({ what: 'register.download', detail: JSON.stringify({ community: 'c-sunxi', rows: items.length, all: true }) });
   });
 
   it('a new account becomes a verified resident with a slip code, once', async () => {

@@ -2,7 +2,7 @@
  * @module Accounts: sign up, sign in, sign out, change password, and loading
  * the signed-in person (their roles, as a domain Actor) for each request.
  */
-import { eq, or } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
@@ -80,7 +80,8 @@ export async function signIn(ctx: AppContext, input: z.infer<typeof SignInInput>
   const rows = await ctx.database.db
     .select({ id: accounts.id, passwordHash: accounts.passwordHash })
     .from(accounts)
-    .where(or(eq(accounts.mobile, login), eq(accounts.username, login.toLowerCase())))
+    // A closed account has no sign-in name left; the condition says so in the query too.
+    .where(and(or(eq(accounts.mobile, login), eq(accounts.username, login.toLowerCase())), isNull(accounts.closedAt)))
     .limit(1);
   const found = rows[0];
   if (!found) {

@@ -11,6 +11,7 @@ import { NOTICE_REASON_MESSAGES, NOTICE_REASON_STATUS } from '../domain/notice.t
 import { TERM_REASON_MESSAGES, TERM_REASON_STATUS } from './council.ts';
 import { RULEBOOK_REASON_MESSAGES, RULEBOOK_REASON_STATUS } from './rulebook-admin.ts';
 import { PHASE_REASON_MESSAGES, PHASE_REASON_STATUS } from './cycles.ts';
+import { CLOSE_MESSAGES } from './account-closure.ts';
 
 const EXTRA: Record<string, { status: 400 | 404 | 409 | 422; 'zh-CN': string; en: string }> = {
   not_found: { status: 404, 'zh-CN': '找不到', en: 'Not found' },
@@ -19,6 +20,8 @@ const EXTRA: Record<string, { status: 400 | 404 | 409 | 422; 'zh-CN': string; en
   unknown_phase: { status: 422, 'zh-CN': '本轮没有这个阶段', en: 'This cycle has no such phase' },
   // The delivery desk's payment form, when the agreed amount is paid in full (server/services/delivery.ts, recordPayment).
   fully_paid: { status: 409, 'zh-CN': '协议金额已全部付清，不能再登记付款', en: 'The agreed amount has been paid in full; no further payment can be recorded' },
+  // 我的信息 (server/services/account-closure.ts): closing the account while an office is held.
+  holds_office: { status: 409, ...CLOSE_MESSAGES.holds_office },
 };
 
 type Table = Readonly<Record<string, Readonly<Record<Locale, string>>>>;

@@ -14,7 +14,7 @@
  * fails that test until its check is declared.
  */
 import { and, eq } from 'drizzle-orm';
-import { agendaItems, comments, meetings, notices, objections, projects } from '#db/schema.ts';
+import { agendaItems, comments, communities, meetings, notices, objections, projects, registerEntries } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { reasonCannot, roleReason, type Actor, type Place } from '../domain/permissions.ts';
 import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
@@ -30,6 +30,7 @@ import { deliveryActions, loadProject, paymentStanding } from './delivery.ts';
 import { voterView } from './ballots.ts';
 import { getNotice } from './notices.ts';
 import { forwardView, whyCannotDecidePhaseRequest } from './cycles.ts';
+import { whyCannotCloseAccount } from './account-closure.ts';
 
 /** A form as a page shows it: the path it posts to, and its fields' values (hidden ones and the submit button's). */
 export type ShownForm = { action: string; fields: Record<string, string> };
@@ -141,6 +142,25 @@ export const FORM_KINDS: readonly FormKind[] = [
   { route: '/account', check: signedIn },
   { route: '/verify', check: signedIn },
   { route: '/notifications', check: signedIn },
+  // 我的信息: correcting one's own account and register entry, closing the account.
+  { route: '/account/data', field: 'intent', value: 'details', check: signedIn },
+  {
+    route: '/account/data', field: 'intent', value: 'residency',
+    check: async (ctx, actor, _p, f) => {
+      if (actor === null || actor.system) return 'not_signed_in';
+      const mine = await ctx.database.db
+        .select({ id: registerEntries.id })
+        .from(registerEntries)
+        .innerJoin(communities, eq(communities.id, registerEntries.communityId))
+        .where(and(eq(communities.slug, f.community ?? ''), eq(registerEntries.claimedByAccountId, actor.accountId)))
+        .limit(1);
+      return mine.length ? null : 'not_resident_of_community';
+    },
+  },
+  {
+    route: '/account/data', field: 'intent', value: 'close',
+    check: async (ctx, actor) => (actor === null || actor.system ? 'not_signed_in' : whyCannotCloseAccount(ctx, actor.accountId)),
+  },
 
   // A project's page.
   ...PROJECT_EVENTS.map((e): FormKind => ({ route: '/projects/:code', field: 'event', value: e, check: (ctx, actor, p) => projectStep(ctx, actor, p.code!, e) })),

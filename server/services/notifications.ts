@@ -11,7 +11,7 @@
  * to already is).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { notifications } from '#db/schema.ts';
+import { accounts, notifications } from '#db/schema.ts';
 import type { Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from './ids.ts';
@@ -36,10 +36,16 @@ const REPLIER_ROLE_NAMES: Readonly<Record<OfficialReplyPayload['replierRole'], R
   council_member: { 'zh-CN': '议事会成员', en: 'council member' },
 };
 
+/** Is there someone to tell? A closed account is an empty tombstone: nothing is written for it. */
+async function reachable(tx: Tx, accountId: string): Promise<boolean> {
+  return (await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.id, accountId), isNull(accounts.closedAt))).limit(1)).length > 0;
+}
+
 /**
  * Tell the proposer that their project moved from `from` to `to`. Nobody is
  * told about their own step (a resident submitting their own draft), and
- * paper proposals have no account to tell.
+ * paper proposals have no account to tell, nor has a proposer who closed
+ * their account.
  */
 export async function notifyProposer(
   tx: Tx,
@@ -51,6 +57,7 @@ export async function notifyProposer(
 ): Promise<void> {
   if (!project.proposerAccountId) return;
   if (opts.actorAccountId && opts.actorAccountId === project.proposerAccountId) return;
+  if (!(await reachable(tx, project.proposerAccountId))) return;
   const payload: ProjectStatePayload = { code: project.code, title: project.title, from, to, reason: opts.reason ?? null };
   await tx.insert(notifications).values({
     id: newId(),
@@ -64,7 +71,8 @@ export async function notifyProposer(
 
 /**
  * Tell a resident that the office answered their comment. A council member
- * answering their own comment is not told about it.
+ * answering their own comment is not told about it, nor is anyone whose
+ * account is closed.
  */
 export async function notifyCommenter(
   tx: Tx,
@@ -75,6 +83,7 @@ export async function notifyCommenter(
   actorAccountId: string,
 ): Promise<void> {
   if (comment.authorAccountId === actorAccountId) return;
+  if (!(await reachable(tx, comment.authorAccountId))) return;
   const payload: OfficialReplyPayload = { code: project.code, title: project.title, commentId: comment.commentId, replierName: replier.name, replierRole: replier.role };
   await tx.insert(notifications).values({ id: newId(), accountId: comment.authorAccountId, projectId: project.id, kind: OFFICIAL_REPLY_NOTIFICATION, payload, createdAt: at });
 }

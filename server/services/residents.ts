@@ -6,6 +6,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { registerEntries, roleAssignments, communities } from '#db/schema.ts';
+import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
 import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
@@ -76,11 +77,48 @@ export async function importRegister(ctx: AppContext, place: Place, csv: string,
   });
 }
 
-/** The register with codes, for staff only (slips). */
+/**
+ * The register with codes, as the community's own staff see it on their desk.
+ * A register's personal fields (names, addresses, phones, slip codes) are
+ * visible to the staff of its community only: officers above it may import a
+ * register, not read one.
+ */
 export async function listRegister(ctx: AppContext, place: Place, actor: Actor, opts: { unclaimedOnly?: boolean } = {}) {
   const why = reasonCannot('verify_residents', { area: place }, actor);
   if (why) return { ok: false as const, code: why };
-  const rows = await ctx.database.db
+  return { ok: true as const, rows: await registerRows(ctx.database.db, place.communityId, opts) };
+}
+
+export type RegisterExportFormat = 'api' | 'slips';
+
+/**
+ * The register taken away from the site — downloaded (`GET
+ * /api/communities/{slug}/register`) or printed as slips — recorded in the
+ * public audit log in the same transaction as the read: who, when, how many
+ * rows and in what form, never the rows (and in the security log, like every
+ * export of personal data).
+ */
+export async function exportRegister(
+  ctx: AppContext,
+  place: Place,
+  actor: Actor,
+  auditActor: AuditActor,
+  e: { format: RegisterExportFormat; unclaimedOnly?: boolean; address?: string | null; requestId?: string | null },
+) {
+  const why = reasonCannot('verify_residents', { area: place }, actor);
+  if (why) return { ok: false as const, code: why };
+  const now = ctx.now();
+  return ctx.database.write(async (tx) => {
+    const rows = await registerRows(tx, place.communityId, { unclaimedOnly: e.unclaimedOnly });
+    const all = !e.unclaimedOnly;
+    await appendAudit(tx, { actor: auditActor, action: 'register.exported', subjectType: 'community', subjectId: place.communityId, after: { format: e.format, rows: rows.length, all }, at: now });
+    await recordSecurityEventInTx(tx, now, { kind: 'personal_data_export', accountId: auditActor.accountId, address: e.address ?? null, what: e.format === 'slips' ? 'register.slips' : 'register.download', outcome: 'ok', detail: { community: place.communityId, rows: rows.length, all }, requestId: e.requestId ?? null });
+    return { ok: true as const, rows };
+  });
+}
+
+async function registerRows(db: Db | Tx, communityId: string, opts: { unclaimedOnly?: boolean | undefined }) {
+  return db
     .select({
       registerNo: registerEntries.registerNo,
       name: registerEntries.name,
@@ -89,11 +127,8 @@ export async function listRegister(ctx: AppContext, place: Place, actor: Actor, 
       claimedAt: registerEntries.claimedAt,
     })
     .from(registerEntries)
-    .where(
-      and(eq(registerEntries.communityId, place.communityId), opts.unclaimedOnly ? isNull(registerEntries.claimedAt) : undefined),
-    )
+    .where(and(eq(registerEntries.communityId, communityId), opts.unclaimedOnly ? isNull(registerEntries.claimedAt) : undefined))
     .orderBy(asc(registerEntries.registerNo));
-  return { ok: true as const, rows };
 }
 
 export type VerifyOutcome =
@@ -121,7 +156,9 @@ export async function verifyResidency(ctx: AppContext, accountId: string, rawCod
       .limit(1);
     const found = rows[0];
     if (!found) return { ok: false as const, code: 'code_unknown' as const };
-    if (found.e.claimedByAccountId) return { ok: false as const, code: 'code_used' as const };
+    // A claimed slip is spent. An entry released again (its resident corrected their name or address, or closed
+    // their account) has a new code and no claim date: its new slip claims it.
+    if (found.e.claimedAt) return { ok: false as const, code: 'code_used' as const };
     const already = await tx
       .select({ id: roleAssignments.id })
       .from(roleAssignments)

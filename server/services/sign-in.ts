@@ -39,6 +39,20 @@ function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * The throttle's key for a sign-in name: its SHA-256, so the table of
+ * guessing counters never holds a mobile number (anyone may type one) in
+ * clear, nor keeps one after its account is closed.
+ */
+export function signInNameKey(login: string): string {
+  return `signin:name:${hashToken(login.trim().toLowerCase())}`;
+}
+
+/** The throttle's key for a trusted device (its token's hash, as stored in trusted_devices). */
+export function signInDeviceKey(tokenHash: string): string {
+  return `signin:device:${tokenHash}`;
+}
+
 /** Cookie attributes of the device cookie: like the session's, for a year. */
 export function deviceCookieAttributes(secure: boolean, expiresAt: Date, now: Date) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) };
@@ -49,10 +63,10 @@ export async function signInGuarded(ctx: AppContext, a: SignInAttempt): Promise<
   const now = ctx.now();
   const rules = ctx.throttle;
   const login = a.login.trim();
-  const nameKey = `signin:name:${login.toLowerCase()}`;
+  const nameKey = signInNameKey(login);
   const addressKey = `signin:addr:${a.address}`;
   const deviceHash = a.deviceToken && a.deviceToken.length <= 64 ? hashToken(a.deviceToken) : null;
-  const deviceKey = deviceHash ? `signin:device:${deviceHash}` : null;
+  const deviceKey = deviceHash ? signInDeviceKey(deviceHash) : null;
 
   // Trusted: this browser signed in to this very account before, and has not used up its own allowance.
   let trusted = false;

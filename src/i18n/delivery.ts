@@ -516,6 +516,11 @@ const ACTION_NAMES: Record<string, Record<Locale, string>> = {
   'paper_ballot.entered': { 'zh-CN': '录入纸质选票', en: 'Paper ballot entered' },
   'register.imported': { 'zh-CN': '导入居民名册', en: 'Resident register imported' },
   'resident.verified': { 'zh-CN': '居民身份核验', en: 'Residency verified' },
+  'register.exported': { 'zh-CN': '导出居民名册（下载或打印核验纸条）', en: 'Resident register exported (downloaded or slips printed)' },
+  'resident.register_corrected': { 'zh-CN': '居民更正名册上的本人信息', en: 'A resident corrected their register entry' },
+  'account.details_corrected': { 'zh-CN': '更正账号信息', en: 'Account details corrected' },
+  'account.closed': { 'zh-CN': '注销账号', en: 'Account closed' },
+  'proposal.draft_deleted': { 'zh-CN': '删除草稿（提议人注销账号）', en: 'Draft deleted (its proposer closed their account)' },
   'rulebook.version_added': { 'zh-CN': '新增规则版本', en: 'Rulebook version added' },
   'cycle.created': { 'zh-CN': '创建年度轮次', en: 'Cycle created' },
   'places.created': { 'zh-CN': '建立区、街道、社区', en: 'Places created' },
@@ -623,6 +628,21 @@ export function entryDetail(e: { action: string; after: string | null }, locale:
     }
     case 'rating.added':
       return num(a.score) !== null ? (en ? `${num(a.score)} of 5` : `${num(a.score)} 分（满分 5 分）`) : null;
+    case 'register.exported': {
+      // How many rows and in what form; never the rows.
+      const how = a.format === 'slips' ? (en ? 'slips printed' : '打印核验纸条') : en ? 'downloaded' : '下载';
+      const which = a.all === false ? (en ? ' (unclaimed entries)' : '（未认领的条目）') : '';
+      return en ? `${num(a.rows)} rows, ${how}${which}` : `${num(a.rows)} 行，${how}${which}`;
+    }
+    case 'resident.register_corrected':
+    case 'account.details_corrected': {
+      // Which fields, never their values.
+      if (!Array.isArray(a.fields)) return null;
+      const names: Record<string, [string, string]> = { name: ['姓名', 'name'], address: ['住址', 'address'], phone: ['电话', 'phone'], displayName: ['称呼', 'name to show'], mobile: ['手机号', 'mobile number'] };
+      const list = (a.fields as unknown[]).map((f) => names[String(f)]?.[en ? 1 : 0] ?? String(f));
+      const again = a.reverify === true ? (en ? '; residency to be verified again' : '；居民身份需重新核验') : '';
+      return en ? `Corrected: ${list.join(', ')}${again}` : `更正了：${list.join('、')}${again}`;
+    }
     default:
       return null;
   }

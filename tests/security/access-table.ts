@@ -344,9 +344,22 @@ export const ACCESS: Record<string, Entry> = {
   // Asks, changes nothing: anyone may ask whether a form would be accepted from them (the answer is in the body).
   'POST /api/forms/check': { place: 'xianhu', body: { action: '/lang', fields: {} }, expect: PUBLIC },
   'GET /api/proposals/mine': { place: 'lianhua', expect: SIGNED_IN },
+  // 我的信息: one's own data, read, corrected and erased; the register entry only by the resident who claimed it.
+  'GET /api/me/data': { place: 'xianhu', expect: SIGNED_IN },
+  'POST /api/me/details': { place: 'xianhu', body: { displayName: '更正后的称呼', mobile: '' }, expect: SIGNED_IN, note: 'every demo account has a username, so the mobile number may be left empty' },
+  'POST /api/me/residencies/{slug}': {
+    place: 'xianhu',
+    params: { slug: 'xianhu' },
+    body: { name: '更正后的姓名', address: '仙湖社区 1 栋', phone: '' },
+    expect: RESIDENTS,
+    note: 'a council member is allowed past the check, then told to ask staff (409 holds_office)',
+    stateless: 'a resident may correct their own register entry at any time',
+  },
+  'POST /api/me/close': { place: 'xianhu', body: { password: DEMO_PASSWORD, confirm: true }, expect: SIGNED_IN, note: 'the officials are allowed past the check, then told to end their office first (409 holds_office)' },
 
   // The register of residents
-  'GET /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, expect: STAFF_OR_OFFICER },
+  // A register's personal fields: the community's own staff only, not the officers above it (issue 22); each download is audited.
+  'GET /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, expect: STAFF },
   'POST /api/communities/{slug}/register': { place: 'lianhua', params: { slug: 'lianhua' }, body: { csv: 'register_no,name,address\nT-0001,测试居民,1栋 101室\n' }, expect: STAFF_OR_OFFICER, stateless: 'a register can be imported at any time; numbers already on it are skipped' },
 
   // Cycles
