@@ -23,6 +23,14 @@ export const API_TAGS: readonly { name: string; title: Both; description: Both }
     },
   },
   {
+    name: 'my data',
+    title: { 'zh-CN': '我的信息', en: 'My data' },
+    description: {
+      'zh-CN': '本人在本站的全部信息：查看与下载（每次都记入安全日志，只记谁、何时，不记内容）、更正姓名和联系方式、注销账户（个人信息删除，公开记录保留）。',
+      en: 'Everything the site holds about the signed-in person: see and download it (each time recorded in the security log: who and when, never what), correct name and contact details, and close the account (personal data erased, the public record kept).',
+    },
+  },
+  {
     name: 'places',
     title: { 'zh-CN': '社区', en: 'Communities' },
     description: { 'zh-CN': '各社区（及其街道和区）和每个社区的年度轮次。', en: 'The communities (with their streets and districts) and each community’s yearly cycles.' },
@@ -220,6 +228,10 @@ export const OPERATIONS_ZH: Readonly<Record<string, { summary: string; descripti
   postProjectsCodeAudit: { summary: '完成项目审计（审计人员、街道/区工作人员）：evaluated → audited，可附公开的审计摘要' },
   getOpenData: { summary: '开放数据集及其下载地址' },
   getOpenDataFile: { summary: '一个数据集（项目、决议、会议、付款、进度、测评），CSV（带 BOM 的 UTF-8）或 JSON；不含个人信息' },
+  getMeData: { summary: '本站保存的关于我的全部信息，JSON 格式（记入安全日志：谁、何时，不记内容）' },
+  postMeDetails: { summary: '更正我的姓名和手机号（手机号留空即删除，前提是账户有用户名）' },
+  postMeResidenciesSlug: { summary: '更正我在某社区居民名册上的登记；改了姓名或地址后，居民身份暂停，直到输入新核验纸条上的核验码' },
+  postMeClose: { summary: '注销我的账户：删除个人信息，结束所有会话，保留公开记录（见 README“我的信息”）' },
   getCyclesIdCountedReceiptsTxt: {
     summary: '投票结束后：计入的选票的回执码指纹，投票人可借此核对自己的选票已计入',
     description: [
@@ -363,6 +375,16 @@ export const TEXT_ZH: Readonly<Record<string, string>> = {
   'The dataset': '数据集',
   'The .pb file': '.pb 文件',
   'The list': '清单',
+  '`1`: as a file to save (Content-Disposition: attachment)': '`1`：作为文件下载保存（Content-Disposition: attachment）',
+  'My data': '我的信息',
+  'Corrected (the fields that changed; none if nothing did)': '已更正（列出改动的字段；没有改动则为空）',
+  'Corrected': '已更正',
+  'Residency here is paused until the code of a new slip is entered': '在本社区的居民身份已暂停，输入新核验纸条上的核验码后恢复',
+  'Closed and signed out everywhere': '已注销，并在所有设备上退出登录',
+  'ISO 8601, UTC': 'ISO 8601 格式，UTC 时间',
+  'After a correction of name or address: waiting for the new slip': '更正姓名或地址之后：等待新的核验纸条',
+  'Which vote, how and when, and whether it counted — never what the ballot said, nor its receipt code': '哪一次投票、以何种方式、何时投出、是否计入——从不包括票上选了什么，也不包括回执码',
+  'How many records of each kind an official made in office (public under their name)': '工作人员在任期间以本人名义（公开）所做的各类记录的数量',
   'Required when the current phase ends before its planned end; published': '在当前阶段计划结束之前开启下一阶段时必填；理由将公开',
   'When counted: how it was cast. Never what it said: a receipt proves inclusion, not content': '已计入时：投票方式。从不显示票上选了什么：回执只证明选票已计入，不证明其内容',
   'Imports, oldest first': '导入记录，最早的在前',

@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The resident register with verification codes (staff of the community, or an officer above it) */
+        /** The resident register with verification codes (staff of the community only); each download is recorded in the audit log (who, when, how many rows) */
         get: operations["getCommunitiesSlugRegister"];
         put?: never;
         /** Import resident register rows from CSV (register_no,name,address[,phone]); existing numbers are skipped */
@@ -1624,6 +1624,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the site holds about me, as JSON (recorded in the security log: who and when, never what) */
+        get: operations["getMeData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct my name and mobile number (an empty mobile removes it, if the account has a username) */
+        post: operations["postMeDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/residencies/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct my entry on the register of a community where I verified residency; a new name or address pauses residency until a new slip is entered */
+        post: operations["postMeResidenciesSlug"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close my account: personal data erased, every session ended, the public record kept (see README, “My data”) */
+        post: operations["postMeClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/check": {
         parameters: {
             query?: never;
@@ -2515,6 +2583,228 @@ export interface components {
              * @enum {string}
              */
             screening?: "after_collection" | "rolling";
+        };
+        MyData: {
+            /** @enum {string} */
+            format: "weishishi-my-data/1";
+            /** @description ISO 8601, UTC */
+            exportedAt: string;
+            account: {
+                id: string;
+                username: string | null;
+                mobile: string | null;
+                displayName: string;
+                locale: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description ISO 8601, UTC */
+                passwordChangedAt: string | null;
+                /** @description ISO 8601, UTC */
+                closedAt: string | null;
+            };
+            roles: {
+                role: string;
+                scope: {
+                    nameZh: string;
+                    nameEn: string;
+                    kind: string;
+                    id: string;
+                };
+                /** @description ISO 8601, UTC */
+                grantedAt: string;
+                /** @description ISO 8601, UTC */
+                revokedAt: string | null;
+            }[];
+            councilTerms: {
+                community: {
+                    nameZh: string;
+                    nameEn: string;
+                    slug: string;
+                };
+                role: string;
+                startsOn: string;
+                endsOn: string | null;
+            }[];
+            register: {
+                community: {
+                    nameZh: string;
+                    nameEn: string;
+                    slug: string;
+                };
+                registerNo: string;
+                name: string;
+                address: string;
+                phone: string | null;
+                /** @description ISO 8601, UTC */
+                importedAt: string;
+                /** @description ISO 8601, UTC */
+                verifiedAt: string | null;
+                /** @description After a correction of name or address: waiting for the new slip */
+                awaitingVerification: boolean;
+            }[];
+            proposals: {
+                code: string;
+                state: string;
+                cycle: {
+                    titleZh: string;
+                    titleEn: string;
+                };
+                title: string;
+                category: string;
+                theme: string;
+                description: string;
+                address: string;
+                estimatedCostFen: number;
+                beneficiaries: string;
+                beneficiaryCount: number | null;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description ISO 8601, UTC */
+                updatedAt: string;
+            }[];
+            attachments: {
+                projectCode: string;
+                name: string;
+                mime: string;
+                sizeBytes: number;
+                sha256: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+            }[];
+            comments: {
+                projectCode: string;
+                projectTitle: string;
+                body: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                hidden: {
+                    /** @description ISO 8601, UTC */
+                    at: string;
+                    reason: string;
+                } | null;
+                officialReplies: number;
+            }[];
+            officialReplies: {
+                projectCode: string;
+                projectTitle: string;
+                role: string;
+                name: string;
+                body: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+            }[];
+            ratings: {
+                projectCode: string;
+                projectTitle: string;
+                score: number;
+                comment: string | null;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+            }[];
+            objections: {
+                projectCode: string;
+                projectTitle: string;
+                reason: string;
+                status: string;
+                answer: string | null;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description ISO 8601, UTC */
+                answeredAt: string | null;
+            }[];
+            notifications: {
+                kind: string;
+                messageZh: string;
+                messageEn: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description ISO 8601, UTC */
+                readAt: string | null;
+            }[];
+            /** @description Which vote, how and when, and whether it counted — never what the ballot said, nor its receipt code */
+            ballots: {
+                cycle: {
+                    id: string;
+                    titleZh: string;
+                    titleEn: string;
+                };
+                /** @enum {string} */
+                channel: "online" | "paper";
+                /** @description ISO 8601, UTC */
+                castAt: string;
+                /** @description ISO 8601, UTC */
+                replacedAt: string | null;
+                /** @enum {string} */
+                status: "vote_open" | "counted" | "replaced";
+            }[];
+            paperBallots: {
+                cycle: {
+                    id: string;
+                    titleZh: string;
+                    titleEn: string;
+                };
+                status: string;
+                /** @description ISO 8601, UTC */
+                enteredAt: string;
+            }[];
+            screeningOpinions: {
+                projectCode: string;
+                projectTitle: string;
+                stance: string;
+                body: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+            }[];
+            councilVotes: {
+                meetingId: string;
+                projectCode: string;
+                projectTitle: string;
+                vote: string;
+                /** @description ISO 8601, UTC */
+                recordedAt: string;
+            }[];
+            meetingAttendance: {
+                meetingId: string;
+                present: boolean;
+                /** @description ISO 8601, UTC */
+                recordedAt: string;
+            }[];
+            securityLog: {
+                /** @description ISO 8601, UTC */
+                at: string;
+                kind: string;
+                what: string;
+                outcome: string;
+                address: string | null;
+            }[];
+            sessions: {
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description ISO 8601, UTC */
+                expiresAt: string;
+                current: boolean;
+            }[];
+            trustedDevices: {
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description ISO 8601, UTC */
+                lastUsedAt: string;
+            }[];
+            auditEntries: {
+                seq: number;
+                at: string;
+                action: string;
+                subjectType: string;
+                subjectId: string;
+            }[];
+            /** @description How many records of each kind an official made in office (public under their name) */
+            officialActs: {
+                table: string;
+                column: string;
+                nameZh: string;
+                nameEn: string;
+                count: number;
+            }[];
         };
     };
     responses: never;
@@ -9580,6 +9870,288 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood but refused by a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMeData: {
+        parameters: {
+            query?: {
+                /** @description `1`: as a file to save (Content-Disposition: attachment) */
+                download?: "1";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyData"];
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName: string;
+                    mobile: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Corrected (the fields that changed; none if nothing did) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: ("displayName" | "mobile")[];
+                    };
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood but refused by a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeResidenciesSlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    address: string;
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Corrected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: ("name" | "address" | "phone")[];
+                        /** @description Residency here is paused until the code of a new slip is entered */
+                        reverify: boolean;
+                    };
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (reason code) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    confirm: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Closed and signed out everywhere */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
