@@ -76,7 +76,7 @@ export const RULE_DEFINITIONS: Readonly<Record<ResultRule, Readonly<Record<Local
   },
   'mes-add1': {
     'zh-CN':
-      '均等份额法（Method of Equal Shares），满意度按“费用”计（居民从一个他支持的项目得到的满意度等于项目费用；积分投票为“分数×费用”），以 Add1 补全：每位投票居民先分得预算 B 的 1/n（n 为选票数）；若结果还能再放进一个有人支持的项目，就把每人的份额提高 1 元重新计算，直到结果“放不进任何有人支持的项目”为止；若某次提高后结果超出预算，则取上一次的结果。同等条件下，费用低的项目优先，再比得票（或得分），最后按项目编号的自然顺序。如果全部项目合计不超过预算，则全部资助。之后不再按票数补充。相当于 pabutools 的 method_of_equal_shares(sat_class=Cost_Sat, voter_budget_increment=1)。',
+      '均等份额法（Method of Equal Shares），满意度按“费用”计（居民从一个他支持的项目得到的满意度等于项目费用；积分投票为“分数×费用”），以 Add1 补全：每位投票居民先分得预算 B 的 1/n（n 为选票数）；若结果还能再放进一个有人支持的项目，就把每人的份额提高 1元重新计算，直到结果“放不进任何有人支持的项目”为止；若某次提高后结果超出预算，则取上一次的结果。同等条件下，费用低的项目优先，再比得票（或得分），最后按项目编号的自然顺序。如果全部项目合计不超过预算，则全部资助。之后不再按票数补充。相当于 pabutools 的 method_of_equal_shares(sat_class=Cost_Sat, voter_budget_increment=1)。',
     en: 'Method of Equal Shares with cost satisfaction (a voter’s satisfaction from a project they support is its cost; with points ballots, points × cost), completed by Add1: each voter starts with an equal share B/n of the budget B (n ballots); while the outcome leaves room for another supported project, every share is raised by 1 yuan and the count is run again, stopping at the first outcome with no room for any supported project, or, when a raise would overspend, at the outcome before it. Ties go to the cheaper project, then to more votes (or points), then to the project code in natural order. If all projects together fit in the budget, all are funded. No greedy top-up afterwards. In pabutools this is method_of_equal_shares(sat_class=Cost_Sat, voter_budget_increment=1).',
   },
 };

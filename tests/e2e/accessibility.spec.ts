@@ -147,7 +147,7 @@ async function chooseWithArrows(page: Page, select: Locator, label: string) {
 // axe-core on every page.
 
 test('every public page has no axe violations in Chinese and English', async ({ browser, baseURL }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const pages = (await siteMap(baseURL!)).visitor;
   // The crawl reached every kind of public page, the printable ones included.
   expect(pages.map((p) => routePattern(p.path))).toEqual(
@@ -158,7 +158,7 @@ test('every public page has no axe violations in Chinese and English', async ({ 
 });
 
 test("residents' pages, verified or not, with the ballot and the proposal form, have no axe violations in Chinese and English", async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const { roles } = await siteMap(baseURL!);
   // Found by following her links: the proposal form, and her own draft (tests/e2e/fixtures/pages.ts) from its list.
   expect(roles.resident_lt.map((p) => p.path)).toEqual(expect.arrayContaining(['/cycles/cy-lianhua-2026/propose', expect.stringMatching(/^\/projects\/LTJD-LHSQ-2026-\d+\/edit$/)]));
@@ -169,7 +169,7 @@ test("residents' pages, verified or not, with the ballot and the proposal form, 
 });
 
 test("a council member's pages have no axe violations in Chinese and English", async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const { roles } = await siteMap(baseURL!);
   expect(roles.council_sx.map((p) => p.path)).toContain('/staff/sunxi/screening');
   const findings = [...(await checkPages(browser, as('council_sx'), roles.council_sx)), ...(await checkPages(browser, as('council_xh'), roles.council_xh))];
@@ -177,7 +177,7 @@ test("a council member's pages have no axe violations in Chinese and English", a
 });
 
 test("staff members' desks have no axe violations in Chinese and English", async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const { roles } = await siteMap(baseURL!);
   // A meeting's desk page and the paper ballots' desk, found by following links.
   // (The first staff member whose crawl meets a meeting keeps it: with the demo history, 莲花's meetings come first.)
@@ -189,7 +189,7 @@ test("staff members' desks have no axe violations in Chinese and English", async
 });
 
 test("an officer's and an auditor's pages have no axe violations in Chinese and English", async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const { roles } = await siteMap(baseURL!);
   const findings = [...(await checkPages(browser, as('officer'), roles.officer)), ...(await checkPages(browser, as('auditor'), roles.auditor))];
   expect(findings, findings.join('\n')).toEqual([]);

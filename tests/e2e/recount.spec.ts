@@ -88,7 +88,7 @@ test('a voter finds their receipt among the counted ones after the vote closes',
   // Staff close the vote (it is counted in the same step).
   const staff = await request.newContext({ baseURL });
   expect((await staff.post('/api/auth/sign-in', { data: { login: F.staff[0][0], password: DEMO_PASSWORD } })).status()).toBe(200);
-  expect((await staff.post(`/api/cycles/${F.open.cycleId}/phase`, { data: { phase: 'deliberation' } })).status()).toBe(200);
+  expect((await staff.post(`/api/cycles/${F.open.cycleId}/phase`, { data: { phase: 'deliberation', reason: '（测试）提前结束投票' } })).status()).toBe(200);
   await staff.dispose();
 
   // From the receipt page to the check in the browser.
