@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { client, seededTemplate, type TestApp } from '#tests/fixtures.ts';
 import { newResident } from '#tests/people.ts';
 import { DEMO_PASSWORD } from '#db/seed.ts';
-import { verifyAuditLog } from './audit.ts';
+import { verifyAuditLog } from '#services/audit.ts';
 
 const NOW = new Date('2026-11-22T12:00:00+08:00');
 let template: Awaited<ReturnType<typeof seededTemplate>>;

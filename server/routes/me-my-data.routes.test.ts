@@ -4,8 +4,8 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '#db/schema.ts';
 import { client, seededTemplate, type TestApp } from '#tests/fixtures.ts';
 import { newResident, projectIdOf } from '#tests/people.ts';
-import { listSecurityEvents } from './security-log.ts';
-import { MY_DATA_SECTIONS, PERSON_COLUMNS } from './my-data.ts';
+import { listSecurityEvents } from '#services/security-log.ts';
+import { MY_DATA_SECTIONS, PERSON_COLUMNS } from '#services/my-data.ts';
 
 /**
  * Every column of the schema that points at a person: a foreign key to an

@@ -5,10 +5,10 @@ import { client, seededTemplate, type TestApp } from '#tests/fixtures.ts';
 import { newResident, projectIdOf, type Person } from '#tests/people.ts';
 import { DEMO_PASSWORD } from '#db/seed.ts';
 import { CLOSED_ACCOUNT_NAME } from '#domain/personal-data.ts';
-import { verifyAuditLog } from './audit.ts';
-import { DATASETS } from './open-data.ts';
-import { uploadsDir } from './uploads.ts';
-import { signInNameKey } from './sign-in.ts';
+import { verifyAuditLog } from '#services/audit.ts';
+import { DATASETS } from '#services/open-data.ts';
+import { uploadsDir } from '#services/uploads.ts';
+import { signInNameKey } from '#services/sign-in.ts';
 
 const NOW = new Date('2026-11-22T12:00:00+08:00');
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
