@@ -64,19 +64,35 @@ export type VerifyResult =
   | { ok: true; count: number; head: string }
   | { ok: false; count: number; badSeq: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' };
 
+/**
+ * The chain walked one entry at a time, carrying only the previous hash:
+ * `add` is false once an entry does not match (and nothing after counts).
+ * `hashHex` hashes the entry's text; the server passes Node's native SHA-256.
+ */
+export function chainCheck(hashHex: (text: string) => string = (t) => encodeHexLowerCase(sha256(new TextEncoder().encode(t)))) {
+  let prev = GENESIS_HASH;
+  let expected = 1;
+  let count = 0;
+  let broken: VerifyResult | null = null;
+  return {
+    add(e: ChainEntry & { prevHash: string; hash: string }): boolean {
+      if (broken) return false;
+      if (e.seq !== expected) broken = { ok: false, count, badSeq: e.seq, problem: 'sequence_gap' };
+      else if (e.prevHash !== prev) broken = { ok: false, count, badSeq: e.seq, problem: 'prev_hash_mismatch' };
+      else if (hashHex(entryBytesText(e, prev)) !== e.hash) broken = { ok: false, count, badSeq: e.seq, problem: 'hash_mismatch' };
+      if (broken) return false;
+      prev = e.hash;
+      expected = e.seq + 1;
+      count++;
+      return true;
+    },
+    result: (): VerifyResult => broken ?? { ok: true, count, head: prev },
+  };
+}
+
 /** Walk the entries in order; report the first one that does not match. */
 export function verifyChain(entries: Iterable<ChainEntry & { prevHash: string; hash: string }>): VerifyResult {
-  let prev = GENESIS_HASH;
-  let expectedSeq: number | null = null;
-  let count = 0;
-  for (const e of entries) {
-    if (expectedSeq !== null && e.seq !== expectedSeq) return { ok: false, count, badSeq: e.seq, problem: 'sequence_gap' };
-    if (expectedSeq === null && e.seq !== 1) return { ok: false, count, badSeq: e.seq, problem: 'sequence_gap' };
-    if (e.prevHash !== prev) return { ok: false, count, badSeq: e.seq, problem: 'prev_hash_mismatch' };
-    if (entryHash(e, prev) !== e.hash) return { ok: false, count, badSeq: e.seq, problem: 'hash_mismatch' };
-    prev = e.hash;
-    expectedSeq = e.seq + 1;
-    count++;
-  }
-  return { ok: true, count, head: prev };
+  const check = chainCheck();
+  for (const e of entries) if (!check.add(e)) break;
+  return check.result();
 }

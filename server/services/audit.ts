@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gt, lt, ne, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '#db/schema.ts';
 import { rawOf, type RawExec, type Tx, type Database } from '#db/client.ts';
 import { hash as oneShotHash } from 'node:crypto';
-import { canonicalJson, entryBytesText, GENESIS_HASH, type ChainEntry, type VerifyResult } from '../domain/audit-chain.ts';
+import { canonicalJson, chainCheck, entryBytesText, GENESIS_HASH, type ChainEntry, type VerifyResult } from '../domain/audit-chain.ts';
 import { inValues } from './sql-lists.ts';
 
 export type AuditActor = {
@@ -149,31 +149,11 @@ function embeddedFile(url: string): string | null {
   return path === '' || path === ':memory:' ? null : path;
 }
 
-/** Walks rows in order, carrying only the previous hash; `add` is false once the chain is broken. */
-function chainChecker() {
-  let prev = GENESIS_HASH;
-  let expected = 1;
-  let count = 0;
-  let broken: VerifyResult | null = null;
+/** A row of VERIFY_COLUMNS as the entry it holds. */
+function rowEntry(r: VerifyRow): ChainEntry & { prevHash: string; hash: string } {
   return {
-    add(r: VerifyRow): boolean {
-      const seq = Number(r[0]);
-      if (seq !== expected) broken = { ok: false, count, badSeq: seq, problem: 'sequence_gap' };
-      else if (r[10] !== prev) broken = { ok: false, count, badSeq: seq, problem: 'prev_hash_mismatch' };
-      else {
-        const e: ChainEntry = {
-          seq, at: r[1] as string, actorRole: r[2] as string, actorName: r[3] as string, action: r[4] as string, subjectType: r[5] as string, subjectId: r[6] as string,
-          before: r[7] as string | null, after: r[8] as string | null, reason: r[9] as string | null,
-        };
-        if (sha256Hex(entryBytesText(e, prev)) !== r[11]) broken = { ok: false, count, badSeq: seq, problem: 'hash_mismatch' };
-      }
-      if (broken) return false;
-      prev = r[11] as string;
-      expected = seq + 1;
-      count++;
-      return true;
-    },
-    result: (): VerifyResult => broken ?? { ok: true, count, head: prev },
+    seq: Number(r[0]), at: r[1] as string, actorRole: r[2] as string, actorName: r[3] as string, action: r[4] as string, subjectType: r[5] as string, subjectId: r[6] as string,
+    before: r[7] as string | null, after: r[8] as string | null, reason: r[9] as string | null, prevHash: r[10] as string, hash: r[11] as string,
   };
 }
 
@@ -187,13 +167,13 @@ function chainChecker() {
  */
 export async function verifyAuditLog(database: Database, opts: { pageSize?: number; pages?: boolean } = {}): Promise<VerifyResult> {
   const pageSize = opts.pageSize ?? 20_000;
-  const check = chainChecker();
+  const check = chainCheck(sha256Hex);
   const file = opts.pages ? null : embeddedFile(database.url);
   if (file) {
     const { default: Sqlite } = await import('libsql');
     const conn = new Sqlite(file, { readonly: true });
     try {
-      for (const r of conn.prepare(`select ${VERIFY_COLUMNS} from audit_log order by seq`).raw(true).iterate() as IterableIterator<VerifyRow>) if (!check.add(r)) break;
+      for (const r of conn.prepare(`select ${VERIFY_COLUMNS} from audit_log order by seq`).raw(true).iterate() as IterableIterator<VerifyRow>) if (!check.add(rowEntry(r))) break;
     } finally {
       conn.close();
     }
@@ -201,7 +181,7 @@ export async function verifyAuditLog(database: Database, opts: { pageSize?: numb
   }
   for (let after = 0; ; ) {
     const { rows } = await database.client.execute({ sql: `select ${VERIFY_COLUMNS} from audit_log where seq > ? order by seq limit ?`, args: [after, pageSize] });
-    for (const r of rows) if (!check.add(r as unknown as VerifyRow)) return check.result();
+    for (const r of rows) if (!check.add(rowEntry(r as unknown as VerifyRow))) return check.result();
     if (rows.length < pageSize) return check.result();
     after = Number(rows[rows.length - 1]![0]);
   }
