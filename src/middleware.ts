@@ -12,8 +12,41 @@ import { isSameOrigin } from '../server/http/origin.ts';
 import { SECURITY_HEADERS, setSecurityHeaders } from '../server/http/security-headers.ts';
 import { LANG_COOKIE, pickLocale } from './i18n/messages.ts';
 import { noteSecurityEvent } from '../server/services/security-log.ts';
+import { submitPageForm } from '#http/form-edge.ts';
+import type { Caller, CookieChange } from '#cases/use-case.ts';
+import { PAGE_FORMS } from './forms/index.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type Context = Parameters<Parameters<typeof defineMiddleware>[0]>[0];
+
+function writeCookies(context: Context, changes: readonly CookieChange[]): void {
+  for (const k of changes) {
+    if ('delete' in k) context.cookies.delete(k.name, { path: '/' });
+    else context.cookies.set(k.name, k.value, k.attributes);
+  }
+}
+
+/**
+ * A form posted to a page goes to its use case's page edge (server/http/form-edge.ts),
+ * never to the page: done, the browser is sent on (303); refused, the page is
+ * rendered as for a GET with what the edge left in `locals.form`. Null: no form
+ * is declared for this page, which then renders as for a GET, changing nothing.
+ */
+async function submitted(context: Context): Promise<Response | null> {
+  const { locals } = context;
+  let address = 'local';
+  try {
+    address = context.clientAddress ?? 'local';
+  } catch {}
+  const caller: Caller = { ctx: locals.ctx, auth: locals.auth, locale: locals.locale, address, cookie: (name) => context.cookies.get(name)?.value };
+  const outcome = await submitPageForm(PAGE_FORMS, context.routePattern, context.params, context.request, caller, context.url);
+  if (!outcome) return null;
+  writeCookies(context, outcome.cookies);
+  if ('redirect' in outcome) return context.redirect(outcome.redirect, 303);
+  locals.form = outcome.state;
+  return null;
+}
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const { locals, request, cookies } = context;
@@ -41,7 +74,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Keep the cookie's expiry in step with the sliding session.
     cookies.set(SESSION_COOKIE, token!, sessionCookieAttributes(ctx.secureCookies, locals.auth.sessionExpiresAt, ctx.now()));
   }
-  const response = await next();
+  const response = (request.method === 'POST' && (await submitted(context))) || (await next());
   locals.noteRequest?.({ route: context.routePattern, accountId: locals.auth?.account.id ?? null });
   // A page refused (403) or a limit hit (429) goes to the security log; sign-in throttles are logged by the sign-in itself.
   if (response.status === 403 || (response.status === 429 && context.routePattern !== '/signin')) {
