@@ -10,7 +10,8 @@ const WRONG_PASSWORD: LocalText = { 'zh-CN': '当前密码不正确', en: 'The c
 const SAME_PASSWORD: LocalText = { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' };
 const RATE_LIMITED: LocalText = { 'zh-CN': '尝试次数过多，请 {s} 秒后再试', en: 'Too many attempts; try again in {s} seconds' };
 
-function rateLimited(caller: Caller, waitMs: number) {
+/** A rate limit hit: how long to wait, in the words and the Retry-After of every edge. */
+export function rateLimited(caller: Pick<Caller, 'locale'>, waitMs: number) {
   const s = Math.ceil(waitMs / 1000);
   return refusal('rate_limited', 429, RATE_LIMITED[caller.locale].replace('{s}', String(s)), { retryAfterSeconds: s });
 }

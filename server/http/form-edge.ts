@@ -22,14 +22,19 @@ export type PageForm<I = any, P = any, V = any> = {
   /** The form field that picks this use case, and its value (`intent` = `comment`); none when the page has one form. */
   pick?: { field: string; value: string };
   useCase: UseCase<I, P, V>;
-  /** The form's fields into the use case's input; by default the input's own fields, as typed (missing ones empty). */
-  read?: (values: Record<string, string>, form: FormData) => unknown;
+  /**
+   * The form's fields into the use case's input; by default the input's own fields, as typed (missing ones empty).
+   * A form that cannot be read into the input (a line of a text area in the wrong shape) answers a Refusal, in the page's words.
+   */
+  read?: (values: Record<string, string>, form: FormData, caller: Caller) => unknown;
   /** The use case's parameters from the page's path (and the form); a refusal stops here (say, no such project). */
   params?: (path: PathParams, caller: Caller, values: Record<string, string>) => Promise<P | Refusal> | P | Refusal;
   /** Where the input's fields are on the form, when they are named differently (`amountFen` → `amount`): errors are shown there. */
   fieldsOnForm?: Record<string, string>;
   /** Done: where to send the browser (a same-site path); or `render` to show the outcome on the page itself. */
   next: ((value: V, path: PathParams, values: Record<string, string>, url: URL) => string) | 'render';
+  /** Done: cookies only the page sets (a one-time flash carried across the redirect), beside the use case's own. */
+  cookies?: (value: V, path: PathParams, caller: Caller) => CookieChange[];
   /**
    * Refused, for a form whose page shows outcomes from its address (a form
    * posting to an endpoint rather than to its own page): where to send the
@@ -45,9 +50,13 @@ export type FormState = {
   pick: string | null;
   /** The fields as the person typed them (files are not kept). */
   values: Record<string, string>;
+  /** Every value of each field, in order: the ticked boxes of a field posted several times. */
+  lists: Record<string, string[]>;
   /** Errors by field, in the person's language; `error` is the one not about a field. */
   errors: Record<string, string>;
   error: string | null;
+  /** The refusal's own words, whether or not it concerns fields (for a page that sums a refusal up in one line). */
+  message: string | null;
   /** The reason code (`validation_failed` for bad fields), and the HTTP status the page answers with. */
   code: string | null;
   status: number;
@@ -87,15 +96,22 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     form = new FormData();
   }
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string') values[k] = v;
+  const lists: Record<string, string[]> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== 'string') continue;
+    values[k] = v;
+    (lists[k] ??= []).push(v);
+  }
   const declared = formFor(forms, page, values);
   if (!declared) return null;
   const state = (s: Partial<FormState> & Pick<FormState, 'status' | 'code'>): FormState => ({
     useCase: declared.useCase.name,
     pick: declared.pick?.value ?? null,
     values,
+    lists,
     errors: {},
     error: null,
+    message: null,
     ...s,
   });
   const onForm = (errors: Record<string, string>) =>
@@ -105,14 +121,15 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     const errors: Record<string, string> = { ...(r.fields ?? {}) };
     if (r.field) errors[r.field] ??= r.message;
     return {
-      state: state({ status: r.status, code: r.code, errors: onForm(errors), error: r.field || r.fields ? null : r.message, ...(r.retryAfterSeconds !== undefined ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }),
+      state: state({ status: r.status, code: r.code, errors: onForm(errors), error: r.field || r.fields ? null : r.message, message: r.message, ...(r.retryAfterSeconds !== undefined ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }),
       cookies: [],
     };
   };
 
   const params = declared.params ? await declared.params(path, caller, values) : (undefined as never);
   if (isRefusal(params)) return refused(params);
-  const raw = declared.read ? declared.read(values, form) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
+  const raw = declared.read ? declared.read(values, form, caller) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
+  if (isRefusal(raw)) return refused(raw);
   const parsed = declared.useCase.input.safeParse(raw);
   if (!parsed.success) {
     const invalid = refusal('validation_failed', 400, genericMessage('validation_failed', caller.locale), { fields: fieldsFromZod(parsed.error, caller.locale, { value: raw }) });
@@ -121,5 +138,5 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const r = await declared.useCase.run(caller, parsed.data, params);
   if (!r.ok) return refused(r);
   if (declared.next === 'render') return { state: state({ status: 200, code: null, value: r.value }), cookies: r.cookies ?? [] };
-  return { redirect: declared.next(r.value, path, values, url), cookies: r.cookies ?? [] };
+  return { redirect: declared.next(r.value, path, values, url), cookies: [...(r.cookies ?? []), ...(declared.cookies?.(r.value, path, caller) ?? [])] };
 }

@@ -5,15 +5,14 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
+import { perform, refused } from '../http/use-case-route.ts';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { clientKey } from '../http/middleware.ts';
 import {
   BALLOT_MESSAGES,
-  BALLOT_STATUS,
   PAPER_STATUS_MESSAGES,
   RECEIPT_MESSAGES,
-  castBallot,
   checkReceiptGuarded,
   enterPaperBallot,
   paperQueue,
@@ -21,22 +20,11 @@ import {
   type BallotRefusal,
 } from '../services/ballots.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
-import { describeVoteRule, issueFields, type Ballot } from '../domain/ballot-rules.ts';
+import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
+import { BallotBody, ballotRefusal, castBallotCase, Points, ProjectIds } from '../cases/ballots.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
-
-const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
-const Points = z
-  .record(z.string().min(1).max(64), z.number())
-  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
-
-const BallotBody = z
-  .strictObject({
-    projects: ProjectIds.optional().openapi({ description: 'approval / basket: ids of the chosen projects' }),
-    points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
-  })
-  .openapi('BallotInput');
 
 const PaperBody = z
   .strictObject({
@@ -115,18 +103,7 @@ type C = Context<AppEnv>;
 
 /** A refusal from the ballot services as an error body: rule breaks name their fields. */
 function refuseBallot(c: C, r: BallotRefusal) {
-  const locale = c.get('locale');
-  if (r.code === 'invalid_ballot') {
-    const fields = issueFields(r.issues, locale);
-    const first = r.issues[0]!;
-    return fail(c, first.code === 'no_vote' ? 409 : 422, first.code, first.message[locale], fields);
-  }
-  if (r.code in BALLOT_STATUS) {
-    const code = r.code as keyof typeof BALLOT_STATUS;
-    const fields = code === 'unknown_register_no' ? { registerNo: BALLOT_MESSAGES[code][locale] } : undefined;
-    return fail(c, BALLOT_STATUS[code], code, BALLOT_MESSAGES[code][locale], fields);
-  }
-  return refuse(c, r.code as ReasonCode);
+  return refused(c, ballotRefusal({ locale: c.get('locale') }, r));
 }
 
 function ballotJson(b: Ballot) {
@@ -174,20 +151,10 @@ export const ballotRoutes = createRouter()
       request: { params: Id, body: { content: { 'application/json': { schema: BallotBody } }, required: true } },
       responses: { 201: { description: 'Cast; keep the receipt code', content: { 'application/json': { schema: CastSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (auth) {
-        const wait = ctx.limits.vote.consume(auth.account.id, 1, Date.now());
-        if (wait > 0) {
-          c.header('Retry-After', String(Math.ceil(wait / 1000)));
-          return fail(c, 429, 'rate_limited');
-        }
-      }
-      const r = await castBallot(ctx, c.req.valid('param').id, c.req.valid('json'), auth?.actor ?? null);
-      if (!r.ok) return refuseBallot(c, r);
-      return c.json({ receiptCode: r.receiptCode, castAt: r.castAt.toISOString(), replaced: r.replaced, ballot: ballotJson(r.ballot) }, 201);
-    },
+    async (c) =>
+      perform(c, castBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) =>
+        c.json({ receiptCode: v.receiptCode, castAt: v.castAt.toISOString(), replaced: v.replaced, ballot: ballotJson(v.ballot) }, 201),
+      ),
   )
   .openapi(
     createRoute({

@@ -5,5 +5,11 @@
  */
 import type { PageForm } from '#http/form-edge.ts';
 import { ACCOUNT_FORMS } from './accounts.ts';
+import { COUNCIL_FORMS } from './council.ts';
+import { VOTING_FORMS } from './voting.ts';
 
-export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS];
+export const PAGE_FORMS: readonly PageForm[] = [
+  ...ACCOUNT_FORMS,
+  ...COUNCIL_FORMS,
+  ...VOTING_FORMS,
+];

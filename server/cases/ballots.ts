@@ -1,0 +1,54 @@
+/**
+ * @module The resident vote's use case: casting (or replacing) one's ballot,
+ * and how every ballot refusal is worded (paper ballots answer the same way).
+ * Casting runs its transaction on the writer thread on the production server
+ * (server/services/ballots.ts); nothing is answered before it commits.
+ */
+import { z } from '@hono/zod-openapi';
+import { issueFields } from '../domain/ballot-rules.ts';
+import type { ReasonCode } from '../domain/permissions.ts';
+import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, type BallotRefusal } from '../services/ballots.ts';
+import { done, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { rateLimited } from './accounts.ts';
+
+export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
+export const Points = z
+  .record(z.string().min(1).max(64), z.number())
+  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
+
+export const BallotBody = z
+  .strictObject({
+    projects: ProjectIds.optional().openapi({ description: 'approval / basket: ids of the chosen projects' }),
+    points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
+  })
+  .openapi('BallotInput');
+
+/** A refusal from the ballot services: a ballot that breaks a rule names its fields (the first broken rule is the code). */
+export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal): Refusal {
+  const { locale } = caller;
+  if (r.code === 'invalid_ballot') {
+    const first = r.issues[0]!;
+    return refusal(first.code, first.code === 'no_vote' ? 409 : 422, first.message[locale], { fields: issueFields(r.issues, locale) });
+  }
+  if (r.code in BALLOT_STATUS) {
+    const code = r.code as keyof typeof BALLOT_STATUS;
+    return refusal(code, BALLOT_STATUS[code], BALLOT_MESSAGES[code][locale], code === 'unknown_register_no' ? { field: 'registerNo' } : {});
+  }
+  return refusedFor(caller, r.code as ReasonCode);
+}
+
+/** A verified resident casts their ballot while the vote is open; casting again replaces it (a burst, then one every few seconds, per person). */
+export const castBallotCase = useCase({
+  name: 'ballot.cast',
+  input: BallotBody,
+  async run(caller, input, params: { cycleId: string }) {
+    const { ctx, auth } = caller;
+    if (auth) {
+      const wait = ctx.limits.vote.consume(auth.account.id, 1, Date.now());
+      if (wait > 0) return rateLimited(caller, wait);
+    }
+    const r = await castBallot(ctx, params.cycleId, input, auth?.actor ?? null);
+    if (!r.ok) return ballotRefusal(caller, r);
+    return done({ receiptCode: r.receiptCode, castAt: r.castAt, replaced: r.replaced, ballot: r.ballot });
+  },
+});
