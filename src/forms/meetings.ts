@@ -30,6 +30,12 @@ type Path = Record<string, string | undefined>;
 
 const strings = (form: FormData, name: string) => form.getAll(name).filter((x): x is string => typeof x === 'string');
 
+/** The projects ticked for the agenda; none ticked is refused as the service words it, at the agenda's boxes. */
+function agendaOf(form: FormData, caller: Caller): string[] | Refusal {
+  const codes = strings(form, 'agenda');
+  return codes.length ? codes : { ...councilRefusal(caller, 'agenda_empty'), field: 'agenda' };
+}
+
 /** The meeting in the path, if it is a meeting of the community in the path (else there is no such page). */
 async function meetingOfPage(path: Path, caller: Caller): Promise<MeetingParams | Refusal> {
   const db = caller.ctx.database.db;
@@ -54,14 +60,26 @@ export const MEETING_FORMS: PageForm[] = [
   {
     page: '/staff/[slug]/meetings',
     useCase: scheduleMeetingCase,
-    read: (v, form) => ({ title: v.title ?? '', scheduledAt: (v.scheduledAt ?? '').slice(0, 16), place: v.place ?? '', agenda: strings(form, 'agenda') }),
+    read: (v, form, caller) => {
+      const agenda = agendaOf(form, caller);
+      return 'ok' in agenda ? agenda : { title: v.title ?? '', scheduledAt: (v.scheduledAt ?? '').slice(0, 16), place: v.place ?? '', agenda };
+    },
     params: async (path, caller, values) => {
       const community = await getCommunity(caller.ctx.database, path.slug ?? '', caller.ctx.now());
       return community?.cycles.some((cy) => cy.id === values.cycle) ? { cycleId: values.cycle! } : councilRefusal(caller, 'not_found');
     },
     next: (v, path) => `/staff/${path.slug}/meetings/${v.id}?done=scheduled`,
   },
-  { ...step('agenda'), useCase: setAgendaCase, read: (_v, form) => ({ projects: strings(form, 'agenda') }), fieldsOnForm: { projects: 'agenda' }, params: meetingOfPage },
+  {
+    ...step('agenda'),
+    useCase: setAgendaCase,
+    read: (_v, form, caller) => {
+      const projects = agendaOf(form, caller);
+      return 'ok' in projects ? projects : { projects };
+    },
+    fieldsOnForm: { projects: 'agenda' },
+    params: meetingOfPage,
+  },
   { ...step('publish'), useCase: publishAgendaCase, params: meetingOfPage },
   { ...step('open'), useCase: openMeetingCase, params: meetingOfPage },
   { ...step('attendance'), useCase: recordAttendanceCase, read: (_v, form) => ({ present: strings(form, 'present') }), params: meetingOfPage },

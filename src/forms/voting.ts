@@ -34,6 +34,7 @@ export const VOTING_FORMS: PageForm[] = [
       if (points) return { points: Object.fromEntries(Object.entries(points).map(([id, n]) => [id, Number.isNaN(n) ? -1 : n])) };
       return { projects: form.getAll('projects').filter((x): x is string => typeof x === 'string') };
     },
+    params: (path) => ({ cycleId: path.id ?? '' }),
     next: (_v, path) => `${votePath(path.id ?? '')}?cast=1`,
     cookies: (v, path, caller) => [
       { name: RECEIPT_FLASH, value: `${v.receiptCode}|${v.replaced ? 1 : 0}`, attributes: { path: votePath(path.id ?? ''), httpOnly: true, sameSite: 'lax', secure: caller.ctx.secureCookies, maxAge: 600 } },
