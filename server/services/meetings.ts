@@ -76,13 +76,19 @@ async function staffMeeting(tx: Tx, meetingId: string, actor: Actor): Promise<{ 
   return why ? { ok: false, code: why } : { ok: true, l };
 }
 
-/** A staff step on one agenda item: the meeting and the item (not_found without either), then the staff role. */
-async function staffItem(tx: Tx, meetingId: string, itemId: string, actor: Actor): Promise<{ ok: true; l: LoadedMeeting; it: LoadedItem } | MeetingFailure> {
+/** A meeting and one of its agenda items; null without either. */
+async function meetingItem(tx: Tx, meetingId: string, itemId: string): Promise<{ l: LoadedMeeting; it: LoadedItem } | null> {
   const l = await loadMeeting(tx, meetingId);
   const it = l ? await loadItem(tx, meetingId, itemId) : null;
-  if (!l || !it) return { ok: false, code: 'not_found' };
-  const why = staffReason(actor, l.place);
-  return why ? { ok: false, code: why } : { ok: true, l, it };
+  return l && it ? { l, it } : null;
+}
+
+/** A staff step on one agenda item: the meeting and the item (not_found without either), then the staff role. */
+async function staffItem(tx: Tx, meetingId: string, itemId: string, actor: Actor): Promise<{ ok: true; l: LoadedMeeting; it: LoadedItem } | MeetingFailure> {
+  const found = await meetingItem(tx, meetingId, itemId);
+  if (!found) return { ok: false, code: 'not_found' };
+  const why = staffReason(actor, found.l.place);
+  return why ? { ok: false, code: why } : { ok: true, ...found };
 }
 
 async function facts(db: Db | Tx, m: MeetingRow, rulebook: Rulebook): Promise<MeetingFacts & { presentIds: string[]; expectedIds: string[] }> {
@@ -337,9 +343,9 @@ export type VoteInput = { accountId: string; vote: CouncilVote };
 export async function recordVotes(ctx: AppContext, meetingId: string, itemId: string, votes: VoteInput[], actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    const it = l ? await loadItem(tx, meetingId, itemId) : null;
-    if (!l || !it) return { ok: false as const, code: 'not_found' as const };
+    const found = await meetingItem(tx, meetingId, itemId);
+    if (!found) return { ok: false as const, code: 'not_found' as const };
+    const { l, it } = found;
     const isStaff = actor !== null && hasRole(actor, 'staff', l.place);
     if (!isStaff) {
       const why = reasonCannot('cast_council_vote', { area: l.place, projectState: it.state }, actor);
