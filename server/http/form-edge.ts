@@ -6,7 +6,8 @@
  * validates it with the use case's own schema and runs it. Done: 303 to
  * where the declaration says (Post/Redirect/Get). Refused or invalid: the
  * page is rendered as for a GET, with the typed values, each error by its
- * field and the refusal's status (the page reads them with `formState`).
+ * field and the refusal's status (the page reads them with `formState`);
+ * signed out, to the sign-in page and back.
  * Pages only read.
  */
 import type { z } from 'zod';
@@ -101,6 +102,8 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const onForm = (errors: Record<string, string>) =>
     declared.fieldsOnForm ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [declared.fieldsOnForm![k] ?? k, v])) : errors;
   const refused = (r: Refusal): FormOutcome => {
+    // Signed out (a session that ran out while the form was open): sign in, then back to the page.
+    if (r.code === 'not_signed_in') return { redirect: `/signin?next=${encodeURIComponent(url.pathname)}`, cookies: [] };
     if (declared.back) return { redirect: declared.back(r, path, values), cookies: [] };
     const errors: Record<string, string> = { ...(r.fields ?? {}) };
     if (r.field) errors[r.field] ??= r.message;

@@ -18,10 +18,7 @@ function files(dir: string): string[] {
 const STILL_HANDLING = new Set<string>([
   'src/pages/projects/[code]/edit.astro',
   'src/pages/projects/[code].astro',
-  'src/pages/receipts.astro',
-  'src/pages/notifications.astro',
   'src/pages/meetings/[id].astro',
-  'src/pages/account/data.astro',
   'src/pages/cycles/[id]/propose.astro',
   'src/pages/cycles/[id]/vote.astro',
   'src/pages/staff/[slug]/screening.astro',
@@ -34,12 +31,9 @@ const STILL_HANDLING = new Set<string>([
   'src/pages/staff/[slug]/index.astro',
   'src/pages/staff/[slug]/council.astro',
   'src/pages/staff/rulebooks.astro',
-  'src/pages/verify.astro',
-  'src/pages/lang.ts',
   'src/pages/projects/[code]/council.ts',
   'src/pages/staff/[slug]/phase.ts',
   'src/pages/staff/phase-requests/[id].ts',
-  'src/pages/signout.ts',
 ]);
 
 /** `src/pages/projects/[code].astro` → `/projects/[code]` (Astro's route pattern). */

@@ -5,5 +5,7 @@
  */
 import type { PageForm } from '#http/form-edge.ts';
 import { ACCOUNT_FORMS } from './accounts.ts';
+import { PARTICIPATION_FORMS } from './participation.ts';
+import { MY_DATA_FORMS } from './my-data.ts';
 
-export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS];
+export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS, ...PARTICIPATION_FORMS, ...MY_DATA_FORMS];
