@@ -36,8 +36,8 @@ function imports(file: string): string[] {
 }
 
 function layerOf(path: string): 'docs' | 'domain' | 'db' | 'server' | 'src' | 'other' {
-  // Documents (the audit chain's specification) are text any layer may show.
-  if (path.startsWith('docs/')) return 'docs';
+  // Documents (the audit chain's specification) and the message catalogues are text any layer may show.
+  if (path.startsWith('docs/') || path.startsWith('messages/')) return 'docs';
   if (path.startsWith('server/domain/')) return 'domain';
   if (path.startsWith('db/')) return 'db';
   if (path.startsWith('server/')) return 'server';

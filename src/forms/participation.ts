@@ -4,11 +4,19 @@ import { chooseLanguageCase, signOutCase } from '#cases/accounts.ts';
 import { verifyResidencyCase } from '#cases/residents.ts';
 import { markReadCase } from '#cases/notifications.ts';
 import { checkReceiptCase } from '#cases/receipts.ts';
+import { chooseDisplayCase } from '#cases/display.ts';
 import { safeNext } from '../lib/view.ts';
 
 export const PARTICIPATION_FORMS: PageForm[] = [
   // The language switch in every page's header: back where the visitor was.
   { page: '/lang', useCase: chooseLanguageCase, read: (v) => ({ to: (v.to ?? '').slice(0, 10) }), next: (_to, _path, v) => safeNext(v.back ?? null) },
+  // The care version switch and A− / A / A+ in every page's header: back where the visitor was.
+  {
+    page: '/display',
+    useCase: chooseDisplayCase,
+    read: (v) => ({ ...(v.mode ? { mode: v.mode } : {}), ...(v.size ? { size: v.size } : {}) }),
+    next: (_d, _path, v) => safeNext(v.back ?? null),
+  },
   { page: '/signout', useCase: signOutCase, read: () => ({}), next: () => '/' },
   { page: '/verify', useCase: verifyResidencyCase, next: (v) => `/verify?done=${encodeURIComponent(v.community.slug)}` },
   {
