@@ -12,6 +12,7 @@
 import { z } from '@hono/zod-openapi';
 import type { SignedIn } from '../services/accounts.ts';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
+import type { AuditActor } from '../services/audit.ts';
 import {
   addAttachments,
   auditActorForProposal,
@@ -27,7 +28,7 @@ import {
 } from '../services/proposals.ts';
 import { checkFiles, countAttachments, type UploadFile } from '../services/uploads.ts';
 import type { ProposalCheck } from '../domain/proposal-checks.ts';
-import { done, notSignedIn, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, notSignedIn, refusal, useCase, type Caller, type Outcome, type Refusal } from './use-case.ts';
 
 /** Shapes only; the meaning (lengths, cap, category, theme) is checked by the domain with messages that name the rule. */
 export const ProposalBody = z
@@ -71,15 +72,6 @@ export function proposalRefusal(caller: Pick<Caller, 'locale'>, r: ProposalRefus
   });
 }
 
-const noSuchProposal = (caller: Caller) => proposalRefusal(caller, { ok: false, code: 'not_found' });
-
-/** The draft by this code if the caller may see it (drafts are private), and who they act as on it. */
-async function visible(caller: Caller & { auth: SignedIn }, code: string) {
-  const loaded = await loadProjectWithPlace(caller.ctx.database.db, { code });
-  if (!loaded || !canSee(loaded.p, loaded.place, caller.auth.actor)) return null;
-  return { project: loaded.p, as: auditActorForProposal(caller.auth, loaded.p) };
-}
-
 const signedIn = (caller: Caller): caller is Caller & { auth: SignedIn } => caller.auth !== null;
 
 /** What a page's form adds to a use case: files sent with it, and whether to submit straight away. */
@@ -116,79 +108,76 @@ export const paperProposalCase = useCase({
   },
 });
 
+/** Signed in, and a proposal they may see (drafts are private): `then` runs with who they act as on it (its proposer as a resident, staff by name). */
+async function onProposal<V>(caller: Caller, code: string, then: (caller: Caller & { auth: SignedIn }, as: AuditActor, project: { id: string }) => Promise<Outcome<V>>): Promise<Outcome<V>> {
+  if (!signedIn(caller)) return notSignedIn(caller);
+  const loaded = await loadProjectWithPlace(caller.ctx.database.db, { code });
+  if (!loaded || !canSee(loaded.p, loaded.place, caller.auth.actor)) return proposalRefusal(caller, { ok: false, code: 'not_found' });
+  return then(caller, auditActorForProposal(caller.auth, loaded.p), loaded.p);
+}
+
 export const editDraftCase = useCase({
   name: 'proposal.edit',
   input: ProposalBody,
-  async run(caller, fields, { code, files = [], submit = false }: { code: string } & FormExtras) {
-    if (!signedIn(caller)) return notSignedIn(caller);
-    const { ctx, auth } = caller;
-    const current = await visible(caller, code);
-    if (!current) return noSuchProposal(caller);
-    // Files are checked before anything is saved, so a bad photo changes nothing.
-    if (files.length) {
-      const checked = checkFiles(files, await countAttachments(ctx.database.db, current.project.id));
-      if (!checked.ok) return proposalRefusal(caller, { ok: false, code: 'invalid_files', problems: checked.problems });
-    }
-    const saved = await updateDraft(ctx, code, fields, auth.actor, current.as);
-    if (!saved.ok) return proposalRefusal(caller, saved);
-    if (files.length) {
-      const attached = await addAttachments(ctx, code, files, auth.actor, current.as);
-      if (!attached.ok) return proposalRefusal(caller, attached);
-    }
-    if (submit) {
-      const s = await submitProposal(ctx, code, auth.actor, current.as);
-      if (!s.ok) return proposalRefusal(caller, s);
-    }
-    return done({ code, changed: saved.changed, check: saved.check, uploaded: files.length, submitted: submit });
-  },
+  run: (caller, fields, { code, files = [], submit = false }: { code: string } & FormExtras) =>
+    onProposal(caller, code, async ({ ctx, auth }, as, project) => {
+      // Files are checked before anything is saved, so a bad photo changes nothing.
+      if (files.length) {
+        const checked = checkFiles(files, await countAttachments(ctx.database.db, project.id));
+        if (!checked.ok) return proposalRefusal(caller, { ok: false, code: 'invalid_files', problems: checked.problems });
+      }
+      const saved = await updateDraft(ctx, code, fields, auth.actor, as);
+      if (!saved.ok) return proposalRefusal(caller, saved);
+      if (files.length) {
+        const attached = await addAttachments(ctx, code, files, auth.actor, as);
+        if (!attached.ok) return proposalRefusal(caller, attached);
+      }
+      if (submit) {
+        const s = await submitProposal(ctx, code, auth.actor, as);
+        if (!s.ok) return proposalRefusal(caller, s);
+      }
+      return done({ code, changed: saved.changed, check: saved.check, uploaded: files.length, submitted: submit });
+    }),
 });
 
 export const submitDraftCase = useCase({
   name: 'proposal.submit',
   input: NoBody,
-  async run(caller, _input, { code }: { code: string }) {
-    if (!signedIn(caller)) return notSignedIn(caller);
-    const current = await visible(caller, code);
-    if (!current) return noSuchProposal(caller);
-    const r = await submitProposal(caller.ctx, code, caller.auth.actor, current.as);
-    return r.ok ? done({ from: r.from, to: r.to, check: r.check }) : proposalRefusal(caller, r);
-  },
+  run: (caller, _input, { code }: { code: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const r = await submitProposal(ctx, code, auth.actor, as);
+      return r.ok ? done({ from: r.from, to: r.to, check: r.check }) : proposalRefusal(caller, r);
+    }),
 });
 
 export const withdrawProposalCase = useCase({
   name: 'proposal.withdraw',
   input: WithdrawBody,
-  async run(caller, { reason }, { code }: { code: string }) {
-    if (!signedIn(caller)) return notSignedIn(caller);
-    const current = await visible(caller, code);
-    if (!current) return noSuchProposal(caller);
-    const r = await withdrawProposal(caller.ctx, code, reason ?? null, caller.auth.actor, current.as);
-    return r.ok ? done({ from: r.from, to: r.to }) : proposalRefusal(caller, r);
-  },
+  run: (caller, { reason }, { code }: { code: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const r = await withdrawProposal(ctx, code, reason ?? null, auth.actor, as);
+      return r.ok ? done({ from: r.from, to: r.to }) : proposalRefusal(caller, r);
+    }),
 });
 
 export const attachCase = useCase({
   name: 'proposal.attach',
   input: AttachmentsForm,
-  async run(caller, { files }, { code }: { code: string }) {
-    if (!signedIn(caller)) return notSignedIn(caller);
-    const current = await visible(caller, code);
-    if (!current) return noSuchProposal(caller);
-    const list = Array.isArray(files) ? files : [files];
-    const uploads: UploadFile[] = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const r = await addAttachments(caller.ctx, code, uploads, caller.auth.actor, current.as);
-    return r.ok ? done({ ids: r.ids }) : proposalRefusal(caller, r);
-  },
+  run: (caller, { files }, { code }: { code: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const list = Array.isArray(files) ? files : [files];
+      const uploads: UploadFile[] = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const r = await addAttachments(ctx, code, uploads, auth.actor, as);
+      return r.ok ? done({ ids: r.ids }) : proposalRefusal(caller, r);
+    }),
 });
 
 export const removeAttachmentCase = useCase({
   name: 'proposal.removeAttachment',
   input: NoBody,
-  async run(caller, _input, { code, attachmentId }: { code: string; attachmentId: string }) {
-    if (!signedIn(caller)) return notSignedIn(caller);
-    const current = await visible(caller, code);
-    if (!current) return noSuchProposal(caller);
-    const r = await removeAttachment(caller.ctx, code, attachmentId, caller.auth.actor, current.as);
-    return r.ok ? done({ removed: true as const }) : proposalRefusal(caller, r);
-  },
+  run: (caller, _input, { code, attachmentId }: { code: string; attachmentId: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const r = await removeAttachment(ctx, code, attachmentId, auth.actor, as);
+      return r.ok ? done({ removed: true as const }) : proposalRefusal(caller, r);
+    }),
 });

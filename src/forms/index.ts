@@ -5,5 +5,7 @@
  */
 import type { PageForm } from '#http/form-edge.ts';
 import { ACCOUNT_FORMS } from './accounts.ts';
+import { PROJECT_FORMS } from './projects.ts';
+import { PROPOSAL_FORMS } from './proposals.ts';
 
-export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS];
+export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS, ...PROJECT_FORMS, ...PROPOSAL_FORMS];
