@@ -25,8 +25,10 @@ export type PageForm<I = any, P = any, V = any> = {
   useCase: UseCase<I, P, V>;
   /** The form's fields into the use case's input; by default the input's own fields, as typed (missing ones empty). */
   read?: (values: Record<string, string>, form: FormData) => unknown;
-  /** The use case's parameters from the page's path (and the form); a refusal stops here (say, no such project). */
-  params?: (path: PathParams, caller: Caller, values: Record<string, string>) => Promise<P | Refusal> | P | Refusal;
+  /** The use case's parameters from the page's path (and the form: its files, say); a refusal stops here (say, no such project). */
+  params?: (path: PathParams, caller: Caller, values: Record<string, string>, form: FormData) => Promise<P | Refusal> | P | Refusal;
+  /** The largest post this form takes (a form with files): a larger one is refused (413) before it is read. */
+  maxBytes?: number;
   /** Where the input's fields are on the form, when they are named differently (`amountFen` → `amount`): errors are shown there. */
   fieldsOnForm?: Record<string, string>;
   /** Done: where to send the browser (a same-site path); or `render` to show the outcome on the page itself. */
@@ -80,7 +82,14 @@ export function formFor(forms: readonly PageForm[], page: string, values: Record
  * (the page then renders as for a GET, changing nothing).
  */
 export async function submitPageForm(forms: readonly PageForm[], page: string, path: PathParams, request: Request, caller: Caller, url: URL): Promise<FormOutcome | null> {
-  if (!forms.some((f) => f.page === page)) return null;
+  const onPage = forms.filter((f) => f.page === page);
+  if (onPage.length === 0) return null;
+  // Judged on the declared length, before anything is read: the largest any form of the page takes.
+  const limit = onPage.filter((f) => f.maxBytes !== undefined).sort((a, b) => b.maxBytes! - a.maxBytes!)[0];
+  if (limit && Number(request.headers.get('content-length') ?? '0') > limit.maxBytes!) {
+    const error = genericMessage('payload_too_large', caller.locale);
+    return { state: { useCase: limit.useCase.name, pick: limit.pick?.value ?? null, values: {}, errors: {}, error, code: 'payload_too_large', status: 413 }, cookies: [] };
+  }
   let form: FormData;
   try {
     form = await request.formData();
@@ -113,7 +122,7 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     };
   };
 
-  const params = declared.params ? await declared.params(path, caller, values) : (undefined as never);
+  const params = declared.params ? await declared.params(path, caller, values, form) : (undefined as never);
   if (isRefusal(params)) return refused(params);
   const raw = declared.read ? declared.read(values, form) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
   const parsed = declared.useCase.input.safeParse(raw);

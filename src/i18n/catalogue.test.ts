@@ -76,14 +76,24 @@ describe('the message catalogues', () => {
 });
 
 /**
- * Chinese text still written in code rather than the catalogues, per file,
- * counted in lines. Issue 20 asks for none outside the catalogues, the demo
- * seed and tests; until the move is done, this list may only shrink: a new
- * file with Chinese in it, or more lines in a listed one, fails.
+ * Chinese text still written in code (not in comments) rather than the
+ * catalogues, counted in lines, per file. Issue 20 asks for none outside the catalogues, the demo
+ * seed and tests; until the move is done the total may only shrink (text
+ * moving from one file to another, as code is reorganised, is fine; then the
+ * list is written again with UPDATE_CJK_BASELINE=1).
  */
 const BASELINE = join(import.meta.dirname, 'cjk-outside-catalogues.json');
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/;
 const EXEMPT = [/\.test\.ts$/, /^server\/services\/(demo-seed|demo-history|delivery-demo)\.ts$/, /^src\/i18n\/cjk-outside-catalogues\.json$/];
+
+/** Code without its comments (a comment may name a thing by its Chinese term; only what the site says counts). Line breaks stay. */
+function withoutComments(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/(^|[^:'"`\\])\/\/[^\n]*/g, (m, before: string) => before + blank(m.slice(before.length)));
+}
 
 function codeFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((n) => {
@@ -98,12 +108,13 @@ describe('words outside the catalogues', () => {
     const now: Record<string, number> = {};
     for (const f of [...codeFiles('server'), ...codeFiles('src')]) {
       if (EXEMPT.some((r) => r.test(f))) continue;
-      const lines = readFileSync(join(ROOT, f), 'utf8').split('\n').filter((l) => CJK.test(l)).length;
+      const lines = withoutComments(readFileSync(join(ROOT, f), 'utf8')).split('\n').filter((l) => CJK.test(l)).length;
       if (lines > 0) now[f] = lines;
     }
     if (process.env.UPDATE_CJK_BASELINE === '1') writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(Object.entries(now).sort()), null, 2) + '\n');
     const baseline: Record<string, number> = JSON.parse(readFileSync(BASELINE, 'utf8'));
-    const grew = Object.entries(now).filter(([f, n]) => n > (baseline[f] ?? 0)).map(([f, n]) => `${f}: ${n} lines with Chinese (${baseline[f] ?? 0} allowed)`);
-    expect(grew).toEqual([]);
+    const sum = (x: Record<string, number>) => Object.values(x).reduce((a, b) => a + b, 0);
+    const grew = Object.entries(now).filter(([f, n]) => n > (baseline[f] ?? 0)).map(([f, n]) => `${f}: ${n} lines with Chinese (${baseline[f] ?? 0} before)`);
+    expect(sum(now), `lines with Chinese outside the catalogues; where it grew:\n${grew.join('\n')}`).toBeLessThanOrEqual(sum(baseline));
   });
 });
