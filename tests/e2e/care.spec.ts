@@ -144,7 +144,6 @@ test("a page's main text can be read aloud in Chinese", async ({ page }) => {
 test('where the browser has no Chinese voice, the read-aloud control says so', async ({ page }) => {
   await fakeSpeech(page, [{ lang: 'en-US', name: 'English' }]);
   await page.goto(PROJECT);
-  await page.goto('/communities/xianhu');
   await page.getByRole('button', { name: '朗读本页正文' }).click();
   await expect(page.locator('[data-read-status]')).toHaveText(/没有中文语音/);
   expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toEqual([]);
