@@ -8,8 +8,8 @@ import { z } from '@hono/zod-openapi';
 import { issueFields } from '../domain/ballot-rules.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
 import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, type BallotRefusal } from '../services/ballots.ts';
-import { done, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
-import { rateLimited } from './accounts.ts';
+import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+
 
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
 export const Points = z

@@ -1,32 +1,14 @@
 /**
- * @module The council's use cases: adding and ending a council term; and what
- * every council use case shares (meetings, rulebooks): a refusal by a council
- * reason code (server/services/council-reasons.ts picks its status and
- * words), the audit log's "acting as", and the input shapes the council
- * features take (a day, a project code).
+ * @module The council's use cases: adding and ending a council term; and the
+ * input shapes the council features take (a day, a project code).
  */
 import { z } from '@hono/zod-openapi';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import type { AuditActor } from '../services/audit.ts';
 import { addTerm, communityBySlug, endTerm } from '../services/council.ts';
-import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
-import { done, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, useCase } from './use-case.ts';
+import { actingAs, councilRefusal } from './acting.ts';
 
 export const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 YYYY-MM-DD|Dates are YYYY-MM-DD' });
 export const ProjectCode = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-04' }) });
-
-/** A refusal by a council reason code: the code picks the status and the sentence; `project` names the project it concerns. */
-export function councilRefusal(caller: Pick<Caller, 'locale'>, code: string, opts: { message?: string; project?: string; fields?: Record<string, string> } = {}): Refusal {
-  const { locale } = caller;
-  const base = opts.message ?? councilReasonMessage(code, locale);
-  const message = opts.project ? `${base}${locale === 'en' ? ': ' : '：'}${opts.project}` : base;
-  return refusal(code, councilReasonStatus(code), message, opts.fields ? { fields: opts.fields } : {});
-}
-
-/** Who the caller acts as in the audit log: the first of `roles` they hold (anonymous when not signed in). */
-export function actingAs(caller: Caller, roles: readonly string[]): AuditActor {
-  return caller.auth ? auditActorOf(caller.auth, actingRole(caller.auth, roles)) : { accountId: null, role: 'anonymous', name: '-' };
-}
 
 export const TermInput = z.strictObject({
   login: z.string().trim().min(1).max(64).openapi({ description: 'The person’s username or mobile number; they must be a verified resident of the community' }),

@@ -23,7 +23,8 @@ import {
   type MeetingFailure,
 } from '../services/meetings.ts';
 import { done, useCase, type Caller, type Refusal } from './use-case.ts';
-import { actingAs, councilRefusal, ProjectCode } from './council.ts';
+import { actingAs, councilRefusal } from './acting.ts';
+import { ProjectCode } from './council.ts';
 
 const Codes = z.array(ProjectCode.shape.code).min(1).max(50);
 

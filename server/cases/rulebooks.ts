@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { RESULT_RULES, VOTE_HELD, VOTE_EFFECTS, SCREENING_MODES, VOTE_METHODS } from '../domain/rulebook.ts';
 import { bindCycleRulebook, createRulebookVersion, issueFields } from '../services/rulebook-admin.ts';
 import { done, useCase } from './use-case.ts';
-import { actingAs, councilRefusal } from './council.ts';
+import { actingAs, councilRefusal } from './acting.ts';
 
 const Bilingual = z.strictObject({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });
 const Fen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -6,7 +6,8 @@
  * validates it with the use case's own schema and runs it. Done: 303 to
  * where the declaration says (Post/Redirect/Get). Refused or invalid: the
  * page is rendered as for a GET, with the typed values, each error by its
- * field and the refusal's status (the page reads them with `formState`).
+ * field and the refusal's status (the page reads them with `formState`);
+ * signed out, to the sign-in page and back.
  * Pages only read.
  */
 import type { z } from 'zod';
@@ -27,8 +28,10 @@ export type PageForm<I = any, P = any, V = any> = {
    * A form that cannot be read into the input (a line of a text area in the wrong shape) answers a Refusal, in the page's words.
    */
   read?: (values: Record<string, string>, form: FormData, caller: Caller) => unknown;
-  /** The use case's parameters from the page's path (and the form); a refusal stops here (say, no such project). */
-  params?: (path: PathParams, caller: Caller, values: Record<string, string>) => Promise<P | Refusal> | P | Refusal;
+  /** The use case's parameters from the page's path (and the form: its files, say); a refusal stops here (say, no such project). */
+  params?: (path: PathParams, caller: Caller, values: Record<string, string>, form: FormData) => Promise<P | Refusal> | P | Refusal;
+  /** The largest post this form takes (a form with files): a larger one is refused (413) before it is read. */
+  maxBytes?: number;
   /** Where the input's fields are on the form, when they are named differently (`amountFen` → `amount`): errors are shown there. */
   fieldsOnForm?: Record<string, string>;
   /** Done: where to send the browser (a same-site path); or `render` to show the outcome on the page itself. */
@@ -88,7 +91,14 @@ export function formFor(forms: readonly PageForm[], page: string, values: Record
  * (the page then renders as for a GET, changing nothing).
  */
 export async function submitPageForm(forms: readonly PageForm[], page: string, path: PathParams, request: Request, caller: Caller, url: URL): Promise<FormOutcome | null> {
-  if (!forms.some((f) => f.page === page)) return null;
+  const onPage = forms.filter((f) => f.page === page);
+  if (onPage.length === 0) return null;
+  // Judged on the declared length, before anything is read: the largest any form of the page takes.
+  const limit = onPage.filter((f) => f.maxBytes !== undefined).sort((a, b) => b.maxBytes! - a.maxBytes!)[0];
+  if (limit && Number(request.headers.get('content-length') ?? '0') > limit.maxBytes!) {
+    const error = genericMessage('payload_too_large', caller.locale);
+    return { state: { useCase: limit.useCase.name, pick: limit.pick?.value ?? null, values: {}, lists: {}, errors: {}, error, message: error, code: 'payload_too_large', status: 413 }, cookies: [] };
+  }
   let form: FormData;
   try {
     form = await request.formData();
@@ -117,6 +127,8 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const onForm = (errors: Record<string, string>) =>
     declared.fieldsOnForm ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [declared.fieldsOnForm![k] ?? k, v])) : errors;
   const refused = (r: Refusal): FormOutcome => {
+    // Signed out (a session that ran out while the form was open): sign in, then back to the page.
+    if (r.code === 'not_signed_in') return { redirect: `/signin?next=${encodeURIComponent(url.pathname)}`, cookies: [] };
     if (declared.back) return { redirect: declared.back(r, path, values), cookies: [] };
     const errors: Record<string, string> = { ...(r.fields ?? {}) };
     if (r.field) errors[r.field] ??= r.message;
@@ -126,7 +138,7 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     };
   };
 
-  const params = declared.params ? await declared.params(path, caller, values) : (undefined as never);
+  const params = declared.params ? await declared.params(path, caller, values, form) : (undefined as never);
   if (isRefusal(params)) return refused(params);
   const raw = declared.read ? declared.read(values, form, caller) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
   if (isRefusal(raw)) return refused(raw);

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/router.ts';
 import { callerOf, refused } from '../http/use-case-route.ts';
-import { actingAs, councilRefusal } from '../cases/council.ts';
+import { actingAs, councilRefusal } from '../cases/acting.ts';
 import type { AuditActor } from '../services/audit.ts';
 
 export { IsoDay, ProjectCode } from '../cases/council.ts';

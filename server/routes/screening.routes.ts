@@ -7,10 +7,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { getProject } from '../services/catalog.ts';
-import { addOpinion, listOpinions, screeningQueue, sendToDeliberation, STANCES } from '../services/screening.ts';
+import { listOpinions, screeningQueue, sendToDeliberation, STANCES } from '../services/screening.ts';
+import { perform } from '../http/use-case-route.ts';
+import { OpinionInput, opinionCase } from '../cases/screening.ts';
 import { actorOf, CycleId, JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
 
-const OpinionInput = z.strictObject({ stance: z.enum(STANCES), body: z.string().trim().min(1).max(2000) });
 const OpinionSchema = z.object({ id: z.string(), stance: z.enum(STANCES), body: z.string(), authorName: z.string(), createdAt: z.string() });
 
 export const screeningRoutes = createRouter()
@@ -65,14 +66,7 @@ export const screeningRoutes = createRouter()
       request: { params: ProjectCode, body: { content: { 'application/json': { schema: OpinionInput } }, required: true } },
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
-      if (!found) return reasonAnswer(c, 'not_found');
-      const r = await addOpinion(ctx, found.project.id, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['council_member']));
-      if (!r.ok) return reasonAnswer(c, r.code);
-      return c.json({ id: r.id }, 201);
-    },
+    async (c) => perform(c, opinionCase, c.req.valid('json'), c.req.valid('param'), (v) => c.json({ id: v.id }, 201)),
   )
   .openapi(
     createRoute({

@@ -6,7 +6,7 @@
  */
 import type { PageForm } from '#http/form-edge.ts';
 import { notSignedIn, type Caller, type Refusal } from '#cases/use-case.ts';
-import { councilRefusal } from '#cases/council.ts';
+import { councilRefusal } from '#cases/acting.ts';
 import {
   addAddendumCase,
   closeMeetingCase,
@@ -115,7 +115,7 @@ export const MEETING_FORMS: PageForm[] = [
     useCase: recordVotesCase,
     read: (v) => ({ votes: [{ accountId: v.member ?? '', vote: v.vote ?? '' }] }),
     fieldsOnForm: { 'votes.0.vote': 'vote', 'votes.0.accountId': 'member' },
-    // Signed out (a session that ended): refused before the form is read, and the page sends the person to sign in.
+    // Signed out (a session that ended): refused before the form is read, so the edge sends the person to sign in.
     params: (path, caller, values) => (caller.auth ? { meetingId: path.id ?? '', itemId: values.item ?? '' } : notSignedIn(caller)),
     next: (_v, _path, values, url) => `${url.pathname}?done=vote#my-${values.item}`,
   },
