@@ -49,5 +49,8 @@ export const projects = sqliteTable(
   (t) => [
     index('projects_cycle_idx').on(t.cycleId, t.state),
     index('projects_community_idx').on(t.communityId),
+    // The day's overdue projects of a place (statistics) are found by state; a proposer's projects by the account.
+    index('projects_state_idx').on(t.state, t.communityId),
+    index('projects_proposer_idx').on(t.proposerAccountId),
   ],
 );
