@@ -76,9 +76,13 @@ const AUDIT_DONE: readonly ProjectState[] = ['audited', 'archived'];
 
 /** The communities being recounted: their rows are deleted, then counted again for those that (still) exist. */
 const D = '(select community_id from stats_dirty)';
-const L = '(select d.community_id from stats_dirty d join communities c on c.id = d.community_id)';
+const L = '(select d.community_id from stats_dirty d where exists (select 1 from communities c where c.id = d.community_id))';
 
-/** One grouped source of figures, as a branch of the union: every cell column, 0 where this source has none. */
+/**
+ * One grouped source of figures, as a branch of the union: every cell column, 0 where this source has none.
+ * The communities' projects (or cycles) come first and the rows under them are found by their index
+ * (`cross join` keeps SQLite to that order: on a small database it would otherwise read a whole table).
+ */
 function branch(key: string, cols: Partial<Record<CellColumn, string>>, rest: string): string {
   return `select ${key}, ${CELL_COLUMNS.map((c) => `${cols[c] ?? '0'} as ${c}`).join(', ')} ${rest}`;
 }
@@ -98,15 +102,15 @@ function bucketColumns(): Partial<Record<CellColumn, string>> {
 export function takingSql(scope: string): string {
   return `
       select cy.community_id, cy.year, b.register_entry_id as who
-      from ballots b join cycles cy on cy.id = b.cycle_id
+      from cycles cy cross join ballots b on b.cycle_id = cy.id
       where b.superseded_at is null and cy.community_id in ${scope}
       union
       select p.community_id, cy.year, re.id as who
-      from projects p join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = p.proposer_account_id
+      from projects p cross join register_entries re on re.claimed_by_account_id = p.proposer_account_id join cycles cy on cy.id = p.cycle_id
       where p.proposer_account_id is not null and +re.community_id = p.community_id and p.state <> 'draft' and p.community_id in ${scope}
       union
       select p.community_id, cy.year, re.id as who
-      from comments cm join projects p on p.id = cm.project_id join cycles cy on cy.id = p.cycle_id join register_entries re on re.claimed_by_account_id = cm.author_account_id
+      from projects p cross join comments cm on cm.project_id = p.id cross join register_entries re on re.claimed_by_account_id = cm.author_account_id join cycles cy on cy.id = p.cycle_id
       where +re.community_id = p.community_id and cm.hidden_at is null and p.state <> 'draft' and p.community_id in ${scope}`;
 }
 
@@ -134,33 +138,33 @@ select community_id, year, ${CELL_COLUMNS.map((c) => `sum(${c})`).join(', ')} fr
       money_contracted_fen: 'sum(a.agreed_amount_fen)',
       projects_on_time: "sum(exists (select 1 from acceptances ac where ac.project_id = p.id and ac.result = 'pass' and ac.accepted_on <= a.planned_end))",
     },
-    `from agreements a join projects p on p.id = a.project_id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} and p.state in (${ADOPTED}) group by ${pk}`,
+    `from projects p cross join agreements a on a.project_id = p.id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} and p.state in (${ADOPTED}) group by ${pk}`,
   )}
   union all
-  ${branch(pk, { money_paid_fen: 'sum(pay.amount_fen)' }, `from payments pay join projects p on p.id = pay.project_id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} and p.state <> 'draft' group by ${pk}`)}
+  ${branch(pk, { money_paid_fen: 'sum(pay.amount_fen)' }, `from projects p cross join payments pay on pay.project_id = p.id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} and p.state <> 'draft' group by ${pk}`)}
   union all
   ${branch(ck, { cycles: 'count(*)', money_budget_fen: 'sum(cy.budget_fen)' }, `from cycles cy join rulebooks rb on rb.id = cy.rulebook_id where cy.community_id in ${L} group by ${ck}`)}
   union all
-  ${branch(ck, { ballots: 'count(*)' }, `from ballots b join cycles cy on cy.id = b.cycle_id where b.superseded_at is null and cy.community_id in ${L} group by ${ck}`)}
+  ${branch(ck, { ballots: 'count(*)' }, `from cycles cy cross join ballots b on b.cycle_id = cy.id where b.superseded_at is null and cy.community_id in ${L} group by ${ck}`)}
   union all
-  ${branch(ck, { ballots: 'count(*)' }, `from imported_ballots ib join ballot_imports bi on bi.id = ib.import_id join cycles cy on cy.id = ib.cycle_id where bi.status = 'done' and cy.community_id in ${L} group by ${ck}`)}
+  ${branch(ck, { ballots: 'count(*)' }, `from cycles cy cross join imported_ballots ib on ib.cycle_id = cy.id join ballot_imports bi on bi.id = ib.import_id where bi.status = 'done' and cy.community_id in ${L} group by ${ck}`)}
   union all
-  ${branch(pk, { comments: 'count(*)' }, `from comments cm join projects p on p.id = cm.project_id join cycles cy on cy.id = p.cycle_id where cm.hidden_at is null and p.state <> 'draft' and p.community_id in ${L} group by ${pk}`)}
+  ${branch(pk, { comments: 'count(*)' }, `from projects p cross join comments cm on cm.project_id = p.id join cycles cy on cy.id = p.cycle_id where cm.hidden_at is null and p.state <> 'draft' and p.community_id in ${L} group by ${pk}`)}
   union all
-  ${branch(pk, { ratings: 'count(*)', ratings_score_sum: 'sum(rt.score)' }, `from ratings rt join projects p on p.id = rt.project_id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} group by ${pk}`)}
+  ${branch(pk, { ratings: 'count(*)', ratings_score_sum: 'sum(rt.score)' }, `from projects p cross join ratings rt on rt.project_id = p.id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} group by ${pk}`)}
   union all
   ${branch(pk, { proposers: 'count(distinct p.proposer_account_id)' }, `from projects p join cycles cy on cy.id = p.cycle_id where p.state <> 'draft' and p.proposer_account_id is not null and p.community_id in ${L} group by ${pk}`)}
   union all
   ${branch(
     pk,
     { findings_open: `sum(p.state not in (${literals(AUDIT_DONE)}))`, findings_closed: `sum(p.state in (${literals(AUDIT_DONE)}))` },
-    `from audit_findings af join projects p on p.id = af.project_id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} group by ${pk}`,
+    `from projects p cross join audit_findings af on af.project_id = p.id join cycles cy on cy.id = p.cycle_id where p.community_id in ${L} group by ${pk}`,
   )}
   union all
   ${branch(
     ck,
     { findings_open: "sum(cy.open_phase is not 'closed')", findings_closed: "sum(cy.open_phase is 'closed')" },
-    `from audit_findings af join cycles cy on cy.id = af.cycle_id where af.project_id is null and cy.community_id in ${L} group by ${ck}`,
+    `from cycles cy cross join audit_findings af on af.cycle_id = cy.id where af.project_id is null and cy.community_id in ${L} group by ${ck}`,
   )}
   union all
   ${branch('community_id, year', { participants: 'count(*)' }, `from (${takingSql(L)}) group by community_id, year`)}
