@@ -26,6 +26,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import Database from 'libsql';
@@ -221,7 +222,9 @@ const vmHwmMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/pro
 // --- serve it --------------------------------------------------------------------------------------
 ensureBuild(log);
 const port = await freePort();
-const site = await startSite({ port, databaseUrl: url });
+// A generated city's clocks catch up when the server starts (notices that ended, phases past their planned end: thousands
+// of writes, each answered only once on disk) before it listens: minutes on a busy machine.
+const site = await startSite({ port, databaseUrl: url, startTimeoutMs: 600_000 });
 try {
   const base = site.url;
   // pages
@@ -239,8 +242,11 @@ try {
   if (want('stats')) {
     const sreqs: Req[] = [];
     while (sreqs.length < Number(a.stats)) sreqs.push(...statsReqs());
+    const cpu0 = site.cpuSeconds();
     const stats = await getAll(base, sreqs, Number(a.clients));
     line(`stats: p50 ${q(stats.map((t) => t.ms), 0.5).toFixed(0)} ms, p99 ${q(stats.map((t) => t.ms), 0.99).toFixed(0)} ms`);
+    // The server's own CPU per request: what the latencies above are made of, on a machine shared with others.
+    log(`stats: server cpu ${(((site.cpuSeconds() - cpu0) * 1000) / stats.length).toFixed(1)} ms a request, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     details(stats);
   }
 
