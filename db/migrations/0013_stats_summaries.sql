@@ -67,7 +67,8 @@ CREATE TABLE `stats_state_classes` (
 	`class` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `projects_state_idx` ON `projects` (`state`,`community_id`);--> statement-breakpoint
+CREATE INDEX `projects_state_idx` ON `projects` (`state`,`community_id`,`code`);--> statement-breakpoint
+CREATE INDEX `projects_state_code_idx` ON `projects` (`state`,`code`);--> statement-breakpoint
 CREATE INDEX `projects_proposer_idx` ON `projects` (`proposer_account_id`);--> statement-breakpoint
 CREATE INDEX `comments_author_idx` ON `comments` (`author_account_id`);--> statement-breakpoint
 CREATE INDEX `agenda_items_project_idx` ON `agenda_items` (`project_id`);
