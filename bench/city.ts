@@ -19,10 +19,14 @@
  * with sessions made directly in the database as bench/lib/seed.ts does. Details
  * (the slowest kinds of page, errors by URL) go to standard error.
  *
- *   node bench/city.ts --db FILE [--requests 2000] [--stats 400] [--clients 8] [--seconds 60] [--voters 10000]
+ *   node bench/city.ts --db FILE [--requests 2000] [--stats 400] [--clients 8] [--seconds 60] [--voters 10000] [--only pages,stats,…]
+ *
+ * `--only` measures some of the lines (names as printed: pages, stats, mixed,
+ * exports, tally, audit-verify, backup); the others print "not measured".
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import Database from 'libsql';
@@ -44,8 +48,11 @@ const { values: a } = parseArgs({
     clients: { type: 'string', default: '8' },
     seconds: { type: 'string', default: '60' },
     voters: { type: 'string', default: '10000' },
+    only: { type: 'string' },
   },
 });
+const only = a.only ? new Set(a.only.split(',').map((x) => x.trim())) : null;
+const want = (what: string) => !only || only.has(what);
 if (!a.db || !existsSync(a.db)) {
   console.error('usage: npm run bench:city -- --db FILE   (make one with npm run city:generate -- --out FILE)');
   process.exit(2);
@@ -215,27 +222,38 @@ const vmHwmMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/pro
 // --- serve it --------------------------------------------------------------------------------------
 ensureBuild(log);
 const port = await freePort();
-const site = await startSite({ port, databaseUrl: url });
+// A generated city's clocks catch up when the server starts (notices that ended, phases past their planned end: thousands
+// of writes, each answered only once on disk) before it listens: minutes on a busy machine.
+const site = await startSite({ port, databaseUrl: url, startTimeoutMs: 600_000 });
 try {
   const base = site.url;
   // pages
   const reqs: Req[] = [];
   while (reqs.length < Number(a.requests)) reqs.push(...pageReqs());
   await getAll(base, reqs.slice(0, 40), 4); // warm-up: the first render of each page compiles it
-  const pages = await getAll(base, reqs, Number(a.clients));
-  const ms = pages.map((t) => t.ms);
-  line(`pages: urls ${new Set(pages.map((t) => t.path)).size}, p50 ${q(ms, 0.5).toFixed(0)} ms, p99 ${q(ms, 0.99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms, errors ${pages.filter(bad).length}`);
-  details(pages);
+  if (want('pages')) {
+    const pages = await getAll(base, reqs, Number(a.clients));
+    const ms = pages.map((t) => t.ms);
+    line(`pages: urls ${new Set(pages.map((t) => t.path)).size}, p50 ${q(ms, 0.5).toFixed(0)} ms, p99 ${q(ms, 0.99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms, errors ${pages.filter(bad).length}`);
+    details(pages);
+  }
 
   // stats alone
-  const sreqs: Req[] = [];
-  while (sreqs.length < Number(a.stats)) sreqs.push(...statsReqs());
-  const stats = await getAll(base, sreqs, Number(a.clients));
-  line(`stats: p50 ${q(stats.map((t) => t.ms), 0.5).toFixed(0)} ms, p99 ${q(stats.map((t) => t.ms), 0.99).toFixed(0)} ms`);
-  if (stats.some(bad)) log(`stats errors: ${stats.filter(bad).length}`);
+  if (want('stats')) {
+    const sreqs: Req[] = [];
+    while (sreqs.length < Number(a.stats)) sreqs.push(...statsReqs());
+    const cpu0 = site.cpuSeconds();
+    const stats = await getAll(base, sreqs, Number(a.clients));
+    line(`stats: p50 ${q(stats.map((t) => t.ms), 0.5).toFixed(0)} ms, p99 ${q(stats.map((t) => t.ms), 0.99).toFixed(0)} ms`);
+    // The server's own CPU per request: what the latencies above are made of, on a machine shared with others.
+    log(`stats: server cpu ${(((site.cpuSeconds() - cpu0) * 1000) / stats.length).toFixed(1)} ms a request, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    details(stats);
+  }
 
   // mixed: reads of every kind while residents of the open votes cast ballots
-  if (voters.length === 0) line('mixed: no open vote in this city');
+  if (!want('mixed')) {
+    // not measured
+  } else if (voters.length === 0) line('mixed: no open vote in this city');
   else {
     const seconds = Number(a.seconds);
     let stop = false;
@@ -273,39 +291,41 @@ try {
     log(`mixed ballot statuses ${JSON.stringify(r.statuses)}; read errors ${reads.filter(bad).length}`);
   }
   // exports: every dataset of the whole city, as CSV and JSON, one after another
-  const pid = site.proc.pid!;
-  const before = vmHwmMb(pid);
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
-  } catch (e) {
-    log(`cannot reset the server's peak RSS (${String(e)}): the figure is its peak since it started`);
-  }
-  log(`server RSS before the exports: peak so far ${before.toFixed(0)} MB, now ${vmRssMb(pid).toFixed(0)} MB, peak after reset ${vmHwmMb(pid).toFixed(0)} MB`);
-  const t0 = performance.now();
-  let bytes = 0;
-  let datasets = 0;
-  const api = apiClient({ baseUrl: base });
-  for (const d of DATASETS)
-    for (const ext of ['csv', 'json']) {
-      try {
-        const { response: res } = await api.GET('/api/open-data/{file}', { params: { path: { file: `${d}.${ext}` } }, parseAs: 'stream', signal: AbortSignal.timeout(300_000) });
-        if (!res.ok || !res.body) {
-          log(`export ${d}.${ext}: ${res.status}`);
-          continue;
-        }
-        for await (const chunk of res.body) bytes += (chunk as Uint8Array).length;
-        datasets++;
-      } catch (e) {
-        log(`export ${d}.${ext}: ${String(e)}`);
-      }
+  if (want('exports')) {
+    const pid = site.proc.pid!;
+    const before = vmHwmMb(pid);
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
+    } catch (e) {
+      log(`cannot reset the server's peak RSS (${String(e)}): the figure is its peak since it started`);
     }
-  line(`exports: datasets ${datasets}, mb ${(bytes / 1e6).toFixed(1)}, seconds ${((performance.now() - t0) / 1000).toFixed(1)}, peak_rss_mb ${vmHwmMb(pid).toFixed(0)}`);
+    log(`server RSS before the exports: peak so far ${before.toFixed(0)} MB, now ${vmRssMb(pid).toFixed(0)} MB, peak after reset ${vmHwmMb(pid).toFixed(0)} MB`);
+    const t0 = performance.now();
+    let bytes = 0;
+    let datasets = 0;
+    const api = apiClient({ baseUrl: base });
+    for (const d of DATASETS)
+      for (const ext of ['csv', 'json']) {
+        try {
+          const { response: res } = await api.GET('/api/open-data/{file}', { params: { path: { file: `${d}.${ext}` } }, parseAs: 'stream', signal: AbortSignal.timeout(300_000) });
+          if (!res.ok || !res.body) {
+            log(`export ${d}.${ext}: ${res.status}`);
+            continue;
+          }
+          for await (const chunk of res.body) bytes += (chunk as Uint8Array).length;
+          datasets++;
+        } catch (e) {
+          log(`export ${d}.${ext}: ${String(e)}`);
+        }
+      }
+    line(`exports: datasets ${datasets}, mb ${(bytes / 1e6).toFixed(1)}, seconds ${((performance.now() - t0) / 1000).toFixed(1)}, peak_rss_mb ${vmHwmMb(pid).toFixed(0)}`);
+  }
 } finally {
   await site.stop();
 }
 
 // tally: every counted cycle's election, read from the database and counted by both rules
-{
+if (want('tally')) {
   const db = new Database(file, { readonly: true }) as unknown as { prepare(s: string): { all(...x: unknown[]): Row[] }; close(): void };
   const cyc = db.prepare('select id, budget_fen from cycles where exists (select 1 from ballots b where b.cycle_id = cycles.id) order by id').all();
   const projQ = db.prepare("select id, estimated_cost_fen cost from projects where cycle_id = ? and (resident_votes is not null or state = 'screened_in') order by code");
@@ -329,12 +349,12 @@ function child(args: string[]): Record<string, number | string | boolean> | stri
   const r = spawnSync(process.execPath, ['--max-semi-space-size=8', join(ROOT, 'bench/lib/city-child.ts'), ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 1 << 20 });
   return r.status === 0 ? JSON.parse(r.stdout.trim().split('\n').pop()!) : `failed (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}`;
 }
-{
+if (want('audit-verify')) {
   const v = child(['verify']);
   if (typeof v === 'string') line(`audit-verify: ${v}`);
   else line(`audit-verify: entries ${v.count}, per_s ${(Number(v.count) / Number(v.seconds)).toFixed(0)}, peak_rss_mb ${Number(v.peakRssMb).toFixed(0)}${v.ok ? '' : ', BROKEN'}`);
 }
-{
+if (want('backup')) {
   const out = join(dir, 'backup.db');
   const b = child(['backup', out]);
   if (typeof b === 'string') line(`backup: ${b}`);

@@ -5,7 +5,8 @@
  * across every state, meetings, delivery, ratings, comments, ~1,000,000
  * register entries and ~930,000 ballots, with their audit chain — then
  * times the statistics of each level of place (city, a district, a street, a
- * community; all years and one year), the council-health flags, an officer's
+ * community; all years and one year; the city's once more counted straight
+ * from the records, as before they were kept), the council-health flags, an officer's
  * desk and the to-do desks of a district officer and auditor, a street
  * officer and a community's staff, as the pages call them, and prints one
  * line each:
@@ -21,6 +22,7 @@ import { generateCity } from '../db/city.ts';
 import { createContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 import { placeStats } from '../server/services/stats.ts';
+import { referencePlaceStats } from '../server/services/stats-reference.ts';
 import { councilHealth } from '../server/services/council-health.ts';
 import { officerDesk } from '../server/services/officer-desk.ts';
 import { todoDesk } from '../server/services/todo.ts';
@@ -57,6 +59,12 @@ const db = ctx.database;
 const slugs = (await ctx.database.client.execute("select (select lower(code) from districts where id = 'd0') d, (select lower(code) from streets where id = 's0') s, (select slug from communities where id = 'c0') c")).rows[0]!;
 const [D0, S0, C0] = [String(slugs.d), String(slugs.s), String(slugs.c)];
 await time('city, all years', () => placeStats(db, 'city', 'city', null, now));
+// The same figures counted straight from the records, as every page did before they were kept (db/stats-cells.ts).
+{
+  const t = performance.now();
+  await referencePlaceStats(db, 'city', 'city', null, now);
+  console.log(`stats: city, all years, counted from the records ${(performance.now() - t).toFixed(0)} ms (once)`);
+}
 await time('city, 2025', () => placeStats(db, 'city', 'city', 2025, now));
 await time('district, all years', () => placeStats(db, 'district', D0, null, now));
 await time('street, 2025', () => placeStats(db, 'street', S0, 2025, now));

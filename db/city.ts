@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import Database from 'libsql';
 import { openDatabase, migrateDatabase } from './client.ts';
+import { MARK_ALL, RECOUNT } from './stats-cells.ts';
 import { canonicalJson, GENESIS_HASH } from '../server/domain/audit-chain.ts';
 import { DEFAULT_RULEBOOK_SETTINGS } from '../server/domain/rulebook.ts';
 import { formatProjectCode } from '../server/domain/project-code.ts';
@@ -91,8 +92,11 @@ export async function generateCity(file: string, opts: CityOptions = {}): Promis
   await migrateDatabase(migrated);
   migrated.close();
 
-  const db = new Database(file, { timeout: 10_000 }) as unknown as { prepare(sql: string): { run(...a: unknown[]): unknown }; exec(sql: string): void; close(): void };
+  const db = new Database(file, { timeout: 10_000 }) as unknown as { prepare(sql: string): { run(...a: unknown[]): unknown; all(...a: unknown[]): unknown[] }; exec(sql: string): void; close(): void };
   db.exec('PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-200000');
+  // The kept statistics' triggers (db/stats-cells.ts) are set aside while the rows go in, and every community is counted once at the end.
+  const statsTriggers = db.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'stats\\_%' escape '\\'").all() as { name: string; sql: string }[];
+  for (const t of statsTriggers) db.exec(`drop trigger ${t.name}`);
   const stmts = new Map<string, { run(...a: unknown[]): unknown }>();
   /** Insert a row: `put('table', {col: value})`; statements prepared once per table and column set. */
   const put = (table: string, row: Record<string, unknown>) => {
@@ -446,6 +450,12 @@ export async function generateCity(file: string, opts: CityOptions = {}): Promis
     db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     log(`${year}: ${counts.projects} projects, ${counts.ballots} ballots, ${counts.audit} audit entries so far`);
   }
+  db.exec('BEGIN');
+  for (const t of statsTriggers) db.exec(t.sql);
+  db.exec(MARK_ALL);
+  for (const statement of RECOUNT) db.exec(statement);
+  db.exec('COMMIT');
+  log(`statistics counted for ${C} communities`);
   // The migration starts the auth epoch at random (server/auth/session-cache.ts); from the seed here, so the file is the same every time.
   db.prepare('update auth_epoch set n = ? where id = 1').run(Math.floor(rng.next() * 1e12));
   db.exec('ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)');

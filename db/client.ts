@@ -18,6 +18,7 @@ import * as schema from './schema.ts';
 import { installStatementCache } from './statement-cache.ts';
 import { walSyncFor } from './wal-sync.ts';
 import { startWriterThread, type Outcome, type TaskJob } from './writer-thread.ts';
+import { recounter, syncStateClasses } from './stats-cells.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -93,10 +94,16 @@ export async function openDatabase(url: string, authToken?: string, opts: OpenOp
   }
   const db = drizzle(client, { schema });
 
+  const recount = recounter();
   async function runWithRetry<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await db.transaction(fn);
+        return await db.transaction(async (tx) => {
+          const value = await fn(tx);
+          // The kept statistics of the communities this transaction changed, counted again before it commits (db/stats-cells.ts).
+          await recount(rawOf(tx));
+          return value;
+        });
       } catch (err) {
         if (attempt < 8 && isBusy(err)) {
           await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
@@ -376,4 +383,7 @@ function isBusy(err: unknown): boolean {
 
 export async function migrateDatabase(database: Database) {
   await migrate(database.db, { migrationsFolder: MIGRATIONS });
+  // The kept statistics (db/stats-cells.ts): what each project state means to them, from this code; and any community
+  // a migration (or a change of those meanings) marked, recounted by this write before it commits.
+  await database.write((tx) => syncStateClasses(rawOf(tx)));
 }

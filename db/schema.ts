@@ -10,3 +10,4 @@ export * from './schema/participation.ts';
 export * from './schema/council.ts';
 export * from './schema/delivery.ts';
 export * from './schema/security.ts';
+export * from './schema/stats.ts';

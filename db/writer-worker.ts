@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
 import { eachInSavepoint, wholeArgs, type RawArg, type RawExec } from './client.ts';
+import { recounter } from './stats-cells.ts';
 
 type Job = { task: string; payload: unknown };
 type Stmt = { all(args: unknown): unknown[]; run(args: unknown): { changes: number } };
@@ -16,6 +17,7 @@ const { file, tasksUrl } = workerData as { file: string; tasksUrl: string };
 const { tasks } = (await import(tasksUrl)) as { tasks: Record<string, (raw: RawExec, payload: unknown) => Promise<unknown>> };
 const db = new Database(file, { timeout: 5000 }) as unknown as { prepare(sql: string): Stmt; exec(sql: string): void; inTransaction: boolean };
 db.exec('pragma synchronous=FULL');
+const recount = recounter();
 
 const prepared = new Map<string, Stmt>();
 const stmt = (sql: string) => {
@@ -38,6 +40,8 @@ parentPort!.on('message', async ({ id, jobs }: { id: number; jobs: Job[] }) => {
       if (!task) throw new Error(`no such write task: ${job.task}`);
       return task(raw, job.payload);
     });
+    // Ballots keep their statistics by trigger; anything else a task changed is recounted before the commit (db/stats-cells.ts).
+    await recount(raw);
     stmt('commit').run([]);
     // Errors cross to the other thread as their message and code.
     parentPort!.postMessage({ id, outcomes: outcomes.map((o) => (o.ok ? o : { ok: false, error: errorOf(o.error) })) });

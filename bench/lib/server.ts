@@ -78,7 +78,7 @@ function cpuSecondsOf(pid: number | undefined): number {
 }
 
 /** Spawn a node script (the production server, or the baseline server) and wait for its health URL. */
-export async function startProcess(opts: { script: string; port: number; env: Record<string, string>; healthPath: string; args?: string[]; stdout?: boolean }): Promise<Started> {
+export async function startProcess(opts: { script: string; port: number; env: Record<string, string>; healthPath: string; args?: string[]; stdout?: boolean; startTimeoutMs?: number }): Promise<Started> {
   const node = process.execPath;
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(node, [...nodeArgs, opts.script, ...(opts.args ?? [])], {
@@ -97,7 +97,7 @@ export async function startProcess(opts: { script: string; port: number; env: Re
   const exited = new Promise<number | null>((ok) => proc.once('exit', (code) => ok(code)));
   const url = `http://127.0.0.1:${opts.port}`;
   try {
-    await waitFor(`${url}${opts.healthPath}`, proc, 60_000, () => err);
+    await waitFor(`${url}${opts.healthPath}`, proc, opts.startTimeoutMs ?? 60_000, () => err);
   } catch (e) {
     proc.kill('SIGKILL');
     throw e;
@@ -122,8 +122,9 @@ export async function startProcess(opts: { script: string; port: number; env: Re
 }
 
 /** The production server on `databaseUrl`, demo seeding off (the bench seeds its own data first). */
-export function startSite(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+export function startSite(opts: { port: number; databaseUrl: string; env?: Record<string, string>; startTimeoutMs?: number }) {
   return startProcess({
+    startTimeoutMs: opts.startTimeoutMs,
     script: join(ROOT, 'server/serve.ts'),
     port: opts.port,
     healthPath: '/api/health',

@@ -116,7 +116,7 @@ export const agendaItems = sqliteTable(
     outcome: text('outcome', { enum: ['adopted', 'not_adopted', 'carried_over'] }),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('agenda_item_uq').on(t.meetingId, t.projectId)],
+  (t) => [uniqueIndex('agenda_item_uq').on(t.meetingId, t.projectId), index('agenda_items_project_idx').on(t.projectId)],
 );
 
 export const councilVotes = sqliteTable(

@@ -55,7 +55,7 @@ export const comments = sqliteTable(
     /** Published with the hidden comment's placeholder. */
     hiddenReason: text('hidden_reason'),
   },
-  (t) => [index('comments_project_idx').on(t.projectId, t.createdAt)],
+  (t) => [index('comments_project_idx').on(t.projectId, t.createdAt), index('comments_author_idx').on(t.authorAccountId)],
 );
 
 /** Who may answer a comment as the office (官方回复). */

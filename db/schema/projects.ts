@@ -49,5 +49,11 @@ export const projects = sqliteTable(
   (t) => [
     index('projects_cycle_idx').on(t.cycleId, t.state),
     index('projects_community_idx').on(t.communityId),
+    // By state (and community): the day's overdue projects of a place (statistics), and the delivery tracker a page
+    // at a time in code order, for a community or the whole city (services/tracker.ts).
+    index('projects_state_idx').on(t.state, t.communityId, t.code),
+    index('projects_state_code_idx').on(t.state, t.code),
+    // A proposer's projects: whether a voter also proposed (the statistics' participants, migration 0013).
+    index('projects_proposer_idx').on(t.proposerAccountId),
   ],
 );

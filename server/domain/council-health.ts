@@ -66,9 +66,22 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Every flag the facts raise, cycle by cycle in the order given. */
+function groupByCycle<T extends { cycleId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = out.get(x.cycleId);
+    if (list) list.push(x);
+    else out.set(x.cycleId, [x]);
+  }
+  return out;
+}
+
 export function healthFlags(cycles: readonly CycleFacts[], meetings: readonly MeetingFacts[], objections: readonly ObjectionFacts[]): HealthFlag[] {
   const out: HealthFlag[] = [];
   const byId = new Map(cycles.map((c) => [c.cycleId, c]));
+  // Each cycle's meetings and objections, in the order given (a city has thousands of each).
+  const meetingsOf = groupByCycle(meetings);
+  const objectionsOf = groupByCycle(objections);
   // Street medians of turnout, per year, over the communities that voted.
   const turnouts = new Map<string, number[]>();
   const turnoutOf = (c: CycleFacts) => (c.voteRequired && c.pastVote && c.eligible > 0 ? c.ballots / c.eligible : null);
@@ -81,14 +94,14 @@ export function healthFlags(cycles: readonly CycleFacts[], meetings: readonly Me
   for (const c of cycles) {
     const base = { cycleId: c.cycleId, year: c.year, communityId: c.communityId };
     if ((c.pastDeliberation || c.adopted > 0) && c.meetingsClosed === 0) out.push({ ...base, code: 'no_meeting', adopted: c.adopted });
-    for (const m of meetings) {
-      if (m.cycleId !== c.cycleId || m.present > m.membersTotal) continue;
+    for (const m of meetingsOf.get(c.cycleId) ?? []) {
+      if (m.present > m.membersTotal) continue;
       if (!quorumMet({ quorum: { ...m.quorum, strict: true } }, m.membersTotal, m.present)) out.push({ ...base, code: 'no_quorum', meetingId: m.meetingId, present: m.present, membersTotal: m.membersTotal });
     }
     if (c.meetingsClosed > 0 && c.adopted > c.adoptedAtMeeting) out.push({ ...base, code: 'adopted_outside_meeting', adopted: c.adopted - c.adoptedAtMeeting });
     if (c.adopted > 0 && c.adoptedByStaff === c.adopted) out.push({ ...base, code: 'all_by_staff', adopted: c.adopted });
     if (c.voteRequired && c.pastVote && c.ballots === 0) out.push({ ...base, code: 'no_resident_vote' });
-    for (const o of objections) if (o.cycleId === c.cycleId && o.open > 0) out.push({ ...base, code: 'objections_unanswered', projectCode: o.projectCode, open: o.open });
+    for (const o of objectionsOf.get(c.cycleId) ?? []) if (o.open > 0) out.push({ ...base, code: 'objections_unanswered', projectCode: o.projectCode, open: o.open });
     const t = turnoutOf(c);
     const peers = turnouts.get(`${c.streetId}|${c.year}`) ?? [];
     if (t !== null && c.ballots > 0 && peers.length >= 3) {

@@ -37,6 +37,28 @@ function withTitle(svg: Element, doc: Document, { id, title, desc }: Labelled): 
   svg.removeAttribute('height');
 }
 
+/**
+ * Charts already drawn, by what they were drawn from: the same figures make
+ * the same SVG, and drawing one with Plot costs a few milliseconds of the
+ * server's one thread (a city's or district's statistics page is asked for
+ * again and again with the same figures). The oldest are forgotten first.
+ */
+const drawn = new Map<string, string>();
+const DRAWN_MAX = 500;
+function remembered(key: unknown, draw: () => string): string {
+  const k = JSON.stringify(key);
+  const hit = drawn.get(k);
+  if (hit !== undefined) {
+    drawn.delete(k);
+    drawn.set(k, hit);
+    return hit;
+  }
+  const svg = draw();
+  drawn.set(k, svg);
+  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  return svg;
+}
+
 function render(build: (document: Document) => Element, label: Labelled): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = build(document as unknown as Document);
@@ -48,6 +70,10 @@ function render(build: (document: Document) => Element, label: Labelled): string
 
 /** Horizontal bars, one per row: names down the left, so long Chinese names stay readable at 360 px. */
 export function barsChart(label: Labelled, rows: readonly { name: string; value: number }[], opts: { unit: string; percent?: boolean } = { unit: '' }): string {
+  return remembered(['bars', label, rows, opts], () => drawBars(label, rows, opts));
+}
+
+function drawBars(label: Labelled, rows: readonly { name: string; value: number }[], opts: { unit: string; percent?: boolean }): string {
   const longest = Math.max(2, ...rows.map((r) => [...r.name].length));
   const marginLeft = Math.min(150, 14 * longest + 10);
   return render(
@@ -69,6 +95,10 @@ export function barsChart(label: Labelled, rows: readonly { name: string; value:
 
 /** Stacked columns: one column per year, one colour per series (e.g. money by category), with a legend. */
 export function stackedColumnsChart(label: Labelled, rows: readonly { x: string; series: string; value: number }[], opts: { unit: string; series: readonly string[] }): string {
+  return remembered(['columns', label, rows, opts], () => drawColumns(label, rows, opts));
+}
+
+function drawColumns(label: Labelled, rows: readonly { x: string; series: string; value: number }[], opts: { unit: string; series: readonly string[] }): string {
   return render(
     (document) =>
       Plot.plot({

@@ -20,14 +20,21 @@ export function stateClass(state: string): string {
   return GOOD.has(state) ? 'badge state-good' : BAD.has(state) ? 'badge state-bad' : 'badge state-wait';
 }
 
+// One formatter per locale and style, made once: building an Intl.DateTimeFormat costs more than formatting with it.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, time: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${time}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', ...(time ? { timeStyle: 'short' as const } : {}), timeZone: 'Asia/Shanghai' })));
+  return f;
+}
+
 export function formatDate(locale: Locale, d: Date | string): string {
-  const date = typeof d === 'string' ? new Date(d) : d;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(date);
+  return dateFormat(locale, false).format(typeof d === 'string' ? new Date(d) : d);
 }
 
 export function formatDateTime(locale: Locale, d: Date | string): string {
-  const date = typeof d === 'string' ? new Date(d) : d;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(date);
+  return dateFormat(locale, true).format(typeof d === 'string' ? new Date(d) : d);
 }
 
 /** Only same-site paths: never an open redirect. */
