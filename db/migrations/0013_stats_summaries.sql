@@ -71,7 +71,7 @@ CREATE INDEX `projects_state_idx` ON `projects` (`state`,`community_id`,`code`);
 CREATE INDEX `projects_state_code_idx` ON `projects` (`state`,`code`);--> statement-breakpoint
 CREATE INDEX `projects_proposer_idx` ON `projects` (`proposer_account_id`);--> statement-breakpoint
 CREATE INDEX `comments_author_idx` ON `comments` (`author_account_id`);--> statement-breakpoint
-CREATE INDEX `agenda_items_project_idx` ON `agenda_items` (`project_id`);
+CREATE INDEX `agenda_items_adopted_idx` ON `agenda_items` (`project_id`) WHERE outcome = 'adopted';
 --> statement-breakpoint
 -- Keeping the statistics exact (db/stats-cells.ts). A write to a record that a
 -- figure counts notes its community in stats_dirty; the same write transaction

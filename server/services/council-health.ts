@@ -9,7 +9,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
-import { ADOPTED_STATES } from '../domain/delivery.ts';
 import { healthFlags, type CycleFacts, type HealthFlag, type MeetingFacts, type ObjectionFacts } from '../domain/council-health.ts';
 import { ensureCounted, findPlace, scopeOf, type PlaceLevel } from './stats.ts';
 import type { AppContext } from '../context.ts';
@@ -64,7 +63,7 @@ const CYCLE_COLUMNS = ['id', 'community_id', 'street_id', 'year', 'past_delibera
 export type CountCycles = (database: Database, scope: SQL, year: number | null, today: string) => Promise<CycleRow[]>;
 
 /** Whether a cycle is past a phase: opened beyond it by staff, or (none opened) its planned end has passed. */
-export function pastPhase(phase: 'deliberation' | 'resident_vote', today: string): SQL {
+function pastPhase(phase: 'deliberation' | 'resident_vote', today: string): SQL {
   const after = phase === 'deliberation' ? AFTER_DELIBERATION : AFTER_VOTE;
   return sql`(cy.open_phase in (${list(after)}) or (cy.open_phase is null and exists (select 1 from cycle_phases ph where ph.cycle_id = cy.id and ph.phase = ${phase} and ph.ends_on < ${today})))`;
 }
