@@ -22,7 +22,7 @@ export type PageForm<I = any, P = any, V = any> = {
   /** The form field that picks this use case, and its value (`intent` = `comment`); none when the page has one form. */
   pick?: { field: string; value: string };
   useCase: UseCase<I, P, V>;
-  /** The form's fields into the use case's input; by default the input's own fields, as typed (missing ones empty). */
+  /** The form's fields into the use case's input (it may wait, to read a file); by default the input's own fields, as typed (missing ones empty). */
   read?: (values: Record<string, string>, form: FormData) => unknown;
   /** The use case's parameters from the page's path (and the form); a refusal stops here (say, no such project). */
   params?: (path: PathParams, caller: Caller, values: Record<string, string>) => Promise<P | Refusal> | P | Refusal;
@@ -36,6 +36,8 @@ export type PageForm<I = any, P = any, V = any> = {
    * browser, carrying the reason. Without it the page is rendered with the errors.
    */
   back?: (refused: Refusal, path: PathParams, values: Record<string, string>) => string;
+  /** Done: cookies the page sets besides the use case's own (a note the page it redirects to shows once). */
+  cookies?: (value: V, path: PathParams, values: Record<string, string>, caller: Caller) => CookieChange[];
 };
 
 /** What a page shows after a post it did not redirect from. */
@@ -48,6 +50,8 @@ export type FormState = {
   /** Errors by field, in the person's language; `error` is the one not about a field. */
   errors: Record<string, string>;
   error: string | null;
+  /** The refusal's own sentence, also when it names fields (a page may show both: the amounts over a limit, and the field). */
+  message: string | null;
   /** The reason code (`validation_failed` for bad fields), and the HTTP status the page answers with. */
   code: string | null;
   status: number;
@@ -96,6 +100,7 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     values,
     errors: {},
     error: null,
+    message: null,
     ...s,
   });
   const onForm = (errors: Record<string, string>) =>
@@ -105,14 +110,14 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     const errors: Record<string, string> = { ...(r.fields ?? {}) };
     if (r.field) errors[r.field] ??= r.message;
     return {
-      state: state({ status: r.status, code: r.code, errors: onForm(errors), error: r.field || r.fields ? null : r.message, ...(r.retryAfterSeconds !== undefined ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }),
+      state: state({ status: r.status, code: r.code, errors: onForm(errors), error: r.field || r.fields ? null : r.message, message: r.message, ...(r.retryAfterSeconds !== undefined ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }),
       cookies: [],
     };
   };
 
   const params = declared.params ? await declared.params(path, caller, values) : (undefined as never);
   if (isRefusal(params)) return refused(params);
-  const raw = declared.read ? declared.read(values, form) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
+  const raw = declared.read ? await declared.read(values, form) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
   const parsed = declared.useCase.input.safeParse(raw);
   if (!parsed.success) {
     const invalid = refusal('validation_failed', 400, genericMessage('validation_failed', caller.locale), { fields: fieldsFromZod(parsed.error, caller.locale, { value: raw }) });
@@ -121,5 +126,5 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const r = await declared.useCase.run(caller, parsed.data, params);
   if (!r.ok) return refused(r);
   if (declared.next === 'render') return { state: state({ status: 200, code: null, value: r.value }), cookies: r.cookies ?? [] };
-  return { redirect: declared.next(r.value, path, values, url), cookies: r.cookies ?? [] };
+  return { redirect: declared.next(r.value, path, values, url), cookies: [...(r.cookies ?? []), ...(declared.cookies?.(r.value, path, values, caller) ?? [])] };
 }

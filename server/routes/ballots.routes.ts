@@ -5,31 +5,25 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
+import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { clientKey } from '../http/middleware.ts';
+import { perform, refused } from '../http/use-case-route.ts';
+import { PaperInput, Points, ProjectIds, ballotRefusal, enterPaperBallotCase } from '../cases/ballots.ts';
 import {
   BALLOT_MESSAGES,
-  BALLOT_STATUS,
   PAPER_STATUS_MESSAGES,
   RECEIPT_MESSAGES,
   castBallot,
   checkReceiptGuarded,
-  enterPaperBallot,
   paperQueue,
   voterView,
   type BallotRefusal,
 } from '../services/ballots.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
-import { describeVoteRule, issueFields, type Ballot } from '../domain/ballot-rules.ts';
+import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
-
-const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
-const Points = z
-  .record(z.string().min(1).max(64), z.number())
-  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
 
 const BallotBody = z
   .strictObject({
@@ -37,15 +31,6 @@ const BallotBody = z
     points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
   })
   .openapi('BallotInput');
-
-const PaperBody = z
-  .strictObject({
-    paperSerial: z.string().trim().min(1).max(40).openapi({ description: 'The serial number printed on the paper ballot', example: 'XH-0001' }),
-    registerNo: z.string().trim().min(1).max(40).openapi({ description: 'The resident’s number in the community register', example: 'XHSQ-0003' }),
-    projects: ProjectIds.optional(),
-    points: Points.optional(),
-  })
-  .openapi('PaperBallotInput');
 
 const BallotContent = z.object({ method: z.enum(['approval', 'basket', 'points']), projects: z.array(z.string()).optional(), points: z.record(z.string(), z.number()).optional() }).openapi('BallotContent');
 
@@ -115,18 +100,7 @@ type C = Context<AppEnv>;
 
 /** A refusal from the ballot services as an error body: rule breaks name their fields. */
 function refuseBallot(c: C, r: BallotRefusal) {
-  const locale = c.get('locale');
-  if (r.code === 'invalid_ballot') {
-    const fields = issueFields(r.issues, locale);
-    const first = r.issues[0]!;
-    return fail(c, first.code === 'no_vote' ? 409 : 422, first.code, first.message[locale], fields);
-  }
-  if (r.code in BALLOT_STATUS) {
-    const code = r.code as keyof typeof BALLOT_STATUS;
-    const fields = code === 'unknown_register_no' ? { registerNo: BALLOT_MESSAGES[code][locale] } : undefined;
-    return fail(c, BALLOT_STATUS[code], code, BALLOT_MESSAGES[code][locale], fields);
-  }
-  return refuse(c, r.code as ReasonCode);
+  return refused(c, ballotRefusal({ locale: c.get('locale') }, r));
 }
 
 function ballotJson(b: Ballot) {
@@ -215,18 +189,10 @@ export const ballotRoutes = createRouter()
       path: '/cycles/{id}/paper-ballots',
       tags: ['voting'],
       summary: 'Enter a paper ballot (community staff). Each paper ballot is entered twice by two different staff accounts; a mismatch is flagged for a third check.',
-      request: { params: Id, body: { content: { 'application/json': { schema: PaperBody } }, required: true } },
+      request: { params: Id, body: { content: { 'application/json': { schema: PaperInput } }, required: true } },
       responses: { 201: { description: 'Entry recorded', content: { 'application/json': { schema: PaperResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      const locale = c.get('locale');
-      const body = c.req.valid('json');
-      const r = await enterPaperBallot(ctx, c.req.valid('param').id, body, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : { accountId: null, role: 'anonymous', name: '-' });
-      if (!r.ok) return refuseBallot(c, r);
-      return c.json({ ...r, ok: undefined, message: PAPER_STATUS_MESSAGES[r.status][locale] }, 201);
-    },
+    async (c) => perform(c, enterPaperBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ ...r, message: PAPER_STATUS_MESSAGES[r.status][c.get('locale')] }, 201)),
   )
   .openapi(
     createRoute({

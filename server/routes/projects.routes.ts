@@ -1,10 +1,10 @@
 /** @module Projects: list with filters, one project with its history, state-machine steps. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
+import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { getProject, listProjects, PROJECT_SORTS } from '../services/catalog.ts';
-import { applyProjectEvent } from '../services/projects.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { PROJECT_EVENTS, PROJECT_STATES, EVENT_ROLES, BARE_EVENTS } from '../domain/project-states.ts';
+import { perform } from '../http/use-case-route.ts';
+import { ProjectStepInput, projectStepCase } from '../cases/project-steps.ts';
+import { PROJECT_STATES } from '../domain/project-states.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-TXSQ-2026-07' }) });
 
@@ -38,10 +38,6 @@ const ListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).optional().openapi({ type: 'integer', minimum: 0, maximum: 1_000_000, description: 'Skip this many projects (a whole number; `null` is refused)' }),
 });
 
-const EventInput = z.strictObject({
-  event: z.enum(PROJECT_EVENTS),
-  reason: z.string().trim().max(2000).optional(),
-});
 
 const noSuchProject = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', c.get('locale') === 'en' ? 'No such project' : '没有这个项目');
 
@@ -108,32 +104,13 @@ export const projectRoutes = createRouter()
       path: '/projects/{code}/events',
       tags: ['projects'],
       summary: 'Take a bare step of the project state machine (submit, withdraw, screen in/out, send to deliberation); other steps follow from council votes, notices and delivery records (409 decided_elsewhere)',
-      request: { params: Code, body: { content: { 'application/json': { schema: EventInput } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: ProjectStepInput } }, required: true } },
       responses: {
         200: { description: 'Moved', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
-      if (!found) return noSuchProject(c);
-      const { event, reason } = c.req.valid('json');
-      if (!BARE_EVENTS.has(event)) return refuse(c, 'decided_elsewhere');
-      const roles = EVENT_ROLES[event].filter((r) => r !== 'system');
-      const r = await applyProjectEvent(
-        ctx.database,
-        { projectId: found.project.id, event, reason },
-        auth?.actor ?? null,
-        auth ? auditActorOf(auth, actingRole(auth, roles)) : { accountId: null, role: 'anonymous', name: '-' },
-        ctx.now(),
-      );
-      if (r.ok) return c.json({ from: r.from, to: r.to }, 200);
-      if (r.code === 'not_found') return noSuchProject(c);
-      if (r.code === 'conflict') return fail(c, 409, 'conflict');
-      return refuse(c, r.code);
-    },
+    async (c) => perform(c, projectStepCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   );
 
 function pick(p: {
