@@ -45,8 +45,9 @@ export type FormState = {
   /** The use case's name and, for a page with several forms, the picking field's value. */
   useCase: string;
   pick: string | null;
-  /** The fields as the person typed them (files are not kept). */
+  /** The fields as the person typed them (files are not kept); a field posted more than once (ticked boxes) by its last value here, by all of them in `all`. */
   values: Record<string, string>;
+  all: Record<string, string[]>;
   /** Errors by field, in the person's language; `error` is the one not about a field. */
   errors: Record<string, string>;
   error: string | null;
@@ -91,13 +92,15 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     form = new FormData();
   }
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string') values[k] = v;
+  const all: Record<string, string[]> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string') (all[k] ??= []).push((values[k] = v));
   const declared = formFor(forms, page, values);
   if (!declared) return null;
   const state = (s: Partial<FormState> & Pick<FormState, 'status' | 'code'>): FormState => ({
     useCase: declared.useCase.name,
     pick: declared.pick?.value ?? null,
     values,
+    all,
     errors: {},
     error: null,
     message: null,

@@ -5,5 +5,6 @@
  */
 import type { PageForm } from '#http/form-edge.ts';
 import { ACCOUNT_FORMS } from './accounts.ts';
+import { STAFF_DESK_FORMS } from './staff-desks.ts';
 
-export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS];
+export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS, ...STAFF_DESK_FORMS];
