@@ -31,7 +31,15 @@ import { parseYuan } from '../domain/money.ts';
 import { done, refusal, useCase, type Caller, type LocalText, type Refusal, type UseCase } from './use-case.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
-const Yuan = z.string().trim().min(1).max(40).openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50"', example: '276000' });
+const BAD_YUAN: LocalText = { 'zh-CN': '请输入金额（元），如 276000 或 27.6万', en: 'Enter an amount in yuan, e.g. 276000 or 27.6万' };
+/** An amount as a person types it; one that is not an amount is refused with the other fields, by its field. */
+const Yuan = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .refine((typed) => parseYuan(typed).ok, { message: `${BAD_YUAN['zh-CN']}|${BAD_YUAN.en}` })
+  .openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50"', example: '276000' });
 
 export const AgreementInput = z
   .strictObject({
@@ -70,7 +78,6 @@ export const ProgressInput = z.object({
 /** The project a step is on: its public code. */
 export type OnProject = { code: string };
 
-const BAD_YUAN: LocalText = { 'zh-CN': '请输入金额（元），如 276000 或 27.6万', en: 'Enter an amount in yuan, e.g. 276000 or 27.6万' };
 const CHECK_FIELDS: LocalText = { 'zh-CN': '提交的内容有误，请检查标出的字段。', en: 'Some fields are not valid; see the fields listed.' };
 
 /** A delivery refusal, with the status, code, words and fields the services' one table gives it. */
@@ -84,7 +91,7 @@ export function noSuchProject(caller: Pick<Caller, 'locale'>): Refusal {
   return deliveryRefusal(caller, { ok: false, code: 'not_found' });
 }
 
-/** An amount typed in yuan, or the 400 naming the field. */
+/** An amount typed in yuan (the input's schema has checked it is one), or the 400 naming the field. */
 function fen(caller: Caller, typed: string, field: string): number | Refusal {
   const m = parseYuan(typed);
   return m.ok ? m.fen : refusal('validation_failed', 400, CHECK_FIELDS[caller.locale], { fields: { [field]: BAD_YUAN[caller.locale] } });

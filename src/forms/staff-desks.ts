@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { PageForm } from '#http/form-edge.ts';
-import { refusedFor, type Caller, type Refusal } from '#cases/use-case.ts';
+import { notSignedIn, refusedFor, type Caller, type Refusal } from '#cases/use-case.ts';
 import { importRegisterCase } from '#cases/register.ts';
 import { councilRefusal, opinionCase, sendToCouncilCase } from '#cases/screening.ts';
 import { projectStepCase } from '#cases/project-steps.ts';
@@ -137,8 +137,9 @@ const PAPER: PageForm = {
 
 const PHASE = '/staff/[slug]/phase';
 
-/** The cycle a phase form names, if it is one of this community's. */
+/** The cycle a phase form names, if it is one of this community's (asked of someone signed in: the others sign in first). */
 async function phaseCycle(path: Path, caller: Caller, values: Values): Promise<{ id: string } | Refusal> {
+  if (!caller.auth) return notSignedIn(caller);
   const db = caller.ctx.database.db;
   const community = await communityBySlug(db, path.slug ?? '');
   const cy = (await db.select({ communityId: cycles.communityId }).from(cycles).where(eq(cycles.id, values.cycle ?? '')))[0];
@@ -197,7 +198,7 @@ const PHASE_FORMS: PageForm[] = [
   {
     page: '/staff/phase-requests/[id]',
     useCase: decidePhaseRequestCase,
-    params: (path) => ({ requestId: path.id ?? '' }),
+    params: (path, caller) => (caller.auth ? { requestId: path.id ?? '' } : notSignedIn(caller)),
     read: (values) => ({ ...filled(values, 'decision'), note: values.note ?? '' }),
     next: (_v, _path, values) => `/staff?phase_request_done=${values.decision}#phase-requests-h`,
     back: (r) => {
