@@ -7,11 +7,9 @@
  * ("276000", "27.6万") and goes out as integer fen.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
-import { perform } from '../http/use-case-route.ts';
-import { errorBody } from '../http/errors.ts';
-import { describeDeliveryRefusal, getDelivery, loadProject, type DeliveryRefusal } from '../services/delivery.ts';
+import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { perform, refused } from '../http/use-case-route.ts';
+import { getDelivery, loadProject } from '../services/delivery.ts';
 import { cycleMoney, deliveryTracker } from '../services/disclosure.ts';
 import { TRACKED_STATES } from '../domain/delivery.ts';
 import {
@@ -25,6 +23,7 @@ import {
   amendAgreementCase,
   archiveCase,
   closeSurveyCase,
+  noSuchProject,
   paymentCase,
   progressCase,
   recordAgreementCase,
@@ -79,11 +78,6 @@ const MoneySchema = z
   })
   .openapi('CycleMoney');
 
-function answer(c: Context<AppEnv>, r: DeliveryRefusal) {
-  const a = describeDeliveryRefusal(r, c.get('locale'));
-  return c.json(errorBody(a.code, a.message, a.fields), a.status);
-}
-
 export const deliveryRoutes = createRouter()
   .openapi(
     createRoute({
@@ -97,7 +91,7 @@ export const deliveryRoutes = createRouter()
     async (c) => {
       const ctx = c.get('ctx');
       const loaded = await loadProject(ctx.database.db, { code: c.req.valid('param').code }, ctx.now());
-      if (!loaded) return answer(c, { ok: false, code: 'not_found' });
+      if (!loaded) return refused(c, noSuchProject({ locale: c.get('locale') }));
       const d = await getDelivery(ctx.database.db, loaded.project, ctx.now());
       const a = d.agreement;
       return c.json(
