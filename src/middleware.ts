@@ -15,6 +15,7 @@ import { noteSecurityEvent } from '../server/services/security-log.ts';
 import { submitPageForm } from '#http/form-edge.ts';
 import type { Caller, CookieChange } from '#cases/use-case.ts';
 import { PAGE_FORMS } from './forms/index.ts';
+import { DISPLAY_MODE_COOKIE, TEXT_SIZE_COOKIE, displayOf } from '#cases/display.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -56,6 +57,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const ctx = locals.ctx;
   locals.locale = pickLocale(cookies.get(LANG_COOKIE)?.value, request.headers.get('accept-language'));
+  // The care version can be a link (`?mode=care`): opening it switches and remembers, like the switch in the header.
+  const asked = request.method === 'GET' ? context.url.searchParams.get('mode') : null;
+  if (asked === 'care' || asked === 'standard') {
+    cookies.set(DISPLAY_MODE_COOKIE, asked, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false, secure: ctx.secureCookies });
+  }
+  locals.display = displayOf(asked === 'care' || asked === 'standard' ? asked : cookies.get(DISPLAY_MODE_COOKIE)?.value, cookies.get(TEXT_SIZE_COOKIE)?.value);
 
   // Dev mode serves the API through the catch-all page route; it does its own checks.
   if (context.url.pathname.startsWith('/api/')) return next();

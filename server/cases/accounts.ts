@@ -1,19 +1,14 @@
-/** @module Accounts' use cases: sign up, sign in, change the password. */
+/** @module Accounts' use cases: sign up, sign in, sign out, change the password, choose the language. */
 import { SESSION_COOKIE, sessionCookieAttributes } from '../auth/sessions.ts';
-import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, loadActor, signUp } from '../services/accounts.ts';
+import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, loadActor, signOut, signUp } from '../services/accounts.ts';
 import { DEVICE_COOKIE, deviceCookieAttributes, signInGuarded } from '../services/sign-in.ts';
-import { done, notSignedIn, refusal, useCase, type Caller, type CookieChange, type LocalText } from './use-case.ts';
+import { z } from 'zod';
+import { done, notSignedIn, rateLimited, refusal, useCase, type Caller, type CookieChange, type LocalText } from './use-case.ts';
 
 const LOGIN_TAKEN: LocalText = { 'zh-CN': '这个手机号或用户名已经注册过了', en: 'That mobile number or username is already registered' };
 const INVALID_CREDENTIALS: LocalText = { 'zh-CN': '手机号/用户名或密码不正确', en: 'Wrong mobile number/username or password' };
 const WRONG_PASSWORD: LocalText = { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' };
 const SAME_PASSWORD: LocalText = { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' };
-const RATE_LIMITED: LocalText = { 'zh-CN': '尝试次数过多，请 {s} 秒后再试', en: 'Too many attempts; try again in {s} seconds' };
-
-function rateLimited(caller: Caller, waitMs: number) {
-  const s = Math.ceil(waitMs / 1000);
-  return refusal('rate_limited', 429, RATE_LIMITED[caller.locale].replace('{s}', String(s)), { retryAfterSeconds: s });
-}
 
 function sessionCookie(caller: Caller, token: string, expiresAt: Date): CookieChange {
   return { name: SESSION_COOKIE, value: token, attributes: sessionCookieAttributes(caller.ctx.secureCookies, expiresAt, caller.ctx.now()) };
@@ -61,5 +56,27 @@ export const changePasswordCase = useCase({
       return refusal(r.code, 422, msg, { field: r.field ?? (r.code === 'same_password' ? 'newPassword' : 'currentPassword') });
     }
     return done(null, [sessionCookie(caller, r.value.token, r.value.expiresAt)]);
+  },
+});
+
+/** Signing out ends this session on the server (if there is one) and clears its cookie. */
+export const signOutCase = useCase({
+  name: 'account.signOut',
+  input: z.strictObject({}),
+  async run(caller) {
+    if (caller.auth) await signOut(caller.ctx, caller.auth.sessionId, caller.auth.account.id);
+    return done(null, [{ name: SESSION_COOKIE, delete: true }]);
+  },
+});
+
+export const LANG_COOKIE = 'lang';
+
+/** The site's language, remembered for a year (the cookie is read by pages and the API alike). */
+export const chooseLanguageCase = useCase({
+  name: 'account.chooseLanguage',
+  input: z.object({ to: z.string().max(10) }),
+  async run(caller, input) {
+    const to = input.to === 'en' ? 'en' : 'zh-CN';
+    return done(to, [{ name: LANG_COOKIE, value: to, attributes: { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false, secure: caller.ctx.secureCookies } }]);
   },
 });

@@ -4,9 +4,9 @@
  * approves or rejects it.
  */
 import { z } from '@hono/zod-openapi';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { importBallotsPb, importRefusalMessage, isImportCode, reviewBallotImport, PB_IMPORT_MAX_BYTES, type ImportRefusal, type ReviewRefusal } from '../services/ballot-imports.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
+import { actingAs } from './acting.ts';
 import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type LocalText, type Refusal } from './use-case.ts';
 
 const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
@@ -37,7 +37,7 @@ export const uploadBallotsCase = useCase({
     if (!auth) return notSignedIn(caller);
     if (file.size > PB_IMPORT_MAX_BYTES) return refusal('payload_too_large', 413, TOO_LARGE[caller.locale]);
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-    const r = await importBallotsPb(ctx, on.cycleId, { name: file.name, text }, { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, ['staff'])) });
+    const r = await importBallotsPb(ctx, on.cycleId, { name: file.name, text }, { actor: auth.actor, auditActor: actingAs(caller, ['staff']) });
     if (!r.ok) return importRefusal(caller, r);
     // The storing goes on after the answer; its outcome is recorded on the import itself.
     r.done.catch((err) => ctx.log.error({ msg: 'ballot import failed unexpectedly', err }));
@@ -51,7 +51,7 @@ export const reviewBallotsCase = useCase({
   async run(caller, input, on: { importId: string }) {
     const { auth } = caller;
     if (!auth) return notSignedIn(caller);
-    const r = await reviewBallotImport(caller.ctx, on.importId, input, { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, ['staff', 'officer'])) });
+    const r = await reviewBallotImport(caller.ctx, on.importId, input, { actor: auth.actor, auditActor: actingAs(caller, ['staff', 'officer']) });
     return r.ok ? done({ status: r.status }) : importRefusal(caller, r);
   },
 });

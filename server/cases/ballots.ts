@@ -5,10 +5,10 @@
  * edge gives them: a broken rule names its fields.
  */
 import { z } from '@hono/zod-openapi';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { BALLOT_MESSAGES, BALLOT_STATUS, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
 import { issueFields } from '../domain/ballot-rules.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
+import { actingAs } from './acting.ts';
 import { done, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
 
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
@@ -44,8 +44,7 @@ export const enterPaperBallotCase = useCase({
   name: 'ballot.enterPaper',
   input: PaperInput,
   async run(caller, input, on: { cycleId: string }) {
-    const { auth } = caller;
-    const r = await enterPaperBallot(caller.ctx, on.cycleId, input, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : { accountId: null, role: 'anonymous', name: '-' });
+    const r = await enterPaperBallot(caller.ctx, on.cycleId, input, caller.auth?.actor ?? null, actingAs(caller, ['staff']));
     if (!r.ok) return ballotRefusal(caller, r);
     const { ok: _ok, ...entered } = r;
     return done(entered);

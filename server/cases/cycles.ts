@@ -7,11 +7,10 @@
  * hold the cycle).
  */
 import { z } from '@hono/zod-openapi';
-import { actingRole, auditActorOf, type SignedIn } from '../services/accounts.ts';
-import type { AuditActor } from '../services/audit.ts';
 import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
 import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, phaseRefusalMessage, requestPhaseChange, setCyclePhase, type PhaseRefusal } from '../services/cycles.ts';
 import { CYCLE_PHASES } from '../domain/cycle-phases.ts';
+import { actingAs } from './acting.ts';
 import { done, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
 
 const Reason = z.string().trim().min(1).max(PHASE_REASON_MAX).openapi({ description: 'Published with the step', example: '纸质选票录入需要更多时间' });
@@ -25,9 +24,6 @@ export const PhaseDecisionInput = z.strictObject({ decision: z.enum(['confirm', 
 /** The cycle a move is on. */
 export type OnCycle = { id: string };
 
-const anonymous: AuditActor = { accountId: null, role: 'anonymous', name: '-' };
-const acting = (auth: SignedIn | null, role: string) => (auth ? auditActorOf(auth, actingRole(auth, [role])) : anonymous);
-
 /** A refusal of the phase services: its status and words from the council reasons, each field it names in words. */
 export function phaseRefusal(caller: Pick<Caller, 'locale'>, r: Omit<PhaseRefusal, 'ok'>, fields = r.fields): Refusal {
   const message = phaseRefusalMessage(r, caller.locale) ?? councilReasonMessage(r.code, caller.locale);
@@ -39,7 +35,7 @@ export const forwardPhaseCase = useCase({
   name: 'cycle.forward',
   input: ForwardInput,
   async run(caller, input, on: OnCycle) {
-    const r = await setCyclePhase(caller.ctx, on.id, input.phase, caller.auth?.actor ?? null, acting(caller.auth, 'staff'), { reason: input.reason });
+    const r = await setCyclePhase(caller.ctx, on.id, input.phase, caller.auth?.actor ?? null, actingAs(caller, ['staff']), { reason: input.reason });
     if (r.ok) return done({ from: r.from, to: r.to });
     return phaseRefusal(caller, r, r.fields ?? (r.code === 'unknown_phase' || r.code === 'same_phase' || r.code === 'needs_confirmation' ? { phase: r.code } : undefined));
   },
@@ -49,7 +45,7 @@ export const extendPhaseCase = useCase({
   name: 'cycle.extend',
   input: ExtendInput,
   async run(caller, input, on: OnCycle) {
-    const r = await extendPhase(caller.ctx, on.id, input, caller.auth?.actor ?? null, acting(caller.auth, 'staff'));
+    const r = await extendPhase(caller.ctx, on.id, input, caller.auth?.actor ?? null, actingAs(caller, ['staff']));
     return r.ok ? done({ from: r.from, to: r.to }) : phaseRefusal(caller, r);
   },
 });
@@ -58,7 +54,7 @@ export const requestPhaseChangeCase = useCase({
   name: 'cycle.requestPhaseChange',
   input: PhaseRequestInput,
   async run(caller, input, on: OnCycle) {
-    const r = await requestPhaseChange(caller.ctx, on.id, input, caller.auth?.actor ?? null, acting(caller.auth, 'staff'));
+    const r = await requestPhaseChange(caller.ctx, on.id, input, caller.auth?.actor ?? null, actingAs(caller, ['staff']));
     return r.ok ? done({ id: r.id }) : phaseRefusal(caller, r);
   },
 });
@@ -67,7 +63,7 @@ export const decidePhaseRequestCase = useCase({
   name: 'cycle.decidePhaseRequest',
   input: PhaseDecisionInput,
   async run(caller, input, on: { requestId: string }) {
-    const r = await decidePhaseRequest(caller.ctx, on.requestId, input, caller.auth?.actor ?? null, acting(caller.auth, 'officer'));
+    const r = await decidePhaseRequest(caller.ctx, on.requestId, input, caller.auth?.actor ?? null, actingAs(caller, ['officer']));
     return r.ok ? done({ from: r.from, to: r.to }) : phaseRefusal(caller, r);
   },
 });

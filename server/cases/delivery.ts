@@ -8,7 +8,6 @@
  * public code; the API takes it from the path, the staff desk from its page.
  */
 import { z } from '@hono/zod-openapi';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
 import {
   amendAgreement,
   archiveProject,
@@ -28,6 +27,8 @@ import { completeAudit, FINDING_BODY_MAX, recordFinding } from '../services/find
 import type { UploadFile } from '../services/uploads.ts';
 import { FINDING_SEVERITIES, IMPLEMENTER_TYPES } from '../domain/delivery.ts';
 import { parseYuan } from '../domain/money.ts';
+import { actingAs } from './acting.ts';
+import { noSuchProject } from './projects.ts';
 import { done, refusal, useCase, type Caller, type LocalText, type Refusal, type UseCase } from './use-case.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
@@ -78,7 +79,6 @@ export const ProgressInput = z.object({
 /** The project a step is on: its public code. */
 export type OnProject = { code: string };
 
-const CHECK_FIELDS: LocalText = { 'zh-CN': '提交的内容有误，请检查标出的字段。', en: 'Some fields are not valid; see the fields listed.' };
 
 /** A delivery refusal, with the status, code, words and fields the services' one table gives it. */
 export function deliveryRefusal(caller: Pick<Caller, 'locale'>, r: DeliveryRefusal): Refusal {
@@ -86,15 +86,11 @@ export function deliveryRefusal(caller: Pick<Caller, 'locale'>, r: DeliveryRefus
   return refusal(a.code, a.status, a.message, a.fields ? { fields: a.fields } : {});
 }
 
-/** No such project (404), in the words every delivery edge uses. */
-export function noSuchProject(caller: Pick<Caller, 'locale'>): Refusal {
-  return deliveryRefusal(caller, { ok: false, code: 'not_found' });
-}
-
-/** An amount typed in yuan (the input's schema has checked it is one), or the 400 naming the field. */
-function fen(caller: Caller, typed: string, field: string): number | Refusal {
+/** An amount typed in yuan, in fen (the input's schema has checked it is one). */
+function fen(typed: string): number {
   const m = parseYuan(typed);
-  return m.ok ? m.fen : refusal('validation_failed', 400, CHECK_FIELDS[caller.locale], { fields: { [field]: BAD_YUAN[caller.locale] } });
+  if (!m.ok) throw new Error(`not an amount: ${typed}`);
+  return m.fen;
 }
 
 /** Who acts (in the first of `roles` they hold) on which project: not signed in (401) before no such project (404). */
@@ -103,22 +99,18 @@ async function actingOn(caller: Caller, roles: readonly string[], code: string):
   if (!auth) return deliveryRefusal(caller, { ok: false, code: 'not_signed_in' });
   const loaded = await loadProject(ctx.database.db, { code }, ctx.now());
   if (!loaded) return noSuchProject(caller);
-  return { who: { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, roles)) }, id: loaded.project.id };
+  return { who: { actor: auth.actor, auditActor: actingAs(caller, roles) }, id: loaded.project.id };
 }
 
 const STAFF = ['staff'] as const;
 const AUDITORS = ['auditor', 'officer'] as const;
 
-/**
- * One delivery step: who acts on which project, then the service; its
- * refusal as the table says. `step` answers the service's outcome or a
- * refusal of its own (an amount that is not one).
- */
+/** One delivery step: who acts on which project, then the service; its refusal as the table says. */
 function deliveryStep<I, V extends { ok: true }>(
   name: string,
   input: z.ZodType<I>,
   roles: readonly string[],
-  step: (caller: Caller, id: string, input: I, who: Who) => Promise<V | DeliveryRefusal | Refusal>,
+  step: (caller: Caller, id: string, input: I, who: Who) => Promise<V | DeliveryRefusal>,
 ): UseCase<I, OnProject, V> {
   return useCase({
     name,
@@ -127,23 +119,18 @@ function deliveryStep<I, V extends { ok: true }>(
       const acting = await actingOn(caller, roles, on.code);
       if ('ok' in acting) return acting;
       const r = await step(caller, acting.id, body, acting.who);
-      if (r.ok) return done(r);
-      return 'status' in r ? r : deliveryRefusal(caller, r);
+      return r.ok ? done(r) : deliveryRefusal(caller, r);
     },
   });
 }
 
-export const recordAgreementCase = deliveryStep('delivery.agreement', AgreementInput, STAFF, async (caller, id, b, who) => {
-  const amount = fen(caller, b.agreedAmount, 'agreedAmount');
-  if (typeof amount !== 'number') return amount;
-  return recordAgreement(caller.ctx, id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: amount }, who);
-});
+export const recordAgreementCase = deliveryStep('delivery.agreement', AgreementInput, STAFF, (caller, id, b, who) =>
+  recordAgreement(caller.ctx, id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: fen(b.agreedAmount) }, who),
+);
 
-export const amendAgreementCase = deliveryStep('delivery.amend', AmendmentInput, STAFF, async (caller, id, b, who) => {
-  const amount = fen(caller, b.agreedAmount, 'agreedAmount');
-  if (typeof amount !== 'number') return amount;
-  return amendAgreement(caller.ctx, id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: amount }, who);
-});
+export const amendAgreementCase = deliveryStep('delivery.amend', AmendmentInput, STAFF, (caller, id, b, who) =>
+  amendAgreement(caller.ctx, id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: fen(b.agreedAmount) }, who),
+);
 
 export const startCase = deliveryStep('delivery.start', NoInput, STAFF, (caller, id, _b, who) => startImplementation(caller.ctx, id, who));
 
@@ -154,11 +141,9 @@ export const progressCase = deliveryStep('delivery.progress', ProgressInput, STA
   return recordProgress(caller.ctx, id, { reportedOn: f.reportedOn, percent: f.percent, body: f.body }, files, who);
 });
 
-export const paymentCase = deliveryStep('delivery.payment', PaymentInput, STAFF, async (caller, id, b, who) => {
-  const amount = fen(caller, b.amount, 'amount');
-  if (typeof amount !== 'number') return amount;
-  return recordPayment(caller.ctx, id, { paidOn: b.paidOn, amountFen: amount, note: b.note ?? '' }, who);
-});
+export const paymentCase = deliveryStep('delivery.payment', PaymentInput, STAFF, (caller, id, b, who) =>
+  recordPayment(caller.ctx, id, { paidOn: b.paidOn, amountFen: fen(b.amount), note: b.note ?? '' }, who),
+);
 
 export const acceptanceCase = deliveryStep('delivery.acceptance', AcceptanceInput, STAFF, (caller, id, b, who) => recordAcceptance(caller.ctx, id, { ...b, notes: b.notes ?? '' }, who));
 
@@ -178,7 +163,7 @@ export const findingCase = useCase({
     if ('cycleId' in on) {
       const { auth } = caller;
       if (!auth) return deliveryRefusal(caller, { ok: false, code: 'not_signed_in' });
-      const r = await recordFinding(caller.ctx, { cycleId: on.cycleId }, input, { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, AUDITORS)) });
+      const r = await recordFinding(caller.ctx, { cycleId: on.cycleId }, input, { actor: auth.actor, auditActor: actingAs(caller, AUDITORS) });
       return r.ok ? done(r) : deliveryRefusal(caller, r);
     }
     const acting = await actingOn(caller, AUDITORS, on.code);

@@ -75,3 +75,11 @@ export function refusedFor(caller: Pick<Caller, 'locale'>, reason: ReasonCode, f
 export function notSignedIn(caller: Pick<Caller, 'locale'>): Refusal {
   return refusedFor(caller, 'not_signed_in');
 }
+
+const RATE_LIMITED: LocalText = { 'zh-CN': '尝试次数过多，请 {s} 秒后再试', en: 'Too many attempts; try again in {s} seconds' };
+
+/** Too many attempts: wait this long (the API sends Retry-After, a page says how long). */
+export function rateLimited(caller: Pick<Caller, 'locale'>, waitMs: number): Refusal {
+  const s = Math.ceil(waitMs / 1000);
+  return refusal('rate_limited', 429, RATE_LIMITED[caller.locale].replace('{s}', String(s)), { retryAfterSeconds: s });
+}

@@ -36,8 +36,8 @@ function imports(file: string): string[] {
 }
 
 function layerOf(path: string): 'docs' | 'domain' | 'db' | 'server' | 'src' | 'other' {
-  // Documents (the audit chain's specification) are text any layer may show.
-  if (path.startsWith('docs/')) return 'docs';
+  // Documents (the audit chain's specification) and the message catalogues are text any layer may show.
+  if (path.startsWith('docs/') || path.startsWith('messages/')) return 'docs';
   if (path.startsWith('server/domain/')) return 'domain';
   if (path.startsWith('db/')) return 'db';
   if (path.startsWith('server/')) return 'server';
@@ -80,7 +80,7 @@ describe('module boundaries', () => {
     // settings, sign-in and the operator's log and metrics they use); the HTTP edge (app, routes, security,
     // the server); the pages. A file may import from its own layer or below.
     const rank = (path: string): number => {
-      if (path.startsWith('docs/')) return 0;
+      if (path.startsWith('docs/') || path.startsWith('messages/')) return 0;
       if (path.startsWith('server/domain/')) return 1;
       if (path.startsWith('db/')) return 2;
       if (/^server\/(services|auth|ops)\//.test(path) || path === 'server/context.ts' || path === 'server/env.ts') return 3;

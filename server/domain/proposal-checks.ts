@@ -269,7 +269,7 @@ export function oneLine(s: string | null | undefined): string {
 }
 
 /** A number from a form field or JSON: null when empty, 'bad' when not a number. */
-function readNumber(v: string | number | null | undefined): number | null | 'bad' {
+export function readNumber(v: string | number | null | undefined): number | null | 'bad' {
   if (v == null) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : 'bad';
   const s = v.normalize('NFKC').trim();

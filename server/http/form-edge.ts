@@ -6,7 +6,8 @@
  * validates it with the use case's own schema and runs it. Done: 303 to
  * where the declaration says (Post/Redirect/Get). Refused or invalid: the
  * page is rendered as for a GET, with the typed values, each error by its
- * field and the refusal's status (the page reads them with `formState`).
+ * field and the refusal's status (the page reads them with `formState`);
+ * signed out, to the sign-in page and back.
  * Pages only read.
  */
 import type { z } from 'zod';
@@ -24,8 +25,10 @@ export type PageForm<I = any, P = any, V = any> = {
   useCase: UseCase<I, P, V>;
   /** The form's fields into the use case's input (it may wait, to read a file); by default the input's own fields, as typed (missing ones empty). */
   read?: (values: Record<string, string>, form: FormData) => unknown;
-  /** The use case's parameters from the page's path (and the form); a refusal stops here (say, no such project). */
-  params?: (path: PathParams, caller: Caller, values: Record<string, string>) => Promise<P | Refusal> | P | Refusal;
+  /** The use case's parameters from the page's path (and the form: its files, say); a refusal stops here (say, no such project). */
+  params?: (path: PathParams, caller: Caller, values: Record<string, string>, form: FormData) => Promise<P | Refusal> | P | Refusal;
+  /** The largest post this form takes (a form with files): a larger one is refused (413) before it is read. */
+  maxBytes?: number;
   /** Where the input's fields are on the form, when they are named differently (`amountFen` → `amount`): errors are shown there. */
   fieldsOnForm?: Record<string, string>;
   /** Done: where to send the browser (a same-site path); or `render` to show the outcome on the page itself. */
@@ -84,7 +87,14 @@ export function formFor(forms: readonly PageForm[], page: string, values: Record
  * (the page then renders as for a GET, changing nothing).
  */
 export async function submitPageForm(forms: readonly PageForm[], page: string, path: PathParams, request: Request, caller: Caller, url: URL): Promise<FormOutcome | null> {
-  if (!forms.some((f) => f.page === page)) return null;
+  const onPage = forms.filter((f) => f.page === page);
+  if (onPage.length === 0) return null;
+  // Judged on the declared length, before anything is read: the largest any form of the page takes.
+  const limit = onPage.filter((f) => f.maxBytes !== undefined).sort((a, b) => b.maxBytes! - a.maxBytes!)[0];
+  if (limit && Number(request.headers.get('content-length') ?? '0') > limit.maxBytes!) {
+    const error = genericMessage('payload_too_large', caller.locale);
+    return { state: { useCase: limit.useCase.name, pick: limit.pick?.value ?? null, values: {}, all: {}, errors: {}, error, message: error, code: 'payload_too_large', status: 413 }, cookies: [] };
+  }
   let form: FormData;
   try {
     form = await request.formData();
@@ -109,6 +119,8 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const onForm = (errors: Record<string, string>) =>
     declared.fieldsOnForm ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [declared.fieldsOnForm![k] ?? k, v])) : errors;
   const refused = (r: Refusal): FormOutcome => {
+    // Signed out (a session that ran out while the form was open): sign in, then back to the page.
+    if (r.code === 'not_signed_in') return { redirect: `/signin?next=${encodeURIComponent(url.pathname)}`, cookies: [] };
     if (declared.back) return { redirect: declared.back(r, path, values), cookies: [] };
     const errors: Record<string, string> = { ...(r.fields ?? {}) };
     if (r.field) errors[r.field] ??= r.message;
@@ -118,7 +130,7 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     };
   };
 
-  const params = declared.params ? await declared.params(path, caller, values) : (undefined as never);
+  const params = declared.params ? await declared.params(path, caller, values, form) : (undefined as never);
   if (isRefusal(params)) return refused(params);
   const raw = declared.read ? await declared.read(values, form) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
   const parsed = declared.useCase.input.safeParse(raw);

@@ -3,12 +3,10 @@
  * token travels only in an httpOnly, SameSite=Lax cookie (Secure in production).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie } from 'hono/cookie';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { ChangePasswordInput, SignInInput, SignUpInput, signOut } from '../services/accounts.ts';
-import { changePasswordCase, signInCase, signUpCase } from '../cases/accounts.ts';
+import { ChangePasswordInput, SignInInput, SignUpInput } from '../services/accounts.ts';
+import { changePasswordCase, signInCase, signOutCase, signUpCase } from '../cases/accounts.ts';
 
 const MeSchema = z
   .object({
@@ -56,12 +54,7 @@ export const authRoutes = createRouter()
       summary: 'Sign out this session',
       responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (auth) await signOut(c.get('ctx'), auth.sessionId, auth.account.id);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.body(null, 204);
-    },
+    async (c) => perform(c, signOutCase, {}, undefined, () => c.body(null, 204)),
   )
   .openapi(
     createRoute({

@@ -14,11 +14,11 @@ import {
   PAPER_STATUS_MESSAGES,
   RECEIPT_MESSAGES,
   castBallot,
-  checkReceiptGuarded,
   paperQueue,
   voterView,
   type BallotRefusal,
 } from '../services/ballots.ts';
+import { checkReceiptCase } from '../cases/receipts.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
 import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
@@ -172,16 +172,7 @@ export const ballotRoutes = createRouter()
       request: { params: z.object({ code: z.string().min(1).max(32).openapi({ example: 'ABCDE-FGH23' }) }) },
       responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404, 429) },
     }),
-    async (c) => {
-      const locale = c.get('locale');
-      const r = await checkReceiptGuarded(c.get('ctx'), c.req.valid('param').code, clientKey(c));
-      if ('code' in r) {
-        c.header('Retry-After', String(Math.ceil(r.waitMs / 1000)));
-        return fail(c, 429, 'rate_limited');
-      }
-      if (r.status === 'unknown') return fail(c, 404, 'receipt_unknown', locale === 'en' ? 'No ballot has this receipt code; check it character by character' : '没有这个回执码对应的选票，请逐个字符核对');
-      return c.json({ ...r, message: RECEIPT_MESSAGES[r.status][locale] }, 200);
-    },
+    async (c) => perform(c, checkReceiptCase, { code: c.req.valid('param').code }, undefined, (r) => c.json({ ...r, message: RECEIPT_MESSAGES[r.status][c.get('locale')] }, 200)),
   )
   .openapi(
     createRoute({

@@ -1,10 +1,11 @@
 /** @module Comments on a project: read (anyone), write (verified residents of its community), hide with a published reason (its staff), answer as the office (官方回复: its staff and council members). */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { addComment, addReply, COMMENT_MAX, describeCommentRefusal, HIDE_REASON_MAX, hideComment, listComments, type CommentOutcome } from '../services/comments.ts';
+import { createRouter, errorResponses, type AppEnv } from '../http/router.ts';
+import { perform, refused } from '../http/use-case-route.ts';
+import { COMMENT_MAX, HIDE_REASON_MAX, listComments, type CommentOutcome } from '../services/comments.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
+import { CommentInput, HideInput, commentCase, commentRefusal, hideCommentCase, replyCase } from '../cases/comments.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-01' }) });
 
@@ -29,11 +30,7 @@ const CommentSchema = z
   })
   .openapi('Comment');
 
-function answer(c: Context<AppEnv>, r: Exclude<CommentOutcome, { ok: true }>) {
-  const a = describeCommentRefusal(r, c.get('locale'));
-  if (a.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(a.retryAfterMs / 1000)));
-  return fail(c, a.status, a.code, a.message, a.field && a.status === 422 ? { [a.field]: a.message } : undefined);
-}
+const answer = (c: Context<AppEnv>, r: Exclude<CommentOutcome, { ok: true }>) => refused(c, commentRefusal({ locale: c.get('locale') }, r));
 
 async function visibleProject(c: Context<AppEnv>, code: string) {
   const loaded = await loadProjectWithPlace(c.get('ctx').database.db, { code });
@@ -74,22 +71,13 @@ export const commentRoutes = createRouter()
       path: '/projects/{code}/comments',
       tags: ['comments'],
       summary: `Comment on a project (verified residents of its community): plain text, at most ${COMMENT_MAX} characters, rate-limited`,
-      request: { params: Code, body: { content: { 'application/json': { schema: z.strictObject({ body: z.string().max(20_000) }) } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: CommentInput } }, required: true } },
       responses: {
         201: { description: 'Posted', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      const loaded = await visibleProject(c, c.req.valid('param').code);
-      if (!loaded) return answer(c, { ok: false, code: 'not_found' });
-      if (!auth) return refuse(c, 'not_signed_in');
-      const r = await addComment(ctx, loaded.p.id, c.req.valid('json').body, auth.actor, auditActorOf(auth, actingRole(auth, ['resident'])));
-      if (!r.ok) return answer(c, r);
-      return c.json({ id: r.id }, 201);
-    },
+    async (c) => perform(c, commentCase, c.req.valid('json'), c.req.valid('param'), (v) => c.json({ id: v.id }, 201)),
   )
   .openapi(
     createRoute({
@@ -99,20 +87,14 @@ export const commentRoutes = createRouter()
       summary: `Hide a comment (staff of the project’s community); the reason (at most ${HIDE_REASON_MAX} characters) is published in its place and in the audit log`,
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: z.strictObject({ reason: z.string().max(2000) }) } }, required: true },
+        body: { content: { 'application/json': { schema: HideInput } }, required: true },
       },
       responses: {
         200: { description: 'Hidden', content: { 'application/json': { schema: z.object({ id: z.string(), hidden: z.literal(true) }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const r = await hideComment(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').reason, auth.actor, auditActorOf(auth, actingRole(auth, ['staff'])));
-      if (!r.ok) return answer(c, r);
-      return c.json({ id: r.id, hidden: true as const }, 200);
-    },
+    async (c) => perform(c, hideCommentCase, c.req.valid('json'), { commentId: c.req.valid('param').id }, (v) => c.json({ id: v.id, hidden: true as const }, 200)),
   )
   .openapi(
     createRoute({
@@ -122,18 +104,12 @@ export const commentRoutes = createRouter()
       summary: `Answer a comment as the office (官方回复; staff of the project’s community or members of its council): shown under the comment with the replier’s name and role, recorded in the project’s history, and announced to the commenter. Plain text, at most ${COMMENT_MAX} characters, rate-limited with comments`,
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: z.strictObject({ body: z.string().max(20_000) }) } }, required: true },
+        body: { content: { 'application/json': { schema: CommentInput } }, required: true },
       },
       responses: {
         201: { description: 'Replied', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const r = await addReply(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').body, auth.actor, (role) => auditActorOf(auth, role));
-      if (!r.ok) return answer(c, r);
-      return c.json({ id: r.id }, 201);
-    },
+    async (c) => perform(c, replyCase, c.req.valid('json'), { commentId: c.req.valid('param').id }, (v) => c.json({ id: v.id }, 201)),
   );

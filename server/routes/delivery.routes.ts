@@ -23,13 +23,13 @@ import {
   amendAgreementCase,
   archiveCase,
   closeSurveyCase,
-  noSuchProject,
   paymentCase,
   progressCase,
   recordAgreementCase,
   resumeCase,
   startCase,
 } from '../cases/delivery.ts';
+import { noSuchProject } from '../cases/projects.ts';
 
 const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
 const Code = z.object({ code: z.string().regex(CODE_RE).openapi({ example: 'SGJD-SXSQ-2026-01' }) });

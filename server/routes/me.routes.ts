@@ -1,18 +1,17 @@
 /**
  * @module 我的信息 over the API: everything the site holds about the signed-in
  * person as JSON, correcting their name and contact details and their own
- * register entry, and closing the account. The page /account/data calls the
- * same services.
+ * register entry, and closing the account. The page /account/data's forms run
+ * the same use cases (server/cases/my-data.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie } from 'hono/cookie';
-import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
+import { createRouter, errorResponses, refuse } from '../http/router.ts';
 import { clientKey } from '../http/middleware.ts';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { perform } from '../http/use-case-route.ts';
 import { collectMyData, recordMyDataExport } from '../services/my-data.ts';
-import { DETAILS_MESSAGES, DetailsInput, RegisterCorrectionInput, correctDetails, correctRegisterEntry } from '../services/personal-details.ts';
-import { CLOSE_MESSAGES, CloseInput, closeAccount } from '../services/account-closure.ts';
-import { DEVICE_COOKIE } from '../services/sign-in.ts';
+import { DetailsInput, RegisterCorrectionInput } from '../services/personal-details.ts';
+import { CloseInput } from '../services/account-closure.ts';
+import { correctDetailsCase, correctResidencyCase, closeAccountCase } from '../cases/my-data.ts';
 
 const When = z.string().openapi({ description: 'ISO 8601, UTC' });
 const Name = z.object({ nameZh: z.string(), nameEn: z.string() });
@@ -123,15 +122,7 @@ export const meRoutes = createRouter()
         ...errorResponses(400, 401, 409, 422),
       },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const r = await correctDetails(c.get('ctx'), auth.account.id, c.req.valid('json'));
-      if (r.ok) return c.json({ changed: r.changed }, 200);
-      if (r.code === 'not_found') return refuse(c, 'not_signed_in');
-      const msg = DETAILS_MESSAGES[r.code][c.get('locale')];
-      return fail(c, r.code === 'login_taken' ? 409 : 422, r.code, msg, { mobile: msg });
-    },
+    async (c) => perform(c, correctDetailsCase, c.req.valid('json'), undefined, (v) => c.json(v, 200)),
   )
   .openapi(
     createRoute({
@@ -148,14 +139,7 @@ export const meRoutes = createRouter()
         ...errorResponses(400, 401, 403, 409),
       },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const r = await correctRegisterEntry(c.get('ctx'), auth.account.id, c.req.valid('param').slug, c.req.valid('json'));
-      if (r.ok) return c.json({ changed: r.changed, reverify: r.reverify }, 200);
-      if (r.code === 'not_resident_of_community') return refuse(c, r.code);
-      return fail(c, 409, r.code, DETAILS_MESSAGES[r.code][c.get('locale')]);
-    },
+    async (c) => perform(c, correctResidencyCase, c.req.valid('json'), { slug: c.req.valid('param').slug }, (v) => c.json(v, 200)),
   )
   .openapi(
     createRoute({
@@ -166,18 +150,5 @@ export const meRoutes = createRouter()
       request: { body: json(CloseInput) },
       responses: { 204: { description: 'Closed and signed out everywhere' }, ...errorResponses(400, 401, 409, 422) },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const r = await closeAccount(c.get('ctx'), auth.account.id, c.req.valid('json'));
-      if (!r.ok) {
-        if (r.code === 'not_found') return refuse(c, 'not_signed_in');
-        const msg = CLOSE_MESSAGES[r.code][c.get('locale')];
-        return r.code === 'holds_office' ? fail(c, 409, r.code, msg) : fail(c, 422, r.code, msg, { password: msg });
-      }
-      // The browser forgets the session and the device cookie; the server has already forgotten both.
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      deleteCookie(c, DEVICE_COOKIE, { path: '/' });
-      return c.body(null, 204);
-    },
+    async (c) => perform(c, closeAccountCase, c.req.valid('json'), undefined, () => c.body(null, 204)),
   );

@@ -7,8 +7,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { getProject } from '../services/catalog.ts';
-import { answerObjection, getNotice, lodgeObjection } from '../services/notices.ts';
-import { actorOf, JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
+import { getNotice } from '../services/notices.ts';
+import { perform } from '../http/use-case-route.ts';
+import { AnswerInput, ObjectionInput, answerObjectionCase, objectCase } from '../cases/notices.ts';
+import { JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
 
 export const noticeRoutes = createRouter()
   .openapi(
@@ -45,18 +47,10 @@ export const noticeRoutes = createRouter()
       path: '/projects/{code}/objections',
       tags: ['council'],
       summary: 'A verified resident of the community lodges an objection with a reason while the notice period runs',
-      request: { params: ProjectCode, body: { content: { 'application/json': { schema: z.strictObject({ reason: z.string().trim().min(1).max(2000) }) } }, required: true } },
+      request: { params: ProjectCode, body: { content: { 'application/json': { schema: ObjectionInput } }, required: true } },
       responses: { 201: { description: 'Lodged', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const found = await getProject(ctx.database, c.req.valid('param').code, ctx.now());
-      if (!found) return reasonAnswer(c, 'not_found');
-      // Objecting is a resident's right: the log shows 居民, whatever else the person is.
-      const r = await lodgeObjection(ctx, found.project.id, c.req.valid('json').reason, c.get('auth')?.actor ?? null, actorOf(c, ['resident']));
-      if (!r.ok) return reasonAnswer(c, r.code);
-      return c.json({ id: r.id }, 201);
-    },
+    async (c) => perform(c, objectCase, c.req.valid('json'), c.req.valid('param'), (v) => c.json({ id: v.id }, 201)),
   )
   .openapi(
     createRoute({
@@ -66,13 +60,9 @@ export const noticeRoutes = createRouter()
       summary: 'Staff answer an objection: dismiss (the answer is published; the notice runs on) or uphold (the project returns to deliberation with the answer as its reason)',
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: z.strictObject({ decision: z.enum(['dismiss', 'uphold']), answer: z.string().trim().min(1).max(2000) }) } }, required: true },
+        body: { content: { 'application/json': { schema: AnswerInput } }, required: true },
       },
       responses: { 200: { description: 'Answered', content: { 'application/json': { schema: z.object({ status: z.enum(['dismissed', 'upheld']), projectState: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const r = await answerObjection(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      if (!r.ok) return reasonAnswer(c, r.code);
-      return c.json({ status: r.status, projectState: r.projectState }, 200);
-    },
+    async (c) => perform(c, answerObjectionCase, c.req.valid('json'), { objectionId: c.req.valid('param').id }, (v) => c.json({ status: v.status, projectState: v.projectState }, 200)),
   );

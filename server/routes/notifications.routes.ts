@@ -1,7 +1,9 @@
 /** @module The signed-in person's notifications: list (with the unread count) and mark as read. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, refuse } from '../http/router.ts';
-import { listNotifications, markRead, notificationHref, notificationMessage, unreadCount } from '../services/notifications.ts';
+import { listNotifications, notificationHref, notificationMessage, unreadCount } from '../services/notifications.ts';
+import { perform } from '../http/use-case-route.ts';
+import { MarkReadInput, markReadCase } from '../cases/notifications.ts';
 
 const NotificationSchema = z
   .object({
@@ -67,17 +69,11 @@ export const notificationRoutes = createRouter()
       path: '/notifications/read',
       tags: ['notifications'],
       summary: 'Mark some of my notifications read (or all, without ids)',
-      request: { body: { content: { 'application/json': { schema: z.strictObject({ ids: z.array(z.string().min(1).max(64)).max(200).optional() }) } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: MarkReadInput } }, required: true } },
       responses: {
         200: { description: 'Marked', content: { 'application/json': { schema: z.object({ marked: z.number().int(), unread: z.number().int() }) } } },
         ...errorResponses(400, 401),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const marked = await markRead(ctx, auth.account.id, c.req.valid('json').ids);
-      return c.json({ marked, unread: await unreadCount(ctx, auth.account.id) }, 200);
-    },
+    async (c) => perform(c, markReadCase, c.req.valid('json'), undefined, (v) => c.json(v, 200)),
   );

@@ -1,10 +1,10 @@
 /** @module Projects: list with filters, one project with its history, state-machine steps. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { createRouter, errorResponses } from '../http/router.ts';
+import { perform, refused } from '../http/use-case-route.ts';
 import { getProject, listProjects, PROJECT_SORTS } from '../services/catalog.ts';
-import { perform } from '../http/use-case-route.ts';
-import { ProjectStepInput, projectStepCase } from '../cases/project-steps.ts';
 import { PROJECT_STATES } from '../domain/project-states.ts';
+import { EventInput, noSuchProject as noSuchProjectRefusal, projectStepCase } from '../cases/projects.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-TXSQ-2026-07' }) });
 
@@ -38,8 +38,7 @@ const ListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).optional().openapi({ type: 'integer', minimum: 0, maximum: 1_000_000, description: 'Skip this many projects (a whole number; `null` is refused)' }),
 });
 
-
-const noSuchProject = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', c.get('locale') === 'en' ? 'No such project' : '没有这个项目');
+const noSuchProject = (c: Parameters<typeof refused>[0]) => refused(c, noSuchProjectRefusal({ locale: c.get('locale') }));
 
 export const projectRoutes = createRouter()
   .openapi(
@@ -104,13 +103,13 @@ export const projectRoutes = createRouter()
       path: '/projects/{code}/events',
       tags: ['projects'],
       summary: 'Take a bare step of the project state machine (submit, withdraw, screen in/out, send to deliberation); other steps follow from council votes, notices and delivery records (409 decided_elsewhere)',
-      request: { params: Code, body: { content: { 'application/json': { schema: ProjectStepInput } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: EventInput } }, required: true } },
       responses: {
         200: { description: 'Moved', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => perform(c, projectStepCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
+    async (c) => perform(c, projectStepCase, c.req.valid('json'), c.req.valid('param'), (v) => c.json({ from: v.from, to: v.to }, 200)),
   );
 
 function pick(p: {

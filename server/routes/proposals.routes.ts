@@ -6,57 +6,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
-import { errorBody } from '../http/errors.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import {
-  addAttachments,
-  auditActorForProposal,
-  canSee,
-  createProposal,
-  describeRefusal,
-  getAttachmentForDownload,
-  getProposal,
-  listMyProposals,
-  loadProjectWithPlace,
-  proposalCheck,
-  removeAttachment,
-  submitProposal,
-  updateDraft,
-  proposeNotice,
-  withdrawProposal,
-  type ProposalRefusal,
-} from '../services/proposals.ts';
-import { contentDisposition, isAttachmentMime, type UploadFile } from '../services/uploads.ts';
+import { perform, refused } from '../http/use-case-route.ts';
+import { getAttachmentForDownload, getProposal, listMyProposals, proposalCheck, proposeNotice, type ProposalRefusal } from '../services/proposals.ts';
+import { contentDisposition, isAttachmentMime } from '../services/uploads.ts';
 import { fieldMessages, inLocale, type ProposalCheck } from '../domain/proposal-checks.ts';
+import {
+  AttachmentsForm,
+  PaperBody,
+  ProposalBody,
+  WithdrawBody,
+  attachCase,
+  proposalRefusal,
+  editDraftCase,
+  paperProposalCase,
+  proposeCase,
+  removeAttachmentCase,
+  submitDraftCase,
+  withdrawProposalCase,
+} from '../cases/proposals.ts';
 
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-lianhua-2026' }) });
 const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
 const Code = z.object({ code: z.string().regex(CODE_RE).openapi({ example: 'LTJD-LHSQ-2026-05' }) });
-
-/** Shapes only; the meaning (lengths, cap, category, theme) is checked by the domain with messages that name the rule. */
-const ProposalBody = z
-  .strictObject({
-    title: z.string().max(400),
-    category: z.string().max(40).openapi({ description: 'A category key of the cycle’s rulebook', example: 'goods' }),
-    theme: z.string().max(40).openapi({ description: 'A theme key of the cycle’s rulebook', example: 'culture_sports' }),
-    description: z.string().max(20_000),
-    address: z.string().max(400),
-    lat: z.number().min(-90).max(90).nullable().optional(),
-    lng: z.number().min(-180).max(180).nullable().optional(),
-    estimatedCost: z.string().max(40).openapi({ description: 'Yuan as typed: "35000", "3.5万", "1,234.50"', example: '35000' }),
-    beneficiaries: z.string().max(2000).optional(),
-    beneficiaryCount: z.number().int().min(0).nullable().optional(),
-  })
-  .openapi('ProposalInput');
-
-// One flat object, not an extension of ProposalInput: the document would say `allOf` of two objects that
-// each forbid the other's properties, which no body can satisfy.
-const PaperBody = z
-  .strictObject({
-    ...ProposalBody.shape,
-    submit: z.boolean().optional().openapi({ description: 'Submit to screening straight away (the paper form is complete)' }),
-  })
-  .openapi('PaperProposalInput');
 
 const CheckSchema = z
   .object({
@@ -105,26 +76,10 @@ function localCheck(check: ProposalCheck, locale: 'zh-CN' | 'en') {
   };
 }
 
-/** One place that turns a refused proposal into an HTTP answer. */
-function answerRefusal(c: Context<AppEnv>, r: ProposalRefusal) {
-  const a = describeRefusal(r, c.get('locale'));
-  if (a.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(a.retryAfterMs / 1000)));
-  // Not `fail`: an upload of the wrong type answers 415, which the shared helper does not list.
-  return c.json(errorBody(a.code, a.message, a.fields), a.status);
-}
+/** A refused proposal as an HTTP answer (the use cases' own words; an upload of the wrong type answers 415). */
+const answerRefusal = (c: Context<AppEnv>, r: ProposalRefusal) => refused(c, proposalRefusal({ locale: c.get('locale') }, r));
 
-const asResident = (auth: NonNullable<AppEnv['Variables']['auth']>) => auditActorOf(auth, actingRole(auth, ['resident']));
-const asStaff = (auth: NonNullable<AppEnv['Variables']['auth']>) => auditActorOf(auth, 'staff');
-const actingFor = auditActorForProposal;
-
-/** The proposal if this caller may see it (drafts are private), else null. */
-async function visible(c: Context<AppEnv>, code: string) {
-  const loaded = await loadProjectWithPlace(c.get('ctx').database.db, { code });
-  return loaded && canSee(loaded.p, loaded.place, c.get('auth')?.actor ?? null) ? loaded.p : null;
-}
 const signInFirst = (c: Context<AppEnv>) => refuse(c, 'not_signed_in');
-
-const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
 
 export const proposalRoutes = createRouter()
   .openapi(
@@ -159,14 +114,7 @@ export const proposalRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const r = await createProposal(ctx, { cycleId: c.req.valid('param').id, fields: c.req.valid('json') }, auth.actor, asResident(auth));
-      if (!r.ok) return answerRefusal(c, r);
-      return c.json({ code: r.code, state: 'draft', check: localCheck(r.check, c.get('locale')) }, 201);
-    },
+    async (c) => perform(c, proposeCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) => c.json({ code: v.code, state: v.state, check: localCheck(v.check, c.get('locale')) }, 201)),
   )
   .openapi(
     createRoute({
@@ -180,21 +128,11 @@ export const proposalRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const { submit, ...fields } = c.req.valid('json');
-      const r = await createProposal(ctx, { cycleId: c.req.valid('param').id, fields, paper: true }, auth.actor, asStaff(auth));
-      if (!r.ok) return answerRefusal(c, r);
-      let state = 'draft';
-      if (submit) {
-        const s = await submitProposal(ctx, r.code, auth.actor, asStaff(auth));
-        if (!s.ok) return answerRefusal(c, s);
-        state = s.to;
-      }
-      return c.json({ code: r.code, state, proposerType: 'paper' as const, check: localCheck(r.check, c.get('locale')) }, 201);
-    },
+    async (c) =>
+      perform(c, paperProposalCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) =>
+        // Recorded but not submitted: the API answers with the submission's refusal (the draft stays).
+        v.notSubmitted ? refused(c, v.notSubmitted) : c.json({ code: v.code, state: v.state, proposerType: 'paper' as const, check: localCheck(v.check, c.get('locale')) }, 201),
+      ),
   )
   .openapi(
     createRoute({
@@ -254,17 +192,7 @@ export const proposalRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const code = c.req.valid('param').code;
-      const current = await visible(c, code);
-      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
-      const r = await updateDraft(ctx, code, c.req.valid('json'), auth.actor, actingFor(auth, current));
-      if (!r.ok) return answerRefusal(c, r);
-      return c.json({ code, changed: r.changed, check: localCheck(r.check, c.get('locale')) }, 200);
-    },
+    async (c) => perform(c, editDraftCase, c.req.valid('json'), { code: c.req.valid('param').code }, (v) => c.json({ code: v.code, changed: v.changed, check: localCheck(v.check, c.get('locale')) }, 200)),
   )
   .openapi(
     createRoute({
@@ -278,17 +206,7 @@ export const proposalRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const code = c.req.valid('param').code;
-      const current = await visible(c, code);
-      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
-      const r = await submitProposal(ctx, code, auth.actor, actingFor(auth, current));
-      if (!r.ok) return answerRefusal(c, r);
-      return c.json({ from: r.from, to: r.to, check: localCheck(r.check, c.get('locale')) }, 200);
-    },
+    async (c) => perform(c, submitDraftCase, {}, { code: c.req.valid('param').code }, (v) => c.json({ from: v.from, to: v.to, check: localCheck(v.check, c.get('locale')) }, 200)),
   )
   .openapi(
     createRoute({
@@ -296,24 +214,13 @@ export const proposalRoutes = createRouter()
       path: '/proposals/{code}/withdraw',
       tags: ['proposals'],
       summary: 'Withdraw a proposal (its proposer; staff for a paper proposal) while the state machine allows',
-      request: { params: Code, body: { content: { 'application/json': { schema: z.strictObject({ reason: z.string().max(2000).optional() }) } }, required: false } },
+      request: { params: Code, body: { content: { 'application/json': { schema: WithdrawBody } }, required: false } },
       responses: {
         200: { description: 'Withdrawn', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
         ...errorResponses(400, 401, 403, 404, 409),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const code = c.req.valid('param').code;
-      const current = await visible(c, code);
-      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
-      const body = (c.req.valid('json') ?? {}) as { reason?: string };
-      const r = await withdrawProposal(ctx, code, body.reason ?? null, auth.actor, actingFor(auth, current));
-      if (!r.ok) return answerRefusal(c, r);
-      return c.json({ from: r.from, to: r.to }, 200);
-    },
+    async (c) => perform(c, withdrawProposalCase, c.req.valid('json') ?? {}, { code: c.req.valid('param').code }, (v) => c.json({ from: v.from, to: v.to }, 200)),
   )
   .openapi(
     createRoute({
@@ -323,7 +230,7 @@ export const proposalRoutes = createRouter()
       summary: `Attach photos (JPEG, PNG, WebP) or PDFs to a draft: judged by content, at most 5 MB each and 6 per proposal`,
       request: {
         params: Code,
-        body: { content: { 'multipart/form-data': { schema: z.object({ files: z.union([FileField, z.array(FileField)]) }) } }, required: true },
+        body: { content: { 'multipart/form-data': { schema: AttachmentsForm } }, required: true },
       },
       responses: {
         201: { description: 'Attached', content: { 'application/json': { schema: z.object({ ids: z.array(z.string()) }) } } },
@@ -331,20 +238,7 @@ export const proposalRoutes = createRouter()
         415: { description: 'Not a JPEG, PNG, WebP or PDF (by content)', content: { 'application/json': { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } },
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const code = c.req.valid('param').code;
-      const current = await visible(c, code);
-      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
-      const raw = c.req.valid('form').files;
-      const list = Array.isArray(raw) ? raw : [raw];
-      const files: UploadFile[] = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      const r = await addAttachments(ctx, code, files, auth.actor, actingFor(auth, current));
-      if (!r.ok) return answerRefusal(c, r);
-      return c.json({ ids: r.ids }, 201);
-    },
+    async (c) => perform(c, attachCase, c.req.valid('form'), { code: c.req.valid('param').code }, (v) => c.json({ ids: v.ids }, 201)),
   )
   .openapi(
     createRoute({
@@ -355,17 +249,7 @@ export const proposalRoutes = createRouter()
       request: { params: Code.extend({ attachmentId: z.string().min(1).max(64) }) },
       responses: { 200: { description: 'Removed', content: { 'application/json': { schema: z.object({ removed: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (!auth) return signInFirst(c);
-      const { code, attachmentId } = c.req.valid('param');
-      const current = await visible(c, code);
-      if (!current) return answerRefusal(c, { ok: false, code: 'not_found' });
-      const r = await removeAttachment(ctx, code, attachmentId, auth.actor, actingFor(auth, current));
-      if (!r.ok) return answerRefusal(c, r);
-      return c.json({ removed: true as const }, 200);
-    },
+    async (c) => perform(c, removeAttachmentCase, {}, c.req.valid('param'), (v) => c.json({ removed: v.removed }, 200)),
   )
   .openapi(
     createRoute({

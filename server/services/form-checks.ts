@@ -135,6 +135,7 @@ const communityStaff: Check = async (ctx, actor, params) => {
 export const FORM_KINDS: readonly FormKind[] = [
   // Everyone's: the language switch, signing in and out, accounts, receipts.
   { route: '/lang', check: anyone },
+  { route: '/display', check: anyone },
   { route: '/signin', check: anyone },
   { route: '/signup', check: anyone },
   { route: '/receipts', check: anyone },

@@ -16,7 +16,6 @@ import {
   closeSurveyCase,
   completeAuditCase,
   findingCase,
-  noSuchProject,
   paymentCase,
   progressCase,
   recordAgreementCase,
@@ -24,9 +23,12 @@ import {
   startCase,
   type OnProject,
 } from '#cases/delivery.ts';
+import { noSuchProject } from '#cases/projects.ts';
 import { reviewBallotsCase, uploadBallotsCase } from '#cases/ballot-imports.ts';
 import { getCommunity } from '#services/catalog.ts';
 import { loadProject } from '#services/delivery.ts';
+import { MAX_UPLOAD_REQUEST_BYTES } from '#services/uploads.ts';
+import { PB_IMPORT_MAX_BYTES } from '#services/ballot-imports.ts';
 import { normalizeProjectCode } from '#domain/project-code.ts';
 import { td } from '../i18n/delivery.ts';
 
@@ -53,7 +55,7 @@ async function deskProject(path: Path, caller: Caller): Promise<OnProject | Refu
 const DESK = '/staff/[slug]/delivery/[code]';
 
 /** One form of the desk: done, back to the desk saying so, at the form's own section. */
-function desk(intent: string, useCase: PageForm['useCase'], more: Pick<PageForm, 'read' | 'fieldsOnForm'> = { read: () => ({}) }): PageForm {
+function desk(intent: string, useCase: PageForm['useCase'], more: Pick<PageForm, 'read' | 'fieldsOnForm' | 'maxBytes'> = { read: () => ({}) }): PageForm {
   return {
     page: DESK,
     pick: { field: 'intent', value: intent },
@@ -91,6 +93,8 @@ export const DELIVERY_FORMS: PageForm[] = [
   }),
   desk('start', startCase),
   desk('progress', progressCase, {
+    // Up to six photos of 5 MB.
+    maxBytes: MAX_UPLOAD_REQUEST_BYTES,
     read: (values, form) => ({
       ...filled(values, 'reportedOn', 'percent', 'body'),
       photos: form.getAll('photos').filter((x): x is File => typeof x !== 'string'),
@@ -109,6 +113,7 @@ export const DELIVERY_FORMS: PageForm[] = [
     page: IMPORT,
     pick: { field: 'action', value: 'upload' },
     useCase: uploadBallotsCase,
+    maxBytes: PB_IMPORT_MAX_BYTES + 64 * 1024,
     params: importCycle,
     // A file input left empty posts a nameless, empty file: no file.
     read: (_values, form) => {

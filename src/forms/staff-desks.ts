@@ -11,8 +11,9 @@ import { eq } from 'drizzle-orm';
 import type { PageForm } from '#http/form-edge.ts';
 import { notSignedIn, refusedFor, type Caller, type Refusal } from '#cases/use-case.ts';
 import { importRegisterCase } from '#cases/register.ts';
-import { councilRefusal, opinionCase, sendToCouncilCase } from '#cases/screening.ts';
-import { projectStepCase } from '#cases/project-steps.ts';
+import { opinionCase, sendToCouncilCase } from '#cases/screening.ts';
+import { councilRefusal } from '#cases/acting.ts';
+import { projectStepCase } from '#cases/projects.ts';
 import { enterPaperBallotCase } from '#cases/ballots.ts';
 import { decidePhaseRequestCase, extendPhaseCase, forwardPhaseCase, requestPhaseChangeCase } from '#cases/cycles.ts';
 import { getCommunity } from '#services/catalog.ts';
@@ -137,7 +138,7 @@ const PAPER: PageForm = {
 
 const PHASE = '/staff/[slug]/phase';
 
-/** The cycle a phase form names, if it is one of this community's (asked of someone signed in: the others sign in first). */
+/** The cycle a phase form names, if it is one of this community's (asked of someone signed in: the others sign in first, and come back). */
 async function phaseCycle(path: Path, caller: Caller, values: Values): Promise<{ id: string } | Refusal> {
   if (!caller.auth) return notSignedIn(caller);
   const db = caller.ctx.database.db;
@@ -156,7 +157,6 @@ function phaseAnswer(path: Path, values: Values, what: 'phase_done' | 'phase_err
 
 /** A bad field stands for the refusal the control names: no reason, a bad date, or no such phase. */
 function phaseRefused(r: Refusal, path: Path, values: Values): string {
-  if (r.code === 'not_signed_in') return `/signin?next=${encodeURIComponent(`/staff/${path.slug}/screening`)}`;
   if (r.code !== 'validation_failed') return phaseAnswer(path, values, 'phase_error', r.code);
   const field = Object.keys(r.fields ?? {})[0];
   return phaseAnswer(path, values, 'phase_error', field === 'reason' ? 'reason_required' : field === 'endsOn' ? 'bad_date' : 'unknown_phase');
@@ -202,7 +202,6 @@ const PHASE_FORMS: PageForm[] = [
     read: (values) => ({ ...filled(values, 'decision'), note: values.note ?? '' }),
     next: (_v, _path, values) => `/staff?phase_request_done=${values.decision}#phase-requests-h`,
     back: (r) => {
-      if (r.code === 'not_signed_in') return '/signin?next=/staff';
       const code = r.code !== 'validation_failed' ? r.code : r.fields?.note ? 'reason_required' : 'unknown_action';
       return `/staff?phase_request_error=${code}#phase-requests-h`;
     },

@@ -1,10 +1,8 @@
-/** POST /signout: end this session and go home. */
+/**
+ * /signout: the sign-out button posts here; the page edge runs its use case
+ * (src/forms/participation.ts), which ends the session and goes home. Opened
+ * directly, it shows the account page (where the button is).
+ */
 import type { APIRoute } from 'astro';
-import { SESSION_COOKIE } from '#server/auth/sessions.ts';
-import { signOut } from '#services/accounts.ts';
 
-export const POST: APIRoute = async ({ locals, cookies, redirect }) => {
-  if (locals.auth) await signOut(locals.ctx, locals.auth.sessionId, locals.auth.account.id);
-  cookies.delete(SESSION_COOKIE, { path: '/' });
-  return redirect('/', 303);
-};
+export const GET: APIRoute = ({ redirect }) => redirect('/account', 303);

@@ -1,0 +1,59 @@
+/**
+ * @module Comments on a project: a resident comments, staff hide a comment
+ * with a published reason, staff or council members answer as the office
+ * (官方回复). The API (server/routes/comments.routes.ts) and the comment
+ * forms of a project's page run these.
+ */
+import { z } from '@hono/zod-openapi';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import { addComment, addReply, describeCommentRefusal, hideComment, type CommentOutcome } from '../services/comments.ts';
+import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
+import { done, notSignedIn, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
+
+export const CommentInput = z.strictObject({ body: z.string().max(20_000) });
+export const HideInput = z.strictObject({ reason: z.string().max(2000) });
+
+/** A refused comment, hide or reply; a field is named only for what the text itself got wrong (422). */
+export function commentRefusal(caller: Pick<Caller, 'locale'>, r: Exclude<CommentOutcome, { ok: true }>): Refusal {
+  const a = describeCommentRefusal(r, caller.locale);
+  return refusal(a.code, a.status, a.message, {
+    ...(a.field && a.status === 422 ? { field: a.field } : {}),
+    ...(a.retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(a.retryAfterMs / 1000) } : {}),
+  });
+}
+
+export const commentCase = useCase({
+  name: 'comment.add',
+  input: CommentInput,
+  async run(caller, { body }, { code }: { code: string }) {
+    const { ctx, auth } = caller;
+    const loaded = await loadProjectWithPlace(ctx.database.db, { code });
+    if (!loaded || !canSee(loaded.p, loaded.place, auth?.actor ?? null) || loaded.p.state === 'draft') return commentRefusal(caller, { ok: false, code: 'not_found' });
+    if (!auth) return notSignedIn(caller);
+    const r = await addComment(ctx, loaded.p.id, body, auth.actor, auditActorOf(auth, actingRole(auth, ['resident'])));
+    return r.ok ? done({ id: r.id }) : commentRefusal(caller, r);
+  },
+});
+
+export const hideCommentCase = useCase({
+  name: 'comment.hide',
+  input: HideInput,
+  async run(caller, { reason }, { commentId }: { commentId: string }) {
+    const { ctx, auth } = caller;
+    if (!auth) return notSignedIn(caller);
+    const r = await hideComment(ctx, commentId, reason, auth.actor, auditActorOf(auth, actingRole(auth, ['staff'])));
+    return r.ok ? done({ id: r.id }) : commentRefusal(caller, r);
+  },
+});
+
+export const replyCase = useCase({
+  name: 'comment.reply',
+  input: CommentInput,
+  async run(caller, { body }, { commentId }: { commentId: string }) {
+    const { ctx, auth } = caller;
+    if (!auth) return notSignedIn(caller);
+    // The service settles the role (staff, else council member) and names the replier in it.
+    const r = await addReply(ctx, commentId, body, auth.actor, (role) => auditActorOf(auth, role));
+    return r.ok ? done({ id: r.id }) : commentRefusal(caller, r);
+  },
+});

@@ -1,0 +1,183 @@
+/**
+ * @module Proposing: a resident proposes, staff type in a paper needs form
+ * (问需表), a draft is edited, submitted to screening or withdrawn, and its
+ * photos and PDFs are attached or removed. The API
+ * (server/routes/proposals.routes.ts) and the three proposal pages (propose,
+ * paper-proposal, a draft's edit page) run these. A page's form may also
+ * carry files and ask to submit straight away (`files`, `submit` in the
+ * parameters): the draft is written first, the files checked before
+ * anything, and a submission refused after a new draft was written comes
+ * back as `notSubmitted`, so that the person is sent to that draft.
+ */
+import { z } from '@hono/zod-openapi';
+import type { SignedIn } from '../services/accounts.ts';
+import { actingRole, auditActorOf } from '../services/accounts.ts';
+import type { AuditActor } from '../services/audit.ts';
+import {
+  addAttachments,
+  auditActorForProposal,
+  canSee,
+  createProposal,
+  describeRefusal,
+  loadProjectWithPlace,
+  removeAttachment,
+  submitProposal,
+  updateDraft,
+  withdrawProposal,
+  type ProposalRefusal,
+} from '../services/proposals.ts';
+import { checkFiles, countAttachments, type UploadFile } from '../services/uploads.ts';
+import type { ProposalCheck } from '../domain/proposal-checks.ts';
+import { done, notSignedIn, refusal, useCase, type Caller, type Outcome, type Refusal } from './use-case.ts';
+
+/** Shapes only; the meaning (lengths, cap, category, theme) is checked by the domain with messages that name the rule. */
+export const ProposalBody = z
+  .strictObject({
+    title: z.string().max(400),
+    category: z.string().max(40).openapi({ description: 'A category key of the cycle’s rulebook', example: 'goods' }),
+    theme: z.string().max(40).openapi({ description: 'A theme key of the cycle’s rulebook', example: 'culture_sports' }),
+    description: z.string().max(20_000),
+    address: z.string().max(400),
+    lat: z.number().min(-90).max(90).nullable().optional(),
+    lng: z.number().min(-180).max(180).nullable().optional(),
+    estimatedCost: z.string().max(40).openapi({ description: 'Yuan as typed: "35000", "3.5万", "1,234.50"', example: '35000' }),
+    beneficiaries: z.string().max(2000).optional(),
+    beneficiaryCount: z.number().int().min(0).nullable().optional(),
+  })
+  .openapi('ProposalInput');
+
+// One flat object, not an extension of ProposalInput: the document would say `allOf` of two objects that
+// each forbid the other's properties, which no body can satisfy.
+export const PaperBody = z
+  .strictObject({
+    ...ProposalBody.shape,
+    submit: z.boolean().optional().openapi({ description: 'Submit to screening straight away (the paper form is complete)' }),
+  })
+  .openapi('PaperProposalInput');
+
+export const WithdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
+
+const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
+export const AttachmentsForm = z.object({ files: z.union([FileField, z.array(FileField)]) });
+
+/** Nothing to send: the path says it all. */
+const NoBody = z.object({});
+
+/** A refused proposal, with its status, words and one message per field. */
+export function proposalRefusal(caller: Pick<Caller, 'locale'>, r: ProposalRefusal): Refusal {
+  const a = describeRefusal(r, caller.locale);
+  return refusal(a.code, a.status, a.message, {
+    ...(Object.keys(a.fields).length ? { fields: a.fields } : {}),
+    ...(a.retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(a.retryAfterMs / 1000) } : {}),
+  });
+}
+
+const signedIn = (caller: Caller): caller is Caller & { auth: SignedIn } => caller.auth !== null;
+
+/** What a page's form adds to a use case: files sent with it, and whether to submit straight away. */
+export type FormExtras = { files?: UploadFile[]; submit?: boolean };
+
+export type Created = { code: string; state: string; check: ProposalCheck; notSubmitted: Refusal | null };
+
+/** Create a draft (with the form's files), then submit it if asked; a refused submission leaves the draft, and says why. */
+async function create(caller: Caller & { auth: SignedIn }, fields: z.infer<typeof ProposalBody>, o: { cycleId: string; paper: boolean; files?: UploadFile[]; submit?: boolean }) {
+  const { ctx, auth } = caller;
+  const as = o.paper ? auditActorOf(auth, 'staff') : auditActorOf(auth, actingRole(auth, ['resident']));
+  const r = await createProposal(ctx, { cycleId: o.cycleId, fields, files: o.files, ...(o.paper ? { paper: true } : {}) }, auth.actor, as);
+  if (!r.ok) return proposalRefusal(caller, r);
+  if (!o.submit) return done<Created>({ code: r.code, state: 'draft', check: r.check, notSubmitted: null });
+  const s = await submitProposal(ctx, r.code, auth.actor, as);
+  return done<Created>(s.ok ? { code: r.code, state: s.to, check: r.check, notSubmitted: null } : { code: r.code, state: 'draft', check: r.check, notSubmitted: proposalRefusal(caller, s) });
+}
+
+export const proposeCase = useCase({
+  name: 'proposal.propose',
+  input: ProposalBody,
+  async run(caller, fields, p: { cycleId: string } & FormExtras) {
+    if (!signedIn(caller)) return notSignedIn(caller);
+    return create(caller, fields, { ...p, paper: false });
+  },
+});
+
+export const paperProposalCase = useCase({
+  name: 'proposal.enterPaper',
+  input: PaperBody,
+  async run(caller, { submit, ...fields }, p: { cycleId: string; files?: UploadFile[] }) {
+    if (!signedIn(caller)) return notSignedIn(caller);
+    return create(caller, fields, { ...p, submit, paper: true });
+  },
+});
+
+/** Signed in, and a proposal they may see (drafts are private): `then` runs with who they act as on it (its proposer as a resident, staff by name). */
+async function onProposal<V>(caller: Caller, code: string, then: (caller: Caller & { auth: SignedIn }, as: AuditActor, project: { id: string }) => Promise<Outcome<V>>): Promise<Outcome<V>> {
+  if (!signedIn(caller)) return notSignedIn(caller);
+  const loaded = await loadProjectWithPlace(caller.ctx.database.db, { code });
+  if (!loaded || !canSee(loaded.p, loaded.place, caller.auth.actor)) return proposalRefusal(caller, { ok: false, code: 'not_found' });
+  return then(caller, auditActorForProposal(caller.auth, loaded.p), loaded.p);
+}
+
+export const editDraftCase = useCase({
+  name: 'proposal.edit',
+  input: ProposalBody,
+  run: (caller, fields, { code, files = [], submit = false }: { code: string } & FormExtras) =>
+    onProposal(caller, code, async ({ ctx, auth }, as, project) => {
+      // Files are checked before anything is saved, so a bad photo changes nothing.
+      if (files.length) {
+        const checked = checkFiles(files, await countAttachments(ctx.database.db, project.id));
+        if (!checked.ok) return proposalRefusal(caller, { ok: false, code: 'invalid_files', problems: checked.problems });
+      }
+      const saved = await updateDraft(ctx, code, fields, auth.actor, as);
+      if (!saved.ok) return proposalRefusal(caller, saved);
+      if (files.length) {
+        const attached = await addAttachments(ctx, code, files, auth.actor, as);
+        if (!attached.ok) return proposalRefusal(caller, attached);
+      }
+      if (submit) {
+        const s = await submitProposal(ctx, code, auth.actor, as);
+        if (!s.ok) return proposalRefusal(caller, s);
+      }
+      return done({ code, changed: saved.changed, check: saved.check, uploaded: files.length, submitted: submit });
+    }),
+});
+
+export const submitDraftCase = useCase({
+  name: 'proposal.submit',
+  input: NoBody,
+  run: (caller, _input, { code }: { code: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const r = await submitProposal(ctx, code, auth.actor, as);
+      return r.ok ? done({ from: r.from, to: r.to, check: r.check }) : proposalRefusal(caller, r);
+    }),
+});
+
+export const withdrawProposalCase = useCase({
+  name: 'proposal.withdraw',
+  input: WithdrawBody,
+  run: (caller, { reason }, { code }: { code: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const r = await withdrawProposal(ctx, code, reason ?? null, auth.actor, as);
+      return r.ok ? done({ from: r.from, to: r.to }) : proposalRefusal(caller, r);
+    }),
+});
+
+export const attachCase = useCase({
+  name: 'proposal.attach',
+  input: AttachmentsForm,
+  run: (caller, { files }, { code }: { code: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const list = Array.isArray(files) ? files : [files];
+      const uploads: UploadFile[] = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const r = await addAttachments(ctx, code, uploads, auth.actor, as);
+      return r.ok ? done({ ids: r.ids }) : proposalRefusal(caller, r);
+    }),
+});
+
+export const removeAttachmentCase = useCase({
+  name: 'proposal.removeAttachment',
+  input: NoBody,
+  run: (caller, _input, { code, attachmentId }: { code: string; attachmentId: string }) =>
+    onProposal(caller, code, async ({ ctx, auth }, as) => {
+      const r = await removeAttachment(ctx, code, attachmentId, auth.actor, as);
+      return r.ok ? done({ removed: true as const }) : proposalRefusal(caller, r);
+    }),
+});

@@ -1,0 +1,120 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from '#messages/format.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CATALOGUES = join(ROOT, 'messages');
+const LOCALES = ['zh-CN', 'en'] as const;
+
+const areas = (locale: string) => readdirSync(join(CATALOGUES, locale)).filter((f) => f.endsWith('.json')).sort();
+const load = (locale: string, area: string): Record<string, string> => JSON.parse(readFileSync(join(CATALOGUES, locale, area), 'utf8'));
+
+/** The argument names a message uses, anywhere in it (plural branches included). */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const e of elements) {
+    if ('value' in e && e.type !== TYPE.literal) into.add(String(e.value));
+    if ('options' in e) for (const o of Object.values(e.options)) argumentsOf((o as { value: MessageFormatElement[] }).value, into);
+    if (e.type === TYPE.tag) argumentsOf(e.children, into);
+  }
+  return into;
+}
+
+describe('the message catalogues', () => {
+  it('every message key exists in zh-CN and en', () => {
+    expect(areas('en')).toEqual(areas('zh-CN'));
+    const problems: string[] = [];
+    for (const area of areas('zh-CN')) {
+      const zh = load('zh-CN', area);
+      const en = load('en', area);
+      for (const k of Object.keys(zh)) if (!(k in en)) problems.push(`${area} ${k}: missing in en`);
+      for (const k of Object.keys(en)) if (!(k in zh)) problems.push(`${area} ${k}: missing in zh-CN`);
+      for (const k of Object.keys(zh)) {
+        if (!(k in en)) continue;
+        const args: Record<string, string> = {};
+        for (const locale of LOCALES) {
+          const text = (locale === 'en' ? en : zh)[k]!;
+          if (typeof text !== 'string' || text.trim() === '') {
+            problems.push(`${area} ${k}: empty in ${locale}`);
+            continue;
+          }
+          try {
+            args[locale] = [...argumentsOf(parse(text, { ignoreTag: true }))].sort().join(',');
+          } catch (e) {
+            problems.push(`${area} ${k}: not ICU MessageFormat in ${locale} (${(e as Error).message})`);
+          }
+        }
+        // Money may be given in 万元 to the Chinese and in yuan to the English: the only difference allowed.
+        const differ = (a: string, b: string) => {
+          const x = new Set(a.split(',')), y = new Set(b.split(','));
+          return [...x, ...y].some((n) => !(x.has(n) && y.has(n)) && n !== 'wan' && n !== 'yuan');
+        };
+        if (args['zh-CN'] !== undefined && args.en !== undefined && differ(args['zh-CN'], args.en)) problems.push(`${area} ${k}: arguments differ (zh-CN ${args['zh-CN']}; en ${args.en})`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the areas the browser islands use keep to plain {name} arguments', () => {
+    // Islands fill messages without the parser (messages/fill.ts), so these areas use no plural, number, date or quoting.
+    const fancy: string[] = [];
+    for (const area of ['participation.json', 'recount.json'])
+      for (const locale of LOCALES)
+        for (const [k, text] of Object.entries(load(locale, area))) if (/\{[^}]*[,#]|'[{}#']/.test(text)) fancy.push(`${locale}/${area} ${k}`);
+    expect(fancy).toEqual([]);
+  });
+
+  it('messages are formatted as ICU MessageFormat, plurals and numbers included', () => {
+    expect(formatMessage('en', '{n, plural, one {# ballot} other {# ballots}}', { n: 1 })).toBe('1 ballot');
+    expect(formatMessage('en', '{n, plural, one {# ballot} other {# ballots}}', { n: 1200 })).toBe('1,200 ballots');
+    expect(formatMessage('zh-CN', '共 {n, number} 票', { n: 12000 })).toBe('共 12,000 票');
+    expect(formatMessage('zh-CN', '还剩 {days} 天', { days: 3 })).toBe('还剩 3 天');
+    // An argument not given stays as written.
+    expect(formatMessage('zh-CN', '请 {s} 秒后再试')).toBe('请 {s} 秒后再试');
+  });
+});
+
+/**
+ * Chinese text still written in code (not in comments) rather than the
+ * catalogues, counted in lines, per file. Issue 20 asks for none outside the catalogues, the demo
+ * seed and tests; until the move is done the total may only shrink (text
+ * moving from one file to another, as code is reorganised, is fine; then the
+ * list is written again with UPDATE_CJK_BASELINE=1).
+ */
+const BASELINE = join(import.meta.dirname, 'cjk-outside-catalogues.json');
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/;
+const EXEMPT = [/\.test\.ts$/, /^server\/services\/(demo-seed|demo-history|delivery-demo)\.ts$/, /^src\/i18n\/cjk-outside-catalogues\.json$/];
+
+/** Code without its comments (a comment may name a thing by its Chinese term; only what the site says counts). Line breaks stay. */
+function withoutComments(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/(^|[^:'"`\\])\/\/[^\n]*/g, (m, before: string) => before + blank(m.slice(before.length)));
+}
+
+function codeFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((n) => {
+    const p = join(ROOT, dir, n);
+    if (statSync(p).isDirectory()) return codeFiles(relative(ROOT, p));
+    return /\.(ts|astro|svelte|mjs)$/.test(n) ? [relative(ROOT, p)] : [];
+  });
+}
+
+describe('words outside the catalogues', () => {
+  it('Chinese text outside the message catalogues only shrinks (the list must end empty)', () => {
+    const now: Record<string, number> = {};
+    for (const f of [...codeFiles('server'), ...codeFiles('src')]) {
+      if (EXEMPT.some((r) => r.test(f))) continue;
+      const lines = withoutComments(readFileSync(join(ROOT, f), 'utf8')).split('\n').filter((l) => CJK.test(l)).length;
+      if (lines > 0) now[f] = lines;
+    }
+    if (process.env.UPDATE_CJK_BASELINE === '1') writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(Object.entries(now).sort()), null, 2) + '\n');
+    const baseline: Record<string, number> = JSON.parse(readFileSync(BASELINE, 'utf8'));
+    const sum = (x: Record<string, number>) => Object.values(x).reduce((a, b) => a + b, 0);
+    const grew = Object.entries(now).filter(([f, n]) => n > (baseline[f] ?? 0)).map(([f, n]) => `${f}: ${n} lines with Chinese (${baseline[f] ?? 0} before)`);
+    expect(sum(now), `lines with Chinese outside the catalogues; where it grew:\n${grew.join('\n')}`).toBeLessThanOrEqual(sum(baseline));
+  });
+});
