@@ -41,7 +41,8 @@ async function submitted(context: Context): Promise<Response | null> {
     address = context.clientAddress ?? 'local';
   } catch {}
   const caller: Caller = { ctx: locals.ctx, auth: locals.auth, locale: locals.locale, address, cookie: (name) => context.cookies.get(name)?.value };
-  const outcome = await submitPageForm(PAGE_FORMS, context.routePattern, context.params, context.request, caller, context.url);
+  // A copy of the request is read, so the page can still rewrite itself (to /404) after a refused post.
+  const outcome = await submitPageForm(PAGE_FORMS, context.routePattern, context.params, context.request.clone(), caller, context.url);
   if (!outcome) return null;
   writeCookies(context, outcome.cookies);
   if ('redirect' in outcome) return context.redirect(outcome.redirect, 303);

@@ -13,8 +13,13 @@ export function actingAs(caller: Pick<Caller, 'auth'>, roles: readonly string[])
   return caller.auth ? auditActorOf(caller.auth, actingRole(caller.auth, roles)) : { accountId: null, role: 'anonymous', name: '-' };
 }
 
-/** A refusal by any reason code the council features answer with; `project` names the project it concerns. */
-export function councilRefusal(caller: Pick<Caller, 'locale'>, code: string, project?: string): Refusal {
-  const base = councilReasonMessage(code, caller.locale);
-  return refusal(code, councilReasonStatus(code), project ? `${base}${caller.locale === 'en' ? ': ' : '：'}${project}` : base);
+/**
+ * A refusal by any reason code the council features answer with: the code picks the status and the sentence,
+ * unless `message` words it otherwise; `project` names the project it concerns; `fields` the fields.
+ */
+export function councilRefusal(caller: Pick<Caller, 'locale'>, code: string, opts: { message?: string; project?: string; fields?: Record<string, string> } = {}): Refusal {
+  const { locale } = caller;
+  const base = opts.message ?? councilReasonMessage(code, locale);
+  const message = opts.project ? `${base}${locale === 'en' ? ': ' : '：'}${opts.project}` : base;
+  return refusal(code, councilReasonStatus(code), message, opts.fields ? { fields: opts.fields } : {});
 }

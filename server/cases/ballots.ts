@@ -1,20 +1,30 @@
 /**
- * @module The resident vote's use cases on paper: staff type in a paper
- * ballot, each one twice by two different staff accounts (a mismatch is
- * flagged for a third check). The refusals of the ballot services, as every
- * edge gives them: a broken rule names its fields.
+ * @module The resident vote's use cases: casting (or replacing) one's
+ * ballot; staff typing in a paper ballot, each one twice by two different
+ * staff accounts (a mismatch is flagged for a third check); and how every
+ * ballot refusal is worded.
+ * Casting runs its transaction on the writer thread on the production server
+ * (server/services/ballots.ts); nothing is answered before it commits.
  */
 import { z } from '@hono/zod-openapi';
-import { BALLOT_MESSAGES, BALLOT_STATUS, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
 import { issueFields } from '../domain/ballot-rules.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
+import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
 import { actingAs } from './acting.ts';
-import { done, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+
 
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
 export const Points = z
   .record(z.string().min(1).max(64), z.number())
   .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
+
+export const BallotBody = z
+  .strictObject({
+    projects: ProjectIds.optional().openapi({ description: 'approval / basket: ids of the chosen projects' }),
+    points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
+  })
+  .openapi('BallotInput');
 
 export const PaperInput = z
   .strictObject({
@@ -25,7 +35,7 @@ export const PaperInput = z
   })
   .openapi('PaperBallotInput');
 
-/** A refusal of the ballot services: a broken rule names its fields; an unknown register number its field. */
+/** A refusal from the ballot services: a ballot that breaks a rule names its fields (the first broken rule is the code). */
 export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal): Refusal {
   const { locale } = caller;
   if (r.code === 'invalid_ballot') {
@@ -34,12 +44,28 @@ export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal):
   }
   if (r.code in BALLOT_STATUS) {
     const code = r.code as keyof typeof BALLOT_STATUS;
-    const message = BALLOT_MESSAGES[code][locale];
-    return refusal(code, BALLOT_STATUS[code], message, code === 'unknown_register_no' ? { fields: { registerNo: message } } : {});
+    return refusal(code, BALLOT_STATUS[code], BALLOT_MESSAGES[code][locale], code === 'unknown_register_no' ? { field: 'registerNo' } : {});
   }
   return refusedFor(caller, r.code as ReasonCode);
 }
 
+/** A verified resident casts their ballot while the vote is open; casting again replaces it (a burst, then one every few seconds, per person). */
+export const castBallotCase = useCase({
+  name: 'ballot.cast',
+  input: BallotBody,
+  async run(caller, input, params: { cycleId: string }) {
+    const { ctx, auth } = caller;
+    if (auth) {
+      const wait = ctx.limits.vote.consume(auth.account.id, 1, Date.now());
+      if (wait > 0) return rateLimited(caller, wait);
+    }
+    const r = await castBallot(ctx, params.cycleId, input, auth?.actor ?? null);
+    if (!r.ok) return ballotRefusal(caller, r);
+    return done({ receiptCode: r.receiptCode, castAt: r.castAt, replaced: r.replaced, ballot: r.ballot });
+  },
+});
+
+/** Staff of the community type in a paper ballot of its open vote. */
 export const enterPaperBallotCase = useCase({
   name: 'ballot.enterPaper',
   input: PaperInput,

@@ -35,6 +35,6 @@ export const sendToCouncilCase = useCase({
   input: SendInput,
   async run(caller, input, on: { cycleId: string }) {
     const r = await sendToDeliberation(caller.ctx, on.cycleId, input.projects ?? 'ready', caller.auth?.actor ?? null, actingAs(caller, ['staff']));
-    return r.ok ? done({ sent: r.sent }) : councilRefusal(caller, r.code, r.project);
+    return r.ok ? done({ sent: r.sent }) : councilRefusal(caller, r.code, { project: r.project });
   },
 });

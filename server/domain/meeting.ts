@@ -214,13 +214,27 @@ export type MeetingFacts = {
   quorumMet: boolean;
 };
 
-/** May a vote be recorded on this item for this member? Checked from the meeting to the person. */
-export function whyNotVote(meeting: MeetingFacts, item: { decided: boolean }, member: { expected: boolean; present: boolean }): MeetingReason | null {
-  if (meeting.status === 'closed') return 'meeting_closed';
-  if (meeting.status !== 'open') return 'meeting_not_open';
+/** Is the meeting in session (open)? The steps taken at the meeting itself ask this first. */
+export function whyNotInSession(status: MeetingStatus): 'meeting_closed' | 'meeting_not_open' | null {
+  if (status === 'closed') return 'meeting_closed';
+  if (status !== 'open') return 'meeting_not_open';
+  return null;
+}
+
+/** May the item be voted on at all: the meeting in session, attendance taken with a quorum, the item undecided? */
+function whyNotOnItem(meeting: MeetingFacts, item: { decided: boolean }): MeetingReason | null {
+  const session = whyNotInSession(meeting.status);
+  if (session) return session;
   if (!meeting.attendanceTaken) return 'attendance_not_taken';
   if (!meeting.quorumMet) return 'no_quorum';
   if (item.decided) return 'item_decided';
+  return null;
+}
+
+/** May a vote be recorded on this item for this member? Checked from the meeting to the person. */
+export function whyNotVote(meeting: MeetingFacts, item: { decided: boolean }, member: { expected: boolean; present: boolean }): MeetingReason | null {
+  const why = whyNotOnItem(meeting, item);
+  if (why) return why;
   if (!member.expected) return 'not_a_member';
   if (!member.present) return 'not_present';
   return null;
@@ -228,11 +242,8 @@ export function whyNotVote(meeting: MeetingFacts, item: { decided: boolean }, me
 
 /** May the item be decided now (its outcome computed and the project moved)? */
 export function whyNotDecide(meeting: MeetingFacts, item: { decided: boolean }, tally: Pick<ItemTally, 'missing'>): MeetingReason | null {
-  if (meeting.status === 'closed') return 'meeting_closed';
-  if (meeting.status !== 'open') return 'meeting_not_open';
-  if (!meeting.attendanceTaken) return 'attendance_not_taken';
-  if (!meeting.quorumMet) return 'no_quorum';
-  if (item.decided) return 'item_decided';
+  const why = whyNotOnItem(meeting, item);
+  if (why) return why;
   if (tally.missing.length > 0) return 'votes_incomplete';
   return null;
 }
@@ -253,8 +264,8 @@ export type CloseCheck<T> = { ok: true } | { ok: false; code: 'meeting_closed' |
  * A carry-over must name an undecided item of this meeting.
  */
 export function checkClose<T extends { code: string; decided: boolean }>(status: MeetingStatus, items: readonly T[], carriedOver: readonly string[]): CloseCheck<T> {
-  if (status === 'closed') return { ok: false, code: 'meeting_closed' };
-  if (status !== 'open') return { ok: false, code: 'meeting_not_open' };
+  const session = whyNotInSession(status);
+  if (session) return { ok: false, code: session };
   for (const code of carriedOver) {
     if (!items.some((i) => i.code === code && !i.decided)) return { ok: false, code: 'not_undecided', project: code };
   }

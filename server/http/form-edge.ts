@@ -23,8 +23,12 @@ export type PageForm<I = any, P = any, V = any> = {
   /** The form field that picks this use case, and its value (`intent` = `comment`); none when the page has one form. */
   pick?: { field: string; value: string };
   useCase: UseCase<I, P, V>;
-  /** The form's fields into the use case's input (it may wait, to read a file); by default the input's own fields, as typed (missing ones empty). */
-  read?: (values: Record<string, string>, form: FormData) => unknown;
+  /**
+   * The form's fields into the use case's input; by default the input's own fields, as typed (missing ones empty).
+   * A form that cannot be read into the input (a line of a text area in the wrong shape) answers a Refusal, in the page's words.
+   * It may wait (to read a file).
+   */
+  read?: (values: Record<string, string>, form: FormData, caller: Caller) => unknown;
   /** The use case's parameters from the page's path (and the form: its files, say); a refusal stops here (say, no such project). */
   params?: (path: PathParams, caller: Caller, values: Record<string, string>, form: FormData) => Promise<P | Refusal> | P | Refusal;
   /** The largest post this form takes (a form with files): a larger one is refused (413) before it is read. */
@@ -33,14 +37,14 @@ export type PageForm<I = any, P = any, V = any> = {
   fieldsOnForm?: Record<string, string>;
   /** Done: where to send the browser (a same-site path); or `render` to show the outcome on the page itself. */
   next: ((value: V, path: PathParams, values: Record<string, string>, url: URL) => string) | 'render';
+  /** Done: cookies only the page sets (a one-time flash carried across the redirect), beside the use case's own. */
+  cookies?: (value: V, path: PathParams, caller: Caller, values: Record<string, string>) => CookieChange[];
   /**
    * Refused, for a form whose page shows outcomes from its address (a form
    * posting to an endpoint rather than to its own page): where to send the
    * browser, carrying the reason. Without it the page is rendered with the errors.
    */
   back?: (refused: Refusal, path: PathParams, values: Record<string, string>) => string;
-  /** Done: cookies the page sets besides the use case's own (a note the page it redirects to shows once). */
-  cookies?: (value: V, path: PathParams, values: Record<string, string>, caller: Caller) => CookieChange[];
 };
 
 /** What a page shows after a post it did not redirect from. */
@@ -48,13 +52,14 @@ export type FormState = {
   /** The use case's name and, for a page with several forms, the picking field's value. */
   useCase: string;
   pick: string | null;
-  /** The fields as the person typed them (files are not kept); a field posted more than once (ticked boxes) by its last value here, by all of them in `all`. */
+  /** The fields as the person typed them (files are not kept). */
   values: Record<string, string>;
-  all: Record<string, string[]>;
+  /** Every value of each field, in order: the ticked boxes of a field posted several times. */
+  lists: Record<string, string[]>;
   /** Errors by field, in the person's language; `error` is the one not about a field. */
   errors: Record<string, string>;
   error: string | null;
-  /** The refusal's own sentence, also when it names fields (a page may show both: the amounts over a limit, and the field). */
+  /** The refusal's own words, whether or not it concerns fields (for a page that sums a refusal up in one line). */
   message: string | null;
   /** The reason code (`validation_failed` for bad fields), and the HTTP status the page answers with. */
   code: string | null;
@@ -93,7 +98,7 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const limit = onPage.filter((f) => f.maxBytes !== undefined).sort((a, b) => b.maxBytes! - a.maxBytes!)[0];
   if (limit && Number(request.headers.get('content-length') ?? '0') > limit.maxBytes!) {
     const error = genericMessage('payload_too_large', caller.locale);
-    return { state: { useCase: limit.useCase.name, pick: limit.pick?.value ?? null, values: {}, all: {}, errors: {}, error, message: error, code: 'payload_too_large', status: 413 }, cookies: [] };
+    return { state: { useCase: limit.useCase.name, pick: limit.pick?.value ?? null, values: {}, lists: {}, errors: {}, error, message: error, code: 'payload_too_large', status: 413 }, cookies: [] };
   }
   let form: FormData;
   try {
@@ -102,15 +107,19 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
     form = new FormData();
   }
   const values: Record<string, string> = {};
-  const all: Record<string, string[]> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string') (all[k] ??= []).push((values[k] = v));
+  const lists: Record<string, string[]> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== 'string') continue;
+    values[k] = v;
+    (lists[k] ??= []).push(v);
+  }
   const declared = formFor(forms, page, values);
   if (!declared) return null;
   const state = (s: Partial<FormState> & Pick<FormState, 'status' | 'code'>): FormState => ({
     useCase: declared.useCase.name,
     pick: declared.pick?.value ?? null,
     values,
-    all,
+    lists,
     errors: {},
     error: null,
     message: null,
@@ -132,7 +141,8 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
 
   const params = declared.params ? await declared.params(path, caller, values, form) : (undefined as never);
   if (isRefusal(params)) return refused(params);
-  const raw = declared.read ? await declared.read(values, form) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
+  const raw = declared.read ? await declared.read(values, form, caller) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
+  if (isRefusal(raw)) return refused(raw);
   const parsed = declared.useCase.input.safeParse(raw);
   if (!parsed.success) {
     const invalid = refusal('validation_failed', 400, genericMessage('validation_failed', caller.locale), { fields: fieldsFromZod(parsed.error, caller.locale, { value: raw }) });
@@ -141,5 +151,5 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const r = await declared.useCase.run(caller, parsed.data, params);
   if (!r.ok) return refused(r);
   if (declared.next === 'render') return { state: state({ status: 200, code: null, value: r.value }), cookies: r.cookies ?? [] };
-  return { redirect: declared.next(r.value, path, values, url), cookies: [...(r.cookies ?? []), ...(declared.cookies?.(r.value, path, values, caller) ?? [])] };
+  return { redirect: declared.next(r.value, path, values, url), cookies: [...(r.cookies ?? []), ...(declared.cookies?.(r.value, path, caller, values) ?? [])] };
 }

@@ -6,14 +6,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
-import { clientKey } from '../http/middleware.ts';
 import { perform, refused } from '../http/use-case-route.ts';
-import { PaperInput, Points, ProjectIds, ballotRefusal, enterPaperBallotCase } from '../cases/ballots.ts';
+import { clientKey } from '../http/middleware.ts';
 import {
   BALLOT_MESSAGES,
   PAPER_STATUS_MESSAGES,
   RECEIPT_MESSAGES,
-  castBallot,
   paperQueue,
   voterView,
   type BallotRefusal,
@@ -21,16 +19,10 @@ import {
 import { checkReceiptCase } from '../cases/receipts.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
 import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
+import { BallotBody, PaperInput, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
-
-const BallotBody = z
-  .strictObject({
-    projects: ProjectIds.optional().openapi({ description: 'approval / basket: ids of the chosen projects' }),
-    points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
-  })
-  .openapi('BallotInput');
 
 const BallotContent = z.object({ method: z.enum(['approval', 'basket', 'points']), projects: z.array(z.string()).optional(), points: z.record(z.string(), z.number()).optional() }).openapi('BallotContent');
 
@@ -148,20 +140,10 @@ export const ballotRoutes = createRouter()
       request: { params: Id, body: { content: { 'application/json': { schema: BallotBody } }, required: true } },
       responses: { 201: { description: 'Cast; keep the receipt code', content: { 'application/json': { schema: CastSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      if (auth) {
-        const wait = ctx.limits.vote.consume(auth.account.id, 1, Date.now());
-        if (wait > 0) {
-          c.header('Retry-After', String(Math.ceil(wait / 1000)));
-          return fail(c, 429, 'rate_limited');
-        }
-      }
-      const r = await castBallot(ctx, c.req.valid('param').id, c.req.valid('json'), auth?.actor ?? null);
-      if (!r.ok) return refuseBallot(c, r);
-      return c.json({ receiptCode: r.receiptCode, castAt: r.castAt.toISOString(), replaced: r.replaced, ballot: ballotJson(r.ballot) }, 201);
-    },
+    async (c) =>
+      perform(c, castBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) =>
+        c.json({ receiptCode: v.receiptCode, castAt: v.castAt.toISOString(), replaced: v.replaced, ballot: ballotJson(v.ballot) }, 201),
+      ),
   )
   .openapi(
     createRoute({

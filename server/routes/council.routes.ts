@@ -5,17 +5,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
+import { perform } from '../http/use-case-route.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
-import { addTerm, communityBySlug, endTerm, listTerms } from '../services/council.ts';
-import { actorOf, IsoDay, reasonAnswer, Slug } from './council-http.ts';
+import { communityBySlug, listTerms } from '../services/council.ts';
+import { addTermCase, EndTermInput, endTermCase, TermInput } from '../cases/council.ts';
+import { reasonAnswer, Slug } from './council-http.ts';
 
 const TermSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(['chair', 'member']), startsOn: z.string(), endsOn: z.string().nullable(), current: z.boolean() }).openapi('CouncilTerm');
-const TermInput = z.strictObject({
-  login: z.string().trim().min(1).max(64).openapi({ description: 'The person’s username or mobile number; they must be a verified resident of the community' }),
-  role: z.enum(['chair', 'member']),
-  startsOn: IsoDay,
-  endsOn: IsoDay.nullable().optional(),
-});
 
 export const councilRoutes = createRouter()
   .openapi(
@@ -44,14 +40,7 @@ export const councilRoutes = createRouter()
       request: { params: Slug, body: { content: { 'application/json': { schema: TermInput } }, required: true } },
       responses: { 201: { description: 'Added', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const community = await communityBySlug(ctx.database.db, c.req.valid('param').slug);
-      if (!community) return reasonAnswer(c, 'not_found');
-      const r = await addTerm(ctx, community.id, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      if (!r.ok) return reasonAnswer(c, r.code);
-      return c.json({ id: r.id }, 201);
-    },
+    async (c) => perform(c, addTermCase, c.req.valid('json'), { slug: c.req.valid('param').slug }, (v) => c.json({ id: v.id }, 201)),
   )
   .openapi(
     createRoute({
@@ -59,13 +48,8 @@ export const councilRoutes = createRouter()
       path: '/council-terms/{id}/end',
       tags: ['council'],
       summary: 'Staff end a council term on a date; the role is revoked once no term covers today',
-      request: { params: z.object({ id: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: z.strictObject({ endsOn: IsoDay }) } }, required: true } },
+      request: { params: z.object({ id: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: EndTermInput } }, required: true } },
       responses: { 200: { description: 'Ended', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const r = await endTerm(ctx, c.req.valid('param').id, c.req.valid('json').endsOn, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      if (!r.ok) return reasonAnswer(c, r.code);
-      return c.json({ ok: true as const }, 200);
-    },
+    async (c) => perform(c, endTermCase, c.req.valid('json'), { termId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
   );

@@ -7,58 +7,33 @@
  * naming it), and correct a closed meeting only by an addendum.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { createRouter, errorResponses, type AppEnv } from '../http/router.ts';
-import { COUNCIL_VOTES, describeOpensAt, describeShortfall, listItems } from '../domain/meeting.ts';
-import { councilReasonMessage } from '../services/council-reasons.ts';
+import { createRouter, errorResponses } from '../http/router.ts';
+import { perform } from '../http/use-case-route.ts';
 import { communityBySlug } from '../services/council.ts';
+import { canSeeUnpublished, getMeeting, listMeetings, type MeetingView } from '../services/meetings.ts';
 import {
-  addAddendum,
-  canSeeUnpublished,
-  closeMeeting,
-  decideItem,
-  getMeeting,
-  listMeetings,
-  openMeeting,
-  publishAgenda,
-  recordAttendance,
-  recordItemNotes,
-  recordVotes,
-  scheduleMeeting,
-  setAgenda,
-  type MeetingFailure,
-  type MeetingView,
-} from '../services/meetings.ts';
-import { actorOf, CycleId, JsonObject, Ok, ProjectCode, reasonAnswer, Slug } from './council-http.ts';
+  addAddendumCase,
+  AddendumInput,
+  AgendaInput,
+  AttendanceInput,
+  CloseInput,
+  closeMeetingCase,
+  decideItemCase,
+  NotesInput,
+  openMeetingCase,
+  publishAgendaCase,
+  recordAttendanceCase,
+  recordNotesCase,
+  recordVotesCase,
+  scheduleMeetingCase,
+  ScheduleInput,
+  setAgendaCase,
+  VotesInput,
+} from '../cases/meetings.ts';
+import { CycleId, JsonObject, Ok, reasonAnswer, Slug } from './council-http.ts';
 
 const MeetingId = z.object({ id: z.string().min(1).max(64) });
 const ItemParams = z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) });
-const Codes = z.array(ProjectCode.shape.code).min(1).max(50);
-const ScheduleInput = z.strictObject({
-  title: z.string().trim().min(1).max(100),
-  scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DDTHH:mm（北京时间）|Time is YYYY-MM-DDTHH:mm (China time)' }).openapi({ example: '2026-11-25T19:30' }),
-  place: z.string().trim().min(1).max(200),
-  agenda: Codes,
-});
-
-function failure(c: Context<AppEnv>, r: MeetingFailure) {
-  if (r.code === 'over_budget' && 'shortfallFen' in r) {
-    return reasonAnswer(c, r.code, { message: describeShortfall({ ok: false, reason: 'over_budget', remainingFen: r.remainingFen, shortfallFen: r.shortfallFen }, r.costFen, c.get('locale')) });
-  }
-  if (r.code === 'undecided_items' && 'items' in r) {
-    // The message names every undecided item; `fields` points at the carry-over each one lacks.
-    const locale = c.get('locale');
-    return reasonAnswer(c, r.code, {
-      message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ': ' : '：'}${listItems(r.items, locale)}`,
-      fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
-    });
-  }
-  if (r.code === 'meeting_not_yet' && 'opensAt' in r) {
-    const locale = c.get('locale');
-    return reasonAnswer(c, r.code, { message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ' ' : '：'}${describeOpensAt(r.opensAt, locale)}` });
-  }
-  return reasonAnswer(c, r.code, { project: 'project' in r ? r.project : undefined });
-}
 
 function serialize(v: MeetingView) {
   const m = v.meeting;
@@ -81,6 +56,8 @@ function serialize(v: MeetingView) {
     budget: v.budget,
   };
 }
+
+const itemOf = (p: { id: string; itemId: string }) => ({ meetingId: p.id, itemId: p.itemId });
 
 const stepResponses = { 200: { description: 'Done', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(400, 401, 403, 404, 409, 422) };
 const staffStep = (summary: string, path: string) => createRoute({ method: 'post', path, tags: ['council'], summary, request: { params: MeetingId }, responses: stepResponses });
@@ -115,12 +92,7 @@ export const meetingRoutes = createRouter()
       request: { params: CycleId, body: { content: { 'application/json': { schema: ScheduleInput } }, required: true } },
       responses: { 201: { description: 'Scheduled', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const r = await scheduleMeeting(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      if (!r.ok) return failure(c, r);
-      return c.json({ id: r.id }, 201);
-    },
+    async (c) => perform(c, scheduleMeetingCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) => c.json({ id: v.id }, 201)),
   )
   .openapi(
     createRoute({
@@ -138,28 +110,22 @@ export const meetingRoutes = createRouter()
       return c.json(serialize(v), 200);
     },
   )
-  .openapi(staffStepWith('Replace the agenda (before it is published)', '/meetings/{id}/agenda', z.strictObject({ projects: Codes })), async (c) => {
-    const r = await setAgenda(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').projects, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-    return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-  })
-  .openapi(staffStep('Publish the agenda; it cannot change afterwards', '/meetings/{id}/publish'), async (c) => {
-    const r = await publishAgenda(c.get('ctx'), c.req.valid('param').id, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-    return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-  })
-  .openapi(staffStep('Open the meeting: the agenda must be published, and not before its scheduled time (meeting_not_yet)', '/meetings/{id}/open'), async (c) => {
-    const r = await openMeeting(c.get('ctx'), c.req.valid('param').id, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-    return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-  })
+  .openapi(staffStepWith('Replace the agenda (before it is published)', '/meetings/{id}/agenda', AgendaInput), async (c) =>
+    perform(c, setAgendaCase, c.req.valid('json'), { meetingId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
+  )
+  .openapi(staffStep('Publish the agenda; it cannot change afterwards', '/meetings/{id}/publish'), async (c) =>
+    perform(c, publishAgendaCase, {}, { meetingId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
+  )
+  .openapi(staffStep('Open the meeting: the agenda must be published, and not before its scheduled time (meeting_not_yet)', '/meetings/{id}/open'), async (c) =>
+    perform(c, openMeetingCase, {}, { meetingId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
+  )
   .openapi(
     staffStepWith(
       'Take attendance: the members present (by account id, from GET /meetings/{id}); every other member in office is recorded absent. Answers with the quorum.',
       '/meetings/{id}/attendance',
-      z.strictObject({ present: z.array(z.string().min(1).max(64)).max(100) }),
+      AttendanceInput,
     ),
-    async (c) => {
-      const r = await recordAttendance(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').present, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      return r.ok ? c.json({ quorum: r.quorum }, 200) : failure(c, r);
-    },
+    async (c) => perform(c, recordAttendanceCase, c.req.valid('json'), { meetingId: c.req.valid('param').id }, (v) => c.json({ quorum: v.quorum }, 200)),
   )
   .openapi(
     createRoute({
@@ -167,14 +133,10 @@ export const meetingRoutes = createRouter()
       path: '/meetings/{id}/items/{itemId}/notes',
       tags: ['council'],
       summary: 'Record the proposer’s presentation and the discussion summary of an agenda item',
-      request: { params: ItemParams, body: { content: { 'application/json': { schema: z.strictObject({ presentationNote: z.string().max(4000), discussionSummary: z.string().max(8000) }) } }, required: true } },
+      request: { params: ItemParams, body: { content: { 'application/json': { schema: NotesInput } }, required: true } },
       responses: { 200: { description: 'Recorded', content: { 'application/json': { schema: Ok } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const p = c.req.valid('param');
-      const r = await recordItemNotes(c.get('ctx'), p.id, p.itemId, c.req.valid('json'), c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-    },
+    async (c) => perform(c, recordNotesCase, c.req.valid('json'), itemOf(c.req.valid('param')), () => c.json({ ok: true as const }, 200)),
   )
   .openapi(
     createRoute({
@@ -184,15 +146,11 @@ export const meetingRoutes = createRouter()
       summary: 'Record present members’ votes on an item (staff: anyone present; a council member: only their own). Refused without quorum.',
       request: {
         params: ItemParams,
-        body: { content: { 'application/json': { schema: z.strictObject({ votes: z.array(z.strictObject({ accountId: z.string().min(1).max(64), vote: z.enum(COUNCIL_VOTES) })).max(100) }) } }, required: true },
+        body: { content: { 'application/json': { schema: VotesInput } }, required: true },
       },
       responses: { 200: { description: 'Recorded', content: { 'application/json': { schema: Ok } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const p = c.req.valid('param');
-      const r = await recordVotes(c.get('ctx'), p.id, p.itemId, c.req.valid('json').votes, c.get('auth')?.actor ?? null, actorOf(c, ['staff', 'council_member']));
-      return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-    },
+    async (c) => perform(c, recordVotesCase, c.req.valid('json'), itemOf(c.req.valid('param')), () => c.json({ ok: true as const }, 200)),
   )
   .openapi(
     createRoute({
@@ -203,28 +161,16 @@ export const meetingRoutes = createRouter()
       request: { params: ItemParams },
       responses: { 200: { description: 'Decided', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(401, 403, 404, 409) },
     }),
-    async (c) => {
-      const p = c.req.valid('param');
-      const r = await decideItem(c.get('ctx'), p.id, p.itemId, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      return r.ok ? c.json({ outcome: r.outcome, reason: r.reason, tally: r.tally, projectState: r.projectState }, 200) : failure(c, r);
-    },
+    async (c) => perform(c, decideItemCase, {}, itemOf(c.req.valid('param')), (v) => c.json(v, 200)),
   )
   .openapi(
     staffStepWith(
       'Close the meeting and publish its minutes. Every agenda item must be decided or carried over (`carryOver`: the project code and the reason, published with the meeting; the project stays under deliberation for a later agenda). Otherwise 409 undecided_items, whose message names each undecided item (code and title) and whose `fields` has `carryOver.<code>` → title for each; 422 not_undecided when a carry-over names an item that is not undecided on this agenda.',
       '/meetings/{id}/close',
-      z.strictObject({
-        minutes: z.string().trim().min(1).max(20000),
-        carryOver: z.array(z.strictObject({ project: ProjectCode.shape.code, reason: z.string().trim().min(1).max(2000) })).max(50).optional(),
-      }),
+      CloseInput,
     ),
-    async (c) => {
-      const body = c.req.valid('json');
-      const r = await closeMeeting(c.get('ctx'), c.req.valid('param').id, body.minutes, c.get('auth')?.actor ?? null, actorOf(c, ['staff']), body.carryOver ?? []);
-      return r.ok ? c.json({ ok: true as const }, 200) : failure(c, r);
-    },
+    async (c) => perform(c, closeMeetingCase, c.req.valid('json'), { meetingId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
   )
-  .openapi(staffStepWith('Add an addendum to a closed meeting (the only way to correct it; logged)', '/meetings/{id}/addenda', z.strictObject({ body: z.string().trim().min(1).max(8000) })), async (c) => {
-    const r = await addAddendum(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').body, c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-    return r.ok ? c.json({ id: r.id }, 200) : failure(c, r);
-  });
+  .openapi(staffStepWith('Add an addendum to a closed meeting (the only way to correct it; logged)', '/meetings/{id}/addenda', AddendumInput), async (c) =>
+    perform(c, addAddendumCase, c.req.valid('json'), { meetingId: c.req.valid('param').id }, (v) => c.json({ id: v.id }, 200)),
+  );

@@ -20,7 +20,7 @@ import { reasonCannot, roleReason, type Actor, type Place } from '../domain/perm
 import { BARE_EVENTS, PROJECT_EVENTS, cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { whyNotAnswer, whyNotObject } from '../domain/notice.ts';
 import { whyNotPay } from '../domain/delivery.ts';
-import { whyNotEditAgenda, whyNotOpen } from '../domain/meeting.ts';
+import { whyNotEditAgenda, whyNotInSession, whyNotOpen } from '../domain/meeting.ts';
 import { getCommunity } from './catalog.ts';
 import { listDistricts } from './rulebook-admin.ts';
 import { loadProjectForStep, staffReason, placeOfCommunity } from './council.ts';
@@ -268,8 +268,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       if (!it) return 'not_found';
       const who = reasonCannot('cast_council_vote', { area: l.place, projectState: 'under_deliberation' }, actor);
       if (who) return who;
-      if (l.m.status !== 'open') return l.m.status === 'closed' ? 'meeting_closed' : 'meeting_not_open';
-      return it.outcome !== null ? 'item_decided' : null;
+      return whyNotInSession(l.m.status) ?? (it.outcome !== null ? 'item_decided' : null);
     },
   },
 
@@ -303,10 +302,8 @@ export const FORM_KINDS: readonly FormKind[] = [
       return b ? whyCannotPropose(b, actor, true) : 'wrong_phase';
     },
   },
-  {
-    route: '/staff/:slug/council',
-    check: communityStaff,
-  },
+  // A community's council terms: adding one, ending one.
+  ...(['add', 'end'] as const).map((action): FormKind => ({ route: '/staff/:slug/council', field: 'action', value: action, check: communityStaff })),
   {
     route: '/staff/:slug/screening', field: 'action', value: 'opinion',
     check: async (ctx, actor, p, f) => {

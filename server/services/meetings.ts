@@ -28,6 +28,7 @@ import {
   tallyItem,
   whyNotDecide,
   whyNotEditAgenda,
+  whyNotInSession,
   whyNotOpen,
   whyNotVote,
   type CouncilVote,
@@ -63,6 +64,31 @@ async function loadMeeting(db: Db | Tx, meetingId: string) {
   const cy = (await db.select().from(cycles).where(eq(cycles.id, m.cycleId)))[0]!;
   const rulebook = (await getRulebook(db, cy.rulebookId))!;
   return { m, place, rulebook, budgetFen: cy.budgetFen };
+}
+
+type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
+
+/** A staff step's meeting: not_found when there is none, else the staff role in its community, checked once here for every step. */
+async function staffMeeting(tx: Tx, meetingId: string, actor: Actor): Promise<{ ok: true; l: LoadedMeeting } | MeetingFailure> {
+  const l = await loadMeeting(tx, meetingId);
+  if (!l) return { ok: false, code: 'not_found' };
+  const why = staffReason(actor, l.place);
+  return why ? { ok: false, code: why } : { ok: true, l };
+}
+
+/** A meeting and one of its agenda items; null without either. */
+async function meetingItem(tx: Tx, meetingId: string, itemId: string): Promise<{ l: LoadedMeeting; it: LoadedItem } | null> {
+  const l = await loadMeeting(tx, meetingId);
+  const it = l ? await loadItem(tx, meetingId, itemId) : null;
+  return l && it ? { l, it } : null;
+}
+
+/** A staff step on one agenda item: the meeting and the item (not_found without either), then the staff role. */
+async function staffItem(tx: Tx, meetingId: string, itemId: string, actor: Actor): Promise<{ ok: true; l: LoadedMeeting; it: LoadedItem } | MeetingFailure> {
+  const found = await meetingItem(tx, meetingId, itemId);
+  if (!found) return { ok: false, code: 'not_found' };
+  const why = staffReason(actor, found.l.place);
+  return why ? { ok: false, code: why } : { ok: true, ...found };
 }
 
 async function facts(db: Db | Tx, m: MeetingRow, rulebook: Rulebook): Promise<MeetingFacts & { presentIds: string[]; expectedIds: string[] }> {
@@ -155,9 +181,10 @@ export async function scheduleMeeting(ctx: AppContext, cycleId: string, input: S
 export async function setAgenda(ctx: AppContext, meetingId: string, codes: string[], actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    if (!l) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place) ?? whyNotEditAgenda({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null });
+    const found = await staffMeeting(tx, meetingId, actor);
+    if (!found.ok) return found;
+    const { l } = found;
+    const why = whyNotEditAgenda({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null });
     if (why) return { ok: false as const, code: why };
     const agenda = await checkAgenda(tx, l.m.cycleId, codes, meetingId);
     if (!agenda.ok) return agenda;
@@ -181,9 +208,10 @@ export async function setAgenda(ctx: AppContext, meetingId: string, codes: strin
 export async function publishAgenda(ctx: AppContext, meetingId: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    if (!l) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place) ?? whyNotEditAgenda({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null });
+    const found = await staffMeeting(tx, meetingId, actor);
+    if (!found.ok) return found;
+    const { l } = found;
+    const why = whyNotEditAgenda({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null });
     if (why) return { ok: false as const, code: why };
     const items = await tx.select({ projectId: agendaItems.projectId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
     if (items.length === 0) return { ok: false as const, code: 'agenda_empty' as const };
@@ -204,10 +232,9 @@ export async function publishAgenda(ctx: AppContext, meetingId: string, actor: A
 export async function openMeeting(ctx: AppContext, meetingId: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    if (!l) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place);
-    if (why) return { ok: false as const, code: why };
+    const found = await staffMeeting(tx, meetingId, actor);
+    if (!found.ok) return found;
+    const { l } = found;
     const not = whyNotOpen({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null, scheduledAt: l.m.scheduledAt }, now);
     if (not === 'meeting_not_yet') return { ok: false as const, code: not, opensAt: l.m.scheduledAt };
     if (not) return { ok: false as const, code: not };
@@ -225,12 +252,11 @@ export async function openMeeting(ctx: AppContext, meetingId: string, actor: Act
 export async function recordAttendance(ctx: AppContext, meetingId: string, presentIds: string[], actor: Actor, auditActor: AuditActor): Promise<{ ok: true; quorum: Quorum } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    if (!l) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place);
-    if (why) return { ok: false as const, code: why };
-    if (l.m.status === 'closed') return { ok: false as const, code: 'meeting_closed' as const };
-    if (l.m.status !== 'open') return { ok: false as const, code: 'meeting_not_open' as const };
+    const found = await staffMeeting(tx, meetingId, actor);
+    if (!found.ok) return found;
+    const { l } = found;
+    const session = whyNotInSession(l.m.status);
+    if (session) return { ok: false as const, code: session };
     const voted = await tx
       .select({ n: sql<number>`count(*)` })
       .from(councilVotes)
@@ -262,6 +288,8 @@ export async function recordAttendance(ctx: AppContext, meetingId: string, prese
   });
 }
 
+type LoadedItem = NonNullable<Awaited<ReturnType<typeof loadItem>>>;
+
 async function loadItem(tx: Tx, meetingId: string, itemId: string) {
   const r = await tx
     .select({ item: agendaItems, code: projects.code, state: projects.state, costFen: projects.estimatedCostFen, agreedFen: projects.agreedAmountFen, projectId: projects.id })
@@ -283,13 +311,11 @@ export async function recordItemNotes(
 ): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    const it = l ? await loadItem(tx, meetingId, itemId) : null;
-    if (!l || !it) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place);
-    if (why) return { ok: false as const, code: why };
-    if (l.m.status === 'closed') return { ok: false as const, code: 'meeting_closed' as const };
-    if (l.m.status !== 'open') return { ok: false as const, code: 'meeting_not_open' as const };
+    const found = await staffItem(tx, meetingId, itemId, actor);
+    if (!found.ok) return found;
+    const { l, it } = found;
+    const session = whyNotInSession(l.m.status);
+    if (session) return { ok: false as const, code: session };
     if (it.item.outcome !== null) return { ok: false as const, code: 'item_decided' as const };
     const presentationNote = input.presentationNote.trim() || null;
     const discussionSummary = input.discussionSummary.trim() || null;
@@ -317,9 +343,9 @@ export type VoteInput = { accountId: string; vote: CouncilVote };
 export async function recordVotes(ctx: AppContext, meetingId: string, itemId: string, votes: VoteInput[], actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    const it = l ? await loadItem(tx, meetingId, itemId) : null;
-    if (!l || !it) return { ok: false as const, code: 'not_found' as const };
+    const found = await meetingItem(tx, meetingId, itemId);
+    if (!found) return { ok: false as const, code: 'not_found' as const };
+    const { l, it } = found;
     const isStaff = actor !== null && hasRole(actor, 'staff', l.place);
     if (!isStaff) {
       const why = reasonCannot('cast_council_vote', { area: l.place, projectState: it.state }, actor);
@@ -375,11 +401,9 @@ export type DecideOutcome = { ok: true; outcome: 'adopted' | 'not_adopted'; reas
 export async function decideItem(ctx: AppContext, meetingId: string, itemId: string, actor: Actor, auditActor: AuditActor): Promise<DecideOutcome> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    const it = l ? await loadItem(tx, meetingId, itemId) : null;
-    if (!l || !it) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place);
-    if (why) return { ok: false as const, code: why };
+    const found = await staffItem(tx, meetingId, itemId, actor);
+    if (!found.ok) return found;
+    const { l, it } = found;
     const f = await facts(tx, l.m, l.rulebook);
     const votes = await tx.select({ accountId: councilVotes.accountId, vote: councilVotes.vote }).from(councilVotes).where(eq(councilVotes.agendaItemId, itemId));
     const tally = tallyItem(l.rulebook, f.presentIds, votes);
@@ -433,10 +457,9 @@ export async function closeMeeting(
 ): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    if (!l) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place);
-    if (why) return { ok: false as const, code: why };
+    const found = await staffMeeting(tx, meetingId, actor);
+    if (!found.ok) return found;
+    const { l } = found;
     const items = (
       await tx
         .select({ id: agendaItems.id, outcome: agendaItems.outcome, code: projects.code, title: projects.title })
@@ -483,10 +506,9 @@ export async function closeMeeting(
 export async function addAddendum(ctx: AppContext, meetingId: string, body: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true; id: string } | MeetingFailure> {
   const now = ctx.now();
   return run(ctx, async (tx) => {
-    const l = await loadMeeting(tx, meetingId);
-    if (!l) return { ok: false as const, code: 'not_found' as const };
-    const why = staffReason(actor, l.place);
-    if (why) return { ok: false as const, code: why };
+    const found = await staffMeeting(tx, meetingId, actor);
+    if (!found.ok) return found;
+    const { l } = found;
     if (l.m.status !== 'closed') return { ok: false as const, code: 'not_closed' as const };
     const id = newId();
     const text = body.trim();
@@ -654,6 +676,12 @@ export async function agendaCandidates(db: Db, cycleId: string, exceptMeetingId?
     .where(and(isNull(agendaItems.outcome), ne(meetings.status, 'closed'), exceptMeetingId ? ne(meetings.id, exceptMeetingId) : undefined));
   const taken = new Set(busy.map((b) => b.projectId));
   return rows.filter((r) => !taken.has(r.id));
+}
+
+/** The community a meeting belongs to; null when there is no such meeting. */
+export async function communityOfMeeting(db: Db, meetingId: string): Promise<string | null> {
+  const r = await db.select({ communityId: meetings.communityId }).from(meetings).where(eq(meetings.id, meetingId)).limit(1);
+  return r[0]?.communityId ?? null;
 }
 
 /** May this person see the meeting before its agenda is published? Staff of the community only. */

@@ -122,7 +122,7 @@ const PAPER: PageForm = {
     return open ? { cycleId: open.id } : refusedFor(caller, 'wrong_phase');
   },
   read: (values, form) => ({ ...filled(values, 'paperSerial', 'registerNo'), ...choices(values, form) }),
-  cookies: (v, path, values, caller) => [
+  cookies: (v, path, caller, values) => [
     {
       name: PAPER_FLASH,
       value: [v.status, v.receiptCode ?? '', (values.paperSerial ?? '').trim().toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 40)].join('|'),

@@ -1,0 +1,164 @@
+/**
+ * @module Council meetings' use cases: schedule a meeting with its agenda,
+ * replace and publish the agenda, open, take attendance, record an item's
+ * presentation and discussion and the members' votes, decide an item, close
+ * with minutes (undecided items carried over with a reason), and add an
+ * addendum. Each refusal is worded once here (a budget shortfall, the
+ * undecided items by name, when the meeting may open).
+ */
+import { z } from '@hono/zod-openapi';
+import { COUNCIL_VOTES, describeOpensAt, describeShortfall, listItems } from '../domain/meeting.ts';
+import { councilReasonMessage } from '../services/council-reasons.ts';
+import {
+  addAddendum,
+  closeMeeting,
+  decideItem,
+  openMeeting,
+  publishAgenda,
+  recordAttendance,
+  recordItemNotes,
+  recordVotes,
+  scheduleMeeting,
+  setAgenda,
+  type MeetingFailure,
+} from '../services/meetings.ts';
+import { done, useCase, type Caller, type Refusal } from './use-case.ts';
+import { actingAs, councilRefusal } from './acting.ts';
+import { ProjectCode } from './council.ts';
+
+const Codes = z.array(ProjectCode.shape.code).min(1).max(50);
+
+export const ScheduleInput = z.strictObject({
+  title: z.string().trim().min(1).max(100),
+  scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DDTHH:mm（北京时间）|Time is YYYY-MM-DDTHH:mm (China time)' }).openapi({ example: '2026-11-25T19:30' }),
+  place: z.string().trim().min(1).max(200),
+  agenda: Codes,
+});
+export const AgendaInput = z.strictObject({ projects: Codes });
+/** A step that takes nothing but the meeting (and item) it concerns. */
+export const NoInput = z.object({});
+export const AttendanceInput = z.strictObject({ present: z.array(z.string().min(1).max(64)).max(100) });
+export const NotesInput = z.strictObject({ presentationNote: z.string().max(4000), discussionSummary: z.string().max(8000) });
+export const VotesInput = z.strictObject({ votes: z.array(z.strictObject({ accountId: z.string().min(1).max(64), vote: z.enum(COUNCIL_VOTES) })).max(100) });
+export const CloseInput = z.strictObject({
+  minutes: z.string().trim().min(1).max(20000),
+  carryOver: z.array(z.strictObject({ project: ProjectCode.shape.code, reason: z.string().trim().min(1).max(2000) })).max(50).optional(),
+});
+export const AddendumInput = z.strictObject({ body: z.string().trim().min(1).max(8000) });
+
+export type MeetingParams = { meetingId: string };
+export type ItemParams = { meetingId: string; itemId: string };
+
+/** A meeting step's refusal, in the caller's words: the shortfall, the undecided items by name, when the meeting may open. */
+export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure): Refusal {
+  const { locale } = caller;
+  if (r.code === 'over_budget' && 'shortfallFen' in r) {
+    return councilRefusal(caller, r.code, { message: describeShortfall({ ok: false, reason: 'over_budget', remainingFen: r.remainingFen, shortfallFen: r.shortfallFen }, r.costFen, locale) });
+  }
+  if (r.code === 'undecided_items' && 'items' in r) {
+    // The message names every undecided item; `fields` points at the carry-over each one lacks.
+    return councilRefusal(caller, r.code, {
+      message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ': ' : '：'}${listItems(r.items, locale)}`,
+      fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
+    });
+  }
+  if (r.code === 'meeting_not_yet' && 'opensAt' in r) {
+    return councilRefusal(caller, r.code, { message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ' ' : '：'}${describeOpensAt(r.opensAt, locale)}` });
+  }
+  return councilRefusal(caller, r.code, { project: 'project' in r ? r.project : undefined });
+}
+
+const actor = (caller: Caller) => caller.auth?.actor ?? null;
+const staff = (caller: Caller) => actingAs(caller, ['staff']);
+
+/** Staff schedule a council meeting of a cycle with its agenda (published later). */
+export const scheduleMeetingCase = useCase({
+  name: 'meeting.schedule',
+  input: ScheduleInput,
+  async run(caller, input, params: { cycleId: string }) {
+    const r = await scheduleMeeting(caller.ctx, params.cycleId, input, actor(caller), staff(caller));
+    return r.ok ? done({ id: r.id }) : meetingRefusal(caller, r);
+  },
+});
+
+export const setAgendaCase = useCase({
+  name: 'meeting.setAgenda',
+  input: AgendaInput,
+  async run(caller, input, params: MeetingParams) {
+    const r = await setAgenda(caller.ctx, params.meetingId, input.projects, actor(caller), staff(caller));
+    return r.ok ? done(null) : meetingRefusal(caller, r);
+  },
+});
+
+export const publishAgendaCase = useCase({
+  name: 'meeting.publishAgenda',
+  input: NoInput,
+  async run(caller, _input, params: MeetingParams) {
+    const r = await publishAgenda(caller.ctx, params.meetingId, actor(caller), staff(caller));
+    return r.ok ? done(null) : meetingRefusal(caller, r);
+  },
+});
+
+export const openMeetingCase = useCase({
+  name: 'meeting.open',
+  input: NoInput,
+  async run(caller, _input, params: MeetingParams) {
+    const r = await openMeeting(caller.ctx, params.meetingId, actor(caller), staff(caller));
+    return r.ok ? done(null) : meetingRefusal(caller, r);
+  },
+});
+
+export const recordAttendanceCase = useCase({
+  name: 'meeting.recordAttendance',
+  input: AttendanceInput,
+  async run(caller, input, params: MeetingParams) {
+    const r = await recordAttendance(caller.ctx, params.meetingId, input.present, actor(caller), staff(caller));
+    return r.ok ? done({ quorum: r.quorum }) : meetingRefusal(caller, r);
+  },
+});
+
+export const recordNotesCase = useCase({
+  name: 'meeting.recordNotes',
+  input: NotesInput,
+  async run(caller, input, params: ItemParams) {
+    const r = await recordItemNotes(caller.ctx, params.meetingId, params.itemId, input, actor(caller), staff(caller));
+    return r.ok ? done(null) : meetingRefusal(caller, r);
+  },
+});
+
+/** Votes on an item: staff record any present member's (the show of hands); a council member casts only their own. */
+export const recordVotesCase = useCase({
+  name: 'meeting.recordVotes',
+  input: VotesInput,
+  async run(caller, input, params: ItemParams) {
+    const r = await recordVotes(caller.ctx, params.meetingId, params.itemId, input.votes, actor(caller), actingAs(caller, ['staff', 'council_member']));
+    return r.ok ? done(null) : meetingRefusal(caller, r);
+  },
+});
+
+export const decideItemCase = useCase({
+  name: 'meeting.decideItem',
+  input: NoInput,
+  async run(caller, _input, params: ItemParams) {
+    const r = await decideItem(caller.ctx, params.meetingId, params.itemId, actor(caller), staff(caller));
+    return r.ok ? done({ outcome: r.outcome, reason: r.reason, tally: r.tally, projectState: r.projectState }) : meetingRefusal(caller, r);
+  },
+});
+
+export const closeMeetingCase = useCase({
+  name: 'meeting.close',
+  input: CloseInput,
+  async run(caller, input, params: MeetingParams) {
+    const r = await closeMeeting(caller.ctx, params.meetingId, input.minutes, actor(caller), staff(caller), input.carryOver ?? []);
+    return r.ok ? done(null) : meetingRefusal(caller, r);
+  },
+});
+
+export const addAddendumCase = useCase({
+  name: 'meeting.addAddendum',
+  input: AddendumInput,
+  async run(caller, input, params: MeetingParams) {
+    const r = await addAddendum(caller.ctx, params.meetingId, input.body, actor(caller), staff(caller));
+    return r.ok ? done({ id: r.id }) : meetingRefusal(caller, r);
+  },
+});
