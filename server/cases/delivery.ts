@@ -79,7 +79,6 @@ export const ProgressInput = z.object({
 /** The project a step is on: its public code. */
 export type OnProject = { code: string };
 
-
 /** A delivery refusal, with the status, code, words and fields the services' one table gives it. */
 export function deliveryRefusal(caller: Pick<Caller, 'locale'>, r: DeliveryRefusal): Refusal {
   const a = describeDeliveryRefusal(r, caller.locale);
