@@ -1,13 +1,16 @@
 /**
- * @module The resident vote's use case: casting (or replacing) one's ballot,
- * and how every ballot refusal is worded (paper ballots answer the same way).
+ * @module The resident vote's use cases: casting (or replacing) one's
+ * ballot; staff typing in a paper ballot, each one twice by two different
+ * staff accounts (a mismatch is flagged for a third check); and how every
+ * ballot refusal is worded.
  * Casting runs its transaction on the writer thread on the production server
  * (server/services/ballots.ts); nothing is answered before it commits.
  */
 import { z } from '@hono/zod-openapi';
 import { issueFields } from '../domain/ballot-rules.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
-import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, type BallotRefusal } from '../services/ballots.ts';
+import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
+import { actingAs } from './acting.ts';
 import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
 
 
@@ -22,6 +25,15 @@ export const BallotBody = z
     points: Points.optional().openapi({ description: 'points: points per project id (whole numbers ≥ 0)' }),
   })
   .openapi('BallotInput');
+
+export const PaperInput = z
+  .strictObject({
+    paperSerial: z.string().trim().min(1).max(40).openapi({ description: 'The serial number printed on the paper ballot', example: 'XH-0001' }),
+    registerNo: z.string().trim().min(1).max(40).openapi({ description: 'The resident’s number in the community register', example: 'XHSQ-0003' }),
+    projects: ProjectIds.optional(),
+    points: Points.optional(),
+  })
+  .openapi('PaperBallotInput');
 
 /** A refusal from the ballot services: a ballot that breaks a rule names its fields (the first broken rule is the code). */
 export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal): Refusal {
@@ -50,5 +62,17 @@ export const castBallotCase = useCase({
     const r = await castBallot(ctx, params.cycleId, input, auth?.actor ?? null);
     if (!r.ok) return ballotRefusal(caller, r);
     return done({ receiptCode: r.receiptCode, castAt: r.castAt, replaced: r.replaced, ballot: r.ballot });
+  },
+});
+
+/** Staff of the community type in a paper ballot of its open vote. */
+export const enterPaperBallotCase = useCase({
+  name: 'ballot.enterPaper',
+  input: PaperInput,
+  async run(caller, input, on: { cycleId: string }) {
+    const r = await enterPaperBallot(caller.ctx, on.cycleId, input, caller.auth?.actor ?? null, actingAs(caller, ['staff']));
+    if (!r.ok) return ballotRefusal(caller, r);
+    const { ok: _ok, ...entered } = r;
+    return done(entered);
   },
 });

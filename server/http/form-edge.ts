@@ -26,6 +26,7 @@ export type PageForm<I = any, P = any, V = any> = {
   /**
    * The form's fields into the use case's input; by default the input's own fields, as typed (missing ones empty).
    * A form that cannot be read into the input (a line of a text area in the wrong shape) answers a Refusal, in the page's words.
+   * It may wait (to read a file).
    */
   read?: (values: Record<string, string>, form: FormData, caller: Caller) => unknown;
   /** The use case's parameters from the page's path (and the form: its files, say); a refusal stops here (say, no such project). */
@@ -37,7 +38,7 @@ export type PageForm<I = any, P = any, V = any> = {
   /** Done: where to send the browser (a same-site path); or `render` to show the outcome on the page itself. */
   next: ((value: V, path: PathParams, values: Record<string, string>, url: URL) => string) | 'render';
   /** Done: cookies only the page sets (a one-time flash carried across the redirect), beside the use case's own. */
-  cookies?: (value: V, path: PathParams, caller: Caller) => CookieChange[];
+  cookies?: (value: V, path: PathParams, caller: Caller, values: Record<string, string>) => CookieChange[];
   /**
    * Refused, for a form whose page shows outcomes from its address (a form
    * posting to an endpoint rather than to its own page): where to send the
@@ -140,7 +141,7 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
 
   const params = declared.params ? await declared.params(path, caller, values, form) : (undefined as never);
   if (isRefusal(params)) return refused(params);
-  const raw = declared.read ? declared.read(values, form, caller) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
+  const raw = declared.read ? await declared.read(values, form, caller) : Object.fromEntries(fieldsOf(declared.useCase.input).map((f) => [f, values[f] ?? '']));
   if (isRefusal(raw)) return refused(raw);
   const parsed = declared.useCase.input.safeParse(raw);
   if (!parsed.success) {
@@ -150,5 +151,5 @@ export async function submitPageForm(forms: readonly PageForm[], page: string, p
   const r = await declared.useCase.run(caller, parsed.data, params);
   if (!r.ok) return refused(r);
   if (declared.next === 'render') return { state: state({ status: 200, code: null, value: r.value }), cookies: r.cookies ?? [] };
-  return { redirect: declared.next(r.value, path, values, url), cookies: [...(r.cookies ?? []), ...(declared.cookies?.(r.value, path, caller) ?? [])] };
+  return { redirect: declared.next(r.value, path, values, url), cookies: [...(r.cookies ?? []), ...(declared.cookies?.(r.value, path, caller, values) ?? [])] };
 }

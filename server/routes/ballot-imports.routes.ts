@@ -6,29 +6,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { reasonCannot, type ReasonCode } from '../domain/permissions.ts';
-import {
-  getImport,
-  importBallotsPb,
-  importCommunity,
-  importFileText,
-  importRefusalMessage,
-  importTally,
-  isImportCode,
-  publicImports,
-  reviewBallotImport,
-  PB_IMPORT_MAX_BYTES,
-  type ImportRefusal,
-  type ImportSummary,
-  type ReviewRefusal,
-} from '../services/ballot-imports.ts';
+import { perform } from '../http/use-case-route.ts';
+import { reasonCannot } from '../domain/permissions.ts';
+import { getImport, importCommunity, importFileText, importTally, publicImports, PB_IMPORT_MAX_BYTES, type ImportSummary } from '../services/ballot-imports.ts';
+import { BallotFileInput, ReviewInput, reviewBallotsCase, uploadBallotsCase } from '../cases/ballot-imports.ts';
 
 export { PB_IMPORT_MAX_BYTES };
 
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
 const ImportId = z.object({ id: z.string().min(1).max(64) });
-const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
 const Person = z.object({ name: z.string().nullable() });
 
 const ImportSchema = z
@@ -49,19 +35,6 @@ const ImportSchema = z
     tally: z.array(z.object({ code: z.string(), title: z.string(), voters: z.number().int(), points: z.number().int() })).openapi({ description: 'Ballots per project in the file (points for a points vote)' }),
   })
   .openapi('BallotImport');
-
-const ReviewInput = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject']),
-    note: z.string().trim().max(1000).optional().openapi({ description: 'Required to reject (published); optional to approve' }),
-  })
-  .openapi('BallotImportReview');
-
-function answer(c: Context<AppEnv>, r: ImportRefusal | ReviewRefusal) {
-  if (!isImportCode(r.code)) return refuse(c, r.code as ReasonCode);
-  const a = importRefusalMessage(r, c.get('locale'));
-  return fail(c, a.status, a.code, a.message);
-}
 
 async function view(c: Context<AppEnv>, s: ImportSummary) {
   return {
@@ -91,24 +64,13 @@ export const ballotImportRoutes = createRouter()
       summary: 'Staff: import the ballots of a vote held elsewhere (a pabulib .pb file; project ids are project codes, voter ids are register numbers of the community)',
       description:
         'Only for a cycle whose rulebook says its vote is held elsewhere, after that vote has closed and before it is counted, and when the cycle has no ballots of its own. Every voter id must be a register number of the community, each at most once, or the whole file is refused naming the lines. The ballots are stored in chunks (poll the progress) and then wait for a second person to approve them; only then do they count.',
-      request: { params: CycleId, body: { content: { 'multipart/form-data': { schema: z.object({ file: FileField }) } }, required: true } },
+      request: { params: CycleId, body: { content: { 'multipart/form-data': { schema: BallotFileInput } }, required: true } },
       responses: {
         202: { description: 'Started', content: { 'application/json': { schema: z.object({ id: z.string(), total: z.number().int(), progress: z.string() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 413, 422),
       },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const f = c.req.valid('form').file;
-      if (f.size > PB_IMPORT_MAX_BYTES) return fail(c, 413, 'payload_too_large');
-      const text = new TextDecoder('utf-8').decode(await f.arrayBuffer());
-      const r = await importBallotsPb(c.get('ctx'), c.req.valid('param').id, { name: f.name, text }, { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, ['staff'])) });
-      if (!r.ok) return answer(c, r);
-      // The storing goes on after the answer; its outcome is recorded on the import itself.
-      r.done.catch((err) => c.get('ctx').log.error({ msg: 'ballot import failed unexpectedly', err }));
-      return c.json({ id: r.importId, total: r.total, progress: `/api/ballot-imports/${r.importId}` }, 202);
-    },
+    async (c) => perform(c, uploadBallotsCase, c.req.valid('form'), { cycleId: c.req.valid('param').id }, (r) => c.json({ id: r.importId, total: r.total, progress: `/api/ballot-imports/${r.importId}` }, 202)),
   )
   .openapi(
     createRoute({
@@ -177,12 +139,5 @@ export const ballotImportRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 409, 413, 422),
       },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      if (!auth) return refuse(c, 'not_signed_in');
-      const role = actingRole(auth, ['staff', 'officer']);
-      const r = await reviewBallotImport(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'), { actor: auth.actor, auditActor: auditActorOf(auth, role) });
-      if (!r.ok) return answer(c, r);
-      return c.json({ status: r.status }, 200);
-    },
+    async (c) => perform(c, reviewBallotsCase, c.req.valid('json'), { importId: c.req.valid('param').id }, (r) => c.json({ status: r.status }, 200)),
   );

@@ -7,13 +7,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { clientKey } from '../http/middleware.ts';
 import {
   BALLOT_MESSAGES,
   PAPER_STATUS_MESSAGES,
   RECEIPT_MESSAGES,
-  enterPaperBallot,
   paperQueue,
   voterView,
   type BallotRefusal,
@@ -21,19 +19,10 @@ import {
 import { checkReceiptCase } from '../cases/receipts.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
 import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
-import { BallotBody, ballotRefusal, castBallotCase, Points, ProjectIds } from '../cases/ballots.ts';
+import { BallotBody, PaperInput, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
-
-const PaperBody = z
-  .strictObject({
-    paperSerial: z.string().trim().min(1).max(40).openapi({ description: 'The serial number printed on the paper ballot', example: 'XH-0001' }),
-    registerNo: z.string().trim().min(1).max(40).openapi({ description: 'The resident’s number in the community register', example: 'XHSQ-0003' }),
-    projects: ProjectIds.optional(),
-    points: Points.optional(),
-  })
-  .openapi('PaperBallotInput');
 
 const BallotContent = z.object({ method: z.enum(['approval', 'basket', 'points']), projects: z.array(z.string()).optional(), points: z.record(z.string(), z.number()).optional() }).openapi('BallotContent');
 
@@ -173,18 +162,10 @@ export const ballotRoutes = createRouter()
       path: '/cycles/{id}/paper-ballots',
       tags: ['voting'],
       summary: 'Enter a paper ballot (community staff). Each paper ballot is entered twice by two different staff accounts; a mismatch is flagged for a third check.',
-      request: { params: Id, body: { content: { 'application/json': { schema: PaperBody } }, required: true } },
+      request: { params: Id, body: { content: { 'application/json': { schema: PaperInput } }, required: true } },
       responses: { 201: { description: 'Entry recorded', content: { 'application/json': { schema: PaperResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const auth = c.get('auth');
-      const locale = c.get('locale');
-      const body = c.req.valid('json');
-      const r = await enterPaperBallot(ctx, c.req.valid('param').id, body, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff'])) : { accountId: null, role: 'anonymous', name: '-' });
-      if (!r.ok) return refuseBallot(c, r);
-      return c.json({ ...r, ok: undefined, message: PAPER_STATUS_MESSAGES[r.status][locale] }, 201);
-    },
+    async (c) => perform(c, enterPaperBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ ...r, message: PAPER_STATUS_MESSAGES[r.status][c.get('locale')] }, 201)),
   )
   .openapi(
     createRoute({

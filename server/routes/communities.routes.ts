@@ -2,10 +2,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
 import { getCommunity, listCommunities } from '../services/catalog.ts';
-import { ImportInput, importRegister, exportRegister } from '../services/residents.ts';
+import { ImportInput, exportRegister } from '../services/residents.ts';
+import { perform } from '../http/use-case-route.ts';
+import { importRegisterCase } from '../cases/register.ts';
 import { clientKey } from '../http/middleware.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { describeCsvProblem } from '../domain/register-csv.ts';
+import { auditActorOf } from '../services/accounts.ts';
 
 const Slug = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/).openapi({ example: 'tongxin' }) });
 
@@ -118,18 +119,5 @@ export const communityRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 413, 422),
       },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const found = await getCommunity(ctx.database, c.req.valid('param').slug, ctx.now());
-      if (!found) return notFound(c);
-      const auth = c.get('auth');
-      const r = await importRegister(ctx, found.place, c.req.valid('json').csv, auth?.actor ?? null, auth ? auditActorOf(auth, actingRole(auth, ['staff', 'officer'])) : { accountId: null, role: 'anonymous', name: '-' });
-      if (r.ok) return c.json({ imported: r.imported, skipped: r.skipped }, 200);
-      if (r.code === 'invalid_csv') {
-        const locale = c.get('locale');
-        const fields = Object.fromEntries(r.problems.map((p) => [`csv:${p.line}${p.column ? `:${p.column}` : ''}`, describeCsvProblem(p, locale)]));
-        return fail(c, 422, 'invalid_csv', describeCsvProblem(r.problems[0], locale), fields);
-      }
-      return refuse(c, r.code);
-    },
+    async (c) => perform(c, importRegisterCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ imported: r.imported, skipped: r.skipped }, 200)),
   );

@@ -7,65 +7,33 @@
  * ("276000", "27.6万") and goes out as integer fen.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
-import { errorBody } from '../http/errors.ts';
-import { actingRole, auditActorOf } from '../services/accounts.ts';
-import {
-  amendAgreement,
-  archiveProject,
-  closeSurvey,
-  describeDeliveryRefusal,
-  getDelivery,
-  loadProject,
-  recordAcceptance,
-  recordAgreement,
-  recordPayment,
-  recordProgress,
-  resumeImplementation,
-  startImplementation,
-  type DeliveryRefusal,
-  type Who,
-} from '../services/delivery.ts';
+import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { perform, refused } from '../http/use-case-route.ts';
+import { getDelivery, loadProject } from '../services/delivery.ts';
 import { cycleMoney, deliveryTracker } from '../services/disclosure.ts';
-import { IMPLEMENTER_TYPES, TRACKED_STATES } from '../domain/delivery.ts';
-import { parseYuan } from '../domain/money.ts';
-import type { UploadFile } from '../services/uploads.ts';
+import { TRACKED_STATES } from '../domain/delivery.ts';
+import {
+  AcceptanceInput,
+  AgreementInput,
+  AmendmentInput,
+  PaymentInput,
+  ProgressInput,
+  ResumeInput,
+  acceptanceCase,
+  amendAgreementCase,
+  archiveCase,
+  closeSurveyCase,
+  paymentCase,
+  progressCase,
+  recordAgreementCase,
+  resumeCase,
+  startCase,
+} from '../cases/delivery.ts';
+import { noSuchProject } from '../cases/projects.ts';
 
 const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
 const Code = z.object({ code: z.string().regex(CODE_RE).openapi({ example: 'SGJD-SXSQ-2026-01' }) });
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-sunxi-2026' }) });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
-const Yuan = z.string().trim().min(1).max(40).openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50"', example: '276000' });
-
-const AgreementBody = z
-  .strictObject({
-    implementerName: z.string().trim().min(1).max(200),
-    implementerType: z.enum(IMPLEMENTER_TYPES),
-    registrationNo: z.string().trim().min(1).max(60).openapi({ description: 'Unified social credit code or other registration number' }),
-    implementerRating: z.number().int().min(1).max(5).nullable().optional(),
-    agreementDate: Day,
-    agreedAmount: Yuan,
-    plannedStart: Day,
-    plannedEnd: Day,
-    startImplementation: z.boolean().optional().openapi({ description: 'Start the work in the same step' }),
-  })
-  .openapi('AgreementInput');
-
-const AmendBody = AgreementBody.omit({ startImplementation: true }).extend({ reason: z.string().trim().min(1).max(2000) }).openapi('AgreementAmendment');
-const PaymentBody = z.strictObject({ paidOn: Day, amount: Yuan, note: z.string().max(500).optional() }).openapi('PaymentInput');
-const AcceptanceBody = z
-  .strictObject({ result: z.enum(['pass', 'fail']), acceptedOn: Day, inspector: z.string().trim().min(1).max(200), notes: z.string().max(4000).optional() })
-  .openapi('AcceptanceInput');
-const ReasonBody = z.strictObject({ reason: z.string().trim().max(2000).optional() });
-
-const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
-const ProgressForm = z.object({
-  reportedOn: Day,
-  percent: z.coerce.number().int().min(0).max(100),
-  body: z.string().trim().min(1).max(4000),
-  photos: z.union([FileField, z.array(FileField)]).optional(),
-});
 
 const Step = z.object({ from: z.string(), to: z.string() });
 
@@ -110,39 +78,6 @@ const MoneySchema = z
   })
   .openapi('CycleMoney');
 
-function answer(c: Context<AppEnv>, r: DeliveryRefusal) {
-  const a = describeDeliveryRefusal(r, c.get('locale'));
-  return c.json(errorBody(a.code, a.message, a.fields), a.status);
-}
-
-/** The signed-in person acting in the first of `roles` they hold; null when not signed in. */
-function who(c: Context<AppEnv>, roles: readonly string[]): Who | null {
-  const auth = c.get('auth');
-  return auth ? { actor: auth.actor, auditActor: auditActorOf(auth, actingRole(auth, roles)) } : null;
-}
-
-const signInFirst = (c: Context<AppEnv>) => answer(c, { ok: false, code: 'not_signed_in' });
-
-async function projectId(c: Context<AppEnv>, code: string) {
-  const ctx = c.get('ctx');
-  return (await loadProject(ctx.database.db, { code }, ctx.now()))?.project.id ?? null;
-}
-
-/** Who acts (in the first of `roles` they hold) on which project; the refusal when not signed in (401) or no such project (404). */
-async function actingOn(c: Context<AppEnv>, roles: readonly string[], code: string) {
-  const w = who(c, roles);
-  if (!w) return { ok: false as const, refused: signInFirst(c) };
-  const id = await projectId(c, code);
-  if (!id) return { ok: false as const, refused: answer(c, { ok: false, code: 'not_found' }) };
-  return { ok: true as const, w, id };
-}
-
-/** An amount typed in yuan, or the 400 answer naming the field. */
-function badMoney(c: Context<AppEnv>, field: string) {
-  const en = c.get('locale') === 'en';
-  return fail(c, 400, 'validation_failed', undefined, { [field]: en ? 'Enter an amount in yuan, e.g. 276000 or 27.6万' : '请输入金额（元），如 276000 或 27.6万' });
-}
-
 export const deliveryRoutes = createRouter()
   .openapi(
     createRoute({
@@ -156,7 +91,7 @@ export const deliveryRoutes = createRouter()
     async (c) => {
       const ctx = c.get('ctx');
       const loaded = await loadProject(ctx.database.db, { code: c.req.valid('param').code }, ctx.now());
-      if (!loaded) return answer(c, { ok: false, code: 'not_found' });
+      if (!loaded) return refused(c, noSuchProject({ locale: c.get('locale') }));
       const d = await getDelivery(ctx.database.db, loaded.project, ctx.now());
       const a = d.agreement;
       return c.json(
@@ -186,20 +121,10 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/agreement',
       tags: ['delivery'],
       summary: 'Record the agreement of an approved project (立项): implementer, amount, planned dates; optionally start the work',
-      request: { params: Code, body: { content: { 'application/json': { schema: AgreementBody } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: AgreementInput } }, required: true } },
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ state: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const b = c.req.valid('json');
-      const m = parseYuan(b.agreedAmount);
-      if (!m.ok) return badMoney(c, 'agreedAmount');
-      const r = await recordAgreement(c.get('ctx'), id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: m.fen }, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ state: r.state }, 201);
-    },
+    async (c) => perform(c, recordAgreementCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ state: r.state }, 201)),
   )
   .openapi(
     createRoute({
@@ -207,20 +132,10 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/agreement/amendments',
       tags: ['delivery'],
       summary: 'Amend the agreement (补充协议) with a published reason; the amount may not drop below what was paid',
-      request: { params: Code, body: { content: { 'application/json': { schema: AmendBody } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: AmendmentInput } }, required: true } },
       responses: { 200: { description: 'Amended', content: { 'application/json': { schema: z.object({ amended: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const b = c.req.valid('json');
-      const m = parseYuan(b.agreedAmount);
-      if (!m.ok) return badMoney(c, 'agreedAmount');
-      const r = await amendAgreement(c.get('ctx'), id, { ...b, implementerRating: b.implementerRating ?? null, agreedAmountFen: m.fen }, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ amended: true as const }, 200);
-    },
+    async (c) => perform(c, amendAgreementCase, c.req.valid('json'), c.req.valid('param'), () => c.json({ amended: true as const }, 200)),
   )
   .openapi(
     createRoute({
@@ -231,14 +146,7 @@ export const deliveryRoutes = createRouter()
       request: { params: Code },
       responses: { 200: { description: 'Started', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const r = await startImplementation(c.get('ctx'), id, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ from: r.from, to: r.to }, 200);
-    },
+    async (c) => perform(c, startCase, {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
   .openapi(
     createRoute({
@@ -246,23 +154,13 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/progress',
       tags: ['delivery'],
       summary: 'A progress report (date, percent, text) with up to 6 photos (JPEG, PNG, WebP by content, 5 MB each)',
-      request: { params: Code, body: { content: { 'multipart/form-data': { schema: ProgressForm } }, required: true } },
+      request: { params: Code, body: { content: { 'multipart/form-data': { schema: ProgressInput } }, required: true } },
       responses: {
         201: { description: 'Reported', content: { 'application/json': { schema: z.object({ photos: z.number().int() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
       },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const f = c.req.valid('form');
-      const list = f.photos === undefined ? [] : Array.isArray(f.photos) ? f.photos : [f.photos];
-      const files: UploadFile[] = await Promise.all(list.filter((x) => x.size > 0 || x.name !== '').map(async (x) => ({ name: x.name, bytes: new Uint8Array(await x.arrayBuffer()) })));
-      const r = await recordProgress(c.get('ctx'), id, { reportedOn: f.reportedOn, percent: f.percent, body: f.body }, files, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ photos: r.photoIds.length }, 201);
-    },
+    async (c) => perform(c, progressCase, c.req.valid('form'), c.req.valid('param'), (r) => c.json({ photos: r.photoIds.length }, 201)),
   )
   .openapi(
     createRoute({
@@ -270,23 +168,13 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/payments',
       tags: ['delivery'],
       summary: 'A payment batch; refused (422 over_agreed_amount, naming the amounts) when the batches would exceed the agreed amount',
-      request: { params: Code, body: { content: { 'application/json': { schema: PaymentBody } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: PaymentInput } }, required: true } },
       responses: {
         201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ batchNo: z.number().int(), paidFen: z.number().int(), agreedFen: z.number().int() }) } } },
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const b = c.req.valid('json');
-      const m = parseYuan(b.amount);
-      if (!m.ok) return badMoney(c, 'amount');
-      const r = await recordPayment(c.get('ctx'), id, { paidOn: b.paidOn, amountFen: m.fen, note: b.note ?? '' }, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ batchNo: r.batchNo, paidFen: r.paidFen, agreedFen: r.agreedFen }, 201);
-    },
+    async (c) => perform(c, paymentCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ batchNo: r.batchNo, paidFen: r.paidFen, agreedFen: r.agreedFen }, 201)),
   )
   .openapi(
     createRoute({
@@ -294,18 +182,10 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/acceptance',
       tags: ['delivery'],
       summary: 'Record an acceptance inspection: pass → accepted; fail (notes required, published) → acceptance_failed',
-      request: { params: Code, body: { content: { 'application/json': { schema: AcceptanceBody } }, required: true } },
+      request: { params: Code, body: { content: { 'application/json': { schema: AcceptanceInput } }, required: true } },
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const b = c.req.valid('json');
-      const r = await recordAcceptance(c.get('ctx'), id, { ...b, notes: b.notes ?? '' }, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ from: r.from, to: r.to }, 201);
-    },
+    async (c) => perform(c, acceptanceCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 201)),
   )
   .openapi(
     createRoute({
@@ -313,18 +193,10 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/resume',
       tags: ['delivery'],
       summary: 'After a failed acceptance, return the rectified work to implementation',
-      request: { params: Code, body: { content: { 'application/json': { schema: ReasonBody } }, required: false } },
+      request: { params: Code, body: { content: { 'application/json': { schema: ResumeInput } }, required: false } },
       responses: { 200: { description: 'Resumed', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const body = (c.req.valid('json') ?? {}) as { reason?: string };
-      const r = await resumeImplementation(c.get('ctx'), id, { reason: body.reason ?? null }, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ from: r.from, to: r.to }, 200);
-    },
+    async (c) => perform(c, resumeCase, c.req.valid('json') ?? {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
   .openapi(
     createRoute({
@@ -338,14 +210,7 @@ export const deliveryRoutes = createRouter()
         ...errorResponses(400, 401, 403, 404, 409),
       },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const r = await closeSurvey(c.get('ctx'), id, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ from: r.from, to: r.to, responses: r.satisfaction.count, satisfied: r.satisfaction.satisfied }, 200);
-    },
+    async (c) => perform(c, closeSurveyCase, {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to, responses: r.satisfaction.count, satisfied: r.satisfaction.satisfied }, 200)),
   )
   .openapi(
     createRoute({
@@ -356,14 +221,7 @@ export const deliveryRoutes = createRouter()
       request: { params: Code },
       responses: { 200: { description: 'Archived', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const on = await actingOn(c, ['staff', 'officer'], c.req.valid('param').code);
-      if (!on.ok) return on.refused;
-      const { w, id } = on;
-      const r = await archiveProject(c.get('ctx'), id, w);
-      if (!r.ok) return answer(c, r);
-      return c.json({ from: r.from, to: r.to }, 200);
-    },
+    async (c) => perform(c, archiveCase, {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
   .openapi(
     createRoute({

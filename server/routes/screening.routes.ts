@@ -6,11 +6,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
-import { getProject } from '../services/catalog.ts';
-import { listOpinions, screeningQueue, sendToDeliberation, STANCES } from '../services/screening.ts';
 import { perform } from '../http/use-case-route.ts';
-import { OpinionInput, opinionCase } from '../cases/screening.ts';
-import { actorOf, CycleId, JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
+import { getProject } from '../services/catalog.ts';
+import { listOpinions, screeningQueue, STANCES } from '../services/screening.ts';
+import { OpinionInput, SendInput, opinionCase, sendToCouncilCase } from '../cases/screening.ts';
+import { CycleId, JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
 
 const OpinionSchema = z.object({ id: z.string(), stance: z.enum(STANCES), body: z.string(), authorName: z.string(), createdAt: z.string() });
 
@@ -66,7 +66,7 @@ export const screeningRoutes = createRouter()
       request: { params: ProjectCode, body: { content: { 'application/json': { schema: OpinionInput } }, required: true } },
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => perform(c, opinionCase, c.req.valid('json'), c.req.valid('param'), (v) => c.json({ id: v.id }, 201)),
+    async (c) => perform(c, opinionCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ id: r.id }, 201)),
   )
   .openapi(
     createRoute({
@@ -74,14 +74,8 @@ export const screeningRoutes = createRouter()
       path: '/cycles/{id}/deliberation',
       tags: ['council'],
       summary: 'Staff send projects to the council (send_to_deliberation): the named ones, or every ready one — the shortlist when the cycle has a resident vote, every screened-in project when it has none. All or nothing.',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: z.strictObject({ projects: z.array(ProjectCode.shape.code).max(200).optional() }) } }, required: true } },
+      request: { params: CycleId, body: { content: { 'application/json': { schema: SendInput } }, required: true } },
       responses: { 200: { description: 'Sent', content: { 'application/json': { schema: z.object({ sent: z.array(z.string()) }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => {
-      const ctx = c.get('ctx');
-      const { projects } = c.req.valid('json');
-      const r = await sendToDeliberation(ctx, c.req.valid('param').id, projects ?? 'ready', c.get('auth')?.actor ?? null, actorOf(c, ['staff']));
-      if (!r.ok) return reasonAnswer(c, r.code, { project: r.project });
-      return c.json({ sent: r.sent }, 200);
-    },
+    async (c) => perform(c, sendToCouncilCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ sent: r.sent }, 200)),
   );

@@ -285,6 +285,9 @@ export const FORM_KINDS: readonly FormKind[] = [
       return next.next === null ? 'unknown_phase' : (next.held?.code ?? null);
     },
   },
+  // Extending the open phase, asking to move back or skip; and an older control's form without `move` (a step forward).
+  { route: '/staff/:slug/phase', field: 'move', value: 'extend', check: staffPage('manage_phases') },
+  { route: '/staff/:slug/phase', field: 'move', value: 'request', check: staffPage('manage_phases') },
   { route: '/staff/:slug/phase', check: staffPage('manage_phases') },
   // A street or district officer confirms or declines a request to move a cycle back or skip a phase (not their own).
   { route: '/staff/phase-requests/:id', check: (ctx, actor, p, f) => whyCannotDecidePhaseRequest(ctx, p.id!, actor, f.decision) },

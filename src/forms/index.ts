@@ -11,5 +11,6 @@ import { PROJECT_FORMS } from './projects.ts';
 import { PROPOSAL_FORMS } from './proposals.ts';
 import { COUNCIL_FORMS } from './council.ts';
 import { VOTING_FORMS } from './voting.ts';
+import { STAFF_DESK_FORMS } from './staff-desks.ts';
 
-export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS, ...PARTICIPATION_FORMS, ...MY_DATA_FORMS, ...PROJECT_FORMS, ...PROPOSAL_FORMS, ...COUNCIL_FORMS, ...VOTING_FORMS];
+export const PAGE_FORMS: readonly PageForm[] = [...ACCOUNT_FORMS, ...PARTICIPATION_FORMS, ...MY_DATA_FORMS, ...PROJECT_FORMS, ...PROPOSAL_FORMS, ...COUNCIL_FORMS, ...VOTING_FORMS, ...STAFF_DESK_FORMS];
