@@ -14,15 +14,6 @@ function files(dir: string): string[] {
   });
 }
 
-/** Pages still handling their own posts while the redesign lands; it must end empty. */
-const STILL_HANDLING = new Set<string>([]);
-
-/** `src/pages/projects/[code].astro` → `/projects/[code]` (Astro's route pattern). */
-function routeOf(file: string): string {
-  const r = '/' + relative(PAGES, join(ROOT, file)).replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '');
-  return r === '/' ? r : r.replace(/\/$/, '');
-}
-
 describe('one write edge per use case', () => {
   it('no page under src/pages handles a POST itself: its form goes to the use case declared for it', () => {
     const handling: string[] = [];
@@ -32,21 +23,20 @@ describe('one write edge per use case', () => {
       const handles = f.endsWith('.astro')
         ? /request\.method|formData\(|readForm\(/.test(text)
         : /export\s+(const|async\s+function|function)\s+(POST|PUT|PATCH|DELETE|ALL)\b/.test(text);
-      if (handles && !STILL_HANDLING.has(f)) handling.push(f);
+      if (handles) handling.push(f);
     }
     expect(handling).toEqual([]);
   });
 
   it('every form the pages show is declared once, over one use case, and the controls check knows it', () => {
-    const pending = new Set([...STILL_HANDLING].map(routeOf));
     const kinds = FORM_KINDS.map((k) => ({ page: k.route.replace(/:(\w+)/g, '[$1]'), pick: k.field ? `${k.field}=${k.value}` : '' }));
     const declared = PAGE_FORMS.map((f) => ({ page: f.page, pick: f.pick ? `${f.pick.field}=${f.pick.value}` : '' }));
     const key = (x: { page: string; pick: string }) => `${x.page} ${x.pick}`.trim();
     // Declared once each.
     const seen = declared.map(key);
     expect(seen.filter((k, i) => seen.indexOf(k) !== i)).toEqual([]);
-    // Every kind of form the controls check knows, on a page that no longer handles posts, has its declaration…
-    expect(kinds.filter((k) => !pending.has(k.page) && !seen.includes(key(k))).map(key)).toEqual([]);
+    // Every kind of form the controls check knows has its declaration…
+    expect(kinds.filter((k) => !seen.includes(key(k))).map(key)).toEqual([]);
     // …and every declaration is a kind of form the controls check knows.
     expect(declared.filter((d) => !kinds.some((k) => key(k) === key(d))).map(key)).toEqual([]);
   });
