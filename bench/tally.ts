@@ -4,7 +4,6 @@
  *   node bench/tally.ts                 the largest elections, every rule
  *   node bench/tally.ts --all           every file in ../shared/data/pabulib and pabulib-more
  *   node bench/tally.ts --rules mes-add1 --files Poland_Lodz_2022.pb,Poland_Warszawa_2026.pb
- *   node bench/tally.ts --threads       the CLI with its helper thread
  *
  * Each (file, rule) runs `node scripts/tally.ts --json` in a fresh process (as a
  * user would) and reports its wall time (Node startup, parsing and the tally),
@@ -55,7 +54,6 @@ const opt = (name: string) => {
 const all = args.includes('--all');
 const rules = (opt('--rules') ?? RULES.join(',')).split(',');
 const wanted = opt('--files')?.split(',');
-const extra = args.includes('--threads') ? ['--threads'] : [];
 const node = existsSync(join(repo, 'node_modules/.bin/node')) ? join(repo, 'node_modules/.bin/node') : process.execPath;
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -76,7 +74,7 @@ for (const file of files) {
   const name = file.split('/').pop()!;
   for (const rule of rules) {
     // 1) the CLI as a user runs it: wall time and peak memory
-    const cmd = [join(repo, 'scripts/tally.ts'), '--rule', rule, '--json', ...extra, file];
+    const cmd = [join(repo, 'scripts/tally.ts'), '--rule', rule, '--json', file];
     const t0 = performance.now();
     const r = timeBin ? spawnSync(timeBin, ['-f', '%M', node, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 }) : spawnSync(node, cmd, { encoding: 'utf8', maxBuffer: 1 << 26 });
     const wall = (performance.now() - t0) / 1000;

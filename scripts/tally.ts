@@ -6,143 +6,31 @@
  * Without --json: a readable table. Exit status 2 for a malformed file (naming
  * the line), an unknown rule, or a missing file.
  *
- * With --threads, mes-add1 on larger files also runs a helper thread that
- * computes speculative Add1 steps (same code, same exact result; see
- * Add1Partner). It is off by default: on an idle two-core machine it saves
- * about a third, on a busy one it can cost more than it saves.
+ * --threads and --no-threads are accepted and do nothing (mes-add1 used to run an
+ * optional helper thread; it no longer computes steps one by one).
  */
 
 import { readFileSync, statSync } from 'node:fs';
 import process from 'node:process';
-import { availableParallelism } from 'node:os';
-import { Worker, isMainThread, workerData, receiveMessageOnPort, MessageChannel } from 'node:worker_threads';
-import type { MessagePort } from 'node:worker_threads';
 import { parsePrepared, PbParseError } from '../server/domain/pabulib/parse.ts';
-import { RULES, isRuleName, tallyPrepared, add1StepUnits } from '../server/domain/tally/tally.ts';
+import { RULES, isRuleName, tallyPrepared } from '../server/domain/tally/tally.ts';
 import type { TallyResult } from '../server/domain/tally/tally.ts';
-import type { Prepared } from '../server/domain/tally/election.ts';
-import { MesEngine } from '../server/domain/tally/mes.ts';
-import { add1Step } from '../server/domain/tally/add1.ts';
-import type { Add1Partner, Add1Step } from '../server/domain/tally/add1.ts';
 import { TallyInputError } from '../server/domain/tally/decimal.ts';
 import { renderExplanation } from '../server/domain/tally/explanation.ts';
 import type { Language } from '../server/domain/tally/explanation.ts';
 import { naturalCompare } from '../server/domain/tally/natural.ts';
 
-const USAGE = `usage: npm run tally -- --rule <${RULES.join('|')}> [--json] [--lang en|zh-CN] [--threads] <file.pb>`;
-/** Files at least this large get a helper thread for mes-add1. */
-const PARALLEL_MIN_BYTES = 300_000;
+const USAGE = `usage: npm run tally -- --rule <${RULES.join('|')}> [--json] [--lang en|zh-CN] <file.pb>`;
 
 function fail(message: string): never {
   process.stderr.write(`tally: ${message}\n`);
   process.exit(2);
 }
 
-interface WorkerInit {
-  readonly port: MessagePort;
-  readonly flag: SharedArrayBuffer;
-}
-
-/** Helper thread: receives the prepared election, then computes the Add1 steps it is sent. */
-function workerMain(init: WorkerInit): void {
-  const flag = new Int32Array(init.flag);
-  const signal = (v: number) => {
-    Atomics.store(flag, 0, v);
-    Atomics.notify(flag, 0);
-  };
-  let ready: { P: Prepared; engine: MesEngine; step: bigint } | null = null;
-  init.port.on('message', (msg: { stop?: boolean; election?: Prepared; k: number; levels: number[] }) => {
-    if (msg.stop) {
-      init.port.close();
-      return;
-    }
-    try {
-      if (msg.election) {
-        ready = { P: msg.election, engine: new MesEngine(msg.election), step: add1StepUnits(msg.election) };
-        return;
-      }
-      if (!ready) throw new Error('helper thread has no election');
-      const r = add1Step(ready.P, ready.step, ready.engine, msg.k, msg.levels);
-      init.port.postMessage({ totalCost: r.totalCost.toString(), exhaustive: r.exhaustive, probeSteps: r.probeSteps });
-      signal(1);
-    } catch (e) {
-      init.port.postMessage({ error: String(e) });
-      signal(2);
-    }
-  });
-}
-
-interface Helper {
-  /** Hands the prepared election to the helper; returns the Add1 partner. */
-  partnerFor(P: Prepared): Add1Partner;
-  stop(): void;
-}
-
-/** Starts the helper thread (it loads while this thread parses); null if threads are unavailable. */
-function startHelper(): Helper | null {
-  if (availableParallelism() < 2) return null;
-  try {
-    const { port1, port2 } = new MessageChannel();
-    const flagBuf = new SharedArrayBuffer(4);
-    const flag = new Int32Array(flagBuf);
-    const worker = new Worker(new URL(import.meta.url), {
-      workerData: { port: port2, flag: flagBuf } satisfies WorkerInit,
-      transferList: [port2],
-    });
-    worker.unref();
-    let broken = false;
-    worker.on('error', () => {
-      broken = true;
-      Atomics.store(flag, 0, 2);
-    });
-    const partner: Add1Partner = {
-      start(k, levels) {
-        Atomics.store(flag, 0, 0);
-        port1.postMessage({ k, levels: [...levels] });
-      },
-      poll(waitMs: number): Add1Step | null {
-        if (broken) throw new Error('helper thread failed');
-        if (Atomics.load(flag, 0) === 0) {
-          if (waitMs <= 0) return null;
-          Atomics.wait(flag, 0, 0, waitMs);
-          if (Atomics.load(flag, 0) === 0) return null;
-        }
-        for (let i = 0; i < 1000; i++) {
-          const m = receiveMessageOnPort(port1) as { message: { totalCost?: string; exhaustive?: boolean; probeSteps?: number; error?: string } } | undefined;
-          if (m) {
-            if (m.message.error !== undefined) throw new Error(m.message.error);
-            return { totalCost: BigInt(m.message.totalCost!), exhaustive: m.message.exhaustive!, probeSteps: m.message.probeSteps! };
-          }
-          Atomics.wait(flag, 0, 99, 1);
-        }
-        throw new Error('helper thread sent no result');
-      },
-    };
-    return {
-      partnerFor(P) {
-        port1.postMessage({ election: P, k: 0, levels: [] });
-        return partner;
-      },
-      stop() {
-        try {
-          port1.postMessage({ stop: true, k: 0, levels: [] });
-          port1.close();
-        } catch {
-          // already gone
-        }
-        void worker.terminate();
-      },
-    };
-  } catch {
-    return null;
-  }
-}
-
 function main(argv: string[]): void {
   let rule: string | undefined;
   let json = false;
   let lang: Language = 'en';
-  let threads = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -153,8 +41,7 @@ function main(argv: string[]): void {
     } else if (a.startsWith('--rule=')) rule = a.slice(7);
     else if (a === '--lang') lang = (argv[++i] ?? 'en') as Language;
     else if (a.startsWith('--lang=')) lang = a.slice(7) as Language;
-    else if (a === '--threads') threads = true;
-    else if (a === '--no-threads') threads = false;
+    else if (a === '--threads' || a === '--no-threads') continue; // accepted, no effect
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE + '\n');
       return;
@@ -166,17 +53,13 @@ function main(argv: string[]): void {
   if (lang !== 'en' && lang !== 'zh-CN') fail(`unknown language "${lang}"; languages: en, zh-CN`);
   if (files.length !== 1) fail(`${files.length === 0 ? 'no file given' : 'give exactly one file'}\n${USAGE}`);
   const file = files[0]!;
-  let size = 0;
   try {
     const st = statSync(file);
     if (st.isDirectory()) fail(`${file} is a directory, not a .pb file`);
-    size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     fail(code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`);
   }
-  // start the helper early so that it loads while this thread parses
-  const helper = rule === 'mes-add1' && threads && size >= PARALLEL_MIN_BYTES ? startHelper() : null;
   let result: TallyResult;
   try {
     let text: string;
@@ -185,21 +68,12 @@ function main(argv: string[]): void {
     } catch (e) {
       fail(`cannot read ${file}: ${(e as Error).message}`);
     }
-    const P = parsePrepared(text).prepared;
-    try {
-      result = tallyPrepared(P, rule, helper ? { add1Partner: helper.partnerFor(P) } : {});
-    } catch (e) {
-      if (!helper || e instanceof TallyInputError) throw e;
-      // the helper thread failed: compute alone
-      result = tallyPrepared(P, rule, {});
-    }
+    result = tallyPrepared(parsePrepared(text).prepared, rule);
   } catch (e) {
-    helper?.stop();
     if (e instanceof PbParseError) fail(`${file}: ${e.message}`);
     if (e instanceof TallyInputError) fail(`${file}: ${e.message}`);
     throw e;
   }
-  helper?.stop();
   if (json) {
     const explanations: Record<string, string> = {};
     for (const id of Object.keys(result.explanations).sort(naturalCompare)) {
@@ -244,5 +118,4 @@ function table(file: string, result: TallyResult, lang: Language): string {
   return out.join('\n') + '\n';
 }
 
-if (isMainThread) main(process.argv.slice(2));
-else workerMain(workerData as WorkerInit);
+main(process.argv.slice(2));

@@ -69,7 +69,7 @@ describe('npm run tally', () => {
 
   // fails naming the folder when the data is missing; skipped only when PABULIB_SKIP gives a reason
   const data = locatePabulibData();
-  it.skipIf(data.kind === 'skip')('reproduces reference.json through the CLI, with and without the helper thread', () => {
+  it.skipIf(data.kind === 'skip')('reproduces reference.json through the CLI (--threads is still accepted, and changes nothing)', () => {
     if (data.kind !== 'found') throw new Error(data.kind === 'missing' ? data.message : data.reason);
     const REFERENCE_DIR = data.referenceDir;
     const ref = JSON.parse(readText(REFERENCE_DIR + 'reference.json')) as { instances: Record<string, { results: Record<string, { selected: string[] }> }> };

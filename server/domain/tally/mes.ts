@@ -43,6 +43,9 @@
  *        still below its cost.
  *    Voters who pay all they have keep a (bounded) extra-money "ghost" class
  *    while the proof is alive.
+ *  - tracing (for Add1, see `MesRunOptions.trace`, add1.ts): instead of
+ *    probing, a run can record what it did, so that two runs can be compared,
+ *    and can replay rounds known to fund given projects (`resume`).
  */
 
 import type { Prepared } from './election.ts';
@@ -78,6 +81,60 @@ export interface MesRun {
   readonly probeSteps: number;
   readonly funded?: Map<number, MesFunded>;
   readonly dropped?: Map<number, MesDropped>;
+  /** With `trace`, `reference` or `resume`: what the run did (see MesTrace). */
+  readonly trace?: MesTrace;
+}
+
+/** One evaluation of a project in a traced run (see MesTrace). */
+export interface MesEval {
+  /** Rounds completed when it was evaluated. */
+  readonly round: number;
+  /** Payment per point a, float value and error bound. */
+  readonly aF: number;
+  readonly aE: number;
+  /** Total weight of the supporters who pay the full share a*w. */
+  readonly W: number;
+  /** Supporters who pay all they have: classes and voter counts. */
+  readonly poorCls: Int32Array;
+  readonly poorCnt: Float64Array;
+}
+
+/**
+ * What one run did, for proving that every per-voter budget between two runs gives the
+ * same funding order (Add1, see add1.ts). Rounds count from 0 and leave out the zero-cost
+ * projects funded upfront. Float values come with rigorous error bounds.
+ */
+export interface MesTrace {
+  /** Per-voter budget, float value and error bound. */
+  readonly b0F: number;
+  readonly b0E: number;
+  /** The project funded in each round. */
+  readonly winners: readonly number[];
+  /** Per round: the winner's evaluation (its poor supporters, a and W). */
+  readonly win: readonly MesEval[];
+  /** Per round: all the winner's supporters who still had money, as (class, weight, count) entries. */
+  readonly entCls: readonly Int32Array[];
+  readonly entW: readonly Int32Array[];
+  readonly entCnt: readonly Int32Array[];
+  /** Budget classes: parent (-1: the root, budget b0) and weight; class c was made when round `cRound[c]` was paid. */
+  readonly cPar: Int32Array;
+  readonly cW: Int32Array;
+  /** First class made by each round's payment (length rounds + 1). */
+  readonly classStart: Int32Array;
+  /** Per project: every evaluation, in order (from round `firstRound` on; a resumed run replays the rounds before). */
+  readonly evals: readonly (readonly MesEval[])[];
+  /** Per project: round in which it was funded or found unaffordable (-1: neither). */
+  readonly outRound: Int32Array;
+  /** Rounds replayed (see `MesRunOptions.resume`), and the lower bounds of rho it started from. */
+  readonly firstRound: number;
+  readonly startLb: Float64Array | null;
+  /** Per round: an upper bound on the winner's rho. */
+  readonly rhoHi: Float64Array;
+  /**
+   * Per round: lower bounds on rho, after the round, of every project (Infinity: funded or
+   * found unaffordable), valid in every later round; null for replayed rounds but the last.
+   */
+  readonly lbAfter: readonly (Float64Array | null)[];
 }
 
 export interface MesRunOptions {
@@ -88,6 +145,21 @@ export interface MesRunOptions {
    * for each K in `levels` (ascending, at most 4 values).
    */
   readonly probe?: { readonly step: bigint; readonly levels: readonly number[] };
+  /** Record what the run did (`MesRun.trace`); not with `probe`. */
+  readonly trace?: boolean;
+  /**
+   * A run at a lower per-voter budget. While this run funds the same projects round by round,
+   * every competitor whose lower bound of rho is not above the reference's winner's upper
+   * bound is evaluated again, so that the evaluations are fresh where a proof needs them
+   * (implies `trace`).
+   */
+  readonly reference?: MesTrace;
+  /**
+   * Rounds known to fund `prefix` (proven for this budget by comparing two runs): they are
+   * replayed, evaluating only the winner; `lb` gives lower bounds of rho valid after them
+   * (Infinity: leave the project out: funded, or unaffordable). Implies `trace`.
+   */
+  readonly resume?: { readonly prefix: readonly number[]; readonly lb: Float64Array };
 }
 
 export interface MesEngineOptions {
@@ -190,6 +262,15 @@ export class MesEngine {
   private pPoorW: Int32Array[] = [];
   private pPoorCnt: Float64Array[] = [];
   private pExA: (Rat | undefined)[] = [];
+  // tracing (see MesTrace)
+  private tracing = false;
+  private tEvals: MesEval[][] | null = null;
+  private tOut: Int32Array | null = null;
+  private entClsBuf = new Int32Array(0);
+  private entWBuf = new Int32Array(0);
+  private entCntBuf = new Int32Array(0);
+  private entLen = 0;
+  private entOwner = -1;
   private round = 0;
   private ghostsAtStart = 0;
   // probing state
@@ -432,6 +513,7 @@ export class MesEngine {
     this.pPoorW[q] = pw;
     this.pPoorCnt[q] = pn;
     this.pW[q] = W;
+    if (this.tracing) this.tEvals![q]!.push({ round: this.round, aF, aE, W, poorCls: pc, poorCnt: pn });
     this.pExA[q] = exact;
     this.pAF[q] = aF;
     this.pAE[q] = aE;
@@ -884,22 +966,99 @@ export class MesEngine {
     }
     const rhoF = this.pRhoF;
     const rhoE = this.pRhoE;
-    for (;;) {
+    // tracing (Add1): what the run did, see MesTrace
+    const ref = opts.reference;
+    const tracing = opts.trace === true || ref !== undefined || opts.resume !== undefined;
+    if (tracing && this.probing) throw new Error('internal: tracing and probing in one run');
+    this.tracing = tracing;
+    const clone = tracing ? this.clones() : null;
+    const winners: number[] = [];
+    const win: MesEval[] = [];
+    const entCls: Int32Array[] = [];
+    const entW: Int32Array[] = [];
+    const entCnt: Int32Array[] = [];
+    const classStart: number[] = [];
+    const rhoHi: number[] = [];
+    const lbAfter: (Float64Array | null)[] = [];
+    if (tracing) {
+      this.tEvals = Array.from({ length: P.m }, () => []);
+      this.tOut = new Int32Array(P.m).fill(-1);
+      this.entOwner = -1;
+    }
+    const fund = (q: number) => {
+      const s = this.sProj.length;
+      if (tracing) {
+        // the winner's entries (those of the round's state, before paying)
+        if (this.entOwner !== q) {
+          this.gather(q);
+          this.keepEntries();
+        }
+        const k = this.entLen;
+        winners.push(q);
+        win.push(this.tEvals![q]![this.tEvals![q]!.length - 1]!);
+        entCls.push(this.entClsBuf.slice(0, k));
+        entW.push(this.entWBuf.slice(0, k));
+        entCnt.push(this.entCntBuf.slice(0, k));
+        rhoHi.push(this.rhoUpper(q));
+        classStart.push(this.nClasses);
+        this.tOut![q] = s;
+        this.entOwner = -1;
+      }
+      this.sProj.push(q);
+      this.sW.push(this.pW[q]!);
+      this.sPoorCls.push(this.pPoorCls[q]!);
+      this.sPoorCnt.push(this.pPoorCnt[q]!);
+      this.sExact.push(this.pExA[q]);
+      const [full, allIn] = this.pay(q, s);
+      order.push(q);
+      total += this.cost[q]!;
+      if (funded) funded.set(q, { round: this.round, a: this.pAF[q]!, fullPayers: full, allInPayers: allIn });
+    };
+    let refAlive = ref !== undefined;
+    let drift = 1e-6;
+    if (opts.resume) {
+      const { prefix, lb } = opts.resume;
+      for (const q of prefix) {
+        this.pExA[q] = undefined;
+        if (!this.evaluate(q)) throw new Error('internal: a replayed winner is unaffordable');
+        this.keepEntries();
+        lbAfter.push(null);
+        this.round++;
+        fund(q);
+      }
+      if (prefix.length > 0) lbAfter[prefix.length - 1] = lb;
+      const done = new Set(prefix);
+      alive = alive.filter((p) => {
+        if (lb[p]! !== Infinity && !done.has(p)) return true;
+        if (!done.has(p)) this.tOut![p] = prefix.length;
+        return false;
+      });
+      for (const p of alive) {
+        rhoF[p] = lb[p]!;
+        rhoE[p] = 0;
+      }
+      if (refAlive && prefix.some((q, j) => ref!.winners[j] !== q)) refAlive = false;
+    }
+    while (alive.length > 0) {
       this.snapOwner = -1; // snapshots are only valid within a round
       alive.sort((x, y) => rhoF[x]! - rhoF[y]!);
       let best = -1;
       let ties: number[] = [];
       let removed = 0;
+      const drop = (idx: number, q: number) => {
+        alive[idx] = -1;
+        removed++;
+        if (dropped) {
+          dropped.set(q, { round: this.round, money: this.eMoney, lastA: this.pEverA[q] ? this.pAF[q]! : null });
+        }
+        if (tracing) this.tOut![q] = this.round;
+      };
       for (let idx = 0; idx < alive.length; idx++) {
         const q = alive[idx]!;
         if (best >= 0 && rhoF[q]! - rhoE[q]! > rhoF[best]! + rhoE[best]! + U * (rhoF[q]! + rhoF[best]!)) break;
         this.pExA[q] = undefined;
         if (!this.evaluate(q)) {
-          alive[idx] = -1;
-          removed++;
-          if (dropped) {
-            dropped.set(q, { round: this.round, money: this.eMoney, lastA: this.pEverA[q] ? this.pAF[q]! : null });
-          }
+          drop(idx, q);
           // probing: must stay unaffordable for s <= K: money at K plus extra money < cost
           while (this.okLevels > 0) {
             const l = this.okLevels - 1;
@@ -914,6 +1073,7 @@ export class MesEngine {
           best = q;
           ties = [q];
           if (probingSlope && this.scratchOwner === q) this.snapshot();
+          if (tracing) this.keepEntries();
           continue;
         }
         const c = this.compareRho(q, best);
@@ -921,32 +1081,145 @@ export class MesEngine {
           best = q;
           ties = [q];
           if (probingSlope && this.scratchOwner === q) this.snapshot();
+          if (tracing) this.keepEntries();
         } else if (c === 0) ties.push(q);
       }
-      if (removed > 0) alive = alive.filter((p) => p >= 0);
       if (best < 0) break;
       if (ties.length > 1) {
         ties.sort((x, y) => tieCompare(P, x, y));
         best = ties[0]!;
       }
       const q = best;
+      if (tracing) {
+        const j = winners.length;
+        let target = -1;
+        if (refAlive && j < ref!.winners.length && ref!.winners[j] === q) {
+          // evaluate the competitors that the reference's winner price does not yet keep off
+          // (a fresh value is never below the winner's: stale values are lower bounds)
+          target = ref!.rhoHi[j]!;
+          drift = Math.max(drift, target / this.rhoUpper(q) - 1);
+        } else {
+          refAlive = false;
+          // after the runs part: as far above this winner as the reference's prices were
+          if (ref) target = this.rhoUpper(q) * (1 + Math.min(4 * drift, 0.01));
+        }
+        if (target > 0) {
+          for (let idx = 0; idx < alive.length; idx++) {
+            const o = alive[idx]!;
+            if (o < 0 || o === q || clone![o] === clone![q] || this.pEvalRound[o] === this.round) continue;
+            if (this.rhoLower(o) > target) continue;
+            this.pExA[o] = undefined;
+            if (!this.evaluate(o)) drop(idx, o);
+          }
+        }
+      }
+      if (removed > 0) alive = alive.filter((p) => p >= 0);
       this.round++;
       if (this.okLevels > 0) alive = this.keepWinning(q, alive, dropped);
-      const s = this.sProj.length;
-      this.sProj.push(q);
-      this.sW.push(this.pW[q]!);
-      this.sPoorCls.push(this.pPoorCls[q]!);
-      this.sPoorCnt.push(this.pPoorCnt[q]!);
-      this.sExact.push(this.pExA[q]);
-      const [full, allIn] = this.pay(q, s);
-      order.push(q);
-      total += this.cost[q]!;
-      if (funded) funded.set(q, { round: this.round, a: this.pAF[q]!, fullPayers: full, allInPayers: allIn });
+      fund(q);
       alive = alive.filter((p) => p !== q);
-      if (alive.length === 0) break;
+      if (tracing) {
+        const lb = new Float64Array(P.m).fill(Infinity);
+        for (const o of alive) lb[o] = this.rhoLower(o);
+        lbAfter.push(lb);
+      }
     }
-    const res: MesRun = { order, totalCost: total, probeSteps: this.okLevels > 0 ? this.Ks[this.okLevels - 1]! : 0 };
+    this.tracing = false;
+    let trace: MesTrace | undefined;
+    if (tracing) {
+      classStart.push(this.nClasses);
+      const b0F = toFloat(this.b0);
+      trace = {
+        b0F,
+        b0E: U * b0F,
+        winners,
+        win,
+        entCls,
+        entW,
+        entCnt,
+        cPar: this.cPar.slice(0, this.nClasses),
+        cW: this.cW.slice(0, this.nClasses),
+        classStart: Int32Array.from(classStart),
+        evals: this.tEvals!,
+        outRound: this.tOut!,
+        firstRound: opts.resume?.prefix.length ?? 0,
+        startLb: opts.resume?.lb ?? null,
+        rhoHi: Float64Array.from(rhoHi),
+        lbAfter,
+      };
+      this.tEvals = null;
+      this.tOut = null;
+    }
+    const res: MesRun = {
+      order,
+      totalCost: total,
+      probeSteps: this.okLevels > 0 ? this.Ks[this.okLevels - 1]! : 0,
+      ...(trace ? { trace } : {}),
+    };
     return funded ? { ...res, funded, dropped } : res;
+  }
+
+  /** Tracing: copies the entries in the scratch (those of the round's best so far). */
+  private keepEntries(): void {
+    const k = this.eLen;
+    if (this.entClsBuf.length < k) {
+      this.entClsBuf = new Int32Array(this.eCls.length);
+      this.entWBuf = new Int32Array(this.eCls.length);
+      this.entCntBuf = new Int32Array(this.eCls.length);
+    }
+    this.entClsBuf.set(this.eCls.subarray(0, k));
+    this.entWBuf.set(this.eW.subarray(0, k));
+    this.entCntBuf.set(this.eCnt.subarray(0, k));
+    this.entLen = k;
+    this.entOwner = this.scratchOwner;
+  }
+
+  /** A rigorous lower bound of rho of q from its last evaluation (or the initial bound). */
+  private rhoLower(q: number): number {
+    const l = (this.pRhoF[q]! - this.pRhoE[q]!) * (1 - U);
+    return l > 0 ? l : 0;
+  }
+
+  /** A rigorous upper bound of rho of q from its evaluation in this round. */
+  private rhoUpper(q: number): number {
+    return (this.pRhoF[q]! + this.pRhoE[q]!) * (1 + U);
+  }
+
+  private cloneOf: Int32Array | null = null;
+
+  /**
+   * Per project, the first project with the same cost and exactly the same supporters and
+   * weights (itself if none): such clones have the same rho in every round of every run, so
+   * the tie-break alone orders them.
+   */
+  clones(): Int32Array {
+    if (this.cloneOf) return this.cloneOf;
+    const P = this.P;
+    const { supStart, supGroup, supW } = P;
+    // supporters are sorted by weight, then group: equal lists are equal arrays
+    const same = (p: number, q: number): boolean => {
+      if (P.costs[p] !== P.costs[q]) return false;
+      const n = supStart[p + 1]! - supStart[p]!;
+      if (supStart[q + 1]! - supStart[q]! !== n) return false;
+      for (let i = 0; i < n; i++) {
+        if (supGroup[supStart[p]! + i] !== supGroup[supStart[q]! + i] || supW[supStart[p]! + i] !== supW[supStart[q]! + i]) return false;
+      }
+      return true;
+    };
+    const buckets = new Map<number, number[]>();
+    const out = new Int32Array(P.m);
+    for (let p = 0; p < P.m; p++) {
+      let h = Number(P.costs[p]! % 1000003n);
+      for (let i = supStart[p]!; i < supStart[p + 1]!; i++) h = (Math.imul(h, 31) + supGroup[i]! * 7 + supW[i]!) | 0;
+      const b = buckets.get(h);
+      const first = b?.find((q) => same(p, q));
+      out[p] = first ?? p;
+      if (first === undefined) {
+        if (b) b.push(p);
+        else buckets.set(h, [p]);
+      }
+    }
+    return (this.cloneOf = out);
   }
 }
 

@@ -64,10 +64,6 @@ function isGreedyVariant(rule: string | undefined): boolean {
   return rule === 'greedy' || rule === 'greedy-threshold' || rule === 'greedy-no-skip' || rule === 'greedy-exclusive' || rule === 'greedy-custom';
 }
 
-// mes-add1 with 1 forint per voter per step takes tens of seconds on the Budapest
-// files (tens of thousands of Add1 steps); the CLI runs them, the unit tests skip them.
-const SLOW = new Set(['Hungary_Budapest_2024.pb:mes-add1']);
-
 describe.skipIf(!data)('the further elections in pabulib-more', () => {
   for (const file of data ? pbFiles(MORE_DIR) : []) {
     it(`parses ${file} and runs every rule within the budget; greedy-meta matches the official result of greedy files`, () => {
@@ -77,7 +73,6 @@ describe.skipIf(!data)('the further elections in pabulib-more', () => {
       const engine = new MesEngine(P);
       const budget = toScaled(parseDecimal(el.budget), P.digits);
       for (const rule of RULES) {
-        if (SLOW.has(`${file}:${rule}`)) continue;
         const r = tallyPrepared(P, rule, {}, engine);
         expect(toScaled(parseDecimal(r.totalCost), P.digits) <= budget, `${file} ${rule} within budget`).toBe(true);
         for (const id of Object.keys(r.explanations)) expect(r.explanations[id]!.funded).toBe(r.selected.includes(id));

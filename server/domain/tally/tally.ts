@@ -22,7 +22,7 @@ import type { GreedyOutcome } from './greedy.ts';
 import { MesEngine, equalShare } from './mes.ts';
 import type { MesRun } from './mes.ts';
 import { runAdd1 } from './add1.ts';
-import type { Add1Result, Add1Partner } from './add1.ts';
+import type { Add1Result } from './add1.ts';
 import { formatRat } from './rational.ts';
 import type { Rat } from './rational.ts';
 import type { Add1Info, Explanation, ExplanationBase, ExplanationReason, MesMiss } from './explanation.ts';
@@ -38,8 +38,6 @@ export function isRuleName(x: string): x is RuleName {
 export interface TallyOptions {
   /** Add1 step per voter, in currency units. Default 1 (one yuan / złoty / euro per voter per step). */
   readonly add1Step?: Money;
-  /** Optional helper computing Add1 steps in parallel (the CLI uses a worker thread). */
-  readonly add1Partner?: Add1Partner;
 }
 
 /** The Add1 step in scaled money units. */
@@ -241,7 +239,7 @@ export function tallyPrepared(P: Prepared, rule: RuleName, options: TallyOptions
         return finish(P, rule, Array.from({ length: P.m }, (_, p) => p), ex);
       }
       const step = add1StepUnits(P, options);
-      const r: Add1Result = runAdd1(P, step, engine, options.add1Partner);
+      const r: Add1Result = runAdd1(P, step, engine);
       const info: Add1Info = {
         startBudget: moneyRat(P, equalShare(P)),
         reachedBudget: moneyRat(P, r.perVoterBudget),
