@@ -13,7 +13,7 @@ import { chinaDay } from '../domain/cycle-phases.ts';
 import { ADOPTED_STATES, DELIVERING_STATES } from '../domain/delivery.ts';
 import { ACCEPTED_STATES, addFigures, derive, IN_PROGRESS_STATES, measures, RESIDENT_PROPOSER_TYPES, STATE_BUCKET, zeroFigures, type Figures } from '../domain/stats.ts';
 import type { ProjectState } from '../domain/project-states.ts';
-import { findPlace, scopeOf, type PlaceLevel, type PlaceRef, type PlaceStats } from './stats.ts';
+import { findPlace, foldSplits, scopeOf, type PlaceLevel, type PlaceRef, type PlaceStats } from './stats.ts';
 import { councilHealthIn, type CountCycles, type CycleRow, type FlaggedCommunity } from './council-health.ts';
 
 const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
@@ -254,38 +254,7 @@ async function splits(database: Database, scope: SQL, year: number | null) {
     from projects p join cycles cy on cy.id = p.cycle_id
     where p.community_id in (${scope}) and p.state in (${list(ADOPTED_STATES)})
     group by cy.year, p.category, p.theme`);
-  type Cat = { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number };
-  const cat = new Map<string, Cat>();
-  const catYear = new Map<string, Cat & { year: number }>();
-  const theme = new Map<string, { key: string; adopted: number; agreedFen: number }>();
-  const add = (c: Cat, r: (typeof rows)[number]) => {
-    c.adopted += Number(r.n);
-    c.agreedFen += Number(r.agreed);
-    c.contractedFen += Number(r.contracted);
-    c.paidFen += Number(r.paid);
-  };
-  for (const r of rows) {
-    const ky = `${r.year}|${r.category}`;
-    const cy = catYear.get(ky) ?? { year: Number(r.year), key: r.category, adopted: 0, agreedFen: 0, contractedFen: 0, paidFen: 0 };
-    add(cy, r);
-    catYear.set(ky, cy);
-    if (year !== null && Number(r.year) !== year) continue;
-    const c = cat.get(r.category) ?? { key: r.category, adopted: 0, agreedFen: 0, contractedFen: 0, paidFen: 0 };
-    add(c, r);
-    cat.set(r.category, c);
-    const t = theme.get(r.theme) ?? { key: r.theme, adopted: 0, agreedFen: 0 };
-    t.adopted += Number(r.n);
-    t.agreedFen += Number(r.agreed);
-    theme.set(r.theme, t);
-  }
-  const order = ['engineering', 'goods', 'services'];
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  const byKey = (a: { key: string }, b: { key: string }) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key);
-  return {
-    byCategory: [...cat.values()].sort(byKey),
-    byCategoryYear: [...catYear.values()].sort((a, b) => a.year - b.year || byKey(a, b)),
-    byTheme: [...theme.values()].sort((a, b) => b.agreedFen - a.agreedFen || a.key.localeCompare(b.key)),
-  };
+  return foldSplits(rows, year);
 }
 
 /**

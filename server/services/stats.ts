@@ -225,18 +225,11 @@ export async function childPlaces(database: Database, place: PlaceRef): Promise<
   return rows.map((r) => ({ level, id: r.id, slug: level === 'community' ? r.code : r.code.toLowerCase(), nameZh: r.zh, nameEn: r.en }));
 }
 
-/** Category and theme splits of the adopted projects of a place: for the period asked for, and by category and year (kept rows, summed in SQL). */
-async function splits(database: Database, place: PlaceRef, year: number | null) {
-  const { where } = grouping(place);
-  // The city's are every row (kept rows exist only for communities that exist: db/stats-cells.ts), read in the order of an index that holds them.
-  const from = place.level === 'city' ? sql`stats_splits x` : sql`stats_splits x join communities c on c.id = x.community_id left join streets s on s.id = c.street_id where ${where}`;
-  const raw = await jsonRows(
-    database,
-    ['year', 'category', 'theme', 'n', 'agreed', 'contracted', 'paid'],
-    sql`select x.year as year, x.category as category, x.theme as theme, sum(x.adopted) as n, sum(x.agreed_fen) as agreed, sum(x.contracted_fen) as contracted, sum(x.paid_fen) as paid
-      from ${from} group by x.year, x.category, x.theme`,
-  );
-  const rows = raw.map((r) => ({ year: Number(r.year), category: String(r.category), theme: String(r.theme), n: Number(r.n), agreed: Number(r.agreed), contracted: Number(r.contracted), paid: Number(r.paid) }));
+/** Adopted projects of one year, category and theme, with their money. */
+export type SplitRow = { year: number; category: string; theme: string; n: number; agreed: number; contracted: number; paid: number };
+
+/** Split rows folded into the period's category and theme splits, and by category and year (the kept figures and the reference share it). */
+export function foldSplits(rows: readonly SplitRow[], year: number | null) {
   type Cat = { key: string; adopted: number; agreedFen: number; contractedFen: number; paidFen: number };
   const cat = new Map<string, Cat>();
   const catYear = new Map<string, Cat & { year: number }>();
@@ -269,6 +262,21 @@ async function splits(database: Database, place: PlaceRef, year: number | null) 
     byCategoryYear: [...catYear.values()].sort((a, b) => a.year - b.year || byKey(a, b)),
     byTheme: [...theme.values()].sort((a, b) => b.agreedFen - a.agreedFen || a.key.localeCompare(b.key)),
   };
+}
+
+/** Category and theme splits of the adopted projects of a place: for the period asked for, and by category and year (kept rows, summed in SQL). */
+async function splits(database: Database, place: PlaceRef, year: number | null) {
+  const { where } = grouping(place);
+  // The city's are every row (kept rows exist only for communities that exist: db/stats-cells.ts), read in the order of an index that holds them.
+  const from = place.level === 'city' ? sql`stats_splits x` : sql`stats_splits x join communities c on c.id = x.community_id left join streets s on s.id = c.street_id where ${where}`;
+  const raw = await jsonRows(
+    database,
+    ['year', 'category', 'theme', 'n', 'agreed', 'contracted', 'paid'],
+    sql`select x.year as year, x.category as category, x.theme as theme, sum(x.adopted) as n, sum(x.agreed_fen) as agreed, sum(x.contracted_fen) as contracted, sum(x.paid_fen) as paid
+      from ${from} group by x.year, x.category, x.theme`,
+  );
+  const rows = raw.map((r) => ({ year: Number(r.year), category: String(r.category), theme: String(r.theme), n: Number(r.n), agreed: Number(r.agreed), contracted: Number(r.contracted), paid: Number(r.paid) }));
+  return foldSplits(rows, year);
 }
 
 /**
