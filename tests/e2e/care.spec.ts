@@ -125,6 +125,9 @@ test("a page's main text can be read aloud in Chinese", async ({ page }) => {
   await fakeSpeech(page, [{ lang: 'en-US', name: 'English' }, { lang: 'zh-CN', name: '中文' }]);
   await page.goto('/cycles/cy-xianhu-2026/results');
   const title = (await page.locator('main h1').textContent())!.trim();
+  // Before reading, only the read button shows.
+  await expect(page.getByRole('button', { name: '暂停' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '停止' })).toBeHidden();
   await page.getByRole('button', { name: '朗读本页正文' }).click();
   await expect(page.locator('[data-read-status]')).toHaveText('正在朗读……');
   const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
