@@ -33,6 +33,10 @@ if (existsSync(dir)) {
   }
 }
 ctx.database.close();
+// The server goes on from the seeding's clock rather than starting the demo's day again: otherwise what the
+// seeding wrote would be later than what the journeys write in their first minute or so (how long seeding took),
+// and a journey that looks for its own entry among the newest would not find it.
+const seedingClock = ctx.now;
 
 const { start } = await import('../server/serve.ts');
 await start({
@@ -42,6 +46,7 @@ await start({
   // exact, in server/security/rate-limits.test.ts; everything else stays as in
   // production.
   adjust: (ctx) => {
+    ctx.now = seedingClock;
     ctx.throttle.signInAddress = { ...ctx.throttle.signInAddress, free: 10_000 };
   },
 });
