@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz:api -- [--requests 30000] [--seed 1] [--api-only] [--concurrency 4] [--statuses]`:
+ * `npm run fuzz:api -- [--requests 30000] [--seed 1] [--api-only] [--no-fixtures] [--concurrency 4] [--statuses]`:
  * an OpenAPI fuzzer over every operation of /api/openapi.json, against the
  * production server on a throwaway demo database (bench/lib/fuzz.ts says
  * what it sends and how each answer is checked). Lists each contradiction
@@ -11,12 +11,13 @@
  * and exits 1 when C or E is above 0. The same seed sends the same requests
  * (answers can differ a little, four at a time). `--statuses` also lists what
  * each operation answered; `--api-only` serves the API without the pages
- * (scripts/api-server.ts, no build needed).
+ * (scripts/api-server.ts, no build needed); `--no-fixtures` seeds the demo
+ * data alone, without the browser journeys' fixtures.
  */
 import { fuzzApi, grouped } from './lib/fuzz.ts';
 
 function options(argv: string[]) {
-  const o = { requests: 30_000, seed: 1, apiOnly: false, concurrency: 4, statuses: false };
+  const o = { requests: 30_000, seed: 1, apiOnly: false, concurrency: 4, statuses: false, fixtures: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -29,7 +30,8 @@ function options(argv: string[]) {
     else if (a === '--concurrency') o.concurrency = Math.max(1, value());
     else if (a === '--api-only') o.apiOnly = true;
     else if (a === '--statuses') o.statuses = true;
-    else throw new Error(`unknown argument ${a}; known: --requests N --seed S --concurrency K --api-only --statuses`);
+    else if (a === '--no-fixtures') o.fixtures = false;
+    else throw new Error(`unknown argument ${a}; known: --requests N --seed S --concurrency K --api-only --no-fixtures --statuses`);
   }
   return o;
 }

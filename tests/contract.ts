@@ -193,6 +193,17 @@ function describeBody(init: RequestInit | undefined): string {
   return sent === null ? '' : `: ${sent.length > 300 ? `${sent.slice(0, 300)}…` : sent}`;
 }
 
+/** The media type of the body a request sent ('' when it named none), or null when it sent no body. */
+function sentMediaType(init: RequestInit | undefined): string | null {
+  const body = init?.body;
+  if (body === undefined || body === null || body === '') return null;
+  const named = new Headers(init!.headers).get('content-type');
+  if (named !== null) return named.split(';')[0]!.trim().toLowerCase();
+  if (body instanceof FormData) return 'multipart/form-data';
+  if (body instanceof URLSearchParams) return 'application/x-www-form-urlencoded';
+  return typeof body === 'string' ? 'text/plain' : '';
+}
+
 /** The JSON body of a request, or null when it sent none as JSON. */
 function jsonBodyOf(init: RequestInit | undefined): string | null {
   return typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').startsWith('application/json') ? init.body : null;
@@ -237,8 +248,14 @@ function requestProblems(c: Checker, found: Op, base: string, url: URL, init: Re
     const why = validate(c.texts, paramPointer(p), value);
     if (why) problems.push(`${name}=${JSON.stringify(value)}, which the document would refuse: ${why}`);
   });
-  const sent = jsonBodyOf(init);
-  if (sent !== null) {
+  const type = sentMediaType(init);
+  const listed = Object.keys(found.op.requestBody?.content ?? {});
+  if (type !== null && !listed.includes(type)) {
+    if (listed.length) problems.push(`a body of media type ${type || '(none)'}, which the document does not list (it lists ${listed.join(', ')})`);
+    else problems.push(type === 'application/json' ? 'a JSON body, which the document does not describe' : `a body (${type || 'no media type'}), which the document does not describe`);
+  } else if (type === 'application/json') {
+    const sent = jsonBodyOf(init);
+    if (sent === null) return problems;
     if (!found.op.requestBody?.content?.['application/json']?.schema) problems.push('a JSON body, which the document does not describe');
     else {
       let parsed: unknown;
@@ -252,7 +269,7 @@ function requestProblems(c: Checker, found: Op, base: string, url: URL, init: Re
       const why = validate(c.bodies, `${base}/requestBody/content/application~1json/schema`, parsed);
       if (why) problems.push(`a body the document would refuse: ${why}`);
     }
-  } else if (found.op.requestBody?.required && (init?.body === undefined || init.body === null || init.body === '')) {
+  } else if (type === null && found.op.requestBody?.required) {
     problems.push('a request without its body, which the document says is required');
   }
   return problems;

@@ -45,7 +45,17 @@ export const PEOPLE = ['resident_xh', 'resident_lt', 'newcomer', 'council_xh', '
 type Who = 'anonymous' | (typeof PEOPLE)[number];
 const WHO: readonly Who[] = ['anonymous', ...PEOPLE];
 /** Sessions made for each person: signing out (or closing the account) uses one up. */
-const SESSIONS_EACH = 16;
+const SESSIONS_EACH = 48;
+/** Where each person acts (how their community, street or cycles are written in codes, slugs and ids): most of their requests aim there. */
+const HOME: Partial<Record<Who, string[]>> = {
+  resident_xh: ['XHSQ', 'xianhu'],
+  council_xh: ['XHSQ', 'xianhu'],
+  staff_xh: ['XHSQ', 'xianhu'],
+  resident_lt: ['LHSQ', 'lianhua'],
+  staff_lt: ['LHSQ', 'lianhua'],
+  staff_sx: ['SXSQ', 'sunxi'],
+  street_lt: ['LTJD', 'lianhua', 'xianhu'],
+};
 
 export type FuzzOptions = {
   requests: number;
@@ -55,6 +65,8 @@ export type FuzzOptions = {
   port?: number;
   /** Requests in flight at once. */
   concurrency?: number;
+  /** The browser journeys' fixtures on top of the demo data (the default): more of the API has something to act on, at some seconds' cost. */
+  fixtures?: boolean;
   log?: (line: string) => void;
 };
 
@@ -78,13 +90,15 @@ export type FuzzReport = {
 
 type Pools = Record<string, string[]>;
 
-async function buildWorld(dir: string): Promise<{ url: string; sessions: Record<string, string[]>; pools: Pools }> {
+async function buildWorld(dir: string, withFixtures: boolean, log: (line: string) => void): Promise<{ url: string; sessions: Record<string, string[]>; pools: Pools }> {
   const url = `file:${join(dir, 'fuzz.db')}`;
   const ctx = await createContext(parseEnv({ DATABASE_URL: url, NODE_ENV: 'test', CLOCK_START: DEMO_CLOCK_START }));
   try {
+    const t0 = Date.now();
     await seedDemo(ctx);
+    log(`fuzz: demo data in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const fixtures = join(ROOT, 'tests/e2e/fixtures');
-    for (const name of readdirSync(fixtures).filter((n) => n.endsWith('.ts')).sort()) {
+    for (const name of withFixtures ? readdirSync(fixtures).filter((n) => n.endsWith('.ts')).sort() : []) {
       const mod = (await import(pathToFileURL(join(fixtures, name)).href)) as { seedFixture?: (c: AppContext) => Promise<void> };
       await mod.seedFixture?.(ctx);
     }
@@ -92,9 +106,8 @@ async function buildWorld(dir: string): Promise<{ url: string; sessions: Record<
     for (const username of PEOPLE) {
       const row = (await ctx.database.client.execute({ sql: 'select id from accounts where username = ?', args: [username] })).rows[0];
       if (!row) throw new Error(`no demo account ${username}`);
-      const tokens: string[] = [];
-      for (let i = 0; i < SESSIONS_EACH; i++) tokens.push((await createSession(ctx.database, String(row.id), ctx.now())).token);
-      sessions[username] = tokens;
+      // Made together, so the write queue commits them together.
+      sessions[username] = (await Promise.all(Array.from({ length: SESSIONS_EACH }, () => createSession(ctx.database, String(row.id), ctx.now())))).map((x) => x.token);
     }
     const column = async (sql: string) => (await ctx.database.client.execute(sql)).rows.map((r) => String(Object.values(r)[0]));
     const pools: Pools = {
@@ -420,9 +433,11 @@ function encodeParam(v: unknown): string {
 function plan(op: Operation, c: Case, pools: Pools, doc: Doc, etags: Map<string, string>): Planned {
   const r = rng(c.salt);
   const pathValues: Record<string, string> = {};
+  const home = HOME[c.who];
   for (const p of op.path) {
     const pool = pools[poolOfPathParam(op.template, p.name) ?? ''];
-    pathValues[p.name] = pool?.length && r.chance(0.75) ? r.pick(pool) : String(c.path[p.name] ?? 'x');
+    const near = home && pool ? pool.filter((v) => home.some((h) => v.includes(h))) : [];
+    pathValues[p.name] = near.length && r.chance(0.6) ? r.pick(near) : pool?.length && r.chance(0.75) ? r.pick(pool) : String(c.path[p.name] ?? 'x');
   }
   const query: [string, string][] = [];
   for (const [k, v] of Object.entries(c.query)) {
@@ -495,6 +510,11 @@ function plan(op: Operation, c: Case, pools: Pools, doc: Doc, etags: Map<string,
   } else if (kind === 'malformed') {
     body = r.pick(['{', '{"a":', 'nul', '', '[1,2', '\u0000', '\ufeff{}', '{"a":1,"a":2}', "{'a':1}", '{"a":1}garbage']);
     headers['content-type'] = 'application/json';
+  } else if (kind === 'content-type' && op.body?.type === 'multipart' && value && typeof value === 'object' && r.chance(0.5)) {
+    // A form without its files, as a browser posts a form that has no file input.
+    const fields = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && !isFile(v) && !Array.isArray(v));
+    body = new URLSearchParams(fields.map(([k, v]) => [k, String(v)])).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (kind === 'content-type') {
     const text = value === undefined ? '{}' : JSON.stringify(value, (_k, v: unknown) => (isFile(v) ? 'file' : v));
     const t = r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json', 'none', 'application/json; charset=utf-8']);
@@ -543,8 +563,8 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
   const log = opts.log ?? (() => {});
   const dir = tempDir('wss-fuzz-');
   const t0 = Date.now();
-  const world = await buildWorld(dir);
-  log(`fuzz: demo data, fixtures and sessions ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const world = await buildWorld(dir, opts.fixtures ?? true, log);
+  log(`fuzz: demo data${(opts.fixtures ?? true) ? ', fixtures' : ''} and sessions ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const port = opts.port ?? (await freePort());
   const logFile = join(dir, 'server.log');
   const env = { NODE_ENV: 'test', CLOCK_START: DEMO_CLOCK_START, LOG_LEVEL: 'error', LOG_FILE: logFile, AUDIT_CHECKPOINT_EVERY_MS: '600000' };
@@ -554,12 +574,14 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
     ensureBuild(log);
     server = await startSite({ port, databaseUrl: world.url, env });
   }
-  log(`fuzz: ${opts.apiOnly ? 'the API server (scripts/api-server.ts)' : 'the production server (server/serve.ts)'} on ${server.url}`);
+  log(`fuzz: ${opts.apiOnly ? 'the API server (scripts/api-server.ts)' : 'the production server (server/serve.ts)'} on ${server.url}, started in ${((Date.now() - t0) / 1000).toFixed(1)} s from the start`);
   try {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`, { headers: { 'accept-language': 'en' } })).json()) as Doc;
     const ops = operationsOf(doc);
     const perOp = Math.ceil(opts.requests / ops.length);
+    const t1 = Date.now();
     const cases = ops.map((op, i) => fc.sample(caseArbitrary(op, doc), { seed: opts.seed * 1009 + i, numRuns: perOp }));
+    log(`fuzz: ${perOp} cases for each of ${ops.length} operations generated in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     const order: [Operation, Case][] = [];
     for (let k = 0; k < perOp; k++) for (let i = 0; i < ops.length; i++) if (order.length < opts.requests) order.push([ops[i]!, cases[i]![k]!]);
 

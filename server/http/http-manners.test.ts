@@ -60,6 +60,9 @@ describe('HTTP manners', () => {
     const json = await t.app.request('/api/proposals/LTJD-LHSQ-2026-01/attachments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(415);
     expect((await json.json()).error.code).toBe('unsupported_media_type');
+    // A form without its files is not the multipart form the document lists, though it could carry every field but the photos.
+    const form = await t.app.request('/api/projects/SGJD-SXSQ-2026-01/progress', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'reportedOn=2026-12-01&percent=50&body=x' });
+    expect([form.status, (await form.json()).error.code]).toEqual([415, 'unsupported_media_type']);
     // An operation that takes no body refuses one, rather than ignore it.
     const submit = await t.app.request('/api/proposals/LTJD-LHSQ-2026-01/submit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' });
     expect(submit.status).toBe(415);

@@ -10,7 +10,10 @@
  *   filter must not quietly be ignored. server/http/http-manners.test.ts
  *   sends one to every GET operation;
  * - a body sent to an operation that takes none: 415
- *   `unsupported_media_type` (what it carries would be ignored).
+ *   `unsupported_media_type` (what it carries would be ignored); and a body
+ *   of a media type the operation does not list, the same (the route's own
+ *   check takes a urlencoded form where multipart/form-data is declared, and
+ *   any `application/…+json` where JSON is).
  *
  * What each operation declares is read from the API document itself, once,
  * so the check and the document cannot disagree.
@@ -19,18 +22,18 @@ import type { MiddlewareHandler } from 'hono';
 import { errorBody, genericMessage, localeOf, unknownFieldMessage } from './errors.ts';
 
 type Parameter = { name: string; in: string };
-type Operation = { parameters?: (Parameter | { $ref: string })[]; requestBody?: unknown };
+type Operation = { parameters?: (Parameter | { $ref: string })[]; requestBody?: { content?: Record<string, unknown> } };
 export type DocumentShape = { paths: Record<string, Record<string, Operation>>; components?: { parameters?: Record<string, Parameter> } };
-type Declared = { method: string; re: RegExp; query: Set<string>; body: boolean };
+type Declared = { method: string; re: RegExp; query: Set<string>; body: string[] };
 
-/** Each operation of the document: its method, a pattern of its path, the query parameters it declares and whether it takes a body. */
+/** Each operation of the document: its method, a pattern of its path, the query parameters it declares and the media types of the bodies it takes. */
 export function declaredInput(doc: DocumentShape): Declared[] {
   const out: Declared[] = [];
   for (const [template, ops] of Object.entries(doc.paths)) {
     const re = new RegExp(`^${template.replace(/[.+?^$|()[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
     for (const [method, op] of Object.entries(ops)) {
       const params = (op.parameters ?? []).map((p) => ('$ref' in p ? doc.components?.parameters?.[p.$ref.split('/').at(-1)!] : p)).filter((p): p is Parameter => p !== undefined);
-      out.push({ method: method.toUpperCase(), re, query: new Set(params.filter((p) => p.in === 'query').map((p) => p.name)), body: op.requestBody !== undefined });
+      out.push({ method: method.toUpperCase(), re, query: new Set(params.filter((p) => p.in === 'query').map((p) => p.name)), body: Object.keys(op.requestBody?.content ?? {}) });
     }
   }
   return out;
@@ -68,8 +71,15 @@ export function refuseUndeclaredInput(doc: () => DocumentShape): MiddlewareHandl
         return c.json(errorBody('validation_failed', genericMessage('validation_failed', locale), Object.fromEntries(unknown.map((name) => [name, unknownFieldMessage(locale)]))), 400);
       }
     }
-    if (method !== 'GET' && !matching.some((d) => d.body) && (await carriesBody(c.req.raw, () => c.req.arrayBuffer()))) {
-      return c.json(errorBody('unsupported_media_type', genericMessage('no_body', localeOf(c))), 415);
+    if (method !== 'GET') {
+      const types = matching.flatMap((d) => d.body);
+      if (types.length === 0 && (await carriesBody(c.req.raw, () => c.req.arrayBuffer()))) return c.json(errorBody('unsupported_media_type', genericMessage('no_body', localeOf(c))), 415);
+      // A body of another media type than the operation lists: a form sent to an operation that takes JSON, or a
+      // form without files (application/x-www-form-urlencoded) where it lists multipart/form-data.
+      const named = c.req.header('content-type');
+      if (types.length > 0 && named !== undefined && !types.includes(named.split(';')[0]!.trim().toLowerCase())) {
+        return c.json(errorBody('unsupported_media_type', genericMessage('unsupported_media_type', localeOf(c))), 415);
+      }
     }
     return next();
   };
