@@ -14,6 +14,7 @@ import type { AppContext } from './context.ts';
 import type { AppEnv } from './http/router.ts';
 import { clientKey, contextMiddleware, originCheck } from './http/middleware.ts';
 import { completeRouteDocs } from './http/router.ts';
+import { refuseUndeclaredInput, type DocumentShape } from './http/undeclared-input.ts';
 import { noteSecurityEvent } from './services/security-log.ts';
 import { limitBody } from './http/body-limit.ts';
 import { errorBody, genericMessage, localeOf } from './http/errors.ts';
@@ -80,6 +81,8 @@ export function createApp(ctx: AppContext) {
           : small(c, next),
   );
   app.use('*', originCheck(ctx));
+  // Query parameters and bodies an operation does not declare are refused (read from the document, generated once on first use).
+  app.use('*', refuseUndeclaredInput(() => app.getOpenAPI31Document(docConfig) as unknown as DocumentShape));
   app.use('*', contextMiddleware(ctx));
 
   const routes = app
@@ -153,6 +156,8 @@ export function createApp(ctx: AppContext) {
     if (err instanceof HTTPException) {
       if (err.status === 400 && /json/i.test(err.message)) return c.json(errorBody('malformed_json', genericMessage('malformed_json', locale)), 400);
       if (err.status === 413) return c.json(errorBody('payload_too_large', genericMessage('payload_too_large', locale)), 413);
+      // A body of a media type the operation does not list (@hono/zod-openapi's check, before the validator).
+      if (err.status === 415) return c.json(errorBody('unsupported_media_type', genericMessage('unsupported_media_type', locale)), 415);
       if (err.status < 500) return c.json(errorBody('bad_request', err.message), err.status);
     }
     const requestId = requestIdOf(incomingOf(c));

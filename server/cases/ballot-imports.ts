@@ -8,6 +8,7 @@ import { importBallotsPb, importRefusalMessage, isImportCode, reviewBallotImport
 import type { ReasonCode } from '../domain/permissions.ts';
 import { actingAs } from './acting.ts';
 import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type LocalText, type Refusal } from './use-case.ts';
+import { typedText } from '../services/text-fields.ts';
 
 const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
 
@@ -17,7 +18,7 @@ export const BallotFileInput = z.object({ file: FileField });
 export const ReviewInput = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    note: z.string().trim().max(1000).optional().openapi({ description: 'Required to reject (published); optional to approve' }),
+    note: typedText(1000).optional().openapi({ description: 'Required to reject (published); optional to approve' }),
   })
   .openapi('BallotImportReview');
 

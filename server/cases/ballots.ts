@@ -11,13 +11,17 @@ import { issueFields } from '../domain/ballot-rules.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
 import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
 import { actingAs } from './acting.ts';
+import { filledText } from '../services/text-fields.ts';
 import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
 
 
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
 export const Points = z
-  .record(z.string().min(1).max(64), z.number())
-  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
+  // Any number gets past the edge; a ballot whose points are not whole numbers of 0 or more is refused with the others (422 points_not_integer), so no other is ever counted.
+  .record(z.string().min(1).max(64), z.number().openapi({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }))
+  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' })
+  // `propertyNames` is OpenAPI 3.1's (JSON Schema's); the metadata's type knows only 3.0's words.
+  .openapi({ maxProperties: 100, ...({ propertyNames: { minLength: 1, maxLength: 64 } } as object) });
 
 export const BallotBody = z
   .strictObject({
@@ -28,8 +32,8 @@ export const BallotBody = z
 
 export const PaperInput = z
   .strictObject({
-    paperSerial: z.string().trim().min(1).max(40).openapi({ description: 'The serial number printed on the paper ballot', example: 'XH-0001' }),
-    registerNo: z.string().trim().min(1).max(40).openapi({ description: 'The resident’s number in the community register', example: 'XHSQ-0003' }),
+    paperSerial: filledText(40).openapi({ description: 'The serial number printed on the paper ballot', example: 'XH-0001' }),
+    registerNo: filledText(40).openapi({ description: 'The resident’s number in the community register', example: 'XHSQ-0003' }),
     projects: ProjectIds.optional(),
     points: Points.optional(),
   })

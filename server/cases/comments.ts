@@ -6,12 +6,17 @@
  */
 import { z } from '@hono/zod-openapi';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { addComment, addReply, describeCommentRefusal, hideComment, type CommentOutcome } from '../services/comments.ts';
+import { addComment, addReply, COMMENT_MAX, describeCommentRefusal, HIDE_REASON_MAX, hideComment, type CommentOutcome } from '../services/comments.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
 import { done, notSignedIn, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
 
-export const CommentInput = z.strictObject({ body: z.string().max(20_000) });
-export const HideInput = z.strictObject({ reason: z.string().max(2000) });
+// The text is cleaned before it is counted (line ends made one, control characters dropped, ends trimmed), so its limits are in words.
+export const CommentInput = z.strictObject({
+  body: z.string().max(20_000).openapi({ description: `Plain text: not blank, and at most ${COMMENT_MAX} characters once control characters are dropped and the ends trimmed (422 \`comment_empty\`, \`comment_too_long\` otherwise)` }),
+});
+export const HideInput = z.strictObject({
+  reason: z.string().max(2000).openapi({ description: `Published in the comment’s place: not blank, and at most ${HIDE_REASON_MAX} characters once cleaned as a comment is and runs of whitespace folded (422 \`reason_required\`, \`hide_reason_too_long\` otherwise)` }),
+});
 
 /** A refused comment, hide or reply; a field is named only for what the text itself got wrong (422). */
 export function commentRefusal(caller: Pick<Caller, 'locale'>, r: Exclude<CommentOutcome, { ok: true }>): Refusal {

@@ -5,13 +5,14 @@
 import { z } from '@hono/zod-openapi';
 import { addTerm, communityBySlug, endTerm } from '../services/council.ts';
 import { done, useCase } from './use-case.ts';
+import { CALENDAR_DAY, filledText } from '../services/text-fields.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 
-export const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 YYYY-MM-DD|Dates are YYYY-MM-DD' });
+export const IsoDay = z.string().regex(new RegExp(CALENDAR_DAY), { message: '日期格式应为 YYYY-MM-DD|Dates are YYYY-MM-DD' });
 export const ProjectCode = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-04' }) });
 
 export const TermInput = z.strictObject({
-  login: z.string().trim().min(1).max(64).openapi({ description: 'The person’s username or mobile number; they must be a verified resident of the community' }),
+  login: filledText(64).openapi({ description: 'The person’s username or mobile number; they must be a verified resident of the community' }),
   role: z.enum(['chair', 'member']),
   startsOn: IsoDay,
   endsOn: IsoDay.nullable().optional(),

@@ -12,14 +12,16 @@ import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, phaseRefusalMessage,
 import { CYCLE_PHASES } from '../domain/cycle-phases.ts';
 import { actingAs } from './acting.ts';
 import { done, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
+import { CALENDAR_DAY, filledText, typedText } from '../services/text-fields.ts';
 
-const Reason = z.string().trim().min(1).max(PHASE_REASON_MAX).openapi({ description: 'Published with the step', example: '纸质选票录入需要更多时间' });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-12-20' });
+const Reason = filledText(PHASE_REASON_MAX).openapi({ description: 'Published with the step', example: '纸质选票录入需要更多时间' });
+/** A calendar day: as delivery's (server/cases/delivery.ts), one that is no day is refused as 422 bad_date. */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ pattern: CALENDAR_DAY, description: 'A calendar day, YYYY-MM-DD (422 for one that does not exist)', example: '2026-12-20' });
 
 export const ForwardInput = z.strictObject({ phase: z.enum(CYCLE_PHASES), reason: Reason.optional().openapi({ description: 'Required when the current phase ends before its planned end; published' }) });
 export const ExtendInput = z.strictObject({ endsOn: Day, reason: Reason });
 export const PhaseRequestInput = z.strictObject({ to: z.enum(CYCLE_PHASES), reason: Reason, endsOn: Day.optional().openapi({ description: 'The new planned end of the phase moved to; required when its planned end has passed' }) });
-export const PhaseDecisionInput = z.strictObject({ decision: z.enum(['confirm', 'decline']), note: z.string().trim().max(PHASE_REASON_MAX).optional() });
+export const PhaseDecisionInput = z.strictObject({ decision: z.enum(['confirm', 'decline']), note: typedText(PHASE_REASON_MAX).optional() });
 
 /** The cycle a move is on. */
 export type OnCycle = { id: string };

@@ -26,27 +26,27 @@ import {
 import { completeAudit, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
 import type { UploadFile } from '../services/uploads.ts';
 import { FINDING_SEVERITIES, IMPLEMENTER_TYPES } from '../domain/delivery.ts';
-import { parseYuan } from '../domain/money.ts';
+import { parseYuan, TYPED_YUAN } from '../domain/money.ts';
 import { actingAs } from './acting.ts';
 import { noSuchProject } from './projects.ts';
 import { done, refusal, useCase, type Caller, type LocalText, type Refusal, type UseCase } from './use-case.ts';
+import { CALENDAR_DAY, filledText, typedInteger, typedText } from '../services/text-fields.ts';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
+/** A calendar day. Any YYYY-MM-DD gets past the edge; one that is no day (2026-02-30) is refused as the step's problem (422 bad_date), so the document states the stricter form. */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ pattern: CALENDAR_DAY, description: 'A calendar day, YYYY-MM-DD (422 for one that does not exist)', example: '2026-06-05' });
 const BAD_YUAN: LocalText = { 'zh-CN': '请输入金额（元），如 276000 或 27.6万', en: 'Enter an amount in yuan, e.g. 276000 or 27.6万' };
-/** An amount as a person types it; one that is not an amount is refused with the other fields, by its field. */
+/** An amount as a person types it (the pattern the document states); one that is not an amount is refused with the other fields, by its field. */
 const Yuan = z
   .string()
-  .trim()
-  .min(1)
   .max(40)
-  .refine((typed) => parseYuan(typed).ok, { message: `${BAD_YUAN['zh-CN']}|${BAD_YUAN.en}` })
-  .openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50"', example: '276000' });
+  .regex(new RegExp(TYPED_YUAN), { message: `${BAD_YUAN['zh-CN']}|${BAD_YUAN.en}` })
+  .openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)', example: '276000' });
 
 export const AgreementInput = z
   .strictObject({
-    implementerName: z.string().trim().min(1).max(200),
+    implementerName: filledText(200),
     implementerType: z.enum(IMPLEMENTER_TYPES),
-    registrationNo: z.string().trim().min(1).max(60).openapi({ description: 'Unified social credit code or other registration number' }),
+    registrationNo: filledText(60).openapi({ description: 'Unified social credit code or other registration number' }),
     implementerRating: z.number().int().min(1).max(5).nullable().optional(),
     agreementDate: Day,
     agreedAmount: Yuan,
@@ -56,14 +56,14 @@ export const AgreementInput = z
   })
   .openapi('AgreementInput');
 
-export const AmendmentInput = AgreementInput.omit({ startImplementation: true }).extend({ reason: z.string().trim().min(1).max(2000) }).openapi('AgreementAmendment');
+export const AmendmentInput = AgreementInput.omit({ startImplementation: true }).extend({ reason: filledText(2000) }).openapi('AgreementAmendment');
 export const PaymentInput = z.strictObject({ paidOn: Day, amount: Yuan, note: z.string().max(500).optional() }).openapi('PaymentInput');
 export const AcceptanceInput = z
-  .strictObject({ result: z.enum(['pass', 'fail']), acceptedOn: Day, inspector: z.string().trim().min(1).max(200), notes: z.string().max(4000).optional() })
+  .strictObject({ result: z.enum(['pass', 'fail']), acceptedOn: Day, inspector: filledText(200), notes: z.string().max(4000).optional() })
   .openapi('AcceptanceInput');
-export const ResumeInput = z.strictObject({ reason: z.string().trim().max(2000).optional() });
-export const AuditInput = z.strictObject({ summary: z.string().trim().max(4000).optional() });
-export const FindingInput = z.strictObject({ severity: z.enum(FINDING_SEVERITIES), body: z.string().trim().min(1).max(FINDING_BODY_MAX) }).openapi('FindingInput');
+export const ResumeInput = z.strictObject({ reason: typedText(2000).optional() });
+export const AuditInput = z.strictObject({ summary: typedText(4000).optional() });
+export const FindingInput = z.strictObject({ severity: z.enum(FINDING_SEVERITIES), body: filledText(FINDING_BODY_MAX) }).openapi('FindingInput');
 /** The steps that take nothing but the project. */
 const NoInput = z.strictObject({});
 
@@ -71,8 +71,9 @@ const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanc
 /** A progress report, as a multipart form: its photos are files. */
 export const ProgressInput = z.object({
   reportedOn: Day,
-  percent: z.coerce.number().int().min(0).max(100),
-  body: z.string().trim().min(1).max(4000),
+  // A form field is text: "40" is read as 40.
+  percent: typedInteger(0, 100),
+  body: filledText(4000),
   photos: z.union([FileField, z.array(FileField)]).optional(),
 });
 
@@ -82,8 +83,13 @@ export type OnProject = { code: string };
 /** A delivery refusal, with the status, code, words and fields the services' one table gives it. */
 export function deliveryRefusal(caller: Pick<Caller, 'locale'>, r: DeliveryRefusal): Refusal {
   const a = describeDeliveryRefusal(r, caller.locale);
-  return refusal(a.code, a.status, a.message, a.fields ? { fields: a.fields } : {});
+  // A problem is named by the input's field: the services count the amount in fen, the input types it in yuan.
+  const fields = a.fields ? Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [INPUT_FIELD[k] ?? k, v])) : undefined;
+  return refusal(a.code, a.status, a.message, fields ? { fields } : {});
 }
+
+/** The input field each of the services' own field names stands for. */
+const INPUT_FIELD: Record<string, string> = { agreedAmountFen: 'agreedAmount' };
 
 /** An amount typed in yuan, in fen (the input's schema has checked it is one). */
 function fen(typed: string): number {

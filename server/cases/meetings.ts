@@ -23,15 +23,16 @@ import {
   type MeetingFailure,
 } from '../services/meetings.ts';
 import { done, useCase, type Caller, type Refusal } from './use-case.ts';
+import { filledText } from '../services/text-fields.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { ProjectCode } from './council.ts';
 
 const Codes = z.array(ProjectCode.shape.code).min(1).max(50);
 
 export const ScheduleInput = z.strictObject({
-  title: z.string().trim().min(1).max(100),
+  title: filledText(100),
   scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DDTHH:mm（北京时间）|Time is YYYY-MM-DDTHH:mm (China time)' }).openapi({ example: '2026-11-25T19:30' }),
-  place: z.string().trim().min(1).max(200),
+  place: filledText(200),
   agenda: Codes,
 });
 export const AgendaInput = z.strictObject({ projects: Codes });
@@ -41,10 +42,10 @@ export const AttendanceInput = z.strictObject({ present: z.array(z.string().min(
 export const NotesInput = z.strictObject({ presentationNote: z.string().max(4000), discussionSummary: z.string().max(8000) });
 export const VotesInput = z.strictObject({ votes: z.array(z.strictObject({ accountId: z.string().min(1).max(64), vote: z.enum(COUNCIL_VOTES) })).max(100) });
 export const CloseInput = z.strictObject({
-  minutes: z.string().trim().min(1).max(20000),
-  carryOver: z.array(z.strictObject({ project: ProjectCode.shape.code, reason: z.string().trim().min(1).max(2000) })).max(50).optional(),
+  minutes: filledText(20000),
+  carryOver: z.array(z.strictObject({ project: ProjectCode.shape.code, reason: filledText(2000) })).max(50).optional(),
 });
-export const AddendumInput = z.strictObject({ body: z.string().trim().min(1).max(8000) });
+export const AddendumInput = z.strictObject({ body: filledText(8000) });
 
 export type MeetingParams = { meetingId: string };
 export type ItemParams = { meetingId: string; itemId: string };

@@ -9,9 +9,10 @@ import { answerObjection, lodgeObjection } from '../services/notices.ts';
 import { loadProjectWithPlace } from '../services/proposals.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { done, useCase } from './use-case.ts';
+import { filledText } from '../services/text-fields.ts';
 
-export const ObjectionInput = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
-export const AnswerInput = z.strictObject({ decision: z.enum(['dismiss', 'uphold']), answer: z.string().trim().min(1).max(2000) });
+export const ObjectionInput = z.strictObject({ reason: filledText(2000) });
+export const AnswerInput = z.strictObject({ decision: z.enum(['dismiss', 'uphold']), answer: filledText(2000) });
 
 export const objectCase = useCase({
   name: 'notice.object',

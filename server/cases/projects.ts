@@ -10,10 +10,11 @@ import { applyProjectEvent } from '../services/projects.ts';
 import { loadProjectWithPlace } from '../services/proposals.ts';
 import { actingAs } from './acting.ts';
 import { done, refusal, refusedFor, useCase, type Caller, type LocalText } from './use-case.ts';
+import { typedText } from '../services/text-fields.ts';
 
 export const EventInput = z.strictObject({
   event: z.enum(PROJECT_EVENTS),
-  reason: z.string().trim().max(2000).optional(),
+  reason: typedText(2000).optional(),
 });
 
 const NO_SUCH_PROJECT: LocalText = { 'zh-CN': '没有这个项目', en: 'No such project' };

@@ -28,21 +28,50 @@ import {
 } from '../services/proposals.ts';
 import { checkFiles, countAttachments, type UploadFile } from '../services/uploads.ts';
 import type { ProposalCheck } from '../domain/proposal-checks.ts';
+import { TYPED_YUAN } from '../domain/money.ts';
 import { done, notSignedIn, refusal, useCase, type Caller, type Outcome, type Refusal } from './use-case.ts';
 
-/** Shapes only; the meaning (lengths, cap, category, theme) is checked by the domain with messages that name the rule. */
+/** The fields as typed: shapes only (400 when broken). */
+const TYPED = {
+  title: z.string().max(400),
+  category: z.string().max(40),
+  theme: z.string().max(40),
+  description: z.string().max(20_000),
+  address: z.string().max(400),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  estimatedCost: z.string().max(40),
+  beneficiaries: z.string().max(2000).optional(),
+  // (zod's whole numbers end at MAX_SAFE_INTEGER: said here, so the document says it too.)
+  beneficiaryCount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+};
+
+/** A proposal as it is typed, any field missing: the live check (proposal-check) takes it as it is and says what is wrong. */
+export const ProposalDraftBody = z.strictObject(TYPED).partial();
+
+/**
+ * A proposal to save. The same shapes; what the domain checks as it saves
+ * (422 `invalid`, each problem by its field) is written down for a client:
+ * in the schema where a schema can say it exactly (the amount), in words
+ * where the text is counted after cleaning (lengths).
+ */
 export const ProposalBody = z
   .strictObject({
-    title: z.string().max(400),
-    category: z.string().max(40).openapi({ description: 'A category key of the cycle’s rulebook', example: 'goods' }),
-    theme: z.string().max(40).openapi({ description: 'A theme key of the cycle’s rulebook', example: 'culture_sports' }),
-    description: z.string().max(20_000),
-    address: z.string().max(400),
-    lat: z.number().min(-90).max(90).nullable().optional(),
-    lng: z.number().min(-180).max(180).nullable().optional(),
-    estimatedCost: z.string().max(40).openapi({ description: 'Yuan as typed: "35000", "3.5万", "1,234.50"', example: '35000' }),
-    beneficiaries: z.string().max(2000).optional(),
-    beneficiaryCount: z.number().int().min(0).nullable().optional(),
+    ...TYPED,
+    title: TYPED.title.openapi({ description: 'The project’s name: 4–60 characters once runs of whitespace are folded to one space and the ends trimmed (422 `invalid` otherwise)' }),
+    category: TYPED.category.openapi({ description: 'A category key of the cycle’s rulebook', example: 'goods' }),
+    theme: TYPED.theme.openapi({ description: 'A theme key of the cycle’s rulebook', example: 'culture_sports' }),
+    description: TYPED.description.openapi({ description: '10–3,000 characters once trimmed (422 `invalid` otherwise)' }),
+    address: TYPED.address.openapi({ description: '2–120 characters, folded and trimmed as the title is (422 `invalid` otherwise)' }),
+    lat: z.number().min(-90).max(90).nullable().optional().openapi({ description: 'Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise)' }),
+    lng: z.number().min(-180).max(180).nullable().optional().openapi({ description: 'Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise)' }),
+    estimatedCost: TYPED.estimatedCost.openapi({
+      pattern: TYPED_YUAN,
+      description: 'Yuan as typed: "35000", "3.5万", "1,234.50", "¥48.5万元" (full-width digits too); more than 0, and within the category’s cap (422 `invalid` otherwise)',
+      example: '35000',
+    }),
+    beneficiaries: TYPED.beneficiaries.openapi({ description: 'Who benefits: at most 200 characters, folded and trimmed as the title is (422 `invalid` otherwise)' }),
+    beneficiaryCount: z.number().int().min(0).openapi({ maximum: 10_000_000 }).nullable().optional().openapi({ description: 'How many people benefit: at most 10,000,000 (422 `invalid` otherwise)' }),
   })
   .openapi('ProposalInput');
 

@@ -5,12 +5,15 @@
  */
 import { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../services/accounts.ts';
-import { describeRatingRefusal, rateProject } from '../services/ratings.ts';
+import { describeRatingRefusal, rateProject, RATING_COMMENT_MAX } from '../services/ratings.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
 import { noSuchProject } from './projects.ts';
 import { done, notSignedIn, refusal, useCase } from './use-case.ts';
 
-export const RatingInput = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(5000).optional() });
+export const RatingInput = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(5000).optional().openapi({ description: `At most ${RATING_COMMENT_MAX} characters once control characters are dropped and the ends trimmed (422 \`comment_too_long\` otherwise)` }),
+});
 
 export const rateCase = useCase({
   name: 'project.rate',

@@ -9,8 +9,9 @@ import { RESULT_RULES, VOTE_HELD, VOTE_EFFECTS, SCREENING_MODES, VOTE_METHODS } 
 import { bindCycleRulebook, createRulebookVersion, issueFields } from '../services/rulebook-admin.ts';
 import { done, useCase } from './use-case.ts';
 import { actingAs, councilRefusal } from './acting.ts';
+import { filledText } from '../services/text-fields.ts';
 
-const Bilingual = z.strictObject({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });
+const Bilingual = z.strictObject({ zh: filledText(200), en: filledText(300) });
 const Fen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Fraction = z.strictObject({ num: z.number().int().min(0).max(1000), den: z.number().int().min(1).max(1000) });
 export const RulebookSettingsInput = z
@@ -21,7 +22,7 @@ export const RulebookSettingsInput = z
     quorum: Fraction.extend({ strict: z.literal(true) }),
     passThreshold: Fraction,
     noticeDays: z.number().int().min(1).max(90),
-    negativeList: z.array(z.strictObject({ term: z.string().trim().min(1).max(40), rule: Bilingual })).max(60),
+    negativeList: z.array(z.strictObject({ term: filledText(40), rule: Bilingual })).max(60),
     vote: z.strictObject({
       method: z.enum(VOTE_METHODS),
       maxChoices: z.number().int().positive().max(100).optional(),

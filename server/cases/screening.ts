@@ -11,10 +11,11 @@ import { addOpinion, sendToDeliberation, STANCES } from '../services/screening.t
 import { loadProjectWithPlace } from '../services/proposals.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { done, useCase } from './use-case.ts';
+import { filledText } from '../services/text-fields.ts';
 
 const CODE = z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-04' });
 
-export const OpinionInput = z.strictObject({ stance: z.enum(STANCES), body: z.string().trim().min(1).max(2000) });
+export const OpinionInput = z.strictObject({ stance: z.enum(STANCES), body: filledText(2000) });
 export const SendInput = z.strictObject({ projects: z.array(CODE).max(200).optional() });
 
 export const opinionCase = useCase({

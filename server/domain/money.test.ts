@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_FEN, fenToYuanInput, formatFen, formatWan, formatYuan, parseYuan, wanToFen, yuanToFen } from './money.ts';
+import { MAX_FEN, MAX_TYPED_FEN, TYPED_YUAN, fenToYuanInput, formatFen, formatWan, formatYuan, parseTypedYuan, parseYuan, wanToFen, yuanToFen } from './money.ts';
 
 describe('parseYuan', () => {
   it.each([
@@ -56,6 +56,31 @@ describe('parseYuan', () => {
 
   it('reads the largest exact amount', () => {
     expect(parseYuan('90071992547409.91')).toEqual({ ok: true, fen: MAX_FEN });
+  });
+});
+
+describe('an amount as a person types it', () => {
+  it('is of one form, TYPED_YUAN (the API document\'s pattern): parseTypedYuan reads every text of that form, as parseYuan does', () => {
+    const typed = new RegExp(TYPED_YUAN);
+    fc.assert(
+      fc.property(fc.stringMatching(typed), (text) => {
+        const r = parseTypedYuan(text);
+        expect(r, text).toEqual(parseYuan(text));
+        expect(r.ok && r.fen <= MAX_TYPED_FEN, text).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['480000', '¥ 35,000 元', '48.5万', '200 万元', '４８万', '１，２３４．５０', '9999999999999.99', '999999999万']) expect(parseTypedYuan(text).ok, text).toBe(true);
+  });
+
+  it('and nothing else: what only NFKC folds into digits, zeros grouped in front, 10,000,000,000,000 yuan and more', () => {
+    expect(parseTypedYuan('①②③')).toEqual({ ok: false, reason: 'not_a_number' });
+    expect(parseTypedYuan('0,001')).toEqual({ ok: false, reason: 'not_a_number' });
+    expect(parseTypedYuan('10000000000000')).toEqual({ ok: false, reason: 'too_large' });
+    expect(parseTypedYuan('1000000000万')).toEqual({ ok: false, reason: 'too_large' });
+    // Why it is refused is parseYuan's own answer where it has one.
+    expect(parseTypedYuan('-5')).toEqual({ ok: false, reason: 'negative' });
+    expect(parseTypedYuan('1.234')).toEqual({ ok: false, reason: 'too_many_decimals' });
   });
 });
 

@@ -13,6 +13,46 @@ export type ParseYuanResult = { ok: true; fen: number } | { ok: false; reason: P
 // Digits with optional, well-formed thousands separators, then optional decimals.
 const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+// As typed on an ASCII or a full-width (Chinese) keyboard: a digit, a digit but 0, a thousands comma, a decimal point.
+const D = '[0-9\\uFF10-\\uFF19]';
+const NZ = '[1-9\\uFF11-\\uFF19]';
+const C = '[,\\uFF0C]';
+const P = '[.\\uFF0E]';
+const ZEROS = '[0\\uFF10]*';
+/** The most a person may type: 9,999,999,999,999.99 yuan (13 digits of yuan, 9 of 万). */
+export const MAX_TYPED_FEN = 10 ** 15 - 1;
+
+/**
+ * An amount of yuan as a person may type it, as the source of a regular
+ * expression (the API document's pattern for every amount it takes as text):
+ * an optional ¥; digits, in groups of three with commas if you like; at most
+ * two decimals; an optional 元 — or the same counted in 万 (10,000 yuan) with
+ * at most six decimals, then 万 and an optional 元; spaces around the parts;
+ * digits, commas, points and ¥ as typed on an ASCII or a full-width keyboard.
+ * At most MAX_TYPED_FEN. Every text it matches is read by parseYuan, and
+ * parseTypedYuan reads no other.
+ */
+export const TYPED_YUAN = [
+  `^\\s*[\\u00A5\\uFFE5]?\\s*(?:`,
+  `(?:${ZEROS}${D}{1,13}|${NZ}${D}{0,2}(?:${C}${D}{3}){1,3}|${NZ}(?:${C}${D}{3}){4})(?:${P}${D}{1,2})?(?:\\s*\\u5143)?`,
+  `|(?:${ZEROS}${D}{1,9}|${NZ}${D}{0,2}(?:${C}${D}{3}){1,2})(?:${P}${D}{1,6})?\\s*\\u4E07\\s*\\u5143?`,
+  `)\\s*$`,
+].join('');
+const TYPED_YUAN_RE = new RegExp(TYPED_YUAN);
+
+/**
+ * An amount typed into a form or an API field: parseYuan, but only for text
+ * of the form TYPED_YUAN (so what the API document says is what is read; an
+ * amount in other characters NFKC would fold, or of 10,000,000,000,000 yuan
+ * and more, is refused).
+ */
+export function parseTypedYuan(input: string): ParseYuanResult {
+  const r = parseYuan(input);
+  if (TYPED_YUAN_RE.test(input)) return r;
+  if (!r.ok) return r;
+  return { ok: false, reason: r.fen > MAX_TYPED_FEN ? 'too_large' : 'not_a_number' };
+}
+
 /**
  * Read an amount of yuan typed by a person: '480000', '1,234.50', '¥48万',
  * '48.5万元', full-width digits. A trailing 万 multiplies by 10,000 yuan (so up

@@ -14,7 +14,7 @@
  */
 import { checkCap, checkNegativeList, likelyDuplicates } from './rulebook.ts';
 import type { Bilingual, Rulebook } from './rulebook.ts';
-import { formatFen, parseYuan } from './money.ts';
+import { formatFen, parseTypedYuan } from './money.ts';
 
 export const PROPOSAL_FIELDS = [
   'title',
@@ -137,7 +137,7 @@ export function checkProposal(
   if (costText.trim() === '') {
     if (complete) set('estimatedCost', MSG.costRequired);
   } else {
-    const parsed = parseYuan(costText);
+    const parsed = parseTypedYuan(costText);
     if (!parsed.ok) set('estimatedCost', COST_MESSAGES[parsed.reason]);
     else if (parsed.fen === 0) set('estimatedCost', MSG.costZero);
     else costFen = parsed.fen;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { fingerprintListText, hexOf, listHas, normalizeReceiptCode, parseFingerprintList, RECEIPT_RE } from './receipts.ts';
+import fc from 'fast-check';
+import { fingerprintListText, hexOf, listHas, normalizeReceiptCode, parseFingerprintList, RECEIPT_RE, TYPED_RECEIPT, typedReceiptCode } from './receipts.ts';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -38,5 +39,12 @@ describe('the published list of counted receipt fingerprints', () => {
     expect(RECEIPT_RE.test('ABCDE-FGH23')).toBe(true);
     expect(RECEIPT_RE.test('ABCDE-FGH21')).toBe(false);
     expect(hexOf(new Uint8Array(createHash('sha256').update('ABCDE-FGH23').digest()))).toBe(sha('ABCDE-FGH23'));
+  });
+
+  it('a typed code is of one form, TYPED_RECEIPT (the API document\'s pattern), and every text of that form is a code', () => {
+    for (const typed of ['ABCDE-FGH23', ' abcde fgh23 ', 'ＡＢＣＤＥ－ＦＧＨ２３', 'ab_cde—fgh23', 'ABCDEFGH23']) expect(typedReceiptCode(typed), typed).toBe('ABCDE-FGH23');
+    // A symbol no code has (0, 1, I, L, O), a letter only NFKC would fold into one, a wrong count: not a code.
+    for (const typed of ['ABCDE-FGH20', 'ABCDE-FGHI3', 'ſBCDE-FGH23', 'ABCDE-FGH2', 'ABCDE-FGH234', '']) expect(typedReceiptCode(typed), typed).toBeNull();
+    fc.assert(fc.property(fc.stringMatching(new RegExp(TYPED_RECEIPT)), (typed) => RECEIPT_RE.test(typedReceiptCode(typed)!)));
   });
 });

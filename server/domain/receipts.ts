@@ -14,6 +14,24 @@
 /** A receipt code as printed. */
 export const RECEIPT_RE = /^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/;
 
+// A receipt's symbol and a separator as typed: ASCII or full-width (a Chinese keyboard), either case.
+const SYMBOL = '[A-HJKMNP-Za-hjkmnp-z2-9\\uFF21-\\uFF28\\uFF2A\\uFF2B\\uFF2D\\uFF2E\\uFF30-\\uFF3A\\uFF41-\\uFF48\\uFF4A\\uFF4B\\uFF4D\\uFF4E\\uFF50-\\uFF5A\\uFF12-\\uFF19]';
+const SEPARATOR = '[\\s\\-_\\u2013\\u2014\\uFF0D\\uFF3F]';
+
+/**
+ * A receipt code as a person may type it, as the source of a regular
+ * expression (the API document's pattern): its ten symbols in either case,
+ * ASCII or full-width, with spaces, hyphens, underscores or dashes anywhere.
+ * normalizeReceiptCode turns every text it matches into the printed form.
+ */
+export const TYPED_RECEIPT = `^${SEPARATOR}*(?:${SYMBOL}${SEPARATOR}*){10}$`;
+const TYPED_RECEIPT_RE = new RegExp(TYPED_RECEIPT);
+
+/** A receipt code as typed, in its printed form; null when it is not one (TYPED_RECEIPT). */
+export function typedReceiptCode(input: string): string | null {
+  return TYPED_RECEIPT_RE.test(input) ? normalizeReceiptCode(input) : null;
+}
+
 /** One fingerprint: SHA-256 in lower-case hex. */
 export const FINGERPRINT_RE = /^[0-9a-f]{64}$/;
 

@@ -2038,6 +2038,7 @@ export interface components {
             }[];
         };
         ProposalInput: {
+            /** @description The project’s name: 4–60 characters once runs of whitespace are folded to one space and the ends trimmed (422 `invalid` otherwise) */
             title: string;
             /**
              * @description A category key of the cycle’s rulebook
@@ -2049,19 +2050,26 @@ export interface components {
              * @example culture_sports
              */
             theme: string;
+            /** @description 10–3,000 characters once trimmed (422 `invalid` otherwise) */
             description: string;
+            /** @description 2–120 characters, folded and trimmed as the title is (422 `invalid` otherwise) */
             address: string;
+            /** @description Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise) */
             lat?: number | null;
+            /** @description Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise) */
             lng?: number | null;
             /**
-             * @description Yuan as typed: "35000", "3.5万", "1,234.50"
+             * @description Yuan as typed: "35000", "3.5万", "1,234.50", "¥48.5万元" (full-width digits too); more than 0, and within the category’s cap (422 `invalid` otherwise)
              * @example 35000
              */
             estimatedCost: string;
+            /** @description Who benefits: at most 200 characters, folded and trimmed as the title is (422 `invalid` otherwise) */
             beneficiaries?: string;
+            /** @description How many people benefit: at most 10,000,000 (422 `invalid` otherwise) */
             beneficiaryCount?: number | null;
         };
         PaperProposalInput: {
+            /** @description The project’s name: 4–60 characters once runs of whitespace are folded to one space and the ends trimmed (422 `invalid` otherwise) */
             title: string;
             /**
              * @description A category key of the cycle’s rulebook
@@ -2073,16 +2081,22 @@ export interface components {
              * @example culture_sports
              */
             theme: string;
+            /** @description 10–3,000 characters once trimmed (422 `invalid` otherwise) */
             description: string;
+            /** @description 2–120 characters, folded and trimmed as the title is (422 `invalid` otherwise) */
             address: string;
+            /** @description Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise) */
             lat?: number | null;
+            /** @description Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise) */
             lng?: number | null;
             /**
-             * @description Yuan as typed: "35000", "3.5万", "1,234.50"
+             * @description Yuan as typed: "35000", "3.5万", "1,234.50", "¥48.5万元" (full-width digits too); more than 0, and within the category’s cap (422 `invalid` otherwise)
              * @example 35000
              */
             estimatedCost: string;
+            /** @description Who benefits: at most 200 characters, folded and trimmed as the title is (422 `invalid` otherwise) */
             beneficiaries?: string;
+            /** @description How many people benefit: at most 10,000,000 (422 `invalid` otherwise) */
             beneficiaryCount?: number | null;
             /** @description Submit to screening straight away (the paper form is complete) */
             submit?: boolean;
@@ -2229,16 +2243,25 @@ export interface components {
             /** @description Unified social credit code or other registration number */
             registrationNo: string;
             implementerRating?: number | null;
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             agreementDate: string;
             /**
-             * @description Yuan as typed: "276000", "27.6万", "1,234.50"
+             * @description Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)
              * @example 276000
              */
             agreedAmount: string;
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             plannedStart: string;
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             plannedEnd: string;
             /** @description Start the work in the same step */
             startImplementation?: boolean;
@@ -2250,24 +2273,36 @@ export interface components {
             /** @description Unified social credit code or other registration number */
             registrationNo: string;
             implementerRating?: number | null;
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             agreementDate: string;
             /**
-             * @description Yuan as typed: "276000", "27.6万", "1,234.50"
+             * @description Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)
              * @example 276000
              */
             agreedAmount: string;
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             plannedStart: string;
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             plannedEnd: string;
             reason: string;
         };
         PaymentInput: {
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             paidOn: string;
             /**
-             * @description Yuan as typed: "276000", "27.6万", "1,234.50"
+             * @description Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)
              * @example 276000
              */
             amount: string;
@@ -2276,7 +2311,10 @@ export interface components {
         AcceptanceInput: {
             /** @enum {string} */
             result: "pass" | "fail";
-            /** @example 2026-06-05 */
+            /**
+             * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+             * @example 2026-06-05
+             */
             acceptedOn: string;
             inspector: string;
             notes?: string;
@@ -2833,6 +2871,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postAuthSignUp: {
@@ -2872,7 +2919,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2892,6 +2939,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2955,7 +3011,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2966,6 +3022,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3000,8 +3065,35 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not allowed (reason code) */
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3027,6 +3119,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not signed in */
@@ -3081,7 +3182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,6 +3193,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3131,6 +3241,15 @@ export interface operations {
                             projectCount: number;
                         })[];
                     };
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3290,7 +3409,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3310,6 +3429,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3472,7 +3600,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3501,6 +3629,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3567,7 +3704,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3587,6 +3724,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3727,6 +3873,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditKey"];
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3875,7 +4030,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3911,6 +4066,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Understood but refused by a domain rule */
             422: {
                 headers: {
@@ -3934,7 +4098,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example 2026-12-20 */
+                    /**
+                     * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+                     * @example 2026-12-20
+                     */
                     endsOn: string;
                     /**
                      * @description Published with the step
@@ -3975,7 +4142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4004,6 +4171,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4079,7 +4255,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,6 +4284,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4175,7 +4360,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,6 +4389,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4304,7 +4498,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,6 +4534,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Understood but refused by a domain rule */
             422: {
                 headers: {
@@ -4365,6 +4568,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The ten symbols of the receipt, in either case, with or without the hyphen; anything else is answered 400 `receipt_malformed` */
                 code: string;
             };
             cookie?: never;
@@ -4509,7 +4713,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,6 +4742,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4605,28 +4818,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     title?: string;
-                    /**
-                     * @description A category key of the cycle’s rulebook
-                     * @example goods
-                     */
                     category?: string;
-                    /**
-                     * @description A theme key of the cycle’s rulebook
-                     * @example culture_sports
-                     */
                     theme?: string;
                     description?: string;
                     address?: string;
                     lat?: number | null;
                     lng?: number | null;
-                    /**
-                     * @description Yuan as typed: "35000", "3.5万", "1,234.50"
-                     * @example 35000
-                     */
                     estimatedCost?: string;
                     beneficiaries?: string;
                     beneficiaryCount?: number | null;
@@ -4682,6 +4883,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postCyclesIdProposals: {
@@ -4730,7 +4940,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,6 +4969,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4834,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4863,6 +5082,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4905,6 +5133,15 @@ export interface operations {
                             estimatedCostFen: number;
                         }[];
                     };
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not signed in */
@@ -5004,7 +5241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,6 +5270,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5093,7 +5339,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5113,6 +5359,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5178,7 +5442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5207,6 +5471,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5262,7 +5535,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +5647,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5394,6 +5667,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5500,6 +5791,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Plain text: not blank, and at most 1000 characters once control characters are dropped and the ends trimmed (422 `comment_empty`, `comment_too_long` otherwise) */
                     body: string;
                 };
             };
@@ -5534,7 +5826,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5563,6 +5855,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5602,6 +5903,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Published in the comment’s place: not blank, and at most 200 characters once cleaned as a comment is and runs of whitespace folded (422 `reason_required`, `hide_reason_too_long` otherwise) */
                     reason: string;
                 };
             };
@@ -5638,7 +5940,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5674,6 +5976,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Understood but refused by a domain rule */
             422: {
                 headers: {
@@ -5697,6 +6008,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Plain text: not blank, and at most 1000 characters once control characters are dropped and the ends trimmed (422 `comment_empty`, `comment_too_long` otherwise) */
                     body: string;
                 };
             };
@@ -5731,7 +6043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5760,6 +6072,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5840,6 +6161,7 @@ export interface operations {
             content: {
                 "application/json": {
                     score: number;
+                    /** @description At most 500 characters once control characters are dropped and the ends trimmed (422 `comment_too_long` otherwise) */
                     comment?: string;
                 };
             };
@@ -5874,7 +6196,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5903,6 +6225,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5971,7 +6302,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     ids?: string[];
@@ -6020,6 +6351,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6113,7 +6453,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6142,6 +6482,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6205,7 +6554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6234,6 +6583,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6293,86 +6651,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postProjectsCodeProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** @example 2026-06-05 */
-                    reportedOn: string;
-                    percent: number | null;
-                    body: string;
-                    photos?: string | string[];
-                };
-            };
-        };
-        responses: {
-            /** @description Reported */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        photos: number;
-                    };
-                };
-            };
-            /** @description Bad input (fields named) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6687,107 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unsupported file type (checked by content) */
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProjectsCodeProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description A calendar day, YYYY-MM-DD (422 for one that does not exist)
+                     * @example 2026-06-05
+                     */
+                    reportedOn: string;
+                    percent: number;
+                    body: string;
+                    photos?: string | string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Reported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        photos: number;
+                    };
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6474,7 +6853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6503,6 +6882,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6566,7 +6954,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6595,6 +6983,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6660,7 +7057,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6689,6 +7086,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6741,7 +7147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6761,6 +7167,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6811,7 +7235,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,6 +7255,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6970,7 +7412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6990,6 +7432,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7090,7 +7541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,6 +7561,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7166,7 +7626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7202,6 +7662,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getOpenData: {
@@ -7226,6 +7695,15 @@ export interface operations {
                             json: string;
                         }[];
                     };
+                };
+            };
+            /** @description Bad input (fields named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -7487,7 +7965,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7516,6 +7994,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7677,7 +8164,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7706,6 +8193,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8071,7 +8567,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,6 +8603,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postCyclesIdDeliberation: {
@@ -8118,7 +8623,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     projects?: string[];
@@ -8155,7 +8660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8184,6 +8689,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8286,7 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8315,6 +8829,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8380,7 +8903,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8409,6 +8932,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8521,7 +9053,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8550,6 +9082,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8656,7 +9197,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8685,6 +9226,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8743,7 +9293,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8772,6 +9322,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8830,7 +9389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8859,6 +9418,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8923,7 +9491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8952,6 +9520,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9019,7 +9596,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9048,6 +9625,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9109,7 +9695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9138,6 +9724,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9197,7 +9792,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9217,6 +9812,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9277,7 +9890,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9306,6 +9919,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9370,7 +9992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9399,6 +10021,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9505,7 +10136,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9534,6 +10165,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9593,7 +10233,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9622,6 +10262,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9732,7 +10381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9752,6 +10401,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9859,7 +10517,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9888,6 +10546,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10019,6 +10686,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Understood but refused by a domain rule */
             422: {
                 headers: {
@@ -10080,7 +10756,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed (reason code) */
+            /** @description Not allowed (reason code), or `cross_origin`: a state-changing request from another site */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10107,6 +10783,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     postMeClose: {
@@ -10120,7 +10805,8 @@ export interface operations {
             content: {
                 "application/json": {
                     password: string;
-                    confirm: boolean;
+                    /** @enum {boolean} */
+                    confirm: true;
                 };
             };
         };
@@ -10170,6 +10856,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10259,6 +10954,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

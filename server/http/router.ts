@@ -60,7 +60,7 @@ export function errorResponses(...statuses: Status[]) {
     404: 'Not found',
     409: 'Conflicts with the current state',
     413: 'Body too large',
-    415: 'Unsupported file type (checked by content)',
+    415: 'Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content',
     422: 'Understood but refused by a domain rule',
     429: 'Rate limited (see Retry-After)',
   };
@@ -80,10 +80,12 @@ type RouteDoc = { method: string; path: string; operationId?: string; request?: 
 /**
  * Complete every route's declaration with what all of them share: an
  * operationId made from its method and path (unless it names one), and the
- * answers the middleware gives before the handler runs — 413 for a body over
- * the limit and 403 `cross_origin` for a state-changing request from another
- * site (both on every operation with a body), 400 for a path parameter that
- * fails its schema.
+ * answers the middleware gives before the handler runs — 400 for a query
+ * parameter the operation does not declare or a path parameter that fails
+ * its schema (every operation); 413 for a body over the limit, 403
+ * `cross_origin` for a state-changing request from another site, and 415
+ * for a body of a media type the operation does not list, or any body where
+ * it takes none (every operation but a GET).
  */
 export function completeRouteDocs(definitions: readonly { type: string; route?: unknown }[]): void {
   for (const d of definitions) {
@@ -95,10 +97,15 @@ export function completeRouteDocs(definitions: readonly { type: string; route?: 
       const [base] = Object.values(errorResponses(status));
       r.responses[status] = description ? { ...base!, description } : base;
     };
-    if (r.request?.body !== undefined) {
+    add(400);
+    if (r.method.toLowerCase() !== 'get') {
       add(413);
-      add(403, 'Not allowed (reason code), or `cross_origin`: a state-changing request from another site');
+      add(415);
+      add(403, CROSS_ORIGIN);
+      const forbidden = r.responses[403] as { description?: string };
+      if (forbidden.description === 'Not allowed (reason code)') r.responses[403] = { ...forbidden, description: CROSS_ORIGIN };
     }
-    if (r.request?.params !== undefined) add(400);
   }
 }
+
+const CROSS_ORIGIN = 'Not allowed (reason code), or `cross_origin`: a state-changing request from another site';

@@ -1,5 +1,6 @@
 /** @module GET /api/audit: the public, hash-chained audit log, newest first, with its head. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { typedInteger } from '../services/text-fields.ts';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { listAudit, streamAuditNdjson } from '../services/audit.ts';
 import { listCheckpoints, publishedKeys } from '../services/audit-checkpoints.ts';
@@ -10,17 +11,13 @@ const Query = z.strictObject({
   subjectType: z.string().max(40).optional(),
   subjectId: z.string().max(64).optional(),
   action: z.string().max(60).optional(),
-  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().openapi({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Page the published chain: entries with a smaller seq' }),
+  before: typedInteger(1, Number.MAX_SAFE_INTEGER).optional().openapi({ description: 'Page the published chain: entries with a smaller seq' }),
   until: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
     .optional()
     .openapi({ description: 'Page the pending entries: those written before this instant (an `at` from the previous page)', example: '2026-11-20T02:00:00.000Z' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
+  limit: typedInteger(1, 500)
     .optional()
     .openapi({ description: 'Most entries in each list (default 100). A page of pending entries ends on a whole instant: entries sharing its last entry’s time come with it, so paging by `until` skips none' }),
 });
@@ -105,13 +102,7 @@ export const auditRoutes = createRouter().openapi(
       description: `Every entry of the published chain in order, one JSON object per line (\`application/x-ndjson\`) with \`seq\`, the public fields, \`prevHash\` and \`hash\`, exactly as hashed (docs/audit-chain.md, also at /audit/spec). \`after\` gives only entries with a larger seq, so a mirror keeps up by asking for what follows the last entry it has. Compressed with gzip when the request accepts it. While a resident vote is open the published chain ends before the day it opened (see GET /api/audit); \`X-Audit-Head-Seq\` names the last entry this download will hold.`,
       request: {
         query: z.strictObject({
-          after: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(Number.MAX_SAFE_INTEGER)
-            .optional()
-            .openapi({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Only entries with a larger seq (0, the default: all)' }),
+          after: typedInteger(0, Number.MAX_SAFE_INTEGER).optional().openapi({ description: 'Only entries with a larger seq (0, the default: all)' }),
         }),
       },
       responses: {
@@ -184,8 +175,8 @@ export const auditRoutes = createRouter().openapi(
         'Each says: the published entry `seq` has hash `hash`, signed at `at` with the Ed25519 key `publicKey` over the UTF-8 bytes of "weishishi audit checkpoint\\n" followed by the canonical JSON of {at, hash, seq} (docs/audit-chain.md). Made daily, at every phase change, when a vote is counted, and on demand. Paged: pass `next` back as `after`.',
       request: {
         query: z.strictObject({
-          after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().openapi({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The `next` of the previous page' }),
-          limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ type: 'integer', minimum: 1, maximum: 1000, description: 'At most this many (default and most 1,000)' }),
+          after: typedInteger(0, Number.MAX_SAFE_INTEGER).optional().openapi({ description: 'The `next` of the previous page' }),
+          limit: typedInteger(1, 1000).optional().openapi({ description: 'At most this many (default and most 1,000)' }),
         }),
       },
       responses: {

@@ -21,6 +21,7 @@ import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
 import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
 import { BallotBody, PaperInput, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
 import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
+import { TYPED_RECEIPT } from '../domain/receipts.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
 
@@ -151,7 +152,7 @@ export const ballotRoutes = createRouter()
       path: '/receipts/{code}',
       tags: ['voting'],
       summary: 'Check a ballot receipt (anyone): after the count, whether the ballot was counted or replaced; never what it said, nor who cast it',
-      request: { params: z.object({ code: z.string().min(1).max(32).openapi({ example: 'ABCDE-FGH23' }) }) },
+      request: { params: z.object({ code: z.string().min(1).max(32).openapi({ pattern: TYPED_RECEIPT, example: 'ABCDE-FGH23', description: 'The ten symbols of the receipt, in either case, with or without the hyphen; anything else is answered 400 `receipt_malformed`' }) }) },
       responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404, 429) },
     }),
     async (c) => perform(c, checkReceiptCase, { code: c.req.valid('param').code }, undefined, (r) => c.json({ ...r, message: RECEIPT_MESSAGES[r.status][c.get('locale')] }, 200)),

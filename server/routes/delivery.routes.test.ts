@@ -262,6 +262,39 @@ describe('survey, audit and archive', () => {
   });
 });
 
+describe('amending the agreement (补充协议)', () => {
+  const CCTV = 'SGJD-SXSQ-2026-01';
+  /** The agreement as recorded, in the amendment's shape. */
+  async function current() {
+    const a = (await (await client(t.app).get(`/api/projects/${CCTV}/delivery`)).json()).agreement;
+    return { implementerName: a.implementerName, implementerType: a.implementerType, registrationNo: a.registrationNo, implementerRating: a.implementerRating, agreementDate: a.agreementDate, agreedAmount: String(a.agreedAmountFen / 100), plannedStart: a.plannedStart, plannedEnd: a.plannedEnd };
+  }
+
+  it('staff amend it with a published reason: only what changed is logged, and the amount may not drop below what was paid', async () => {
+    const before = await current();
+    const staff = await as('staff_sx');
+    const path = `/api/projects/${CCTV}/agreement/amendments`;
+    const amended = { ...before, registrationNo: '91440300TEST00099X', implementerRating: 5, reason: '实施方重新登记，签订补充协议' };
+    expect((await client(t.app).post(path, amended)).status).toBe(401);
+    const auditor = await (await as('auditor')).post(path, amended);
+    expect([auditor.status, (await auditor.json()).error.code]).toEqual([403, 'role_required']);
+    // The CCTV work has had 16.56万 paid: an amount below it is refused, by its field.
+    const below = await staff.post(path, { ...amended, agreedAmount: '10万' });
+    expect(below.status).toBe(422);
+    expect((await below.json()).error).toEqual({ code: 'invalid', message: '提交的内容有误，请检查标出的字段。', fields: { agreedAmount: '协议金额不能低于已支付金额' } });
+    // A reason of nothing but spaces is no reason (the document's pattern says so too).
+    const blank = await staff.post(path, { ...amended, reason: '   ' });
+    expect([blank.status, await blank.json()]).toEqual([400, { error: { code: 'validation_failed', message: '提交的内容有误，请检查标出的字段。', fields: { reason: '不能为空' } } }]);
+    const ok = await staff.post(path, amended);
+    expect([ok.status, await ok.json()]).toEqual([200, { amended: true }]);
+    expect(await current()).toEqual({ ...before, registrationNo: '91440300TEST00099X', implementerRating: 5 });
+    const log = await (await client(t.app).get(`/api/audit?action=delivery.agreement_amended&subjectId=${await idOf(CCTV)}`)).json();
+    const entry = [...log.items, ...log.pending][0];
+    expect(entry).toMatchObject({ actorRole: 'staff', reason: '实施方重新登记，签订补充协议' });
+    expect(JSON.parse(entry.after)).toEqual({ registrationNo: '91440300TEST00099X', implementerRating: 5 });
+  });
+});
+
 describe('the money of a cycle', () => {
   it('adds up budget, adopted, contracted, paid and remaining from the records', async () => {
     const m = await (await client(t.app).get('/api/cycles/cy-sunxi-2026/money')).json();

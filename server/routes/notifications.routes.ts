@@ -1,5 +1,6 @@
 /** @module The signed-in person's notifications: list (with the unread count) and mark as read. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { typedInteger } from '../services/text-fields.ts';
 import { createRouter, errorResponses, refuse } from '../http/router.ts';
 import { listNotifications, notificationHref, notificationMessage, unreadCount } from '../services/notifications.ts';
 import { perform } from '../http/use-case-route.ts';
@@ -29,7 +30,7 @@ export const notificationRoutes = createRouter()
       path: '/notifications',
       tags: ['notifications'],
       summary: 'My notifications, newest first, with the unread count',
-      request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() }) },
+      request: { query: z.strictObject({ limit: typedInteger(1, 200).optional() }) },
       responses: {
         200: { description: 'Notifications', content: { 'application/json': { schema: z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }) } } },
         ...errorResponses(400, 401),
@@ -69,7 +70,7 @@ export const notificationRoutes = createRouter()
       path: '/notifications/read',
       tags: ['notifications'],
       summary: 'Mark some of my notifications read (or all, without ids)',
-      request: { body: { content: { 'application/json': { schema: MarkReadInput } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: MarkReadInput } }, required: false } },
       responses: {
         200: { description: 'Marked', content: { 'application/json': { schema: z.object({ marked: z.number().int(), unread: z.number().int() }) } } },
         ...errorResponses(400, 401),

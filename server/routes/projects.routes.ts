@@ -1,5 +1,6 @@
 /** @module Projects: list with filters, one project with its history, state-machine steps. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { typedInteger } from '../services/text-fields.ts';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { getProject, listProjects, PROJECT_SORTS } from '../services/catalog.ts';
@@ -34,8 +35,8 @@ const ListQuery = z.strictObject({
   theme: z.string().max(40).optional(),
   q: z.string().max(100).optional(),
   sort: z.enum(PROJECT_SORTS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).optional().openapi({ type: 'integer', minimum: 0, maximum: 1_000_000, description: 'Skip this many projects (a whole number; `null` is refused)' }),
+  limit: typedInteger(1, 200).optional(),
+  offset: typedInteger(0, 1_000_000).optional().openapi({ description: 'Skip this many projects (a whole number; `null` is refused)' }),
 });
 
 const noSuchProject = (c: Parameters<typeof refused>[0]) => refused(c, noSuchProjectRefusal({ locale: c.get('locale') }));

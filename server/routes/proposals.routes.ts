@@ -14,6 +14,7 @@ import {
   AttachmentsForm,
   PaperBody,
   ProposalBody,
+  ProposalDraftBody,
   WithdrawBody,
   attachCase,
   proposalRefusal,
@@ -88,7 +89,7 @@ export const proposalRoutes = createRouter()
       path: '/cycles/{id}/proposal-check',
       tags: ['proposals'],
       summary: 'Check a proposal as it is typed: the category cap, negative-list terms, likely duplicates in the community',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalBody.partial() } }, required: true } },
+      request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalDraftBody } }, required: false } },
       responses: {
         200: { description: 'The check, and whether the caller could propose here now', content: { 'application/json': { schema: CheckSchema.extend({ canPropose: z.boolean(), whyNot: z.string().nullable() }) } } },
         ...errorResponses(400, 404),

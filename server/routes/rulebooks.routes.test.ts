@@ -67,6 +67,19 @@ describe('rulebook versions', () => {
   });
 });
 
+describe('one version', () => {
+  it('reads one rulebook version by its id, with its settings; an unknown id is 404', async () => {
+    const first = (await versions()).find((r) => r.version === 1);
+    const res = await client(t.app).get(`/api/rulebooks/${first!.id}`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ id: first!.id, districtId: 'd-lh', year: 2026, version: 1, noticeDays: first!.noticeDays, communityBudgetFen: DEFAULT_RULEBOOK_SETTINGS.communityBudgetFen });
+    expect(body.categories.map((c: { key: string }) => c.key)).toEqual(DEFAULT_RULEBOOK_SETTINGS.categories.map((c) => c.key));
+    const missing = await client(t.app).get('/api/rulebooks/no-such-rulebook');
+    expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'not_found']);
+  });
+});
+
 describe('binding a cycle to a version', () => {
   it('a cycle still collecting proposals moves to the new version, which sets its budget; it is logged', async () => {
     const v2 = (await versions()).find((v) => v.version === 2)!;

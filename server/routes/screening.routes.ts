@@ -74,7 +74,7 @@ export const screeningRoutes = createRouter()
       path: '/cycles/{id}/deliberation',
       tags: ['council'],
       summary: 'Staff send projects to the council (send_to_deliberation): the named ones, or every ready one — the shortlist when the cycle has a resident vote, every screened-in project when it has none. All or nothing.',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: SendInput } }, required: true } },
+      request: { params: CycleId, body: { content: { 'application/json': { schema: SendInput } }, required: false } },
       responses: { 200: { description: 'Sent', content: { 'application/json': { schema: z.object({ sent: z.array(z.string()) }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, sendToCouncilCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ sent: r.sent }, 200)),

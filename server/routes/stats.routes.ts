@@ -6,6 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { typedInteger } from '../services/text-fields.ts';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { FIGURE_KEYS } from '../domain/stats.ts';
 import { placeStatsFor, type PlaceLevel } from '../services/stats.ts';
@@ -14,7 +15,7 @@ import { councilHealthFor } from '../services/council-health.ts';
 import { HEALTH_FLAGS } from '../domain/council-health.ts';
 
 const Query = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'One year; absent for all years together', example: 2025 }),
+  year: typedInteger(2000, 2100).optional().openapi({ description: 'One year; absent for all years together', example: 2025 }),
   format: z.enum(['json', 'csv']).optional().openapi({ description: 'json (default) or csv' }),
   table: z.enum(STATS_TABLES).optional().openapi({ description: 'For csv: places (the place and each child place, the default), years, categories or themes' }),
 });

@@ -115,9 +115,13 @@ describe('guessing codes', () => {
     const c = await signIn(t.app, 'newcomer', DEMO_PASSWORD);
     const cookie = /wss_session=[^;]+/.exec(c.headers.getSetCookie().join('\n'))![0];
     const verify = (code: string, ip = '10.8.0.1') => t.app.request('/api/residency/verify', { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-real-ip': ip }, body: JSON.stringify({ code }) });
-    for (let i = 0; i < 11; i++) expect((await verify(`ZZZZ-${1000 + i}`)).status).toBe(422);
-    expect(await retryAfter(await verify('ZZZZ-2000'))).toBe(5);
+    // Codes of the slips' form (eight of their symbols: no 0, 1, I, L or O) that no slip has.
+    for (let i = 0; i < 11; i++) expect((await verify(`ZZZZ-${'23456789ABC'[i]}ZZZ`)).status).toBe(422);
+    expect(await retryAfter(await verify('ZZZZ-ZZZZ'))).toBe(5);
     // Another address does not help the same account.
-    await retryAfter(await verify('ZZZZ-2001', '10.8.0.2'));
+    await retryAfter(await verify('ZZZZ-ZZZY', '10.8.0.2'));
+    // A code not of that form cannot match a slip: it is refused as bad input, and is not a guess.
+    const malformed = await verify('ZZZZ-1000', '10.8.0.3');
+    expect([malformed.status, (await malformed.json()).error.fields]).toEqual([400, { code: '核验码是纸条上的 8 位字母和数字（不含 0、1、I、L、O）' }]);
   });
 });

@@ -11,31 +11,28 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateAllSessions, invalidateSession, validateSessionToken, ROLES_JSON_OF_ACCOUNT, type SessionRole } from '../auth/sessions.ts';
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
 import { newId } from './ids.ts';
+import { filledText, shapedText } from './text-fields.ts';
 import { recordSecurityEvent } from './security-log.ts';
 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,31}$/;
 
 /** Custom messages are "中文|English"; see server/http/errors.ts. */
-export const LoginField = z
-  .string()
-  .trim()
-  .min(1)
-  .max(32)
-  // One pattern (a mobile number or a username), so the API document states it too.
-  .regex(new RegExp(`^(?:${MOBILE_RE.source.slice(1, -1)}|${USERNAME_RE.source.slice(1, -1)})$`), {
-    message:
-      '请输入 11 位手机号，或以字母开头、3–32 位的用户名（字母、数字、下划线）|Enter an 11-digit mobile number, or a username of 3–32 letters, digits or underscores starting with a letter',
-  });
+// One pattern (a mobile number or a username), so the API document states it too.
+export const LoginField = shapedText(
+  `${MOBILE_RE.source.slice(1, -1)}|${USERNAME_RE.source.slice(1, -1)}`,
+  32,
+  '请输入 11 位手机号，或以字母开头、3–32 位的用户名（字母、数字、下划线）|Enter an 11-digit mobile number, or a username of 3–32 letters, digits or underscores starting with a letter',
+);
 export const PasswordField = z.string().min(8).max(128);
 
 export const SignUpInput = z.strictObject({
   login: LoginField,
   password: PasswordField,
-  displayName: z.string().trim().min(1).max(40),
+  displayName: filledText(40),
 });
 export const SignInInput = z.strictObject({
-  login: z.string().trim().min(1).max(64),
+  login: filledText(64),
   password: z.string().min(1).max(128),
 });
 export const ChangePasswordInput = z.strictObject({

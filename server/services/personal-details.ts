@@ -26,30 +26,23 @@ import { appendAudit, type AuditActor } from './audit.ts';
 import { MOBILE_RE } from './accounts.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { newVerificationCode } from './residents.ts';
+import { filledText, shapedText } from './text-fields.ts';
 
 /** Custom messages are "中文|English" (server/http/errors.ts). */
 const MOBILE_MESSAGE = '请输入 11 位手机号（以 1 开头），或留空|Enter an 11-digit mobile number starting with 1, or leave it empty';
 const PHONE_MESSAGE = '电话号码格式不对（7–20 位数字，可含 - 和空格），或留空|Not a phone number (7–20 digits, dashes and spaces allowed); or leave it empty';
 
 export const DetailsInput = z.strictObject({
-  displayName: z.string().trim().min(1).max(40),
+  displayName: filledText(40),
   /** The mobile number: a way to sign in and to be reached. Empty removes it (if the account has a username to sign in with). */
-  mobile: z
-    .string()
-    .trim()
-    .max(20)
-    .refine((v) => v === '' || MOBILE_RE.test(v), { message: MOBILE_MESSAGE }),
+  mobile: shapedText(`(?:${MOBILE_RE.source.slice(1, -1)})?`, 20, MOBILE_MESSAGE),
 });
 export type DetailsInput = z.infer<typeof DetailsInput>;
 
 export const RegisterCorrectionInput = z.strictObject({
-  name: z.string().trim().min(1).max(REGISTER_MAX_LEN.name),
-  address: z.string().trim().min(1).max(REGISTER_MAX_LEN.address),
-  phone: z
-    .string()
-    .trim()
-    .max(REGISTER_MAX_LEN.phone)
-    .refine((v) => v === '' || REGISTER_PHONE_RE.test(v), { message: PHONE_MESSAGE }),
+  name: filledText(REGISTER_MAX_LEN.name),
+  address: filledText(REGISTER_MAX_LEN.address),
+  phone: shapedText(`(?:${REGISTER_PHONE_RE.source.slice(1, -1)})?`, REGISTER_MAX_LEN.phone, PHONE_MESSAGE),
 });
 export type RegisterCorrectionInput = z.infer<typeof RegisterCorrectionInput>;
 

@@ -15,6 +15,7 @@ import { recordSecurityEventInTx } from './security-log.ts';
 import { newId } from './ids.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
 import { randomSymbols } from '../auth/random.ts';
+import { shapedText } from './text-fields.ts';
 
 /** Codes avoid look-alike characters (0/O, 1/I/L) because people type them from paper. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -30,7 +31,11 @@ export function normalizeCode(input: string): string {
   return c.length === 8 ? `${c.slice(0, 4)}-${c.slice(4)}` : c;
 }
 
-export const VerifyInput = z.strictObject({ code: z.string().trim().min(1).max(20) });
+/** A slip's code as a person types it: its eight symbols, in either case, with spaces or hyphens anywhere. */
+const TYPED_CODE = `[\\s-]*(?:[${CODE_ALPHABET}${CODE_ALPHABET.toLowerCase()}][\\s-]*){8}`;
+export const VerifyInput = z.strictObject({
+  code: shapedText(TYPED_CODE, 20, '核验码是纸条上的 8 位字母和数字（不含 0、1、I、L、O）|A code is the 8 letters and digits on the slip (no 0, 1, I, L or O)'),
+});
 export const ImportInput = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
 
 export type ImportOutcome =

@@ -69,8 +69,6 @@ function desk(intent: string, useCase: PageForm['useCase'], more: Pick<PageForm,
 const AGREEMENT_FIELDS = ['implementerName', 'implementerType', 'registrationNo', 'agreementDate', 'agreedAmount', 'plannedStart', 'plannedEnd'];
 /** The rating is a choice of 1–5 or none. */
 const rating = (values: Values) => (values.implementerRating ? Number(values.implementerRating) : null);
-/** The services name the amount in fen; the form has it in yuan. */
-const AMOUNT_ON_FORM = { agreedAmountFen: 'agreedAmount' };
 
 const IMPORT = '/staff/[slug]/delivery/import';
 
@@ -85,11 +83,10 @@ async function importCycle(path: Path, caller: Caller, values: Values): Promise<
 export const DELIVERY_FORMS: PageForm[] = [
   desk('agreement', recordAgreementCase, {
     read: (values) => ({ ...filled(values, ...AGREEMENT_FIELDS), implementerRating: rating(values), startImplementation: values.startNow === 'on' }),
-    fieldsOnForm: { ...AMOUNT_ON_FORM, startImplementation: 'startNow' },
+    fieldsOnForm: { startImplementation: 'startNow' },
   }),
   desk('amend', amendAgreementCase, {
     read: (values) => ({ ...filled(values, ...AGREEMENT_FIELDS, 'reason'), implementerRating: rating(values) }),
-    fieldsOnForm: AMOUNT_ON_FORM,
   }),
   desk('start', startCase),
   desk('progress', progressCase, {
