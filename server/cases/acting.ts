@@ -5,7 +5,7 @@
  */
 import { actingRole, auditActorOf } from '../services/accounts.ts';
 import type { AuditActor } from '../services/audit.ts';
-import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
+import { councilReasonMessage, councilReasonStatus } from './council-reasons.ts';
 import { refusal, type Caller, type Refusal } from './use-case.ts';
 
 /** The caller in the first of `roles` they hold (else the first), or anonymous when signed out. */

@@ -9,9 +9,10 @@
 import { z } from '@hono/zod-openapi';
 import { issueFields } from '../domain/ballot-rules.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
-import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
+import { BALLOT_STATUS, castBallot, enterPaperBallot, type BallotCode, type BallotRefusal } from '../services/ballots.ts';
+import { say } from '#messages/say.ts';
 import { actingAs } from './acting.ts';
-import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
 
 
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
@@ -35,6 +36,11 @@ export const PaperInput = z
   })
   .openapi('PaperBallotInput');
 
+/** Why a ballot is refused or cannot be cast, in words: the ballot's own codes, else the permission's. */
+export function ballotReasonText(locale: Locale, code: BallotCode | ReasonCode): string {
+  return Object.hasOwn(BALLOT_STATUS, code) ? say.reasons(locale, `ballot.${code as BallotCode}`) : say.reasons(locale, `permission.${code as ReasonCode}`);
+}
+
 /** A refusal from the ballot services: a ballot that breaks a rule names its fields (the first broken rule is the code). */
 export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal): Refusal {
   const { locale } = caller;
@@ -44,7 +50,7 @@ export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal):
   }
   if (r.code in BALLOT_STATUS) {
     const code = r.code as keyof typeof BALLOT_STATUS;
-    return refusal(code, BALLOT_STATUS[code], BALLOT_MESSAGES[code][locale], code === 'unknown_register_no' ? { field: 'registerNo' } : {});
+    return refusal(code, BALLOT_STATUS[code], ballotReasonText(locale, code), code === 'unknown_register_no' ? { field: 'registerNo' } : {});
   }
   return refusedFor(caller, r.code as ReasonCode);
 }

@@ -7,7 +7,7 @@
  * hold the cycle).
  */
 import { z } from '@hono/zod-openapi';
-import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
+import { councilReasonMessage, councilReasonStatus } from './council-reasons.ts';
 import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, phaseRefusalMessage, requestPhaseChange, setCyclePhase, type PhaseRefusal } from '../services/cycles.ts';
 import { CYCLE_PHASES } from '../domain/cycle-phases.ts';
 import { actingAs } from './acting.ts';

@@ -8,7 +8,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { COUNCIL_VOTES, describeOpensAt, describeShortfall, listItems } from '../domain/meeting.ts';
-import { councilReasonMessage } from '../services/council-reasons.ts';
+import { councilReasonMessage } from './council-reasons.ts';
 import {
   addAddendum,
   closeMeeting,

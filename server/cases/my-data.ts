@@ -4,7 +4,8 @@
  */
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { DETAILS_MESSAGES, DetailsInput, RegisterCorrectionInput, correctDetails, correctRegisterEntry } from '../services/personal-details.ts';
-import { CLOSE_MESSAGES, CloseInput, closeAccount } from '../services/account-closure.ts';
+import { CloseInput, closeAccount } from '../services/account-closure.ts';
+import { say } from '#messages/say.ts';
 import { DEVICE_COOKIE } from '../services/sign-in.ts';
 import { done, notSignedIn, refusal, refusedFor, useCase } from './use-case.ts';
 
@@ -41,7 +42,7 @@ export const closeAccountCase = useCase({
     const r = await closeAccount(caller.ctx, caller.auth.account.id, input);
     if (!r.ok) {
       if (r.code === 'not_found') return notSignedIn(caller);
-      const msg = CLOSE_MESSAGES[r.code][caller.locale];
+      const msg = say.reasons(caller.locale, `closure.${r.code}`);
       return r.code === 'holds_office' ? refusal(r.code, 409, msg) : refusal(r.code, 422, msg, { field: 'password' });
     }
     // The browser forgets the session and the device cookie; the server has already forgotten both.

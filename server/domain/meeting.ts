@@ -155,34 +155,6 @@ export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> =
   meeting_not_yet: 409,
 };
 
-export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Record<Locale, string>>>> = {
-  meeting_closed: { 'zh-CN': '会议已闭会，不能再修改，只能补充更正说明', en: 'The meeting is closed; it cannot be changed, only corrected by an addendum' },
-  meeting_not_open: { 'zh-CN': '会议尚未开始', en: 'The meeting has not been opened' },
-  meeting_already_open: { 'zh-CN': '会议已经开始', en: 'The meeting is already open' },
-  agenda_published: { 'zh-CN': '议程已公布，不能再修改', en: 'The agenda has been published and can no longer change' },
-  agenda_not_published: { 'zh-CN': '议程须在开会前公布', en: 'The agenda must be published before the meeting opens' },
-  agenda_empty: { 'zh-CN': '议程中至少要有一个项目', en: 'The agenda needs at least one project' },
-  attendance_not_taken: { 'zh-CN': '尚未登记出席情况', en: 'Attendance has not been taken yet' },
-  attendance_locked: { 'zh-CN': '已有表决记录，出席情况不能再改', en: 'Votes have been recorded; attendance can no longer change' },
-  no_members: { 'zh-CN': '会议当日没有在任的议事会成员', en: 'No council members are in office on the meeting day' },
-  no_quorum: { 'zh-CN': '出席人数未达到法定人数，不能表决', en: 'Too few members are present for a quorum; no vote can be recorded' },
-  not_a_member: { 'zh-CN': '此人不是本次会议应到的议事会成员', en: 'This person is not a council member expected at this meeting' },
-  not_present: { 'zh-CN': '只有出席会议的成员才能表决', en: 'Only members present at the meeting can vote' },
-  item_decided: { 'zh-CN': '该议题已作出决议', en: 'This item has already been decided' },
-  votes_incomplete: { 'zh-CN': '还有出席成员的表决没有登记', en: 'Some present members’ votes have not been recorded yet' },
-  over_budget: { 'zh-CN': '超出本轮剩余预算，不能通过', en: 'This is more than the cycle’s remaining budget; it cannot be adopted' },
-  not_under_deliberation: { 'zh-CN': '只有“议事会评议中”的项目才能列入议程', en: 'Only projects under council deliberation can be on the agenda' },
-  already_on_agenda: { 'zh-CN': '该项目已列入另一次未结束会议的议程', en: 'This project is already on the agenda of another meeting that has not closed' },
-  wrong_cycle: { 'zh-CN': '项目不属于本次会议的年度轮次', en: 'The project is not in this meeting’s cycle' },
-  not_closed: { 'zh-CN': '会议闭会后才能补充更正说明', en: 'Addenda are for closed meetings' },
-  undecided_items: {
-    'zh-CN': '还有议题未作出决议，不能闭会；请先表决，或将其逐项结转下次会议并写明理由',
-    en: 'Some agenda items are undecided, so the meeting cannot close; decide them, or carry each over to a later meeting with a reason',
-  },
-  not_undecided: { 'zh-CN': '只有本次会议中未作出决议的议题才能结转', en: 'Only an undecided item of this meeting can be carried over' },
-  meeting_not_yet: { 'zh-CN': '还没到会议预定的开始时间，不能提前宣布开会', en: 'The meeting cannot open before its scheduled time' },
-};
-
 /** The instant a meeting is scheduled to start: its time is China time ('2026-11-25T19:30' → 11:30 UTC). */
 export function meetingStartsAt(scheduledAt: string): Date {
   return new Date(`${scheduledAt.slice(0, 16)}:00+08:00`);

@@ -8,7 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { checkForm } from '../services/form-checks.ts';
-import { councilReasonMessage } from '../services/council-reasons.ts';
+import { councilReasonMessage } from '../cases/council-reasons.ts';
 
 const FormSchema = z.strictObject({
   action: z.string().min(1).max(500).regex(/^\//).openapi({ description: 'The path the form posts to (its `action`, or the page it is on), with its query string', example: '/projects/LTJD-LHSQ-2026-01' }),

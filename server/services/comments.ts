@@ -17,13 +17,14 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { commentReplies, comments, REPLY_ROLES } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { SharedTokenBucket } from '../auth/rate-limit.ts';
-import { hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { hasRole, reasonCannot, reasonToShow, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 import { notifyCommenter } from './notifications.ts';
 import { loadProjectWithPlace, canSee } from './proposals.ts';
+import { say } from '#messages/say.ts';
 
 export const COMMENT_MAX = 1000;
 export const HIDE_REASON_MAX = 200;
@@ -109,9 +110,9 @@ export function describeCommentRefusal(r: Exclude<CommentOutcome, { ok: true }>,
     case 'comment_hidden':
       return { status: 409, code: r.code, message: COMMENT_MESSAGES.comment_hidden[locale], field: 'body' };
     case 'reason_required':
-      return { status: 422, code: r.code, message: REASON_MESSAGES.reason_required[locale], field: 'reason' };
+      return { status: 422, code: r.code, message: say.reasons(locale, 'permission.reason_required'), field: 'reason' };
     default:
-      return { status: REASON_STATUS[r.code] as CommentRefusalAnswer['status'], code: r.code, message: REASON_MESSAGES[r.code][locale], field: null };
+      return { status: REASON_STATUS[r.code] as CommentRefusalAnswer['status'], code: r.code, message: say.reasons(locale, `permission.${r.code}`), field: null };
   }
 }
 

@@ -245,16 +245,6 @@ export const TERM_REASON_STATUS: Readonly<Record<TermReason, 404 | 409 | 422>> =
   term_already_ended: 409,
 };
 
-export const TERM_REASON_MESSAGES: Readonly<Record<TermReason, { 'zh-CN': string; en: string }>> = {
-  no_such_account: { 'zh-CN': '没有这个手机号或用户名的账户', en: 'No account has this mobile number or username' },
-  not_a_resident: { 'zh-CN': '议事会成员须是本社区已核验的居民', en: 'A council member must be a verified resident of this community' },
-  term_overlaps: { 'zh-CN': '此人在这段时间已有任期', en: 'This person already has a term in this period' },
-  chair_taken: { 'zh-CN': '这段时间已有召集人（主席）', en: 'There is already a chair in this period' },
-  bad_dates: { 'zh-CN': '任期结束日期不能早于开始日期', en: 'A term cannot end before it starts' },
-  term_not_found: { 'zh-CN': '没有这个任期', en: 'No such term' },
-  term_already_ended: { 'zh-CN': '这个任期在该日期前已经结束', en: 'This term had already ended by that date' },
-};
-
 const overlaps = (a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }) =>
   a.startsOn <= (b.endsOn ?? '9999-12-31') && b.startsOn <= (a.endsOn ?? '9999-12-31');
 

@@ -33,7 +33,7 @@ import {
 import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
-import { reasonCannot, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { reasonCannot, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { cycleRules, transition, type CycleRules, type ProjectEvent, type ProjectState } from '../domain/project-states.ts';
 import { formatFen } from '../domain/money.ts';
 import {
@@ -53,6 +53,7 @@ import { getRulebook } from './rulebooks.ts';
 import { notifyProposer } from './notifications.ts';
 import { newId } from './ids.ts';
 import { ATTACHMENT_TYPES, checkFiles, fileProblemMessage, removeStoredFile, uploadsDir, UPLOAD_LIMITS, type FileProblem, type UploadFile } from './uploads.ts';
+import { say } from '#messages/say.ts';
 
 // ---------------------------------------------------------------------------
 // Outcomes and their messages
@@ -129,7 +130,7 @@ export function describeDeliveryRefusal(r: DeliveryRefusal, locale: Locale): Ref
       return { status, code: first.code, message: r.problems.map((p) => fileProblemMessage(p, locale)).join(en ? '; ' : '；') };
     }
     default:
-      return { status: REASON_STATUS[r.code], code: r.code, message: REASON_MESSAGES[r.code][locale] };
+      return { status: REASON_STATUS[r.code], code: r.code, message: say.reasons(locale, `permission.${r.code}`) };
   }
 }
 

@@ -14,7 +14,7 @@ import { and, desc, eq, isNull, ne, notInArray } from 'drizzle-orm';
 import { projects, cycles, communities, streets, districts } from '#db/schema.ts';
 import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
-import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { checkProposal, fieldMessages, isOverCap, type ExistingProject, type ProposalCheck, type ProposalField, type ProposalInput } from '../domain/proposal-checks.ts';
 import type { Bilingual, Rulebook } from '../domain/rulebook.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
@@ -26,6 +26,7 @@ import { applyProjectEvent, createProject } from './projects.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { actingRole, auditActorOf, type SignedIn } from './accounts.ts';
 import { inValues } from './sql-lists.ts';
+import { say } from '#messages/say.ts';
 import {
   checkFiles,
   countAttachments,
@@ -74,7 +75,7 @@ export function describeRefusal(r: ProposalRefusal, locale: Locale): RefusalAnsw
       return { status: FILE_PROBLEM_STATUS[r.problems[0]!.code], code: r.problems[0]!.code, message, fields: { files: message } };
     }
     default:
-      return { status: REASON_STATUS[r.code], code: r.code, message: REASON_MESSAGES[r.code][locale], fields: {} };
+      return { status: REASON_STATUS[r.code], code: r.code, message: say.reasons(locale, `permission.${r.code}`), fields: {} };
   }
 }
 

@@ -8,12 +8,13 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { ratings, registerEntries } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { reasonCannot, reasonToShow, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 import { canSee, loadProjectWithPlace } from './proposals.ts';
+import { say } from '#messages/say.ts';
 
 export const RATING_COMMENT_MAX = 500;
 
@@ -52,7 +53,7 @@ export function describeRatingRefusal(r: Exclude<RatingOutcome, { ok: true }>, l
     case 'comment_too_long':
       return { status: 422, code: r.code, message: RATING_MESSAGES[r.code][locale], field: r.field };
     default:
-      return { status: REASON_STATUS[r.code] as RatingRefusalAnswer['status'], code: r.code, message: REASON_MESSAGES[r.code][locale], field: null };
+      return { status: REASON_STATUS[r.code] as RatingRefusalAnswer['status'], code: r.code, message: say.reasons(locale, `permission.${r.code}`), field: null };
   }
 }
 

@@ -3,6 +3,16 @@ import { join, relative } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '#messages/format.ts';
+import { REASON_CODES } from '#domain/permissions.ts';
+import { MEETING_REASONS } from '#domain/meeting.ts';
+import { NOTICE_REASONS } from '#domain/notice.ts';
+import { RULEBOOK_ISSUE_REASONS } from '#domain/rulebook.ts';
+import { TERM_REASONS } from '#services/council.ts';
+import { RULEBOOK_REASONS } from '#services/rulebook-admin.ts';
+import { PHASE_OUTCOMES } from '#services/cycles.ts';
+import { CLOSE_PROBLEMS } from '#services/account-closure.ts';
+import { BALLOT_CODES } from '#services/ballots.ts';
+import { COUNCIL_EXTRA_STATUS } from '#cases/council-reasons.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CATALOGUES = join(ROOT, 'messages');
@@ -72,6 +82,52 @@ describe('the message catalogues', () => {
     expect(formatMessage('zh-CN', '还剩 {days} 天', { days: 3 })).toBe('还剩 3 天');
     // An argument not given stays as written.
     expect(formatMessage('zh-CN', '请 {s} 秒后再试')).toBe('请 {s} 秒后再试');
+  });
+});
+
+/**
+ * Every code a refusal can carry, by family: its words are reasons.json's
+ * `family.code`. A code added to one of these lists without words fails here
+ * (and a call naming a key that is not in the catalogue fails the type check).
+ */
+const REASON_FAMILIES: Record<string, readonly string[]> = {
+  permission: REASON_CODES,
+  meeting: MEETING_REASONS,
+  notice: NOTICE_REASONS,
+  term: TERM_REASONS,
+  rulebook: RULEBOOK_REASONS,
+  rulebookIssue: RULEBOOK_ISSUE_REASONS,
+  phase: PHASE_OUTCOMES,
+  council: Object.keys(COUNCIL_EXTRA_STATUS),
+  closure: CLOSE_PROBLEMS,
+  ballot: BALLOT_CODES,
+  http: ['rate_limited_for'],
+};
+
+describe('the words of every refusal', () => {
+  it('every reason code the services and use cases answer with has a message in zh-CN and en', () => {
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      const words = load(locale, 'reasons.json');
+      for (const [family, codes] of Object.entries(REASON_FAMILIES))
+        for (const code of codes) if (!words[`${family}.${code}`]?.trim()) problems.push(`${locale}: ${family}.${code} has no message`);
+      // And no words for a code nothing answers with.
+      for (const key of Object.keys(words)) {
+        const dot = key.indexOf('.');
+        if (!REASON_FAMILIES[key.slice(0, dot)]?.includes(key.slice(dot + 1))) problems.push(`${locale}: ${key} is no code's message`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the permission reasons read as Chinese and English sentences', () => {
+    const zh = load('zh-CN', 'reasons.json');
+    const en = load('en', 'reasons.json');
+    for (const code of REASON_CODES) {
+      expect(zh[`permission.${code}`], code).toMatch(/\p{Script=Han}/u);
+      expect(en[`permission.${code}`], code).toMatch(/^[A-Z]/);
+    }
+    expect([zh['permission.not_signed_in'], en['permission.not_signed_in']]).toEqual(['请先登录', 'Please sign in first']);
   });
 });
 

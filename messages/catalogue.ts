@@ -1,0 +1,14 @@
+/**
+ * @module One catalogue area as a function: `const say = catalogue(zh, en)`,
+ * then `say(locale, key, vars)` formats that key's ICU message (format.ts).
+ * The key type comes from the Chinese file, and the English file must have
+ * every one of them, so TypeScript refuses a key that is missing in either.
+ */
+import { formatMessage, type Locale, type Vars } from './format.ts';
+
+export type Say<K extends string> = (locale: Locale, key: K, vars?: Vars) => string;
+
+export function catalogue<K extends string>(zh: Record<K, string>, en: Record<K, string>): Say<K> {
+  const table: Record<Locale, Record<K, string>> = { 'zh-CN': zh, en };
+  return (locale, key, vars) => formatMessage(locale, table[locale][key] ?? zh[key] ?? key, vars);
+}

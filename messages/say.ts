@@ -1,0 +1,24 @@
+/**
+ * @module The catalogues as the server and the pages say them:
+ * `say.reasons(locale, 'permission.not_signed_in')`, `say.names(locale,
+ * 'state.approved')`, one function per area (catalogue.ts), each key checked
+ * by TypeScript. The domain and the services return codes and values; the
+ * edges (server/cases, server/http, server/routes, src) put them into words
+ * here. Browser islands do not import this module (it loads every area they
+ * do not need): they get their words from the page or fill.ts.
+ *
+ * reasons.json words every refusal as `family.code` (`permission.role_required`,
+ * `meeting.no_quorum`, `ballot.voted_online`, …).
+ */
+import reasonsZh from './zh-CN/reasons.json' with { type: 'json' };
+import reasonsEn from './en/reasons.json' with { type: 'json' };
+import votingZh from './zh-CN/voting.json' with { type: 'json' };
+import votingEn from './en/voting.json' with { type: 'json' };
+import { catalogue } from './catalogue.ts';
+
+export type ReasonKey = keyof typeof reasonsZh;
+
+export const say = {
+  reasons: catalogue<ReasonKey>(reasonsZh, reasonsEn),
+  voting: catalogue<keyof typeof votingZh>(votingZh, votingEn),
+};
