@@ -3,12 +3,15 @@
  * then `say(locale, key, vars)` formats that key's ICU message (format.ts).
  * The key type comes from the Chinese file, and the English file must have
  * every one of them, so TypeScript refuses a key that is missing in either.
+ * `say.has(key)` tells a key built at run time (`state.${s}`) from one that
+ * is not there.
  */
 import { formatMessage, type Locale, type Vars } from './format.ts';
 
-export type Say<K extends string> = (locale: Locale, key: K, vars?: Vars) => string;
+export type Say<K extends string> = ((locale: Locale, key: K, vars?: Vars) => string) & { has(key: string): key is K };
 
 export function catalogue<K extends string>(zh: Record<K, string>, en: Record<K, string>): Say<K> {
   const table: Record<Locale, Record<K, string>> = { 'zh-CN': zh, en };
-  return (locale, key, vars) => formatMessage(locale, table[locale][key] ?? zh[key] ?? key, vars);
+  const say = (locale: Locale, key: K, vars?: Vars) => formatMessage(locale, table[locale][key] ?? zh[key] ?? key, vars);
+  return Object.assign(say, { has: (key: string): key is K => Object.hasOwn(zh, key) });
 }

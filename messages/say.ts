@@ -7,11 +7,19 @@
  * here. Browser islands do not import this module (it loads every area they
  * do not need): they get their words from the page or fill.ts.
  *
+ * names.json names the domain's states, steps, phases and kinds: `state.approved`,
+ * `event.submit`, `phase.collection`, `implementer.contractor`.
  * reasons.json words every refusal as `family.code` (`permission.role_required`,
  * `meeting.no_quorum`, `ballot.voted_online`, …).
  */
 import reasonsZh from './zh-CN/reasons.json' with { type: 'json' };
 import reasonsEn from './en/reasons.json' with { type: 'json' };
+import councilZh from './zh-CN/council.json' with { type: 'json' };
+import councilEn from './en/council.json' with { type: 'json' };
+import namesZh from './zh-CN/names.json' with { type: 'json' };
+import namesEn from './en/names.json' with { type: 'json' };
+import participationZh from './zh-CN/participation.json' with { type: 'json' };
+import participationEn from './en/participation.json' with { type: 'json' };
 import votingZh from './zh-CN/voting.json' with { type: 'json' };
 import votingEn from './en/voting.json' with { type: 'json' };
 import { catalogue } from './catalogue.ts';
@@ -20,5 +28,8 @@ export type ReasonKey = keyof typeof reasonsZh;
 
 export const say = {
   reasons: catalogue<ReasonKey>(reasonsZh, reasonsEn),
+  council: catalogue<keyof typeof councilZh>(councilZh, councilEn),
+  names: catalogue<keyof typeof namesZh>(namesZh, namesEn),
+  participation: catalogue<keyof typeof participationZh>(participationZh, participationEn),
   voting: catalogue<keyof typeof votingZh>(votingZh, votingEn),
 };

@@ -7,7 +7,10 @@
  * undecided items by name, when the meeting may open).
  */
 import { z } from '@hono/zod-openapi';
-import { COUNCIL_VOTES, describeOpensAt, describeShortfall, listItems } from '../domain/meeting.ts';
+import { COUNCIL_VOTES, type BudgetCheck } from '../domain/meeting.ts';
+import { formatFen } from '../domain/money.ts';
+import { describeOpensAt, listItems } from '#messages/meeting-words.ts';
+import { say } from '#messages/say.ts';
 import { councilReasonMessage } from './council-reasons.ts';
 import {
   addAddendum,
@@ -22,7 +25,7 @@ import {
   setAgenda,
   type MeetingFailure,
 } from '../services/meetings.ts';
-import { done, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { ProjectCode } from './council.ts';
 
@@ -49,6 +52,11 @@ export const AddendumInput = z.strictObject({ body: z.string().trim().min(1).max
 export type MeetingParams = { meetingId: string };
 export type ItemParams = { meetingId: string; itemId: string };
 
+/** "超出本轮剩余预算：剩余 50万元，本项目 50.000001万元，缺口 0.01元。" */
+export function describeShortfall(check: Extract<BudgetCheck, { ok: false }>, costFen: number, locale: Locale): string {
+  return say.reasons(locale, 'meeting.over_budget.detail', { remaining: formatFen(check.remainingFen, locale), cost: formatFen(costFen, locale), shortfall: formatFen(check.shortfallFen, locale) });
+}
+
 /** A meeting step's refusal, in the caller's words: the shortfall, the undecided items by name, when the meeting may open. */
 export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure): Refusal {
   const { locale } = caller;
@@ -58,12 +66,12 @@ export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure
   if (r.code === 'undecided_items' && 'items' in r) {
     // The message names every undecided item; `fields` points at the carry-over each one lacks.
     return councilRefusal(caller, r.code, {
-      message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ': ' : '：'}${listItems(r.items, locale)}`,
+      message: say.reasons(locale, 'meeting.undecided_items.named', { reason: councilReasonMessage(r.code, locale), items: listItems(r.items, locale) }),
       fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
     });
   }
   if (r.code === 'meeting_not_yet' && 'opensAt' in r) {
-    return councilRefusal(caller, r.code, { message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ' ' : '：'}${describeOpensAt(r.opensAt, locale)}` });
+    return councilRefusal(caller, r.code, { message: say.reasons(locale, 'meeting.meeting_not_yet.withTime', { reason: councilReasonMessage(r.code, locale), detail: describeOpensAt(r.opensAt, locale) }) });
   }
   return councilRefusal(caller, r.code, { project: 'project' in r ? r.project : undefined });
 }

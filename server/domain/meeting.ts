@@ -10,8 +10,6 @@
  * permission codes in ./permissions.ts.
  */
 import { minimumPresent, minimumVotesFor, motionPasses, quorumMet, type Fraction, type Rulebook } from './rulebook.ts';
-import { formatFen } from './money.ts';
-import type { Locale } from './permissions.ts';
 
 export const COUNCIL_VOTES = ['for', 'against', 'abstain'] as const;
 export type CouncilVote = (typeof COUNCIL_VOTES)[number];
@@ -160,12 +158,6 @@ export function meetingStartsAt(scheduledAt: string): Date {
   return new Date(`${scheduledAt.slice(0, 16)}:00+08:00`);
 }
 
-/** When a meeting may open, in words: "会议定于 2026-12-10 19:30（北京时间）开始，届时才能宣布开会". */
-export function describeOpensAt(scheduledAt: string, locale: Locale): string {
-  const when = scheduledAt.slice(0, 16).replace('T', ' ');
-  return locale === 'en' ? `The meeting is scheduled for ${when} (China time); it can be opened from then.` : `会议定于 ${when}（北京时间）开始，届时才能宣布开会。`;
-}
-
 /**
  * May the meeting open now? Once, after its agenda was published, and not
  * before its scheduled time (a meeting opened early would meet without the
@@ -246,11 +238,6 @@ export function checkClose<T extends { code: string; decided: boolean }>(status:
   return { ok: true };
 }
 
-/** "SGJD-SXSQ-2025-08 儿童阅读角图书更新、…": the items a refusal names. */
-export function listItems(items: readonly { code: string; title: string }[], locale: Locale): string {
-  return items.map((i) => `${i.code} ${i.title}`).join(locale === 'en' ? '; ' : '、');
-}
-
 // ---------------------------------------------------------------------------
 // Budget
 // ---------------------------------------------------------------------------
@@ -279,60 +266,4 @@ export const COMMITTED_STATES = ['in_public_notice', 'approved', 'in_progress', 
 /** The amount a project commits: the agreed amount once there is one, else the estimate. */
 export function committedAmount(p: { estimatedCostFen: number; agreedAmountFen: number | null }): number {
   return p.agreedAmountFen ?? p.estimatedCostFen;
-}
-
-export function describeShortfall(check: Extract<BudgetCheck, { ok: false }>, costFen: number, locale: Locale): string {
-  return locale === 'en'
-    ? `Over the remaining budget: ${formatFen(check.remainingFen, 'en')} is left, this project costs ${formatFen(costFen, 'en')}, short by ${formatFen(check.shortfallFen, 'en')}.`
-    : `超出本轮剩余预算：剩余 ${formatFen(check.remainingFen, 'zh-CN')}，本项目 ${formatFen(costFen, 'zh-CN')}，缺口 ${formatFen(check.shortfallFen, 'zh-CN')}。`;
-}
-
-// ---------------------------------------------------------------------------
-// Words
-// ---------------------------------------------------------------------------
-
-/** "半数", "三分之二", or "3/5" for the rest. */
-export function fractionName(f: Fraction, locale: Locale): string {
-  if (locale === 'en') {
-    if (f.num * 2 === f.den) return 'half';
-    if (f.num * 3 === f.den * 2) return 'two thirds';
-    return `${f.num}/${f.den}`;
-  }
-  if (f.num * 2 === f.den) return '半数';
-  const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-  if (f.den <= 10 && f.num <= 10) return `${digits[f.den]}分之${digits[f.num]}`;
-  return `${f.num}/${f.den}`;
-}
-
-/**
- * The published reason of a decision, computed from the roll call, e.g.
- * "应到 7 人，实到 6 人；赞成 2 票，反对 3 票，弃权 1 票；未过半数（至少须 4 票赞成），未通过。"
- */
-export function describeOutcome(
-  rulebook: Pick<Rulebook, 'passThreshold'>,
-  membersTotal: number,
-  tally: ItemTally,
-  locale: Locale,
-): string {
-  const share = fractionName(rulebook.passThreshold, locale);
-  if (locale === 'en') {
-    return (
-      `${membersTotal} members, ${tally.present} present; ${tally.for} for, ${tally.against} against, ${tally.abstain} abstaining; ` +
-      `${tally.passes ? 'more' : 'not more'} than ${share} of those present (at least ${tally.minimumFor} needed): ${tally.passes ? 'adopted' : 'not adopted'}.`
-    );
-  }
-  const over = share === '半数' ? (tally.passes ? '过半数' : '未过半数') : tally.passes ? `超过实到人数的${share}` : `未超过实到人数的${share}`;
-  return (
-    `应到 ${membersTotal} 人，实到 ${tally.present} 人；赞成 ${tally.for} 票，反对 ${tally.against} 票，弃权 ${tally.abstain} 票；` +
-    `${over}（至少须 ${tally.minimumFor} 票赞成），${tally.passes ? '通过' : '未通过'}。`
-  );
-}
-
-/** "出席 4 人，未达到法定人数（应到 7 人，须超过三分之二，即至少 5 人）". */
-export function describeQuorum(rulebook: Pick<Rulebook, 'quorum'>, q: Quorum, locale: Locale): string {
-  const share = fractionName(rulebook.quorum, locale);
-  if (locale === 'en') {
-    return `${q.present} of ${q.membersTotal} members present: ${q.met ? 'quorate' : 'no quorum'} (more than ${share} needed, i.e. at least ${q.minimumPresent}).`;
-  }
-  return `应到 ${q.membersTotal} 人，实到 ${q.present} 人，${q.met ? '达到' : '未达到'}法定人数（须超过${share}，即至少 ${q.minimumPresent} 人）。`;
 }

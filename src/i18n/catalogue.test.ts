@@ -4,6 +4,9 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '#messages/format.ts';
 import { REASON_CODES } from '#domain/permissions.ts';
+import { PROJECT_EVENTS, PROJECT_STATES } from '#domain/project-states.ts';
+import { CYCLE_PHASES } from '#domain/cycle-phases.ts';
+import { IMPLEMENTER_TYPES } from '#domain/delivery.ts';
 import { MEETING_REASONS } from '#domain/meeting.ts';
 import { NOTICE_REASONS } from '#domain/notice.ts';
 import { RULEBOOK_ISSUE_REASONS } from '#domain/rulebook.ts';
@@ -111,10 +114,10 @@ describe('the words of every refusal', () => {
       const words = load(locale, 'reasons.json');
       for (const [family, codes] of Object.entries(REASON_FAMILIES))
         for (const code of codes) if (!words[`${family}.${code}`]?.trim()) problems.push(`${locale}: ${family}.${code} has no message`);
-      // And no words for a code nothing answers with.
+      // And no words for a code nothing answers with (`family.code.more` words a code with its details).
       for (const key of Object.keys(words)) {
-        const dot = key.indexOf('.');
-        if (!REASON_FAMILIES[key.slice(0, dot)]?.includes(key.slice(dot + 1))) problems.push(`${locale}: ${key} is no code's message`);
+        const [family = '', code = ''] = key.split('.');
+        if (!REASON_FAMILIES[family]?.includes(code)) problems.push(`${locale}: ${key} is no code's message`);
       }
     }
     expect(problems).toEqual([]);
@@ -128,6 +131,28 @@ describe('the words of every refusal', () => {
       expect(en[`permission.${code}`], code).toMatch(/^[A-Z]/);
     }
     expect([zh['permission.not_signed_in'], en['permission.not_signed_in']]).toEqual(['请先登录', 'Please sign in first']);
+  });
+});
+
+describe('the names of the domain', () => {
+  it('has a Chinese and an English name for every state and event', () => {
+    const zh = load('zh-CN', 'names.json');
+    const en = load('en', 'names.json');
+    for (const s of PROJECT_STATES) expect(zh[`state.${s}`]).toMatch(/\p{Script=Han}/u);
+    for (const e of PROJECT_EVENTS) expect(en[`event.${e}`] ?? '').not.toBe('');
+  });
+
+  it('names every phase in Chinese and English', () => {
+    const zh = load('zh-CN', 'names.json');
+    const en = load('en', 'names.json');
+    for (const p of CYCLE_PHASES) {
+      expect(zh[`phase.${p}`]).toMatch(/\p{Script=Han}/u);
+      expect(en[`phase.${p}`]).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('names every kind of implementer', () => {
+    for (const locale of LOCALES) for (const t of IMPLEMENTER_TYPES) expect(load(locale, 'names.json')[`implementer.${t}`], t).toBeTruthy();
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Locale } from './messages.ts';
 import { isParticipationKey, pt } from './participation.ts';
 import { formatFen } from '#domain/money.ts';
-import { IMPLEMENTER_TYPE_NAMES, type ImplementerType } from '#domain/delivery.ts';
+import { say } from '#messages/say.ts';
 
 import zh from '#messages/zh-CN/delivery.json' with { type: 'json' };
 import en from '#messages/en/delivery.json' with { type: 'json' };
@@ -28,7 +28,8 @@ export function deliveryTranslator(locale: Locale) {
 }
 
 export function implementerTypeName(locale: Locale, type: string): string {
-  return IMPLEMENTER_TYPE_NAMES[type as ImplementerType]?.[locale] ?? type;
+  const key = `implementer.${type}`;
+  return say.names.has(key) ? say.names(locale, key) : type;
 }
 
 const ACTION_NAMES: Record<string, Record<Locale, string>> = {
