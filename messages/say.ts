@@ -20,6 +20,8 @@ import namesZh from './zh-CN/names.json' with { type: 'json' };
 import namesEn from './en/names.json' with { type: 'json' };
 import participationZh from './zh-CN/participation.json' with { type: 'json' };
 import participationEn from './en/participation.json' with { type: 'json' };
+import registerZh from './zh-CN/register.json' with { type: 'json' };
+import registerEn from './en/register.json' with { type: 'json' };
 import votingZh from './zh-CN/voting.json' with { type: 'json' };
 import votingEn from './en/voting.json' with { type: 'json' };
 import { catalogue } from './catalogue.ts';
@@ -31,5 +33,6 @@ export const say = {
   council: catalogue<keyof typeof councilZh>(councilZh, councilEn),
   names: catalogue<keyof typeof namesZh>(namesZh, namesEn),
   participation: catalogue<keyof typeof participationZh>(participationZh, participationEn),
+  register: catalogue<keyof typeof registerZh>(registerZh, registerEn),
   voting: catalogue<keyof typeof votingZh>(votingZh, votingEn),
 };

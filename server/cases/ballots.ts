@@ -7,7 +7,7 @@
  * (server/services/ballots.ts); nothing is answered before it commits.
  */
 import { z } from '@hono/zod-openapi';
-import { issueFields } from '../domain/ballot-rules.ts';
+import { ballotIssueText, issueFields } from '#messages/ballot-words.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
 import { BALLOT_STATUS, castBallot, enterPaperBallot, type BallotCode, type BallotRefusal } from '../services/ballots.ts';
 import { say } from '#messages/say.ts';
@@ -46,7 +46,8 @@ export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal):
   const { locale } = caller;
   if (r.code === 'invalid_ballot') {
     const first = r.issues[0]!;
-    return refusal(first.code, first.code === 'no_vote' ? 409 : 422, first.message[locale], { fields: issueFields(r.issues, locale) });
+    const words = say.voting.table(locale);
+    return refusal(first.code, first.code === 'no_vote' ? 409 : 422, ballotIssueText(first, words, locale), { fields: issueFields(r.issues, words, locale) });
   }
   if (r.code in BALLOT_STATUS) {
     const code = r.code as keyof typeof BALLOT_STATUS;

@@ -1,7 +1,9 @@
 /** @module The resident register: staff (or an officer above them) import its rows from CSV. */
 import { getCommunity } from '../services/catalog.ts';
 import { ImportInput, importRegister } from '../services/residents.ts';
-import { describeCsvProblem } from '../domain/register-csv.ts';
+import { MAX_REGISTER_ROWS } from '../domain/register-csv.ts';
+import { describeCsvProblem } from '#messages/register-words.ts';
+import { say } from '#messages/say.ts';
 import { actingAs } from './acting.ts';
 import { done, refusal, refusedFor, useCase, type LocalText } from './use-case.ts';
 
@@ -18,8 +20,9 @@ export const importRegisterCase = useCase({
     if (r.ok) return done({ imported: r.imported, skipped: r.skipped });
     if (r.code === 'invalid_csv') {
       // Each problem by its line (and column): `csv:3:2`.
-      const fields = Object.fromEntries(r.problems.map((p) => [`csv:${p.line}${p.column ? `:${p.column}` : ''}`, describeCsvProblem(p, caller.locale)]));
-      return refusal('invalid_csv', 422, describeCsvProblem(r.problems[0]!, caller.locale), { fields });
+      const words = say.register.table(caller.locale);
+      const fields = Object.fromEntries(r.problems.map((p) => [`csv:${p.line}${p.column ? `:${p.column}` : ''}`, describeCsvProblem(p, words, MAX_REGISTER_ROWS)]));
+      return refusal('invalid_csv', 422, describeCsvProblem(r.problems[0]!, words, MAX_REGISTER_ROWS), { fields });
     }
     return refusedFor(caller, r.code);
   },

@@ -15,7 +15,8 @@ import {
 } from '../services/ballots.ts';
 import { checkReceiptCase } from '../cases/receipts.ts';
 import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
-import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
+import type { Ballot } from '../domain/ballot-rules.ts';
+import { describeVoteRule } from '#messages/ballot-words.ts';
 import { BallotBody, PaperInput, ballotReasonText, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
 import { say } from '#messages/say.ts';
 
@@ -118,7 +119,7 @@ export const ballotRoutes = createRouter()
         {
           cycle: { id: setup.cycle.id, titleZh: setup.cycle.titleZh, titleEn: setup.cycle.titleEn, phase: setup.cycle.phase, budgetFen: setup.cycle.budgetFen },
           community: setup.community,
-          rules: { ...setup.vote, description: describeVoteRule(setup.vote, setup.cycle.budgetFen)[locale] },
+          rules: { ...setup.vote, description: describeVoteRule(setup.vote, setup.cycle.budgetFen, say.voting.table(locale), locale) },
           projects: setup.projects.map((p) => ({ id: p.id, code: p.code, title: p.title, category: p.category, costFen: p.costFen })),
           canCast: why === null,
           reason: why ? { code: why, message: message! } : null,

@@ -7,6 +7,8 @@ import { REASON_CODES } from '#domain/permissions.ts';
 import { PROJECT_EVENTS, PROJECT_STATES } from '#domain/project-states.ts';
 import { CYCLE_PHASES } from '#domain/cycle-phases.ts';
 import { IMPLEMENTER_TYPES } from '#domain/delivery.ts';
+import { BALLOT_ISSUE_CODES } from '#domain/ballot-rules.ts';
+import { CSV_REASONS } from '#domain/register-csv.ts';
 import { MEETING_REASONS } from '#domain/meeting.ts';
 import { NOTICE_REASONS } from '#domain/notice.ts';
 import { RULEBOOK_ISSUE_REASONS } from '#domain/rulebook.ts';
@@ -72,9 +74,11 @@ describe('the message catalogues', () => {
   it('the areas the browser islands use keep to plain {name} arguments', () => {
     // Islands fill messages without the parser (messages/fill.ts), so these areas use no plural, number, date or quoting.
     const fancy: string[] = [];
-    for (const area of ['participation.json', 'recount.json'])
+    // voting.json: the keys the ballot island and messages/ballot-words.ts fill.
+    const islandKeys: [area: string, keys: RegExp][] = [['participation.json', /./], ['recount.json', /./], ['register.json', /./], ['voting.json', /^(meter|issue|rule)\./]];
+    for (const [area, keys] of islandKeys)
       for (const locale of LOCALES)
-        for (const [k, text] of Object.entries(load(locale, area))) if (/\{[^}]*[,#]|'[{}#']/.test(text)) fancy.push(`${locale}/${area} ${k}`);
+        for (const [k, text] of Object.entries(load(locale, area))) if (keys.test(k) && /\{[^}]*[,#]|'[{}#']/.test(text)) fancy.push(`${locale}/${area} ${k}`);
     expect(fancy).toEqual([]);
   });
 
@@ -119,6 +123,18 @@ describe('the words of every refusal', () => {
         const [family = '', code = ''] = key.split('.');
         if (!REASON_FAMILIES[family]?.includes(code)) problems.push(`${locale}: ${key} is no code's message`);
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every broken ballot rule and every problem of a register file has words in zh-CN and en', () => {
+    // These are filled in the browser too, so their words live in the island's areas (voting.json, register.json).
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      const voting = Object.keys(load(locale, 'voting.json'));
+      for (const code of BALLOT_ISSUE_CODES) if (!voting.some((k) => k === `issue.${code}` || k.startsWith(`issue.${code}.`))) problems.push(`${locale}: ballot issue ${code}`);
+      const register = load(locale, 'register.json');
+      for (const reason of CSV_REASONS) if (!register[`csv.${reason}`]) problems.push(`${locale}: register problem ${reason}`);
     }
     expect(problems).toEqual([]);
   });
