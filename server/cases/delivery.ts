@@ -12,7 +12,6 @@ import {
   amendAgreement,
   archiveProject,
   closeSurvey,
-  describeDeliveryRefusal,
   loadProject,
   recordAcceptance,
   recordAgreement,
@@ -24,12 +23,14 @@ import {
   type Who,
 } from '../services/delivery.ts';
 import { completeAudit, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
-import type { UploadFile } from '../services/uploads.ts';
+import { FILE_PROBLEM_STATUS, type UploadFile } from '../services/uploads.ts';
 import { FINDING_SEVERITIES, IMPLEMENTER_TYPES } from '../domain/delivery.ts';
-import { parseYuan } from '../domain/money.ts';
+import { formatFen, parseYuan } from '../domain/money.ts';
+import { say } from '#messages/say.ts';
+import { fileProblemsText } from './proposals.ts';
 import { actingAs } from './acting.ts';
 import { noSuchProject } from './projects.ts';
-import { done, refusal, useCase, type Caller, type LocalText, type Refusal, type UseCase } from './use-case.ts';
+import { done, refusal, refusedFor, useCase, type Caller, type LocalText, type Locale, type Refusal, type UseCase } from './use-case.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
 const BAD_YUAN: LocalText = { 'zh-CN': '请输入金额（元），如 276000 或 27.6万', en: 'Enter an amount in yuan, e.g. 276000 or 27.6万' };
@@ -79,10 +80,40 @@ export const ProgressInput = z.object({
 /** The project a step is on: its public code. */
 export type OnProject = { code: string };
 
-/** A delivery refusal, with the status, code, words and fields the services' one table gives it. */
+/** "协议金额 14.8万元 已全部付清，不能再登记付款。" */
+export function fullyPaidMessage(agreedFen: number, locale: Locale): string {
+  return say.reasons(locale, 'delivery.fully_paid', { agreed: formatFen(agreedFen, locale) });
+}
+
+/** A delivery refusal: its status, code, words and fields, in one place. */
 export function deliveryRefusal(caller: Pick<Caller, 'locale'>, r: DeliveryRefusal): Refusal {
-  const a = describeDeliveryRefusal(r, caller.locale);
-  return refusal(a.code, a.status, a.message, a.fields ? { fields: a.fields } : {});
+  const { locale } = caller;
+  const words = (key: Parameters<typeof say.reasons>[1], vars?: Record<string, string>) => say.reasons(locale, key, vars);
+  switch (r.code) {
+    case 'not_found':
+      return refusal('not_found', 404, words('delivery.not_found'));
+    case 'invalid':
+      return refusal('invalid', 422, words('delivery.invalid'), { fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, words(`deliveryField.${v!}`)])) });
+    case 'no_agreement':
+    case 'agreement_exists':
+      return refusal(r.code, 409, words(`delivery.${r.code}`));
+    case 'not_photo':
+      return refusal('unsupported_type', 415, words('delivery.not_photo'));
+    case 'over_agreed_amount': {
+      const f = (n: number) => formatFen(n, locale);
+      return refusal('over_agreed_amount', 422, words('delivery.over_agreed_amount', { amount: f(r.amountFen), agreed: f(r.agreedFen), paid: f(r.paidFen), left: f(r.leftFen) }), {
+        fields: { amount: words('delivery.over_agreed_amount.field', { left: f(r.leftFen) }) },
+      });
+    }
+    case 'fully_paid':
+      return refusal('fully_paid', 409, fullyPaidMessage(r.agreedFen, locale));
+    case 'file_problems': {
+      const first = r.problems[0]!;
+      return refusal(first.code, FILE_PROBLEM_STATUS[first.code], fileProblemsText(r.problems, locale));
+    }
+    default:
+      return refusedFor(caller, r.code);
+  }
 }
 
 /** An amount typed in yuan, in fen (the input's schema has checked it is one). */

@@ -18,6 +18,11 @@ import { PHASE_OUTCOMES } from '#services/cycles.ts';
 import { CLOSE_PROBLEMS } from '#services/account-closure.ts';
 import { BALLOT_CODES } from '#services/ballots.ts';
 import { COUNCIL_EXTRA_STATUS } from '#cases/council-reasons.ts';
+import { COMMENT_PROBLEMS } from '#services/comments.ts';
+import { RATING_PROBLEMS } from '#services/ratings.ts';
+import { FILE_PROBLEM_CODES } from '#services/uploads.ts';
+import { DELIVERY_PROBLEMS } from '#domain/delivery.ts';
+import { PROPOSAL_ISSUE_CODES } from '#domain/proposal-checks.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CATALOGUES = join(ROOT, 'messages');
@@ -108,7 +113,15 @@ const REASON_FAMILIES: Record<string, readonly string[]> = {
   council: Object.keys(COUNCIL_EXTRA_STATUS),
   closure: CLOSE_PROBLEMS,
   ballot: BALLOT_CODES,
+  comment: [...COMMENT_PROBLEMS, 'not_found'],
+  rating: [...RATING_PROBLEMS, 'not_found'],
+  proposal: ['not_found', 'conflict', 'rate_limited', 'invalid_proposal'],
+  upload: [...FILE_PROBLEM_CODES, 'unnamed'],
+  delivery: ['not_found', 'invalid', 'no_agreement', 'agreement_exists', 'not_photo', 'over_agreed_amount', 'fully_paid'],
+  deliveryField: DELIVERY_PROBLEMS,
   http: ['rate_limited_for'],
+  // The separator between several problems' words ("；", "; ").
+  join: ['problems'],
 };
 
 describe('the words of every refusal', () => {
@@ -127,10 +140,12 @@ describe('the words of every refusal', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every broken ballot rule and every problem of a register file has words in zh-CN and en', () => {
-    // These are filled in the browser too, so their words live in the island's areas (voting.json, register.json).
+  it('every broken ballot rule, problem of a register file and proposal field problem has words in zh-CN and en', () => {
+    // These are filled in the browser too, so their words live in the islands' areas (voting.json, register.json, participation.json).
     const problems: string[] = [];
     for (const locale of LOCALES) {
+      const participation = load(locale, 'participation.json');
+      for (const code of PROPOSAL_ISSUE_CODES) if (!participation[`check.issue.${code}`]) problems.push(`${locale}: proposal issue ${code}`);
       const voting = Object.keys(load(locale, 'voting.json'));
       for (const code of BALLOT_ISSUE_CODES) if (!voting.some((k) => k === `issue.${code}` || k.startsWith(`issue.${code}.`))) problems.push(`${locale}: ballot issue ${code}`);
       const register = load(locale, 'register.json');
