@@ -7,7 +7,8 @@ import { z } from '@hono/zod-openapi';
 import { importBallotsPb, importRefusalMessage, isImportCode, reviewBallotImport, PB_IMPORT_MAX_BYTES, type ImportRefusal, type ReviewRefusal } from '../services/ballot-imports.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
 import { actingAs } from './acting.ts';
-import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type LocalText, type Refusal } from './use-case.ts';
+import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { say } from '#messages/say.ts';
 
 const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
 
@@ -21,7 +22,6 @@ export const ReviewInput = z
   })
   .openapi('BallotImportReview');
 
-const TOO_LARGE: LocalText = { 'zh-CN': '提交的内容太大。', en: 'The request body is too large.' };
 
 function importRefusal(caller: Caller, r: ImportRefusal | ReviewRefusal): Refusal {
   if (!isImportCode(r.code)) return refusedFor(caller, r.code as ReasonCode);
@@ -35,7 +35,7 @@ export const uploadBallotsCase = useCase({
   async run(caller, { file }, on: { cycleId: string }) {
     const { ctx, auth } = caller;
     if (!auth) return notSignedIn(caller);
-    if (file.size > PB_IMPORT_MAX_BYTES) return refusal('payload_too_large', 413, TOO_LARGE[caller.locale]);
+    if (file.size > PB_IMPORT_MAX_BYTES) return refusal('payload_too_large', 413, say.reasons(caller.locale, 'http.payload_too_large'));
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
     const r = await importBallotsPb(ctx, on.cycleId, { name: file.name, text }, { actor: auth.actor, auditActor: actingAs(caller, ['staff']) });
     if (!r.ok) return importRefusal(caller, r);

@@ -18,7 +18,7 @@ import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Loca
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
 export const Points = z
   .record(z.string().min(1).max(64), z.number())
-  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' });
+  .refine((r) => Object.keys(r).length <= 100, { message: 'input.at_most_100_projects' });
 
 export const BallotBody = z
   .strictObject({

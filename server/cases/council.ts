@@ -7,7 +7,7 @@ import { addTerm, communityBySlug, endTerm } from '../services/council.ts';
 import { done, useCase } from './use-case.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 
-export const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 YYYY-MM-DD|Dates are YYYY-MM-DD' });
+export const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'input.iso_day' });
 export const ProjectCode = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-04' }) });
 
 export const TermInput = z.strictObject({

@@ -30,17 +30,16 @@ import { say } from '#messages/say.ts';
 import { fileProblemsText } from './proposals.ts';
 import { actingAs } from './acting.ts';
 import { noSuchProject } from './projects.ts';
-import { done, refusal, refusedFor, useCase, type Caller, type LocalText, type Locale, type Refusal, type UseCase } from './use-case.ts';
+import { done, refusal, refusedFor, useCase, type Caller, type Locale, type Refusal, type UseCase } from './use-case.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2026-06-05' });
-const BAD_YUAN: LocalText = { 'zh-CN': '请输入金额（元），如 276000 或 27.6万', en: 'Enter an amount in yuan, e.g. 276000 or 27.6万' };
 /** An amount as a person types it; one that is not an amount is refused with the other fields, by its field. */
 const Yuan = z
   .string()
   .trim()
   .min(1)
   .max(40)
-  .refine((typed) => parseYuan(typed).ok, { message: `${BAD_YUAN['zh-CN']}|${BAD_YUAN.en}` })
+  .refine((typed) => parseYuan(typed).ok, { message: 'input.yuan' })
   .openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50"', example: '276000' });
 
 export const AgreementInput = z

@@ -33,7 +33,7 @@ const Codes = z.array(ProjectCode.shape.code).min(1).max(50);
 
 export const ScheduleInput = z.strictObject({
   title: z.string().trim().min(1).max(100),
-  scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DDTHH:mm（北京时间）|Time is YYYY-MM-DDTHH:mm (China time)' }).openapi({ example: '2026-11-25T19:30' }),
+  scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'input.meeting_time' }).openapi({ example: '2026-11-25T19:30' }),
   place: z.string().trim().min(1).max(200),
   agenda: Codes,
 });
@@ -66,7 +66,7 @@ export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure
   if (r.code === 'undecided_items' && 'items' in r) {
     // The message names every undecided item; `fields` points at the carry-over each one lacks.
     return councilRefusal(caller, r.code, {
-      message: say.reasons(locale, 'meeting.undecided_items.named', { reason: councilReasonMessage(r.code, locale), items: listItems(r.items, locale) }),
+      message: say.reasons(locale, 'join.detail', { reason: councilReasonMessage(r.code, locale), detail: listItems(r.items, locale) }),
       fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
     });
   }

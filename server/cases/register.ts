@@ -5,9 +5,8 @@ import { MAX_REGISTER_ROWS } from '../domain/register-csv.ts';
 import { describeCsvProblem } from '#messages/register-words.ts';
 import { say } from '#messages/say.ts';
 import { actingAs } from './acting.ts';
-import { done, refusal, refusedFor, useCase, type LocalText } from './use-case.ts';
+import { done, refusal, refusedFor, useCase } from './use-case.ts';
 
-const NO_SUCH_COMMUNITY: LocalText = { 'zh-CN': '没有这个社区', en: 'No such community' };
 
 export const importRegisterCase = useCase({
   name: 'register.import',
@@ -15,7 +14,7 @@ export const importRegisterCase = useCase({
   async run(caller, { csv }, on: { slug: string }) {
     const { ctx, auth } = caller;
     const found = await getCommunity(ctx.database, on.slug, ctx.now());
-    if (!found) return refusal('not_found', 404, NO_SUCH_COMMUNITY[caller.locale]);
+    if (!found) return refusal('not_found', 404, say.reasons(caller.locale, 'community.not_found'));
     const r = await importRegister(ctx, found.place, csv, auth?.actor ?? null, actingAs(caller, ['staff', 'officer']));
     if (r.ok) return done({ imported: r.imported, skipped: r.skipped });
     if (r.code === 'invalid_csv') {

@@ -15,7 +15,6 @@ import { REASON_STATUS, type ReasonCode } from '../domain/permissions.ts';
 import { say } from '#messages/say.ts';
 
 export type Locale = 'zh-CN' | 'en';
-export type LocalText = Record<Locale, string>;
 
 /** The statuses a refusal can carry. */
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;

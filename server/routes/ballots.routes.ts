@@ -193,7 +193,7 @@ export const ballotRoutes = createRouter()
     async (c) => {
       const locale = c.get('locale');
       const r = await getResults(c.get('ctx').database, c.req.valid('param').id);
-      if (!r) return fail(c, 404, 'not_counted', locale === 'en' ? 'This cycle’s vote has not been counted (yet)' : '本轮居民投票尚未计票');
+      if (!r) return fail(c, 404, 'not_counted', say.reasons(locale, 'results.not_counted'));
       const codeOf = new Map(r.projects.map((p) => [p.id, p.code]));
       const summary = (s: NonNullable<typeof r.comparison>) => ({ ...s, selected: s.selected.map((id) => codeOf.get(id) ?? id), name: RULE_NAMES[s.rule][locale], note: RULE_NOTES[s.rule][locale] });
       return c.json(

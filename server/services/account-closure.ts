@@ -45,7 +45,7 @@ import { signInDeviceKey, signInNameKey } from './sign-in.ts';
 export const CloseInput = z.strictObject({
   password: z.string().min(1).max(128),
   /** The person ticked "I understand": closing cannot be undone. */
-  confirm: z.boolean().refine((v) => v, { message: '请确认您了解注销后无法恢复|Please confirm that you understand closing cannot be undone' }),
+  confirm: z.boolean().refine((v) => v, { message: 'input.confirm_close' }),
 });
 
 /** A stored password hash that no password matches (not an argon2 hash at all). */

@@ -16,7 +16,7 @@ import { recordSecurityEvent } from './security-log.ts';
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,31}$/;
 
-/** Custom messages are "中文|English"; see server/http/errors.ts. */
+/** A schema's own message is the key of its words in reasons.json (`input.*`); see server/http/errors.ts. */
 export const LoginField = z
   .string()
   .trim()
@@ -24,8 +24,7 @@ export const LoginField = z
   .max(32)
   // One pattern (a mobile number or a username), so the API document states it too.
   .regex(new RegExp(`^(?:${MOBILE_RE.source.slice(1, -1)}|${USERNAME_RE.source.slice(1, -1)})$`), {
-    message:
-      '请输入 11 位手机号，或以字母开头、3–32 位的用户名（字母、数字、下划线）|Enter an 11-digit mobile number, or a username of 3–32 letters, digits or underscores starting with a letter',
+    message: 'input.login',
   });
 export const PasswordField = z.string().min(8).max(128);
 

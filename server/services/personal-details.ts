@@ -27,9 +27,9 @@ import { MOBILE_RE } from './accounts.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { newVerificationCode } from './residents.ts';
 
-/** Custom messages are "中文|English" (server/http/errors.ts). */
-const MOBILE_MESSAGE = '请输入 11 位手机号（以 1 开头），或留空|Enter an 11-digit mobile number starting with 1, or leave it empty';
-const PHONE_MESSAGE = '电话号码格式不对（7–20 位数字，可含 - 和空格），或留空|Not a phone number (7–20 digits, dashes and spaces allowed); or leave it empty';
+/** A refinement's message is the key of its words in reasons.json (server/http/errors.ts). */
+const MOBILE_MESSAGE = 'input.mobile_or_empty';
+const PHONE_MESSAGE = 'input.phone_or_empty';
 
 export const DetailsInput = z.strictObject({
   displayName: z.string().trim().min(1).max(40),

@@ -119,10 +119,29 @@ const REASON_FAMILIES: Record<string, readonly string[]> = {
   upload: [...FILE_PROBLEM_CODES, 'unnamed'],
   delivery: ['not_found', 'invalid', 'no_agreement', 'agreement_exists', 'not_photo', 'over_agreed_amount', 'fully_paid'],
   deliveryField: DELIVERY_PROBLEMS,
-  http: ['rate_limited_for'],
-  // The separator between several problems' words ("；", "; ").
-  join: ['problems'],
+  // The API's own errors (server/http/errors.ts), and a rate limit that says how long to wait.
+  http: ['validation_failed', 'malformed_json', 'payload_too_large', 'not_found', 'rate_limited', 'cross_origin', 'internal', 'unsupported_media_type', 'rate_limited_for', 'unknown_form', 'method_not_allowed'],
+  // A field's problem: zod's issues (`input.kind.<type>` names the type) and every `'input.…'` key a schema or the code names.
+  input: ['kind', ...inputKeysInCode()],
+  // Small refusals of one route or use case each.
+  account: ['login_taken', 'invalid_credentials', 'wrong_password', 'same_password'],
+  project: ['not_found'],
+  community: ['not_found'],
+  receipt: ['receipt_malformed', 'receipt_unknown'],
+  results: ['not_counted'],
+  openData: ['not_found', 'no_resident_vote', 'ballots_not_yet', 'receipts_not_yet'],
+  stats: ['not_found'],
+  // How words join: several problems ("；"), a list ("、"), a refusal and what it concerns ("{reason}：{detail}").
+  join: ['problems', 'list', 'detail'],
 };
+
+/** The `input.<code>` keys the code names as literals (`{ message: 'input.iso_day' }`, `say('input.required')`). */
+function inputKeysInCode(): string[] {
+  const found = [...codeFiles('server'), ...codeFiles('src')]
+    .filter((f) => !/\.test\.ts$/.test(f))
+    .flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/'input\.(\w+)'/g)].map((m) => m[1]!));
+  return [...new Set(found)];
+}
 
 describe('the words of every refusal', () => {
   it('every reason code the services and use cases answer with has a message in zh-CN and en', () => {
@@ -130,7 +149,11 @@ describe('the words of every refusal', () => {
     for (const locale of LOCALES) {
       const words = load(locale, 'reasons.json');
       for (const [family, codes] of Object.entries(REASON_FAMILIES))
-        for (const code of codes) if (!words[`${family}.${code}`]?.trim()) problems.push(`${locale}: ${family}.${code} has no message`);
+        for (const code of codes) {
+          const key = `${family}.${code}`;
+          // A code's words, or words for each of its cases (`input.kind.array`, `input.kind.string`, …).
+          if (!words[key]?.trim() && !Object.keys(words).some((k) => k.startsWith(`${key}.`))) problems.push(`${locale}: ${key} has no message`);
+        }
       // And no words for a code nothing answers with (`family.code.more` words a code with its details).
       for (const key of Object.keys(words)) {
         const [family = '', code = ''] = key.split('.');
