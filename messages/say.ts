@@ -20,8 +20,12 @@ import namesZh from './zh-CN/names.json' with { type: 'json' };
 import namesEn from './en/names.json' with { type: 'json' };
 import participationZh from './zh-CN/participation.json' with { type: 'json' };
 import participationEn from './en/participation.json' with { type: 'json' };
+import privacyZh from './zh-CN/privacy.json' with { type: 'json' };
+import privacyEn from './en/privacy.json' with { type: 'json' };
 import registerZh from './zh-CN/register.json' with { type: 'json' };
 import registerEn from './en/register.json' with { type: 'json' };
+import tallyZh from './zh-CN/tally.json' with { type: 'json' };
+import tallyEn from './en/tally.json' with { type: 'json' };
 import votingZh from './zh-CN/voting.json' with { type: 'json' };
 import votingEn from './en/voting.json' with { type: 'json' };
 import { catalogue } from './catalogue.ts';
@@ -33,6 +37,8 @@ export const say = {
   council: catalogue<keyof typeof councilZh>(councilZh, councilEn),
   names: catalogue<keyof typeof namesZh>(namesZh, namesEn),
   participation: catalogue<keyof typeof participationZh>(participationZh, participationEn),
+  privacy: catalogue<keyof typeof privacyZh>(privacyZh, privacyEn),
   register: catalogue<keyof typeof registerZh>(registerZh, registerEn),
+  tally: catalogue<keyof typeof tallyZh>(tallyZh, tallyEn),
   voting: catalogue<keyof typeof votingZh>(votingZh, votingEn),
 };

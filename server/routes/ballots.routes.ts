@@ -14,7 +14,7 @@ import {
   type BallotRefusal,
 } from '../services/ballots.ts';
 import { checkReceiptCase } from '../cases/receipts.ts';
-import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
+import { getResults } from '../services/results.ts';
 import type { Ballot } from '../domain/ballot-rules.ts';
 import { describeVoteRule } from '#messages/ballot-words.ts';
 import { BallotBody, PaperInput, ballotReasonText, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
@@ -195,7 +195,7 @@ export const ballotRoutes = createRouter()
       const r = await getResults(c.get('ctx').database, c.req.valid('param').id);
       if (!r) return fail(c, 404, 'not_counted', say.reasons(locale, 'results.not_counted'));
       const codeOf = new Map(r.projects.map((p) => [p.id, p.code]));
-      const summary = (s: NonNullable<typeof r.comparison>) => ({ ...s, selected: s.selected.map((id) => codeOf.get(id) ?? id), name: RULE_NAMES[s.rule][locale], note: RULE_NOTES[s.rule][locale] });
+      const summary = (s: NonNullable<typeof r.comparison>) => ({ ...s, selected: s.selected.map((id) => codeOf.get(id) ?? id), name: say.tally(locale, `rule.${s.rule}.name`), note: say.tally(locale, `rule.${s.rule}.note`) });
       return c.json(
         {
           cycleId: r.cycleId,

@@ -12,6 +12,7 @@ import { createSession, invalidateAllSessions, invalidateSession, validateSessio
 import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
 import { newId } from './ids.ts';
 import { recordSecurityEvent } from './security-log.ts';
+import { RESIDENT_PUBLIC_NAME } from './audit.ts';
 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,31}$/;
@@ -171,7 +172,7 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
 
 /** How a person appears in the audit log when acting in `role` (residents are never named). */
 export function auditActorOf(auth: Pick<SignedIn, 'account'>, role: string) {
-  return { accountId: auth.account.id, role, name: role === 'resident' ? '居民' : auth.account.displayName };
+  return { accountId: auth.account.id, role, name: role === 'resident' ? RESIDENT_PUBLIC_NAME : auth.account.displayName };
 }
 
 /** The most senior role a person holds in a place, for the audit log's "acting as". */

@@ -22,7 +22,7 @@ import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, reasonToShow, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { voteHeld, type VoteHeld, type VoteSettings } from '../domain/rulebook.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
-import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
+import { appendAudit, appendAuditRaw, RESIDENT_PUBLIC_NAME, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId, receiptBytes } from './ids.ts';
@@ -268,7 +268,7 @@ export async function castInTx(raw: RawExec, { cycleId, input, actor, at }: Cast
   if (s.current) await raw.run(SUPERSEDE, [at, s.current.id]);
   const receiptCode = await insertOnlineBallot(raw, { cycleId, registerEntryId: s.entryId, accountId, method: checked.ballot.method, content: checked.content, castAt: at });
   await appendAuditRaw(raw, {
-    actor: { accountId, role: 'resident', name: '居民' },
+    actor: { accountId, role: 'resident', name: RESIDENT_PUBLIC_NAME },
     action: 'ballot.cast',
     subjectType: 'cycle',
     subjectId: cycleId,

@@ -19,12 +19,13 @@ import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { cycleRules, transition, type ProjectEvent, type ProjectState, type TransitionReason } from '../domain/project-states.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { getRulebook } from './rulebooks.ts';
 import { notifyProposer } from './notifications.ts';
 import { newId } from './ids.ts';
 import { MOBILE_RE } from './accounts.ts';
+import { say } from '#messages/say.ts';
 
 // ---------------------------------------------------------------------------
 // Shared helpers
@@ -220,7 +221,7 @@ export async function syncCouncilRoles(ctx: AppContext, now: Date): Promise<numb
       const change = await syncCouncilRole(tx, p.communityId, p.accountId, day, now, null);
       if (change) {
         const name = (await tx.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, p.accountId)))[0]?.n ?? '';
-        await appendAudit(tx, { actor: { accountId: null, role: 'system', name: '系统' }, action: `council.role_${change}`, subjectType: 'community', subjectId: p.communityId, after: { name }, reason: change === 'granted' ? '任期开始' : '任期结束', at: now });
+        await appendAudit(tx, { actor: SYSTEM_AUDIT_ACTOR, action: `council.role_${change}`, subjectType: 'community', subjectId: p.communityId, after: { name }, reason: say.council('zh-CN', change === 'granted' ? 'meetings.termBegan' : 'meetings.termEnded'), at: now });
         await recordSecurityEventInTx(tx, now, { kind: 'role_changed', accountId: null, what: 'council.role', outcome: 'ok', detail: { account: p.accountId, role: 'council_member', change, community: p.communityId, by: 'term dates' } });
       }
       return change;

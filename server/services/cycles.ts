@@ -39,7 +39,6 @@ import { getRulebook } from './rulebooks.ts';
 import { countResidentVote } from './results.ts';
 import { openNoticesOf } from './notices.ts';
 import { newId } from './ids.ts';
-import { say } from '#messages/say.ts';
 
 export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | null; to: CyclePhase; at: Date; actor: AuditActor }) => Promise<void>;
 
@@ -91,19 +90,6 @@ export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 
   early_reason_required: 422,
   projects_in_notice: 409,
 };
-
-/**
- * The refusal's sentence with what it depends on: for 'projects_in_notice',
- * how many projects and when the last notice ends (for the API's message;
- * pages say the same from src/i18n/phases.ts).
- */
-export function phaseRefusalMessage(r: { code: string; inNotice?: number; lastNoticeEndsAt?: Date | null }, locale: Locale): string | undefined {
-  if (r.code !== 'projects_in_notice' || !r.inNotice) return undefined;
-  const base = say.reasons(locale, 'phase.projects_in_notice');
-  const when = r.lastNoticeEndsAt ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(r.lastNoticeEndsAt) : null;
-  if (locale === 'en') return `${base} (${r.inNotice} on notice${when ? `; the last notice ends ${when}` : ''}).`;
-  return `${base}（${r.inNotice} 个项目公示中${when ? `，最后一个公示期至 ${when} 结束` : ''}）。`;
-}
 
 /** A refusal of a move; 'projects_in_notice' says how many projects are on notice and when the last notice ends. */
 export type PhaseRefusal = { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string>; inNotice?: number; lastNoticeEndsAt?: Date | null };

@@ -10,7 +10,7 @@ import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
 import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { appendAudit, RESIDENT_PUBLIC_NAME, type AuditActor } from './audit.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { newId } from './ids.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
@@ -184,7 +184,7 @@ export async function verifyResidency(ctx: AppContext, accountId: string, rawCod
       grantedBy: 'verification_code',
     });
     await appendAudit(tx, {
-      actor: { accountId, role: 'resident', name: '居民' },
+      actor: { accountId, role: 'resident', name: RESIDENT_PUBLIC_NAME },
       action: 'resident.verified',
       subjectType: 'community',
       subjectId: found.e.communityId,
@@ -195,8 +195,5 @@ export async function verifyResidency(ctx: AppContext, accountId: string, rawCod
   });
 }
 
-export const VERIFY_MESSAGES: Record<'code_unknown' | 'code_used' | 'already_resident', { 'zh-CN': string; en: string }> = {
-  code_unknown: { 'zh-CN': '核验码不正确，请核对纸条上的 8 位码', en: 'That code is not right; check the 8 characters on your slip' },
-  code_used: { 'zh-CN': '这个核验码已经被使用过了', en: 'This code has already been used' },
-  already_resident: { 'zh-CN': '您已经是该社区的核验居民', en: 'You are already a verified resident of this community' },
-};
+/** Why a verification code was refused (words: reasons.json `resident.<code>`). */
+export const VERIFY_PROBLEMS = ['code_unknown', 'code_used', 'already_resident'] as const;

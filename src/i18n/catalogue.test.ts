@@ -22,6 +22,9 @@ import { COMMENT_PROBLEMS } from '#services/comments.ts';
 import { RATING_PROBLEMS } from '#services/ratings.ts';
 import { FILE_PROBLEM_CODES } from '#services/uploads.ts';
 import { DELIVERY_PROBLEMS } from '#domain/delivery.ts';
+import { IMPORT_STATUS } from '#services/ballot-imports.ts';
+import { VERIFY_PROBLEMS } from '#services/residents.ts';
+import { DETAILS_PROBLEMS } from '#services/personal-details.ts';
 import { PROPOSAL_ISSUE_CODES } from '#domain/proposal-checks.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -119,6 +122,9 @@ const REASON_FAMILIES: Record<string, readonly string[]> = {
   upload: [...FILE_PROBLEM_CODES, 'unnamed'],
   delivery: ['not_found', 'invalid', 'no_agreement', 'agreement_exists', 'not_photo', 'over_agreed_amount', 'fully_paid'],
   deliveryField: DELIVERY_PROBLEMS,
+  import: Object.keys(IMPORT_STATUS),
+  resident: VERIFY_PROBLEMS,
+  details: DETAILS_PROBLEMS,
   // The API's own errors (server/http/errors.ts), and a rate limit that says how long to wait.
   http: ['validation_failed', 'malformed_json', 'payload_too_large', 'not_found', 'rate_limited', 'cross_origin', 'internal', 'unsupported_media_type', 'rate_limited_for', 'unknown_form', 'method_not_allowed'],
   // A field's problem: zod's issues (`input.kind.<type>` names the type) and every `'input.…'` key a schema or the code names.
