@@ -26,6 +26,8 @@ import registerZh from './zh-CN/register.json' with { type: 'json' };
 import registerEn from './en/register.json' with { type: 'json' };
 import tallyZh from './zh-CN/tally.json' with { type: 'json' };
 import tallyEn from './en/tally.json' with { type: 'json' };
+import uiZh from './zh-CN/ui.json' with { type: 'json' };
+import uiEn from './en/ui.json' with { type: 'json' };
 import votingZh from './zh-CN/voting.json' with { type: 'json' };
 import votingEn from './en/voting.json' with { type: 'json' };
 import { catalogue } from './catalogue.ts';
@@ -40,5 +42,6 @@ export const say = {
   privacy: catalogue<keyof typeof privacyZh>(privacyZh, privacyEn),
   register: catalogue<keyof typeof registerZh>(registerZh, registerEn),
   tally: catalogue<keyof typeof tallyZh>(tallyZh, tallyEn),
+  ui: catalogue<keyof typeof uiZh>(uiZh, uiEn),
   voting: catalogue<keyof typeof votingZh>(votingZh, votingEn),
 };
