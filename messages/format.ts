@@ -6,7 +6,7 @@
  * needs them `{n, plural, …}`, `{n, number}`, `{d, date, …}`. `formatMessage`
  * formats them with intl-messageformat (compiled once per text and locale).
  * Islands in the browser use `fillArguments` (fill.ts, which weighs nothing),
- * which does only the `{name}` arguments, so their areas (participation, recount) keep to those; a test
+ * which does only the `{name}` arguments, so their areas (participation, recount, register) keep to those; a test
  * holds them to it.
  */
 import { IntlMessageFormat } from 'intl-messageformat';

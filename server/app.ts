@@ -46,6 +46,7 @@ import { formRoutes } from './routes/forms.routes.ts';
 import { localizedDocument, type ApiDocument } from './http/api-doc.ts';
 import { apiDocsRoutes } from './http/api-docs-page.ts';
 import { meRoutes } from './routes/me.routes.ts';
+import { say } from '#messages/say.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
@@ -146,8 +147,8 @@ export function createApp(ctx: AppContext) {
     const allowed = [...new Set(known.filter((k) => k.re.test(c.req.path)).map((k) => k.method))];
     if (allowed.length > 0) {
       if (allowed.includes('GET')) allowed.push('HEAD');
-      const en = localeOf(c) === 'en';
-      return c.json(errorBody('method_not_allowed', en ? `This address answers ${allowed.join(', ')} only` : `此地址只接受 ${allowed.join('、')} 请求`), 405, { allow: allowed.join(', ') });
+      const locale = localeOf(c);
+      return c.json(errorBody('method_not_allowed', say.reasons(locale, 'http.method_not_allowed', { methods: allowed.join(say.reasons(locale, 'join.list')) })), 405, { allow: allowed.join(', ') });
     }
     return c.json(errorBody('not_found', genericMessage('not_found', localeOf(c))), 404);
   });

@@ -16,6 +16,7 @@ import { submitPageForm } from '#http/form-edge.ts';
 import type { Caller, CookieChange } from '#cases/use-case.ts';
 import { PAGE_FORMS } from './forms/index.ts';
 import { DISPLAY_MODE_COOKIE, TEXT_SIZE_COOKIE, displayOf } from '#cases/display.ts';
+import { say } from '#messages/say.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -69,7 +70,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (context.url.pathname.startsWith('/api/')) return next();
 
   if (!SAFE.has(request.method) && !isSameOrigin(request.headers, ctx.allowedOrigins)) {
-    return new Response(locals.locale === 'en' ? 'Cross-site form submissions are refused.' : '拒绝来自其他网站的表单提交。', {
+    return new Response(say.reasons(locals.locale, 'http.cross_origin_form'), {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
     });

@@ -3,12 +3,9 @@ import { SESSION_COOKIE, sessionCookieAttributes } from '../auth/sessions.ts';
 import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, loadActor, signOut, signUp } from '../services/accounts.ts';
 import { DEVICE_COOKIE, deviceCookieAttributes, signInGuarded } from '../services/sign-in.ts';
 import { z } from 'zod';
-import { done, notSignedIn, rateLimited, refusal, useCase, type Caller, type CookieChange, type LocalText } from './use-case.ts';
+import { done, notSignedIn, rateLimited, refusal, useCase, type Caller, type CookieChange } from './use-case.ts';
+import { say } from '#messages/say.ts';
 
-const LOGIN_TAKEN: LocalText = { 'zh-CN': '这个手机号或用户名已经注册过了', en: 'That mobile number or username is already registered' };
-const INVALID_CREDENTIALS: LocalText = { 'zh-CN': '手机号/用户名或密码不正确', en: 'Wrong mobile number/username or password' };
-const WRONG_PASSWORD: LocalText = { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' };
-const SAME_PASSWORD: LocalText = { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' };
 
 function sessionCookie(caller: Caller, token: string, expiresAt: Date): CookieChange {
   return { name: SESSION_COOKIE, value: token, attributes: sessionCookieAttributes(caller.ctx.secureCookies, expiresAt, caller.ctx.now()) };
@@ -22,7 +19,7 @@ export const signUpCase = useCase({
     const wait = await ctx.limits.signUp.consume(ctx.database, caller.address, 1, ctx.now());
     if (wait > 0) return rateLimited(caller, wait);
     const r = await signUp(ctx, input);
-    if (!r.ok) return refusal(r.code, 409, LOGIN_TAKEN[caller.locale], { field: 'login' });
+    if (!r.ok) return refusal(r.code, 409, say.reasons(caller.locale, 'account.login_taken'), { field: 'login' });
     return done({ accountId: r.value.accountId }, [sessionCookie(caller, r.value.token, r.value.expiresAt)]);
   },
 });
@@ -34,7 +31,7 @@ export const signInCase = useCase({
     const { ctx } = caller;
     const r = await signInGuarded(ctx, { ...input, address: caller.address, deviceToken: caller.cookie(DEVICE_COOKIE) });
     if (!r.ok && r.code === 'rate_limited') return rateLimited(caller, r.waitMs);
-    if (!r.ok) return refusal(r.code, 401, INVALID_CREDENTIALS[caller.locale]);
+    if (!r.ok) return refusal(r.code, 401, say.reasons(caller.locale, 'account.invalid_credentials'));
     // Where a person without a page to return to lands: staff and officers on their desk.
     const { roles } = await loadActor(ctx, r.accountId);
     const desk = roles.some((x) => x.role === 'staff' || x.role === 'officer');
@@ -52,7 +49,7 @@ export const changePasswordCase = useCase({
     if (!caller.auth) return notSignedIn(caller);
     const r = await changePassword(caller.ctx, caller.auth.account.id, input);
     if (!r.ok) {
-      const msg = (r.code === 'same_password' ? SAME_PASSWORD : WRONG_PASSWORD)[caller.locale];
+      const msg = say.reasons(caller.locale, r.code === 'same_password' ? 'account.same_password' : 'account.wrong_password');
       return refusal(r.code, 422, msg, { field: r.field ?? (r.code === 'same_password' ? 'newPassword' : 'currentPassword') });
     }
     return done(null, [sessionCookie(caller, r.value.token, r.value.expiresAt)]);

@@ -5,8 +5,9 @@
  */
 import { actingRole, auditActorOf } from '../services/accounts.ts';
 import type { AuditActor } from '../services/audit.ts';
-import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
+import { councilReasonMessage, councilReasonStatus } from './council-reasons.ts';
 import { refusal, type Caller, type Refusal } from './use-case.ts';
+import { say } from '#messages/say.ts';
 
 /** The caller in the first of `roles` they hold (else the first), or anonymous when signed out. */
 export function actingAs(caller: Pick<Caller, 'auth'>, roles: readonly string[]): AuditActor {
@@ -20,6 +21,6 @@ export function actingAs(caller: Pick<Caller, 'auth'>, roles: readonly string[])
 export function councilRefusal(caller: Pick<Caller, 'locale'>, code: string, opts: { message?: string; project?: string; fields?: Record<string, string> } = {}): Refusal {
   const { locale } = caller;
   const base = opts.message ?? councilReasonMessage(code, locale);
-  const message = opts.project ? `${base}${locale === 'en' ? ': ' : '：'}${opts.project}` : base;
+  const message = opts.project ? say.reasons(locale, 'join.detail', { reason: base, detail: opts.project }) : base;
   return refusal(code, councilReasonStatus(code), message, opts.fields ? { fields: opts.fields } : {});
 }

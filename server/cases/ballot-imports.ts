@@ -4,11 +4,13 @@
  * approves or rejects it.
  */
 import { z } from '@hono/zod-openapi';
-import { importBallotsPb, importRefusalMessage, isImportCode, reviewBallotImport, PB_IMPORT_MAX_BYTES, type ImportRefusal, type ReviewRefusal } from '../services/ballot-imports.ts';
+import { IMPORT_STATUS, importBallotsPb, isImportCode, reviewBallotImport, PB_IMPORT_MAX_BYTES, type ImportRefusal, type ReviewRefusal } from '../services/ballot-imports.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
 import { actingAs } from './acting.ts';
-import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type LocalText, type Refusal } from './use-case.ts';
+import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
 import { typedText } from '../services/text-fields.ts';
+import { say, type ReasonKey } from '#messages/say.ts';
+import type { Vars } from '#messages/format.ts';
 
 const FileField = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File).openapi({ type: 'string', format: 'binary' });
 
@@ -22,12 +24,30 @@ export const ReviewInput = z
   })
   .openapi('BallotImportReview');
 
-const TOO_LARGE: LocalText = { 'zh-CN': '提交的内容太大。', en: 'The request body is too large.' };
 
+/** A refusal to import or review: this module's codes in its own words, a permission's in the permission's. */
 function importRefusal(caller: Caller, r: ImportRefusal | ReviewRefusal): Refusal {
   if (!isImportCode(r.code)) return refusedFor(caller, r.code as ReasonCode);
-  const a = importRefusalMessage(r, caller.locale);
-  return refusal(a.code, a.status, a.message);
+  const { locale } = caller;
+  const words = (key: ReasonKey, vars?: Vars) => say.reasons(locale, key, vars);
+  const status = IMPORT_STATUS[r.code] ?? 403;
+  switch (r.code) {
+    case 'invalid_file':
+      return refusal(r.code, status, words('import.invalid_file', { line: r.line, reason: r.reason }));
+    case 'vote_type_mismatch':
+      return refusal(r.code, status, words('import.vote_type_mismatch', { fileVoteType: r.fileVoteType, cycleMethod: r.cycleMethod }));
+    case 'unknown_projects':
+      return refusal(r.code, status, words('import.unknown_projects', { projects: r.projects.slice(0, 10).join(words('join.list')) }));
+    case 'voters_not_on_register': {
+      const lines = r.lines.map((l) =>
+        words('import.voters_not_on_register.line', { line: l.line, voterId: l.voterId || words('import.voters_not_on_register.empty'), problem: words(`import.voters_not_on_register.${l.problem}`) }),
+      );
+      const more = r.count > r.lines.length ? words('import.voters_not_on_register.more') : '';
+      return refusal(r.code, status, words('import.voters_not_on_register', { count: r.count, lines: lines.join(words('join.problems')), more }));
+    }
+    default:
+      return refusal(r.code, status, words(`import.${r.code as Exclude<typeof r.code, ReasonCode>}`));
+  }
 }
 
 export const uploadBallotsCase = useCase({
@@ -36,7 +56,7 @@ export const uploadBallotsCase = useCase({
   async run(caller, { file }, on: { cycleId: string }) {
     const { ctx, auth } = caller;
     if (!auth) return notSignedIn(caller);
-    if (file.size > PB_IMPORT_MAX_BYTES) return refusal('payload_too_large', 413, TOO_LARGE[caller.locale]);
+    if (file.size > PB_IMPORT_MAX_BYTES) return refusal('payload_too_large', 413, say.reasons(caller.locale, 'http.payload_too_large'));
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
     const r = await importBallotsPb(ctx, on.cycleId, { name: file.name, text }, { actor: auth.actor, auditActor: actingAs(caller, ['staff']) });
     if (!r.ok) return importRefusal(caller, r);

@@ -7,19 +7,20 @@
  * (server/services/ballots.ts); nothing is answered before it commits.
  */
 import { z } from '@hono/zod-openapi';
-import { issueFields } from '../domain/ballot-rules.ts';
+import { ballotIssueText, issueFields } from '#messages/ballot-words.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
-import { BALLOT_MESSAGES, BALLOT_STATUS, castBallot, enterPaperBallot, type BallotRefusal } from '../services/ballots.ts';
+import { BALLOT_STATUS, castBallot, enterPaperBallot, type BallotCode, type BallotRefusal } from '../services/ballots.ts';
+import { say } from '#messages/say.ts';
 import { actingAs } from './acting.ts';
 import { filledText } from '../services/text-fields.ts';
-import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, rateLimited, refusal, refusedFor, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
 
 
 export const ProjectIds = z.array(z.string().min(1).max(64)).max(100);
 export const Points = z
   // Any number gets past the edge; a ballot whose points are not whole numbers of 0 or more is refused with the others (422 points_not_integer), so no other is ever counted.
   .record(z.string().min(1).max(64), z.number().openapi({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }))
-  .refine((r) => Object.keys(r).length <= 100, { message: '最多 100 个项目|At most 100 projects' })
+  .refine((r) => Object.keys(r).length <= 100, { message: 'input.at_most_100_projects' })
   // `propertyNames` is OpenAPI 3.1's (JSON Schema's); the metadata's type knows only 3.0's words.
   .openapi({ maxProperties: 100, ...({ propertyNames: { minLength: 1, maxLength: 64 } } as object) });
 
@@ -39,16 +40,22 @@ export const PaperInput = z
   })
   .openapi('PaperBallotInput');
 
+/** Why a ballot is refused or cannot be cast, in words: the ballot's own codes, else the permission's. */
+export function ballotReasonText(locale: Locale, code: BallotCode | ReasonCode): string {
+  return Object.hasOwn(BALLOT_STATUS, code) ? say.reasons(locale, `ballot.${code as BallotCode}`) : say.reasons(locale, `permission.${code as ReasonCode}`);
+}
+
 /** A refusal from the ballot services: a ballot that breaks a rule names its fields (the first broken rule is the code). */
 export function ballotRefusal(caller: Pick<Caller, 'locale'>, r: BallotRefusal): Refusal {
   const { locale } = caller;
   if (r.code === 'invalid_ballot') {
     const first = r.issues[0]!;
-    return refusal(first.code, first.code === 'no_vote' ? 409 : 422, first.message[locale], { fields: issueFields(r.issues, locale) });
+    const words = say.voting.table(locale);
+    return refusal(first.code, first.code === 'no_vote' ? 409 : 422, ballotIssueText(first, words, locale), { fields: issueFields(r.issues, words, locale) });
   }
   if (r.code in BALLOT_STATUS) {
     const code = r.code as keyof typeof BALLOT_STATUS;
-    return refusal(code, BALLOT_STATUS[code], BALLOT_MESSAGES[code][locale], code === 'unknown_register_no' ? { field: 'registerNo' } : {});
+    return refusal(code, BALLOT_STATUS[code], ballotReasonText(locale, code), code === 'unknown_register_no' ? { field: 'registerNo' } : {});
   }
   return refusedFor(caller, r.code as ReasonCode);
 }

@@ -6,9 +6,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { actingRole, auditActorOf } from '../services/accounts.ts';
-import { addComment, addReply, COMMENT_MAX, describeCommentRefusal, HIDE_REASON_MAX, hideComment, type CommentOutcome } from '../services/comments.ts';
+import { addComment, addReply, COMMENT_MAX, HIDE_REASON_MAX, hideComment, type CommentOutcome } from '../services/comments.ts';
+import { say } from '#messages/say.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
-import { done, notSignedIn, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
 
 // The text is cleaned before it is counted (line ends made one, control characters dropped, ends trimmed), so its limits are in words.
 export const CommentInput = z.strictObject({
@@ -20,11 +21,24 @@ export const HideInput = z.strictObject({
 
 /** A refused comment, hide or reply; a field is named only for what the text itself got wrong (422). */
 export function commentRefusal(caller: Pick<Caller, 'locale'>, r: Exclude<CommentOutcome, { ok: true }>): Refusal {
-  const a = describeCommentRefusal(r, caller.locale);
-  return refusal(a.code, a.status, a.message, {
-    ...(a.field && a.status === 422 ? { field: a.field } : {}),
-    ...(a.retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(a.retryAfterMs / 1000) } : {}),
-  });
+  const { locale } = caller;
+  switch (r.code) {
+    case 'not_found':
+      return refusal(r.code, 404, say.reasons(locale, 'comment.not_found'));
+    case 'rate_limited':
+      return refusal(r.code, 429, say.reasons(locale, 'comment.rate_limited'), { retryAfterSeconds: Math.ceil(r.retryAfterMs / 1000) });
+    case 'comment_empty':
+    case 'comment_too_long':
+    case 'hide_reason_too_long':
+      return refusal(r.code, 422, say.reasons(locale, `comment.${r.code}`, { max: r.code === 'hide_reason_too_long' ? HIDE_REASON_MAX : COMMENT_MAX }), { field: r.field });
+    case 'already_hidden':
+    case 'comment_hidden':
+      return refusal(r.code, 409, say.reasons(locale, `comment.${r.code}`));
+    case 'reason_required':
+      return refusedFor(caller, r.code, 'reason');
+    default:
+      return refusedFor(caller, r.code);
+  }
 }
 
 export const commentCase = useCase({

@@ -8,7 +8,7 @@ import { done, useCase } from './use-case.ts';
 import { CALENDAR_DAY, filledText } from '../services/text-fields.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 
-export const IsoDay = z.string().regex(new RegExp(CALENDAR_DAY), { message: '日期格式应为 YYYY-MM-DD|Dates are YYYY-MM-DD' });
+export const IsoDay = z.string().regex(new RegExp(CALENDAR_DAY), { message: 'input.iso_day' });
 export const ProjectCode = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-04' }) });
 
 export const TermInput = z.strictObject({

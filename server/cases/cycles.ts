@@ -7,16 +7,30 @@
  * hold the cycle).
  */
 import { z } from '@hono/zod-openapi';
-import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
-import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, phaseRefusalMessage, requestPhaseChange, setCyclePhase, type PhaseRefusal } from '../services/cycles.ts';
+import { councilReasonMessage, councilReasonStatus } from './council-reasons.ts';
+import { decidePhaseRequest, extendPhase, PHASE_REASON_MAX, requestPhaseChange, setCyclePhase, type PhaseRefusal } from '../services/cycles.ts';
 import { CYCLE_PHASES } from '../domain/cycle-phases.ts';
 import { actingAs } from './acting.ts';
-import { done, refusal, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, refusal, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
 import { CALENDAR_DAY, filledText, typedText } from '../services/text-fields.ts';
+import { say } from '#messages/say.ts';
 
 const Reason = filledText(PHASE_REASON_MAX).openapi({ description: 'Published with the step', example: '纸质选票录入需要更多时间' });
 /** A calendar day: as delivery's (server/cases/delivery.ts), one that is no day is refused as 422 bad_date. */
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ pattern: CALENDAR_DAY, description: 'A calendar day, YYYY-MM-DD (422 for one that does not exist)', example: '2026-12-20' });
+
+/**
+ * The refusal's sentence with what it depends on: for 'projects_in_notice',
+ * how many projects and when the last notice ends (for the API's message;
+ * pages say the same from src/i18n/phases.ts).
+ */
+export function phaseRefusalMessage(r: { code: string; inNotice?: number; lastNoticeEndsAt?: Date | null }, locale: Locale): string | undefined {
+  if (r.code !== 'projects_in_notice' || !r.inNotice) return undefined;
+  const reason = say.reasons(locale, 'phase.projects_in_notice');
+  if (!r.lastNoticeEndsAt) return say.reasons(locale, 'phase.projects_in_notice.count', { reason, count: r.inNotice });
+  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(r.lastNoticeEndsAt);
+  return say.reasons(locale, 'phase.projects_in_notice.until', { reason, count: r.inNotice, when });
+}
 
 export const ForwardInput = z.strictObject({ phase: z.enum(CYCLE_PHASES), reason: Reason.optional().openapi({ description: 'Required when the current phase ends before its planned end; published' }) });
 export const ExtendInput = z.strictObject({ endsOn: Day, reason: Reason });

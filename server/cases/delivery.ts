@@ -12,7 +12,6 @@ import {
   amendAgreement,
   archiveProject,
   closeSurvey,
-  describeDeliveryRefusal,
   loadProject,
   recordAcceptance,
   recordAgreement,
@@ -24,22 +23,23 @@ import {
   type Who,
 } from '../services/delivery.ts';
 import { completeAudit, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
-import type { UploadFile } from '../services/uploads.ts';
+import { FILE_PROBLEM_STATUS, type UploadFile } from '../services/uploads.ts';
 import { FINDING_SEVERITIES, IMPLEMENTER_TYPES } from '../domain/delivery.ts';
-import { parseYuan, TYPED_YUAN } from '../domain/money.ts';
+import { formatFen, parseYuan, TYPED_YUAN } from '../domain/money.ts';
+import { say } from '#messages/say.ts';
+import { fileProblemsText } from './proposals.ts';
 import { actingAs } from './acting.ts';
 import { noSuchProject } from './projects.ts';
-import { done, refusal, useCase, type Caller, type LocalText, type Refusal, type UseCase } from './use-case.ts';
+import { done, refusal, refusedFor, useCase, type Caller, type Locale, type Refusal, type UseCase } from './use-case.ts';
 import { CALENDAR_DAY, filledText, typedInteger, typedText } from '../services/text-fields.ts';
 
 /** A calendar day. Any YYYY-MM-DD gets past the edge; one that is no day (2026-02-30) is refused as the step's problem (422 bad_date), so the document states the stricter form. */
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ pattern: CALENDAR_DAY, description: 'A calendar day, YYYY-MM-DD (422 for one that does not exist)', example: '2026-06-05' });
-const BAD_YUAN: LocalText = { 'zh-CN': '请输入金额（元），如 276000 或 27.6万', en: 'Enter an amount in yuan, e.g. 276000 or 27.6万' };
 /** An amount as a person types it (the pattern the document states); one that is not an amount is refused with the other fields, by its field. */
 const Yuan = z
   .string()
   .max(40)
-  .regex(new RegExp(TYPED_YUAN), { message: `${BAD_YUAN['zh-CN']}|${BAD_YUAN.en}` })
+  .regex(new RegExp(TYPED_YUAN), { message: 'input.yuan' })
   .openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)', example: '276000' });
 
 export const AgreementInput = z
@@ -80,12 +80,41 @@ export const ProgressInput = z.object({
 /** The project a step is on: its public code. */
 export type OnProject = { code: string };
 
-/** A delivery refusal, with the status, code, words and fields the services' one table gives it. */
+/** "协议金额 14.8万元 已全部付清，不能再登记付款。" */
+export function fullyPaidMessage(agreedFen: number, locale: Locale): string {
+  return say.reasons(locale, 'delivery.fully_paid', { agreed: formatFen(agreedFen, locale) });
+}
+
+/** A delivery refusal: its status, code, words and fields, in one place. */
 export function deliveryRefusal(caller: Pick<Caller, 'locale'>, r: DeliveryRefusal): Refusal {
-  const a = describeDeliveryRefusal(r, caller.locale);
-  // A problem is named by the input's field: the services count the amount in fen, the input types it in yuan.
-  const fields = a.fields ? Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [INPUT_FIELD[k] ?? k, v])) : undefined;
-  return refusal(a.code, a.status, a.message, fields ? { fields } : {});
+  const { locale } = caller;
+  const words = (key: Parameters<typeof say.reasons>[1], vars?: Record<string, string>) => say.reasons(locale, key, vars);
+  switch (r.code) {
+    case 'not_found':
+      return refusal('not_found', 404, words('delivery.not_found'));
+    case 'invalid':
+      // A problem is named by the input's field: the services count the amount in fen, the input types it in yuan.
+      return refusal('invalid', 422, words('delivery.invalid'), { fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [INPUT_FIELD[k] ?? k, words(`deliveryField.${v!}`)])) });
+    case 'no_agreement':
+    case 'agreement_exists':
+      return refusal(r.code, 409, words(`delivery.${r.code}`));
+    case 'not_photo':
+      return refusal('unsupported_type', 415, words('delivery.not_photo'));
+    case 'over_agreed_amount': {
+      const f = (n: number) => formatFen(n, locale);
+      return refusal('over_agreed_amount', 422, words('delivery.over_agreed_amount', { amount: f(r.amountFen), agreed: f(r.agreedFen), paid: f(r.paidFen), left: f(r.leftFen) }), {
+        fields: { amount: words('delivery.over_agreed_amount.field', { left: f(r.leftFen) }) },
+      });
+    }
+    case 'fully_paid':
+      return refusal('fully_paid', 409, fullyPaidMessage(r.agreedFen, locale));
+    case 'file_problems': {
+      const first = r.problems[0]!;
+      return refusal(first.code, FILE_PROBLEM_STATUS[first.code], fileProblemsText(r.problems, locale));
+    }
+    default:
+      return refusedFor(caller, r.code);
+  }
 }
 
 /** The input field each of the services' own field names stands for. */

@@ -7,8 +7,11 @@
  * undecided items by name, when the meeting may open).
  */
 import { z } from '@hono/zod-openapi';
-import { COUNCIL_VOTES, describeOpensAt, describeShortfall, listItems } from '../domain/meeting.ts';
-import { councilReasonMessage } from '../services/council-reasons.ts';
+import { COUNCIL_VOTES, type BudgetCheck } from '../domain/meeting.ts';
+import { formatFen } from '../domain/money.ts';
+import { describeOpensAt, listItems } from '#messages/meeting-words.ts';
+import { say } from '#messages/say.ts';
+import { councilReasonMessage } from './council-reasons.ts';
 import {
   addAddendum,
   closeMeeting,
@@ -22,7 +25,7 @@ import {
   setAgenda,
   type MeetingFailure,
 } from '../services/meetings.ts';
-import { done, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
 import { filledText } from '../services/text-fields.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { ProjectCode } from './council.ts';
@@ -31,7 +34,7 @@ const Codes = z.array(ProjectCode.shape.code).min(1).max(50);
 
 export const ScheduleInput = z.strictObject({
   title: filledText(100),
-  scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DDTHH:mm（北京时间）|Time is YYYY-MM-DDTHH:mm (China time)' }).openapi({ example: '2026-11-25T19:30' }),
+  scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'input.meeting_time' }).openapi({ example: '2026-11-25T19:30' }),
   place: filledText(200),
   agenda: Codes,
 });
@@ -50,6 +53,11 @@ export const AddendumInput = z.strictObject({ body: filledText(8000) });
 export type MeetingParams = { meetingId: string };
 export type ItemParams = { meetingId: string; itemId: string };
 
+/** "超出本轮剩余预算：剩余 50万元，本项目 50.000001万元，缺口 0.01元。" */
+export function describeShortfall(check: Extract<BudgetCheck, { ok: false }>, costFen: number, locale: Locale): string {
+  return say.reasons(locale, 'meeting.over_budget.detail', { remaining: formatFen(check.remainingFen, locale), cost: formatFen(costFen, locale), shortfall: formatFen(check.shortfallFen, locale) });
+}
+
 /** A meeting step's refusal, in the caller's words: the shortfall, the undecided items by name, when the meeting may open. */
 export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure): Refusal {
   const { locale } = caller;
@@ -59,12 +67,12 @@ export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure
   if (r.code === 'undecided_items' && 'items' in r) {
     // The message names every undecided item; `fields` points at the carry-over each one lacks.
     return councilRefusal(caller, r.code, {
-      message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ': ' : '：'}${listItems(r.items, locale)}`,
+      message: say.reasons(locale, 'join.detail', { reason: councilReasonMessage(r.code, locale), detail: listItems(r.items, locale) }),
       fields: Object.fromEntries(r.items.map((i) => [`carryOver.${i.code}`, i.title])),
     });
   }
   if (r.code === 'meeting_not_yet' && 'opensAt' in r) {
-    return councilRefusal(caller, r.code, { message: `${councilReasonMessage(r.code, locale)}${locale === 'en' ? ' ' : '：'}${describeOpensAt(r.opensAt, locale)}` });
+    return councilRefusal(caller, r.code, { message: say.reasons(locale, 'meeting.meeting_not_yet.withTime', { reason: councilReasonMessage(r.code, locale), detail: describeOpensAt(r.opensAt, locale) }) });
   }
   return councilRefusal(caller, r.code, { project: 'project' in r ? r.project : undefined });
 }

@@ -3,8 +3,9 @@
  * own register entry, close my account.
  */
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { DETAILS_MESSAGES, DetailsInput, RegisterCorrectionInput, correctDetails, correctRegisterEntry } from '../services/personal-details.ts';
-import { CLOSE_MESSAGES, CloseInput, closeAccount } from '../services/account-closure.ts';
+import { DetailsInput, RegisterCorrectionInput, correctDetails, correctRegisterEntry } from '../services/personal-details.ts';
+import { CloseInput, closeAccount } from '../services/account-closure.ts';
+import { say } from '#messages/say.ts';
 import { DEVICE_COOKIE } from '../services/sign-in.ts';
 import { done, notSignedIn, refusal, refusedFor, useCase } from './use-case.ts';
 
@@ -16,7 +17,7 @@ export const correctDetailsCase = useCase({
     const r = await correctDetails(caller.ctx, caller.auth.account.id, input);
     if (r.ok) return done({ changed: r.changed });
     if (r.code === 'not_found') return notSignedIn(caller);
-    return refusal(r.code, r.code === 'login_taken' ? 409 : 422, DETAILS_MESSAGES[r.code][caller.locale], { field: 'mobile' });
+    return refusal(r.code, r.code === 'login_taken' ? 409 : 422, say.reasons(caller.locale, `details.${r.code}`), { field: 'mobile' });
   },
 });
 
@@ -29,7 +30,7 @@ export const correctResidencyCase = useCase({
     const r = await correctRegisterEntry(caller.ctx, caller.auth.account.id, params.slug, input);
     if (r.ok) return done({ changed: r.changed, reverify: r.reverify });
     if (r.code === 'not_resident_of_community') return refusedFor(caller, r.code);
-    return refusal(r.code, 409, DETAILS_MESSAGES[r.code][caller.locale]);
+    return refusal(r.code, 409, say.reasons(caller.locale, `details.${r.code}`));
   },
 });
 
@@ -41,7 +42,7 @@ export const closeAccountCase = useCase({
     const r = await closeAccount(caller.ctx, caller.auth.account.id, input);
     if (!r.ok) {
       if (r.code === 'not_found') return notSignedIn(caller);
-      const msg = CLOSE_MESSAGES[r.code][caller.locale];
+      const msg = say.reasons(caller.locale, `closure.${r.code}`);
       return r.code === 'holds_office' ? refusal(r.code, 409, msg) : refusal(r.code, 422, msg, { field: 'password' });
     }
     // The browser forgets the session and the device cookie; the server has already forgotten both.

@@ -9,19 +9,19 @@ import { BARE_EVENTS, EVENT_ROLES, PROJECT_EVENTS } from '../domain/project-stat
 import { applyProjectEvent } from '../services/projects.ts';
 import { loadProjectWithPlace } from '../services/proposals.ts';
 import { actingAs } from './acting.ts';
-import { done, refusal, refusedFor, useCase, type Caller, type LocalText } from './use-case.ts';
+import { done, refusal, refusedFor, useCase, type Caller } from './use-case.ts';
 import { typedText } from '../services/text-fields.ts';
+import { say } from '#messages/say.ts';
 
 export const EventInput = z.strictObject({
   event: z.enum(PROJECT_EVENTS),
   reason: typedText(2000).optional(),
 });
 
-const NO_SUCH_PROJECT: LocalText = { 'zh-CN': '没有这个项目', en: 'No such project' };
 
 /** No published project by this code (drafts are not projects yet). */
 export function noSuchProject(caller: Pick<Caller, 'locale'>) {
-  return refusal('not_found', 404, NO_SUCH_PROJECT[caller.locale]);
+  return refusal('not_found', 404, say.reasons(caller.locale, 'project.not_found'));
 }
 
 export const projectStepCase = useCase({

@@ -18,7 +18,6 @@ import {
   auditActorForProposal,
   canSee,
   createProposal,
-  describeRefusal,
   loadProjectWithPlace,
   removeAttachment,
   submitProposal,
@@ -26,10 +25,12 @@ import {
   withdrawProposal,
   type ProposalRefusal,
 } from '../services/proposals.ts';
-import { checkFiles, countAttachments, type UploadFile } from '../services/uploads.ts';
-import type { ProposalCheck } from '../domain/proposal-checks.ts';
+import { checkFiles, countAttachments, FILE_PROBLEM_STATUS, UPLOAD_LIMITS, type FileProblem, type UploadFile } from '../services/uploads.ts';
+import { isOverCap, type ProposalCheck } from '../domain/proposal-checks.ts';
+import { fieldMessages } from '#messages/proposal-words.ts';
+import { say } from '#messages/say.ts';
+import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Locale, type Outcome, type Refusal } from './use-case.ts';
 import { TYPED_YUAN } from '../domain/money.ts';
-import { done, notSignedIn, refusal, useCase, type Caller, type Outcome, type Refusal } from './use-case.ts';
 
 /** The fields as typed: shapes only (400 when broken). */
 const TYPED = {
@@ -92,13 +93,37 @@ export const AttachmentsForm = z.object({ files: z.union([FileField, z.array(Fil
 /** Nothing to send: the path says it all. */
 const NoBody = z.object({});
 
-/** A refused proposal, with its status, words and one message per field. */
+/** Uploaded files' problems, one after another: "照片.heic：文件内容不是 JPEG、PNG、WebP 照片或 PDF；…". */
+export function fileProblemsText(problems: readonly FileProblem[], locale: Locale): string {
+  const one = (p: FileProblem) => say.reasons(locale, `upload.${p.code}`, { name: p.name || say.reasons(locale, 'upload.unnamed'), max: UPLOAD_LIMITS.maxFiles });
+  return problems.map(one).join(say.reasons(locale, 'join.problems'));
+}
+
+/**
+ * A refused proposal, with its status, words and one message per field. Over
+ * the cap is `over_cap` and its message names the cap.
+ */
 export function proposalRefusal(caller: Pick<Caller, 'locale'>, r: ProposalRefusal): Refusal {
-  const a = describeRefusal(r, caller.locale);
-  return refusal(a.code, a.status, a.message, {
-    ...(Object.keys(a.fields).length ? { fields: a.fields } : {}),
-    ...(a.retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(a.retryAfterMs / 1000) } : {}),
-  });
+  const { locale } = caller;
+  switch (r.code) {
+    case 'not_found':
+      return refusal(r.code, 404, say.reasons(locale, 'proposal.not_found'));
+    case 'conflict':
+      return refusal(r.code, 409, say.reasons(locale, 'proposal.conflict'));
+    case 'rate_limited':
+      return refusal(r.code, 429, say.reasons(locale, 'proposal.rate_limited'), { retryAfterSeconds: Math.ceil(r.retryAfterMs / 1000) });
+    case 'invalid': {
+      const fields = fieldMessages(r.fields, say.participation.table(locale), locale);
+      if (isOverCap(r.check)) return refusal('over_cap', 422, fields.estimatedCost!, { fields });
+      return refusal('invalid_proposal', 422, say.reasons(locale, 'proposal.invalid_proposal'), { fields });
+    }
+    case 'invalid_files': {
+      const message = fileProblemsText(r.problems, locale);
+      return refusal(r.problems[0]!.code, FILE_PROBLEM_STATUS[r.problems[0]!.code], message, { fields: { files: message } });
+    }
+    default:
+      return refusedFor(caller, r.code);
+  }
 }
 
 const signedIn = (caller: Caller): caller is Caller & { auth: SignedIn } => caller.auth !== null;

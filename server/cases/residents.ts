@@ -1,5 +1,6 @@
 /** @module Residents' use cases: become a verified resident with the code on one's slip. */
-import { VERIFY_MESSAGES, VerifyInput, verifyResidencyGuarded } from '../services/residents.ts';
+import { VerifyInput, verifyResidencyGuarded } from '../services/residents.ts';
+import { say } from '#messages/say.ts';
 import { done, notSignedIn, rateLimited, refusal, useCase } from './use-case.ts';
 
 export const verifyResidencyCase = useCase({
@@ -9,7 +10,7 @@ export const verifyResidencyCase = useCase({
     if (!caller.auth) return notSignedIn(caller);
     const r = await verifyResidencyGuarded(caller.ctx, caller.auth.account.id, input.code, caller.address);
     if (!r.ok && r.code === 'rate_limited') return rateLimited(caller, r.waitMs);
-    if (!r.ok) return refusal(r.code, r.code === 'code_unknown' ? 422 : 409, VERIFY_MESSAGES[r.code][caller.locale], { field: 'code' });
+    if (!r.ok) return refusal(r.code, r.code === 'code_unknown' ? 422 : 409, say.reasons(caller.locale, `resident.${r.code}`), { field: 'code' });
     const { id: _id, ...community } = r.community;
     return done({ community });
   },

@@ -5,11 +5,17 @@
  * year before its vote or deliberation opens.
  */
 import { z } from '@hono/zod-openapi';
-import { RESULT_RULES, VOTE_HELD, VOTE_EFFECTS, SCREENING_MODES, VOTE_METHODS } from '../domain/rulebook.ts';
-import { bindCycleRulebook, createRulebookVersion, issueFields } from '../services/rulebook-admin.ts';
-import { done, useCase } from './use-case.ts';
+import { RESULT_RULES, VOTE_HELD, VOTE_EFFECTS, SCREENING_MODES, VOTE_METHODS, type RulebookIssue } from '../domain/rulebook.ts';
+import { bindCycleRulebook, createRulebookVersion } from '../services/rulebook-admin.ts';
+import { done, useCase, type Locale } from './use-case.ts';
+import { say } from '#messages/say.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { filledText } from '../services/text-fields.ts';
+
+/** validateRulebook's issues as { field path: sentence }, for the API's error body and the form. */
+export function issueFields(issues: RulebookIssue[], locale: Locale): Record<string, string> {
+  return Object.fromEntries(issues.map((i) => [i.field, say.reasons(locale, `rulebookIssue.${i.reason}`)]));
+}
 
 const Bilingual = z.strictObject({ zh: filledText(200), en: filledText(300) });
 const Fen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -11,10 +11,10 @@
 import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { SignedIn } from '../services/accounts.ts';
-import { REASON_MESSAGES, REASON_STATUS, type ReasonCode } from '../domain/permissions.ts';
+import { REASON_STATUS, type ReasonCode } from '../domain/permissions.ts';
+import { say } from '#messages/say.ts';
 
 export type Locale = 'zh-CN' | 'en';
-export type LocalText = Record<Locale, string>;
 
 /** The statuses a refusal can carry. */
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
@@ -68,7 +68,7 @@ export function refusal(code: string, status: RefusalStatus, message: string, mo
 
 /** A refusal by a domain reason code: the code picks the status and the words. */
 export function refusedFor(caller: Pick<Caller, 'locale'>, reason: ReasonCode, field?: string): Refusal {
-  return refusal(reason, REASON_STATUS[reason] as RefusalStatus, REASON_MESSAGES[reason][caller.locale], field ? { field } : {});
+  return refusal(reason, REASON_STATUS[reason] as RefusalStatus, say.reasons(caller.locale, `permission.${reason}`), field ? { field } : {});
 }
 
 /** Not signed in: the same words on every edge. */
@@ -76,10 +76,8 @@ export function notSignedIn(caller: Pick<Caller, 'locale'>): Refusal {
   return refusedFor(caller, 'not_signed_in');
 }
 
-const RATE_LIMITED: LocalText = { 'zh-CN': '尝试次数过多，请 {s} 秒后再试', en: 'Too many attempts; try again in {s} seconds' };
-
 /** Too many attempts: wait this long (the API sends Retry-After, a page says how long). */
 export function rateLimited(caller: Pick<Caller, 'locale'>, waitMs: number): Refusal {
   const s = Math.ceil(waitMs / 1000);
-  return refusal('rate_limited', 429, RATE_LIMITED[caller.locale].replace('{s}', String(s)), { retryAfterSeconds: s });
+  return refusal('rate_limited', 429, say.reasons(caller.locale, 'http.rate_limited_for', { s }), { retryAfterSeconds: s });
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkBallot, describeVoteRule, minShareFen, parseBallotContent, serializeBallot, ballotTotals } from './ballot-rules.ts';
+import { checkBallot, minShareFen, parseBallotContent, serializeBallot, ballotTotals, type BallotIssue } from './ballot-rules.ts';
 import type { VoteSettings } from './rulebook.ts';
+import { ballotIssueText, describeVoteRule as describeIn } from '#messages/ballot-words.ts';
+import { say } from '#messages/say.ts';
+
+/** An issue's words in both languages. */
+const messageOf = (i: BallotIssue) => ({ 'zh-CN': ballotIssueText(i, say.voting.table('zh-CN'), 'zh-CN'), en: ballotIssueText(i, say.voting.table('en'), 'en') });
+const describeVoteRule = (vote: VoteSettings, budgetFen: number) => ({ 'zh-CN': describeIn(vote, budgetFen, say.voting.table('zh-CN'), 'zh-CN'), en: describeIn(vote, budgetFen, say.voting.table('en'), 'en') });
 
 const WAN = 1_000_000;
 const PROJECTS = [
@@ -29,7 +35,7 @@ describe('approval ballots', () => {
   it('refuses more than maxChoices, naming the rule and the count', () => {
     const r = checkBallot(approval, PROJECTS, BUDGET, { projects: ['a', 'b', 'c', 'd'] });
     expect(codes(r)).toEqual(['projects:too_many_choices']);
-    expect(!r.ok && r.issues[0]!.message).toEqual({ 'zh-CN': '最多选择 3 个项目（您选了 4 个）', en: 'Choose at most 3 projects (you chose 4)' });
+    expect(!r.ok && messageOf(r.issues[0]!)).toEqual({ 'zh-CN': '最多选择 3 个项目（您选了 4 个）', en: 'Choose at most 3 projects (you chose 4)' });
   });
 
   it('refuses a project that is not on the ballot, and duplicates', () => {
@@ -58,14 +64,14 @@ describe('budget basket ballots', () => {
   it('refuses a basket one fen over, naming both amounts', () => {
     const r = checkBallot(basket, [...PROJECTS, { id: 'g', costFen: 1 }], BUDGET, { projects: ['a', 'b', 'c', 'e', 'f', 'g'] });
     expect(codes(r)).toEqual(['projects:over_budget']);
-    expect(!r.ok && r.issues[0]!.message['zh-CN']).toBe('所选项目合计 200.000001万元，超过预算 200万元');
-    expect(!r.ok && r.issues[0]!.message.en).toBe('The chosen projects cost ¥2,000,000.01 in total, more than the budget of ¥2,000,000');
+    expect(!r.ok && messageOf(r.issues[0]!)['zh-CN']).toBe('所选项目合计 200.000001万元，超过预算 200万元');
+    expect(!r.ok && messageOf(r.issues[0]!).en).toBe('The chosen projects cost ¥2,000,000.01 in total, more than the budget of ¥2,000,000');
   });
 
   it('refuses a basket below the minimum share, with the amount needed', () => {
     const r = checkBallot({ method: 'basket', minShare: { num: 1, den: 4 } }, PROJECTS, BUDGET, { projects: ['b'] });
     expect(codes(r)).toEqual(['projects:under_min_share']);
-    expect(!r.ok && r.issues[0]!.message['zh-CN']).toBe('所选项目合计 45万元，未达到预算的 1/4（50万元）');
+    expect(!r.ok && messageOf(r.issues[0]!)['zh-CN']).toBe('所选项目合计 45万元，未达到预算的 1/4（50万元）');
     expect(checkBallot({ method: 'basket', minShare: { num: 1, den: 4 } }, PROJECTS, BUDGET, { projects: ['b', 'e'] }).ok).toBe(true);
   });
 
@@ -90,13 +96,13 @@ describe('points ballots', () => {
   it('refuses more than the per-project maximum on that project', () => {
     const r = checkBallot(points, PROJECTS, BUDGET, { points: { a: 5, b: 1 } });
     expect(codes(r)).toEqual(['points.a:over_max_per_project']);
-    expect(!r.ok && r.issues[0]!.message['zh-CN']).toBe('每个项目最多 4 分（此项填了 5 分）');
+    expect(!r.ok && messageOf(r.issues[0]!)['zh-CN']).toBe('每个项目最多 4 分（此项填了 5 分）');
   });
 
   it('refuses more points than the voter has', () => {
     const r = checkBallot(points, PROJECTS, BUDGET, { points: { a: 4, b: 4, c: 3 } });
     expect(codes(r)).toEqual(['points:over_total_points']);
-    expect(!r.ok && r.issues[0]!.message['zh-CN']).toBe('共可分配 10 分，您分配了 11 分');
+    expect(!r.ok && messageOf(r.issues[0]!)['zh-CN']).toBe('共可分配 10 分，您分配了 11 分');
   });
 
   it('refuses negative and fractional points, and an all-zero ballot', () => {

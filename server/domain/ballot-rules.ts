@@ -6,14 +6,13 @@
  *
  * Pure: the same check runs on the server (authoritative, a ballot that
  * breaks a rule is refused whole) and in the browser (the ballot island's
- * live counter). Every problem names its field and the rule, in both
- * languages, with the numbers that broke it.
+ * live counter). Every problem names its field and the rule, with the
+ * numbers that broke it (messages/ballot-words.ts says it).
  *
  * Also owns the canonical serialisation of a ballot's content, so that two
  * ballots with the same choices are byte-for-byte equal (paper double entry
  * compares them, and the receipt page reads them back).
  */
-import { formatFen } from './money.ts';
 import type { Fraction, VoteSettings } from './rulebook.ts';
 
 export type BallotMethod = 'approval' | 'basket' | 'points';
@@ -50,24 +49,14 @@ export const BALLOT_ISSUE_CODES = [
 ] as const;
 export type BallotIssueCode = (typeof BALLOT_ISSUE_CODES)[number];
 
-export type Bilingual = { 'zh-CN': string; en: string };
-
 /**
  * One broken rule. `field` is `projects` for choices as a whole, `points` for
- * the points total, `points.<projectId>` for one project's points.
+ * the points total, `points.<projectId>` for one project's points; `values`
+ * are the numbers its words name (amounts in fen). messages/ballot-words.ts
+ * says it.
  */
-export type BallotIssue = { field: string; code: BallotIssueCode; message: Bilingual };
-
-/**
- * Each field's problems as one message: a field with two broken rules (six
- * projects, two of them not on the ballot) names both, rather than whichever
- * was checked last.
- */
-export function issueFields(issues: readonly BallotIssue[], locale: keyof Bilingual): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) out[i.field] = out[i.field] ? `${out[i.field]}${locale === 'en' ? '; ' : '；'}${i.message[locale]}` : i.message[locale];
-  return out;
-}
+export type BallotIssue = { field: string; code: BallotIssueCode; values?: BallotIssueValues };
+export type BallotIssueValues = { max?: number; n?: number; total?: number; used?: number; costFen?: number; budgetFen?: number; needFen?: number; share?: Fraction };
 
 export type BallotCheck =
   | { ok: true; ballot: Ballot; content: string; totals: BallotTotals }
@@ -78,13 +67,6 @@ export type BallotTotals = { chosen: number; costFen: number; pointsUsed: number
 
 export function isBallotMethod(m: string): m is BallotMethod {
   return (BALLOT_METHODS as readonly string[]).includes(m);
-}
-
-const money = (fen: number) => ({ zh: formatFen(fen, 'zh-CN'), en: formatFen(fen, 'en') });
-
-function shareText(f: Fraction): Bilingual {
-  if (f.num === 1 && f.den === 2) return { 'zh-CN': '一半', en: 'half' };
-  return { 'zh-CN': ` ${f.num}/${f.den}`, en: `${f.num}/${f.den}` };
 }
 
 /**
@@ -126,17 +108,17 @@ export function ballotTotals(onBallot: readonly BallotProject[], input: BallotIn
 export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject[], budgetFen: number, input: BallotInput): BallotCheck {
   const totals = ballotTotals(onBallot, input);
   const issues: BallotIssue[] = [];
-  const add = (field: string, code: BallotIssueCode, zh: string, en: string) => issues.push({ field, code, message: { 'zh-CN': zh, en } });
+  const add = (field: string, code: BallotIssueCode, values?: BallotIssueValues) => issues.push(values ? { field, code, values } : { field, code });
   const method = vote.method;
   if (method === 'none' || !isBallotMethod(method)) {
-    add('_', 'no_vote', '本轮不设居民投票', 'This cycle has no resident vote');
+    add('_', 'no_vote');
     return { ok: false, issues, totals };
   }
   const known = new Set(onBallot.map((p) => p.id));
 
   if (method === 'points') {
     if (input.projects !== undefined && input.projects.length > 0) {
-      add('projects', 'wrong_shape', '本轮为积分投票：请为项目打分，而不是勾选', 'This vote uses points: give points to projects instead of ticking them');
+      add('projects', 'wrong_shape');
     }
     const total = vote.points ?? 0;
     const max = vote.maxPerProject;
@@ -144,15 +126,15 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
     let used = 0;
     for (const [id, n] of Object.entries(input.points ?? {})) {
       if (!known.has(id)) {
-        add(`points.${id}`, 'not_on_ballot', '该项目不在本轮投票的候选名单上', 'This project is not on the ballot');
+        add(`points.${id}`, 'not_on_ballot');
         continue;
       }
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-        add(`points.${id}`, 'points_not_integer', '分数须为 0 或正整数', 'Points must be a whole number, 0 or more');
+        add(`points.${id}`, 'points_not_integer');
         continue;
       }
       if (max !== undefined && n > max) {
-        add(`points.${id}`, 'over_max_per_project', `每个项目最多 ${max} 分（此项填了 ${n} 分）`, `At most ${max} points per project (this one has ${n})`);
+        add(`points.${id}`, 'over_max_per_project', { max, n });
         continue;
       }
       if (n > 0) {
@@ -160,8 +142,8 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
         used += n;
       }
     }
-    if (used > total) add('points', 'over_total_points', `共可分配 ${total} 分，您分配了 ${used} 分`, `You have ${total} points to give and gave ${used}`);
-    if (issues.length === 0 && used === 0) add('points', 'empty_ballot', '请至少给一个项目打分', 'Give points to at least one project');
+    if (used > total) add('points', 'over_total_points', { total, used });
+    if (issues.length === 0 && used === 0) add('points', 'empty_ballot');
     if (issues.length) return { ok: false, issues, totals };
     const ballot: Ballot = { method, points };
     return { ok: true, ballot, content: serializeBallot(ballot), totals };
@@ -169,7 +151,7 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
 
   // approval and basket: a set of chosen projects
   if (input.points !== undefined && Object.keys(input.points).length > 0) {
-    add('points', 'wrong_shape', '本轮为勾选投票：请勾选项目，而不是打分', 'This vote is by ticking projects, not by points');
+    add('points', 'wrong_shape');
   }
   const chosen = input.projects ?? [];
   const seen = new Set<string>();
@@ -180,27 +162,20 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
     seen.add(id);
     if (!known.has(id)) unknown.push(id);
   }
-  if (unknown.length) add('projects', 'not_on_ballot', '所选项目中有不在本轮投票候选名单上的项目', 'A chosen project is not on the ballot');
-  if (dup) add('projects', 'duplicate_project', '同一个项目不能重复选择', 'The same project cannot be chosen twice');
+  if (unknown.length) add('projects', 'not_on_ballot');
+  if (dup) add('projects', 'duplicate_project');
   const k = vote.maxChoices;
-  if (k !== undefined && seen.size > k) add('projects', 'too_many_choices', `最多选择 ${k} 个项目（您选了 ${seen.size} 个）`, `Choose at most ${k} projects (you chose ${seen.size})`);
+  if (k !== undefined && seen.size > k) add('projects', 'too_many_choices', { max: k, n: seen.size });
   if (method === 'basket') {
     const cost = totals.costFen;
     if (cost > budgetFen) {
-      const c = money(cost);
-      const b = money(budgetFen);
-      add('projects', 'over_budget', `所选项目合计 ${c.zh}，超过预算 ${b.zh}`, `The chosen projects cost ${c.en} in total, more than the budget of ${b.en}`);
+      add('projects', 'over_budget', { costFen: cost, budgetFen });
     } else if (vote.minShare && vote.minShare.num > 0 && seen.size > 0) {
       const need = minShareFen(budgetFen, vote.minShare);
-      if (cost < need) {
-        const c = money(cost);
-        const n = money(need);
-        const s = shareText(vote.minShare);
-        add('projects', 'under_min_share', `所选项目合计 ${c.zh}，未达到预算的${s['zh-CN']}（${n.zh}）`, `The chosen projects cost ${c.en}, less than ${s.en} of the budget (${n.en})`);
-      }
+      if (cost < need) add('projects', 'under_min_share', { costFen: cost, needFen: need, share: vote.minShare });
     }
   }
-  if (issues.length === 0 && seen.size === 0) add('projects', 'empty_ballot', '请至少选择 1 个项目', 'Choose at least one project');
+  if (issues.length === 0 && seen.size === 0) add('projects', 'empty_ballot');
   if (issues.length) return { ok: false, issues, totals };
   const ballot: Ballot = { method, projects: [...seen].sort(compareIds) };
   return { ok: true, ballot, content: serializeBallot(ballot), totals };
@@ -244,35 +219,4 @@ export function parseBallotContent(method: BallotMethod, content: string): Ballo
 /** The project ids a ballot supports (points > 0 for points ballots). */
 export function ballotProjectIds(ballot: Ballot): string[] {
   return ballot.method === 'points' ? Object.keys(ballot.points).filter((k) => ballot.points[k]! > 0) : ballot.projects;
-}
-
-/** A plain description of the rule, for the ballot page ("最多选择 5 个项目"). */
-export function describeVoteRule(vote: VoteSettings, budgetFen: number): Bilingual {
-  switch (vote.method) {
-    case 'approval': {
-      const k = vote.maxChoices;
-      return k !== undefined
-        ? { 'zh-CN': `勾选您支持的项目，最多选择 ${k} 个项目。`, en: `Tick the projects you support, at most ${k}.` }
-        : { 'zh-CN': '勾选您支持的项目。', en: 'Tick the projects you support.' };
-    }
-    case 'basket': {
-      const b = money(budgetFen);
-      const base = { zh: `像装购物篮一样选择项目：所选项目合计不能超过预算 ${b.zh}`, en: `Fill a basket: the chosen projects together may cost at most the budget of ${b.en}` };
-      if (vote.minShare && vote.minShare.num > 0) {
-        const n = money(minShareFen(budgetFen, vote.minShare));
-        const s = shareText(vote.minShare);
-        return { 'zh-CN': `${base.zh}，且不少于预算的${s['zh-CN']}（${n.zh}）。`, en: `${base.en}, and at least ${s.en} of it (${n.en}).` };
-      }
-      return { 'zh-CN': `${base.zh}。`, en: `${base.en}.` };
-    }
-    case 'points': {
-      const n = vote.points ?? 0;
-      const m = vote.maxPerProject;
-      return m !== undefined
-        ? { 'zh-CN': `您共有 ${n} 分，可分给多个项目，每个项目最多 ${m} 分。`, en: `You have ${n} points to spread over projects, at most ${m} per project.` }
-        : { 'zh-CN': `您共有 ${n} 分，可分给多个项目。`, en: `You have ${n} points to spread over projects.` };
-    }
-    default:
-      return { 'zh-CN': '本轮不设居民投票。', en: 'This cycle has no resident vote.' };
-  }
 }

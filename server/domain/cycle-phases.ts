@@ -27,18 +27,6 @@ export type CyclePhase = (typeof CYCLE_PHASES)[number];
 /** Short alias used by pages and services. */
 export type Phase = CyclePhase;
 
-export const PHASE_NAMES: Readonly<Record<CyclePhase, { 'zh-CN': string; en: string }>> = {
-  collection: { 'zh-CN': '项目征集', en: 'Collecting proposals' },
-  screening: { 'zh-CN': '筛选初审', en: 'Screening' },
-  resident_vote: { 'zh-CN': '居民投票', en: 'Resident vote' },
-  deliberation: { 'zh-CN': '议事会评议与决议', en: 'Council deliberation and resolution' },
-  public_notice: { 'zh-CN': '公示', en: 'Public notice' },
-  implementation: { 'zh-CN': '项目实施', en: 'Implementation' },
-  acceptance: { 'zh-CN': '验收与满意度测评', en: 'Acceptance and satisfaction survey' },
-  audit: { 'zh-CN': '审计', en: 'Audit' },
-  closed: { 'zh-CN': '已结束', en: 'Closed' },
-};
-
 /** One planned phase. Dates are calendar days (YYYY-MM-DD) in China time, both inclusive. */
 export type PlannedPhase = { phase: CyclePhase; startsOn: string; endsOn: string };
 

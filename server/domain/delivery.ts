@@ -12,12 +12,6 @@ import type { ProjectState } from './project-states.ts';
 export const IMPLEMENTER_TYPES = ['contractor', 'social_org', 'community'] as const;
 export type ImplementerType = (typeof IMPLEMENTER_TYPES)[number];
 
-export const IMPLEMENTER_TYPE_NAMES: Readonly<Record<ImplementerType, { 'zh-CN': string; en: string }>> = {
-  contractor: { 'zh-CN': '企业', en: 'Company' },
-  social_org: { 'zh-CN': '社会组织', en: 'Social organisation' },
-  community: { 'zh-CN': '社区自行实施', en: 'The community itself' },
-};
-
 export const FINDING_SEVERITIES = ['info', 'issue', 'serious'] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULEBOOK_SETTINGS } from './rulebook.ts';
-import { checkBudget, checkClose, committedAmount, describeOpensAt, describeOutcome, describeQuorum, describeShortfall, fractionName, meetingQuorum, meetingStartsAt, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotOpen, whyNotVote, type RecordedVote } from './meeting.ts';
+import { describeOpensAt, describeOutcome, describeQuorum, fractionName } from '#messages/meeting-words.ts';
+import { describeShortfall } from '#cases/meetings.ts';
+import { checkBudget, checkClose, committedAmount, meetingQuorum, meetingStartsAt, tallyItem, whyNotDecide, whyNotEditAgenda, whyNotOpen, whyNotVote, type RecordedVote } from './meeting.ts';
 
 const rb = DEFAULT_RULEBOOK_SETTINGS; // quorum > 2/3, pass > 1/2
 const members = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];

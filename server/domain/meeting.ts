@@ -10,8 +10,6 @@
  * permission codes in ./permissions.ts.
  */
 import { minimumPresent, minimumVotesFor, motionPasses, quorumMet, type Fraction, type Rulebook } from './rulebook.ts';
-import { formatFen } from './money.ts';
-import type { Locale } from './permissions.ts';
 
 export const COUNCIL_VOTES = ['for', 'against', 'abstain'] as const;
 export type CouncilVote = (typeof COUNCIL_VOTES)[number];
@@ -155,43 +153,9 @@ export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> =
   meeting_not_yet: 409,
 };
 
-export const MEETING_REASON_MESSAGES: Readonly<Record<MeetingReason, Readonly<Record<Locale, string>>>> = {
-  meeting_closed: { 'zh-CN': '会议已闭会，不能再修改，只能补充更正说明', en: 'The meeting is closed; it cannot be changed, only corrected by an addendum' },
-  meeting_not_open: { 'zh-CN': '会议尚未开始', en: 'The meeting has not been opened' },
-  meeting_already_open: { 'zh-CN': '会议已经开始', en: 'The meeting is already open' },
-  agenda_published: { 'zh-CN': '议程已公布，不能再修改', en: 'The agenda has been published and can no longer change' },
-  agenda_not_published: { 'zh-CN': '议程须在开会前公布', en: 'The agenda must be published before the meeting opens' },
-  agenda_empty: { 'zh-CN': '议程中至少要有一个项目', en: 'The agenda needs at least one project' },
-  attendance_not_taken: { 'zh-CN': '尚未登记出席情况', en: 'Attendance has not been taken yet' },
-  attendance_locked: { 'zh-CN': '已有表决记录，出席情况不能再改', en: 'Votes have been recorded; attendance can no longer change' },
-  no_members: { 'zh-CN': '会议当日没有在任的议事会成员', en: 'No council members are in office on the meeting day' },
-  no_quorum: { 'zh-CN': '出席人数未达到法定人数，不能表决', en: 'Too few members are present for a quorum; no vote can be recorded' },
-  not_a_member: { 'zh-CN': '此人不是本次会议应到的议事会成员', en: 'This person is not a council member expected at this meeting' },
-  not_present: { 'zh-CN': '只有出席会议的成员才能表决', en: 'Only members present at the meeting can vote' },
-  item_decided: { 'zh-CN': '该议题已作出决议', en: 'This item has already been decided' },
-  votes_incomplete: { 'zh-CN': '还有出席成员的表决没有登记', en: 'Some present members’ votes have not been recorded yet' },
-  over_budget: { 'zh-CN': '超出本轮剩余预算，不能通过', en: 'This is more than the cycle’s remaining budget; it cannot be adopted' },
-  not_under_deliberation: { 'zh-CN': '只有“议事会评议中”的项目才能列入议程', en: 'Only projects under council deliberation can be on the agenda' },
-  already_on_agenda: { 'zh-CN': '该项目已列入另一次未结束会议的议程', en: 'This project is already on the agenda of another meeting that has not closed' },
-  wrong_cycle: { 'zh-CN': '项目不属于本次会议的年度轮次', en: 'The project is not in this meeting’s cycle' },
-  not_closed: { 'zh-CN': '会议闭会后才能补充更正说明', en: 'Addenda are for closed meetings' },
-  undecided_items: {
-    'zh-CN': '还有议题未作出决议，不能闭会；请先表决，或将其逐项结转下次会议并写明理由',
-    en: 'Some agenda items are undecided, so the meeting cannot close; decide them, or carry each over to a later meeting with a reason',
-  },
-  not_undecided: { 'zh-CN': '只有本次会议中未作出决议的议题才能结转', en: 'Only an undecided item of this meeting can be carried over' },
-  meeting_not_yet: { 'zh-CN': '还没到会议预定的开始时间，不能提前宣布开会', en: 'The meeting cannot open before its scheduled time' },
-};
-
 /** The instant a meeting is scheduled to start: its time is China time ('2026-11-25T19:30' → 11:30 UTC). */
 export function meetingStartsAt(scheduledAt: string): Date {
   return new Date(`${scheduledAt.slice(0, 16)}:00+08:00`);
-}
-
-/** When a meeting may open, in words: "会议定于 2026-12-10 19:30（北京时间）开始，届时才能宣布开会". */
-export function describeOpensAt(scheduledAt: string, locale: Locale): string {
-  const when = scheduledAt.slice(0, 16).replace('T', ' ');
-  return locale === 'en' ? `The meeting is scheduled for ${when} (China time); it can be opened from then.` : `会议定于 ${when}（北京时间）开始，届时才能宣布开会。`;
 }
 
 /**
@@ -274,11 +238,6 @@ export function checkClose<T extends { code: string; decided: boolean }>(status:
   return { ok: true };
 }
 
-/** "SGJD-SXSQ-2025-08 儿童阅读角图书更新、…": the items a refusal names. */
-export function listItems(items: readonly { code: string; title: string }[], locale: Locale): string {
-  return items.map((i) => `${i.code} ${i.title}`).join(locale === 'en' ? '; ' : '、');
-}
-
 // ---------------------------------------------------------------------------
 // Budget
 // ---------------------------------------------------------------------------
@@ -307,60 +266,4 @@ export const COMMITTED_STATES = ['in_public_notice', 'approved', 'in_progress', 
 /** The amount a project commits: the agreed amount once there is one, else the estimate. */
 export function committedAmount(p: { estimatedCostFen: number; agreedAmountFen: number | null }): number {
   return p.agreedAmountFen ?? p.estimatedCostFen;
-}
-
-export function describeShortfall(check: Extract<BudgetCheck, { ok: false }>, costFen: number, locale: Locale): string {
-  return locale === 'en'
-    ? `Over the remaining budget: ${formatFen(check.remainingFen, 'en')} is left, this project costs ${formatFen(costFen, 'en')}, short by ${formatFen(check.shortfallFen, 'en')}.`
-    : `超出本轮剩余预算：剩余 ${formatFen(check.remainingFen, 'zh-CN')}，本项目 ${formatFen(costFen, 'zh-CN')}，缺口 ${formatFen(check.shortfallFen, 'zh-CN')}。`;
-}
-
-// ---------------------------------------------------------------------------
-// Words
-// ---------------------------------------------------------------------------
-
-/** "半数", "三分之二", or "3/5" for the rest. */
-export function fractionName(f: Fraction, locale: Locale): string {
-  if (locale === 'en') {
-    if (f.num * 2 === f.den) return 'half';
-    if (f.num * 3 === f.den * 2) return 'two thirds';
-    return `${f.num}/${f.den}`;
-  }
-  if (f.num * 2 === f.den) return '半数';
-  const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-  if (f.den <= 10 && f.num <= 10) return `${digits[f.den]}分之${digits[f.num]}`;
-  return `${f.num}/${f.den}`;
-}
-
-/**
- * The published reason of a decision, computed from the roll call, e.g.
- * "应到 7 人，实到 6 人；赞成 2 票，反对 3 票，弃权 1 票；未过半数（至少须 4 票赞成），未通过。"
- */
-export function describeOutcome(
-  rulebook: Pick<Rulebook, 'passThreshold'>,
-  membersTotal: number,
-  tally: ItemTally,
-  locale: Locale,
-): string {
-  const share = fractionName(rulebook.passThreshold, locale);
-  if (locale === 'en') {
-    return (
-      `${membersTotal} members, ${tally.present} present; ${tally.for} for, ${tally.against} against, ${tally.abstain} abstaining; ` +
-      `${tally.passes ? 'more' : 'not more'} than ${share} of those present (at least ${tally.minimumFor} needed): ${tally.passes ? 'adopted' : 'not adopted'}.`
-    );
-  }
-  const over = share === '半数' ? (tally.passes ? '过半数' : '未过半数') : tally.passes ? `超过实到人数的${share}` : `未超过实到人数的${share}`;
-  return (
-    `应到 ${membersTotal} 人，实到 ${tally.present} 人；赞成 ${tally.for} 票，反对 ${tally.against} 票，弃权 ${tally.abstain} 票；` +
-    `${over}（至少须 ${tally.minimumFor} 票赞成），${tally.passes ? '通过' : '未通过'}。`
-  );
-}
-
-/** "出席 4 人，未达到法定人数（应到 7 人，须超过三分之二，即至少 5 人）". */
-export function describeQuorum(rulebook: Pick<Rulebook, 'quorum'>, q: Quorum, locale: Locale): string {
-  const share = fractionName(rulebook.quorum, locale);
-  if (locale === 'en') {
-    return `${q.present} of ${q.membersTotal} members present: ${q.met ? 'quorate' : 'no quorum'} (more than ${share} needed, i.e. at least ${q.minimumPresent}).`;
-  }
-  return `应到 ${q.membersTotal} 人，实到 ${q.present} 人，${q.met ? '达到' : '未达到'}法定人数（须超过${share}，即至少 ${q.minimumPresent} 人）。`;
 }

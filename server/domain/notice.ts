@@ -48,14 +48,6 @@ export const NOTICE_REASON_STATUS: Readonly<Record<NoticeReason, 404 | 409>> = {
   no_notice: 404,
 };
 
-export const NOTICE_REASON_MESSAGES: Readonly<Record<NoticeReason, Readonly<Record<Locale, string>>>> = {
-  notice_closed: { 'zh-CN': '公示已结束', en: 'The public notice has ended' },
-  notice_period_over: { 'zh-CN': '公示期已过，不能再提出异议', en: 'The notice period is over; objections can no longer be lodged' },
-  already_objected: { 'zh-CN': '您已对本次公示提出过异议，请等待答复', en: 'You have already objected to this notice; please wait for the answer' },
-  objection_answered: { 'zh-CN': '这条异议已经答复过了', en: 'This objection has already been answered' },
-  no_notice: { 'zh-CN': '该项目没有公示', en: 'This project has no public notice' },
-};
-
 /** Objections are lodged while the period runs; one open objection per resident at a time. */
 export function whyNotObject(notice: NoticeFacts, mine: readonly ObjectionStatus[], now: Date): NoticeReason | null {
   if (notice.closedAt !== null) return 'notice_closed';

@@ -8,8 +8,9 @@
  * only interprets it.
  *
  * This file also owns the one list of reason codes used across the domain
- * (permissions and the project state machine), with their HTTP statuses and
- * bilingual messages, so there is exactly one place to add a code.
+ * (permissions and the project state machine), with their HTTP statuses, so
+ * there is exactly one place to add a code; their words are in
+ * messages/zh-CN/reasons.json and messages/en/reasons.json (`permission.<code>`).
  */
 import { PROJECT_STATES, type ProjectState } from './project-state-names.ts';
 import type { CyclePhase } from './cycle-phases.ts';
@@ -169,58 +170,6 @@ export const REASON_STATUS: Readonly<Record<ReasonCode, 400 | 401 | 403 | 409 | 
 };
 
 export type Locale = 'zh-CN' | 'en';
-
-export const REASON_MESSAGES: Readonly<Record<ReasonCode, Readonly<Record<Locale, string>>>> = {
-  not_signed_in: { 'zh-CN': '请先登录', en: 'Please sign in first' },
-  role_required: { 'zh-CN': '您没有执行此操作的权限', en: 'You do not have the role needed for this' },
-  not_in_community: {
-    'zh-CN': '您的职责范围不包括这个社区或地区',
-    en: 'Your role does not cover this community or area',
-  },
-  not_resident_of_community: {
-    'zh-CN': '只有本社区已核验的居民才能这样做',
-    en: 'Only verified residents of this community can do this',
-  },
-  scope_too_narrow: {
-    'zh-CN': '此操作需要区级权限',
-    en: 'This needs a role at a higher level (district)',
-  },
-  not_proposer: {
-    'zh-CN': '只有项目提议人本人才能这样做',
-    en: 'Only the person who proposed this project can do this',
-  },
-  wrong_phase: { 'zh-CN': '当前阶段不能进行此操作', en: 'This is not possible in the current phase' },
-  wrong_state: {
-    'zh-CN': '项目当前状态不能进行此操作',
-    en: 'This is not possible in the project’s current state',
-  },
-  transition_not_allowed: {
-    'zh-CN': '项目当前状态不允许这一步',
-    en: 'The project cannot take this step from its current state',
-  },
-  terminal_state: {
-    'zh-CN': '项目流程已结束，不能再变更',
-    en: 'This project’s process has ended; it cannot change any more',
-  },
-  resident_vote_pending: {
-    'zh-CN': '本轮设有居民投票，须先经居民投票入围',
-    en: 'This cycle has a resident vote; the project must be shortlisted by it first',
-  },
-  no_resident_vote: {
-    'zh-CN': '本轮不设居民投票',
-    en: 'This cycle has no resident vote',
-  },
-  unknown_action: { 'zh-CN': '未知的操作', en: 'Unknown action' },
-  unknown_event: { 'zh-CN': '未知的项目步骤', en: 'Unknown project step' },
-  reason_required: {
-    'zh-CN': '请填写理由，理由将被公开',
-    en: 'Please give a reason; it will be published',
-  },
-  decided_elsewhere: {
-    'zh-CN': '这一步由议事会表决、居民投票、公示期或实施验收记录决定，不能直接操作',
-    en: 'This step follows from a council vote, the resident vote, the notice period or a delivery record; it cannot be taken directly',
-  },
-};
 
 // ---------------------------------------------------------------------------
 // Actions

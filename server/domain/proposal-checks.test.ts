@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { checkProposal, capRuleOf, linkify, oneLine, cleanText, type ExistingProject, type ProposalInput } from './proposal-checks.ts';
-import { DEFAULT_RULEBOOK_SETTINGS as RB } from './rulebook.ts';
+import { checkProposal as check, linkify, oneLine, cleanText, type ExistingProject, type ProposalInput } from './proposal-checks.ts';
+import { DEFAULT_RULEBOOK_SETTINGS as RB, type Bilingual } from './rulebook.ts';
+import { capRuleText, proposalIssueText, warningText } from '#messages/proposal-words.ts';
+import { say } from '#messages/say.ts';
+
+/** The check with its words in both languages, as the pages and the API say them (messages/proposal-words.ts). */
+const both = (f: (words: ReturnType<typeof say.participation.table>, locale: 'zh-CN' | 'en') => string): Bilingual => ({ zh: f(say.participation.table('zh-CN'), 'zh-CN'), en: f(say.participation.table('en'), 'en') });
+const capRuleOf = (category: { name: Bilingual; capFen: number }) => both((w, l) => capRuleText(category, w, l));
+function checkProposal(...args: Parameters<typeof check>) {
+  const r = check(...args);
+  return {
+    ...r,
+    fields: Object.fromEntries(Object.entries(r.fields).map(([k, issue]) => [k, both((w, l) => proposalIssueText(issue!, w, l))])) as Partial<Record<string, Bilingual>>,
+    capRule: r.capCategory ? capRuleOf(r.capCategory) : null,
+    warnings: r.warnings.map((x) => ({ ...x, message: both((w, l) => warningText(x, w, l)) })),
+  };
+}
 
 const good: ProposalInput = {
   title: '小区健身路径更新',

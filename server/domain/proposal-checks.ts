@@ -4,8 +4,9 @@
  * draft is saved or submitted).
  *
  * It composes the rulebook's screening aids (category cap, negative list,
- * likely duplicates) into one result with bilingual messages that name the
- * rule ("工程类项目上限 100万元"). Only the cap (and malformed input) blocks;
+ * likely duplicates) into one result: a code per field with the numbers that
+ * broke it, the category whose cap applies, the negative-list terms found
+ * (messages/proposal-words.ts words them). Only the cap (and malformed input) blocks;
  * a negative-list term is a warning and a look-alike project a hint, because
  * a person decides those at screening (DOMAIN.md).
  *
@@ -14,7 +15,7 @@
  */
 import { checkCap, checkNegativeList, likelyDuplicates } from './rulebook.ts';
 import type { Bilingual, Rulebook } from './rulebook.ts';
-import { formatFen, parseTypedYuan } from './money.ts';
+import { parseTypedYuan } from './money.ts';
 
 export const PROPOSAL_FIELDS = [
   'title',
@@ -71,15 +72,42 @@ export type ProposalValues = {
 /** A published project of the same community, for the duplicate hint. */
 export type ExistingProject = { id: string; code: string; title: string; address: string };
 
-export type NegativeListWarning = { term: string; rule: Bilingual; message: Bilingual };
+export type NegativeListWarning = { term: string; rule: Bilingual };
+
+/** What is wrong with a field (words: participation.json `check.issue.<code>`). */
+export const PROPOSAL_ISSUE_CODES = [
+  'required',
+  'too_short',
+  'too_long',
+  'choose_category',
+  'unknown_category',
+  'choose_theme',
+  'unknown_theme',
+  'cost_required',
+  'cost_zero',
+  'cost_not_a_number',
+  'cost_too_many_decimals',
+  'cost_negative',
+  'cost_too_large',
+  'over_cap',
+  'not_a_number',
+  'lat_range',
+  'lng_range',
+  'point_both',
+  'whole_number',
+  'count_range',
+] as const;
+export type ProposalIssueCode = (typeof PROPOSAL_ISSUE_CODES)[number];
+/** A field's problem and the numbers it names: lengths, or the cost and the category whose cap it is over. */
+export type ProposalIssue = { code: ProposalIssueCode; values?: { min?: number; max?: number; n?: number; costFen?: number; cap?: { name: Bilingual; capFen: number } } };
 export type DuplicateHint = { id: string; code: string; title: string; sameAddress: boolean; score: number };
 
 export type ProposalCheck = {
-  /** Blocking problems, one message per field. */
-  fields: Partial<Record<ProposalField, Bilingual>>;
-  /** The chosen category's cap, and the rule as people read it ("工程类项目上限 100万元"). */
+  /** Blocking problems, one per field. */
+  fields: Partial<Record<ProposalField, ProposalIssue>>;
+  /** The chosen category's cap, and the category (its rule reads "工程类项目上限 100万元"). */
   capFen: number | null;
-  capRule: Bilingual | null;
+  capCategory: { name: Bilingual; capFen: number } | null;
   /** The cost as understood, when it could be read. */
   costFen: number | null;
   warnings: NegativeListWarning[];
@@ -105,9 +133,9 @@ export function checkProposal(
   opts: { complete?: boolean } = {},
 ): ProposalCheck {
   const complete = opts.complete === true;
-  const fields: Partial<Record<ProposalField, Bilingual>> = {};
-  const set = (field: ProposalField, message: Bilingual) => {
-    fields[field] ??= message;
+  const fields: Partial<Record<ProposalField, ProposalIssue>> = {};
+  const set = (field: ProposalField, code: ProposalIssueCode, values?: ProposalIssue['values']) => {
+    fields[field] ??= values ? { code, values } : { code };
   };
 
   const title = oneLine(input.title);
@@ -124,57 +152,45 @@ export function checkProposal(
 
   const category = rulebook.categories.find((c) => c.key === categoryKey) ?? null;
   if (categoryKey === '') {
-    if (complete) set('category', MSG.chooseCategory);
-  } else if (!category) set('category', MSG.unknownCategory);
+    if (complete) set('category', 'choose_category');
+  } else if (!category) set('category', 'unknown_category');
 
   if (themeKey === '') {
-    if (complete) set('theme', MSG.chooseTheme);
-  } else if (!rulebook.themes.some((t) => t.key === themeKey)) set('theme', MSG.unknownTheme);
+    if (complete) set('theme', 'choose_theme');
+  } else if (!rulebook.themes.some((t) => t.key === themeKey)) set('theme', 'unknown_theme');
 
   // Cost: read the yuan, then hold it against the category's cap.
   let costFen: number | null = null;
   const costText = input.estimatedCost == null ? '' : String(input.estimatedCost);
   if (costText.trim() === '') {
-    if (complete) set('estimatedCost', MSG.costRequired);
+    if (complete) set('estimatedCost', 'cost_required');
   } else {
     const parsed = parseTypedYuan(costText);
-    if (!parsed.ok) set('estimatedCost', COST_MESSAGES[parsed.reason]);
-    else if (parsed.fen === 0) set('estimatedCost', MSG.costZero);
+    if (!parsed.ok) set('estimatedCost', parsed.reason === 'empty' ? 'cost_required' : `cost_${parsed.reason}`);
+    else if (parsed.fen === 0) set('estimatedCost', 'cost_zero');
     else costFen = parsed.fen;
   }
-  const capRule = category ? capRuleOf(category) : null;
-  if (category && costFen !== null) {
-    const over = checkCap(rulebook, category.key, costFen);
-    if (over?.reason === 'over_cap') {
-      set('estimatedCost', {
-        zh: `估算金额 ${formatFen(costFen, 'zh-CN')} 超过上限：${capRule!.zh}`,
-        en: `${formatFen(costFen, 'en')} is over the cap. ${capRule!.en}`,
-      });
-    }
+  const capCategory = category ? { name: category.name, capFen: category.capFen } : null;
+  if (capCategory && costFen !== null) {
+    const over = checkCap(rulebook, category!.key, costFen);
+    if (over?.reason === 'over_cap') set('estimatedCost', 'over_cap', { costFen, cap: capCategory });
   }
 
   // Map point: optional, but both numbers or neither.
   const lat = readNumber(input.lat);
   const lng = readNumber(input.lng);
-  if (lat === 'bad') set('lat', MSG.notANumber);
-  else if (lat !== null && (lat < -90 || lat > 90)) set('lat', MSG.latRange);
-  if (lng === 'bad') set('lng', MSG.notANumber);
-  else if (lng !== null && (lng < -180 || lng > 180)) set('lng', MSG.lngRange);
-  if (lat === null && typeof lng === 'number') set('lat', MSG.pointBoth);
-  if (lng === null && typeof lat === 'number') set('lng', MSG.pointBoth);
+  if (lat === 'bad') set('lat', 'not_a_number');
+  else if (lat !== null && (lat < -90 || lat > 90)) set('lat', 'lat_range');
+  if (lng === 'bad') set('lng', 'not_a_number');
+  else if (lng !== null && (lng < -180 || lng > 180)) set('lng', 'lng_range');
+  if (lat === null && typeof lng === 'number') set('lat', 'point_both');
+  if (lng === null && typeof lat === 'number') set('lng', 'point_both');
 
   const count = readNumber(input.beneficiaryCount);
-  if (count === 'bad' || (count !== null && !Number.isSafeInteger(count))) set('beneficiaryCount', MSG.wholeNumber);
-  else if (count !== null && (count < 0 || count > PROPOSAL_LIMITS.beneficiaryCount.max)) set('beneficiaryCount', MSG.countRange);
+  if (count === 'bad' || (count !== null && !Number.isSafeInteger(count))) set('beneficiaryCount', 'whole_number');
+  else if (count !== null && (count < 0 || count > PROPOSAL_LIMITS.beneficiaryCount.max)) set('beneficiaryCount', 'count_range');
 
-  const warnings: NegativeListWarning[] = checkNegativeList(rulebook, `${title}\n${description}`).map((entry) => ({
-    term: entry.term,
-    rule: entry.rule,
-    message: {
-      zh: `可能属于负面清单（“${entry.term}”）：${entry.rule.zh}`,
-      en: `This may fall under the negative list (“${entry.term}”): ${entry.rule.en}`,
-    },
-  }));
+  const warnings: NegativeListWarning[] = checkNegativeList(rulebook, `${title}\n${description}`).map((entry) => ({ term: entry.term, rule: entry.rule }));
 
   const byId = new Map(existing.map((e) => [e.id, e]));
   const duplicates: DuplicateHint[] =
@@ -204,54 +220,23 @@ export function checkProposal(
         }
       : null;
 
-  return { fields, capFen: category?.capFen ?? null, capRule, costFen, warnings, duplicates, value };
+  return { fields, capFen: category?.capFen ?? null, capCategory, costFen, warnings, duplicates, value };
 }
-
-/** "工程类项目上限 100万元" / "Engineering projects: at most ¥1,000,000". */
-export function capRuleOf(category: { name: Bilingual; capFen: number }): Bilingual {
-  return {
-    zh: `${category.name.zh}项目上限 ${formatFen(category.capFen, 'zh-CN')}`,
-    en: `${category.name.en} projects: at most ${formatFen(category.capFen, 'en')}`,
-  };
-}
-
-const MSG = {
-  chooseCategory: { zh: '请选择类别', en: 'Choose a category' },
-  unknownCategory: { zh: '本轮规则中没有这个类别', en: 'This cycle’s rulebook has no such category' },
-  chooseTheme: { zh: '请选择主题', en: 'Choose a theme' },
-  unknownTheme: { zh: '本轮规则中没有这个主题', en: 'This cycle’s rulebook has no such theme' },
-  costRequired: { zh: '请填写估算金额', en: 'Enter the estimated cost' },
-  costZero: { zh: '估算金额须大于 0', en: 'The estimated cost must be more than 0' },
-  notANumber: { zh: '请输入数字', en: 'Enter a number' },
-  latRange: { zh: '纬度应在 -90 到 90 之间', en: 'Latitude must be between -90 and 90' },
-  lngRange: { zh: '经度应在 -180 到 180 之间', en: 'Longitude must be between -180 and 180' },
-  pointBoth: { zh: '经度和纬度须同时填写，或都不填', en: 'Give both latitude and longitude, or neither' },
-  wholeNumber: { zh: '请输入整数人数', en: 'Enter a whole number of people' },
-  countRange: { zh: '人数应在 0 到 1000 万之间', en: 'The number must be between 0 and 10,000,000' },
-} satisfies Record<string, Bilingual>;
-
-const COST_MESSAGES: Record<'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'too_large', Bilingual> = {
-  empty: MSG.costRequired,
-  not_a_number: { zh: '请输入金额（元），例如 35000 或 3.5万', en: 'Enter an amount in yuan, such as 35000 or 3.5万' },
-  too_many_decimals: { zh: '金额最多精确到分（两位小数）', en: 'Amounts go down to fen at most (two decimals)' },
-  negative: { zh: '金额不能为负数', en: 'The amount cannot be negative' },
-  too_large: { zh: '金额太大', en: 'The amount is too large' },
-};
 
 function checkLength(
   field: ProposalField,
   text: string,
   limits: { min: number; max: number },
   complete: boolean,
-  set: (f: ProposalField, m: Bilingual) => void,
+  set: (f: ProposalField, code: ProposalIssueCode, values?: ProposalIssue['values']) => void,
 ) {
   const n = Array.from(text).length;
   if (n === 0) {
-    if (complete && limits.min > 0) set(field, { zh: '必填', en: 'Required' });
+    if (complete && limits.min > 0) set(field, 'required');
   } else if (n < limits.min) {
-    if (complete) set(field, { zh: `至少 ${limits.min} 个字`, en: `At least ${limits.min} characters` });
+    if (complete) set(field, 'too_short', { min: limits.min });
   } else if (n > limits.max) {
-    set(field, { zh: `最多 ${limits.max} 个字（现在 ${n} 个）`, en: `At most ${limits.max} characters (now ${n})` });
+    set(field, 'too_long', { max: limits.max, n });
   }
 }
 
@@ -347,15 +332,6 @@ function safeHref(url: string): string | null {
 }
 
 /** The message of a bilingual pair in the page's or caller's language. */
-export function inLocale(message: Bilingual, locale: 'zh-CN' | 'en'): string {
-  return locale === 'en' ? message.en : message.zh;
-}
-
-/** Every field message in one language, for an API error body or a form. */
-export function fieldMessages(fields: Partial<Record<string, Bilingual>>, locale: 'zh-CN' | 'en'): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).flatMap(([k, v]) => (v ? [[k, inLocale(v, locale)]] : [])));
-}
-
 /** Is the cost the reason this check blocks? (It then names the cap.) */
 export function isOverCap(check: Pick<ProposalCheck, 'capFen' | 'costFen'>): boolean {
   return check.capFen !== null && check.costFen !== null && check.costFen > check.capFen;

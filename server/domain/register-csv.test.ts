@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegisterCsv, describeCsvProblem, splitCsv, decodeCsvBytes } from './register-csv.ts';
+import { parseRegisterCsv, splitCsv, decodeCsvBytes, MAX_REGISTER_ROWS, type CsvProblem } from './register-csv.ts';
+import { describeCsvProblem as describeIn } from '#messages/register-words.ts';
+import { say } from '#messages/say.ts';
+
+const describeCsvProblem = (p: CsvProblem, locale: 'zh-CN' | 'en') => describeIn(p, say.register.table(locale), MAX_REGISTER_ROWS);
 
 describe('register CSV', () => {
   it('reads English headers, quoted fields with commas, CRLF and a BOM', () => {

@@ -8,18 +8,9 @@
 export type RegisterRow = { line: number; registerNo: string; name: string; address: string; phone: string | null };
 /** `column` is the header as written in the file (姓名 or name); `otherLine` points at the clashing line. */
 export type CsvProblem = { line: number; column?: string; reason: CsvReason; detail?: string; otherLine?: number };
-export type CsvReason =
-  | 'empty_file'
-  | 'missing_column'
-  | 'unknown_column'
-  | 'unterminated_quote'
-  | 'wrong_field_count'
-  | 'required'
-  | 'too_long'
-  | 'bad_phone'
-  | 'duplicate_in_file'
-  | 'too_many_rows'
-  | 'no_rows';
+/** What is wrong (words: messages/…/register.json, `csv.<reason>`). */
+export const CSV_REASONS = ['empty_file', 'missing_column', 'unknown_column', 'unterminated_quote', 'wrong_field_count', 'required', 'too_long', 'bad_phone', 'duplicate_in_file', 'too_many_rows', 'no_rows'] as const;
+export type CsvReason = (typeof CSV_REASONS)[number];
 
 export const MAX_REGISTER_ROWS = 20_000;
 
@@ -36,20 +27,6 @@ const MAX_LEN: Record<Column, number> = { register_no: 32, name: 40, address: 12
 export const REGISTER_MAX_LEN = { name: MAX_LEN.name, address: MAX_LEN.address, phone: MAX_LEN.phone } as const;
 /** A phone number as the register takes it: 7–20 digits, dashes and spaces between them. */
 export const REGISTER_PHONE_RE = /^[0-9][0-9 -]{5,18}[0-9]$/;
-
-export const CSV_REASON_MESSAGES: Record<CsvReason, { 'zh-CN': string; en: string }> = {
-  empty_file: { 'zh-CN': '文件是空的', en: 'The file is empty' },
-  missing_column: { 'zh-CN': '缺少必需的列', en: 'A required column is missing' },
-  unknown_column: { 'zh-CN': '不认识的列名', en: 'Unknown column name' },
-  unterminated_quote: { 'zh-CN': '引号没有闭合', en: 'A quoted field is not closed' },
-  wrong_field_count: { 'zh-CN': '这一行的字段数与表头不一致', en: 'This line has a different number of fields than the header' },
-  required: { 'zh-CN': '不能为空', en: 'Must not be empty' },
-  too_long: { 'zh-CN': '内容太长', en: 'Too long' },
-  bad_phone: { 'zh-CN': '电话号码格式不对（7–20 位数字，可含 - 和空格）', en: 'Not a phone number (7–20 digits, dashes and spaces allowed)' },
-  duplicate_in_file: { 'zh-CN': '登记号在文件中重复', en: 'This register number appears twice in the file' },
-  too_many_rows: { 'zh-CN': `一次最多导入 ${MAX_REGISTER_ROWS} 行`, en: `At most ${MAX_REGISTER_ROWS} rows per import` },
-  no_rows: { 'zh-CN': '只有表头，没有居民数据', en: 'There is a header but no residents' },
-};
 
 /** Split CSV text into records of fields, with the 1-based line each record starts on. */
 export function splitCsv(text: string): { records: { line: number; fields: string[] }[] } | { problem: CsvProblem } {
@@ -157,14 +134,6 @@ export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] 
     if (problems.length >= 50) break;
   }
   return problems.length ? { ok: false, problems } : { ok: true, rows };
-}
-
-export function describeCsvProblem(p: CsvProblem, locale: 'zh-CN' | 'en'): string {
-  const msg = CSV_REASON_MESSAGES[p.reason][locale];
-  const where = locale === 'zh-CN' ? `第 ${p.line} 行${p.column ? `，“${p.column}”列` : ''}` : `Line ${p.line}${p.column ? `, column "${p.column}"` : ''}`;
-  const other = p.otherLine ? (locale === 'zh-CN' ? `（与第 ${p.otherLine} 行相同）` : ` (same as line ${p.otherLine})`) : '';
-  const detail = p.detail ? (locale === 'zh-CN' ? `（${p.detail}）` : ` (${p.detail})`) : '';
-  return `${where}：${msg}${other}${detail}`.replace('：', locale === 'zh-CN' ? '：' : ': ');
 }
 
 /**

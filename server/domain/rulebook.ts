@@ -205,14 +205,8 @@ export const DEFAULT_RULEBOOK_SETTINGS: RulebookSettings = {
 // Validation
 // ---------------------------------------------------------------------------
 
-export type RulebookIssueReason =
-  | 'required'
-  | 'not_positive_integer'
-  | 'out_of_range'
-  | 'bad_fraction'
-  | 'duplicate'
-  | 'unknown_value'
-  | 'exceeds_budget';
+export const RULEBOOK_ISSUE_REASONS = ['required', 'not_positive_integer', 'out_of_range', 'bad_fraction', 'duplicate', 'unknown_value', 'exceeds_budget'] as const;
+export type RulebookIssueReason = (typeof RULEBOOK_ISSUE_REASONS)[number];
 export type RulebookIssue = { field: string; reason: RulebookIssueReason };
 
 const isPositiveInt = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;

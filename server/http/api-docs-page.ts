@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AppEnv } from './router.ts';
 import { localeOf, type Locale } from './errors.ts';
+import { say } from '#messages/say.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -80,28 +81,9 @@ export const DOCS_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-const TEXT: Readonly<Record<Locale, Record<'title' | 'site' | 'lead' | 'document' | 'openData' | 'noscript' | 'switchTo' | 'switchLabel', string>>> = {
-  'zh-CN': {
-    title: 'API 参考',
-    site: '微实事',
-    lead: '本站的每个 API 操作：参数、回答和错误，都可以在这里直接试用（试用的请求发往本站，用的是你当前的登录状态）。文字说明随界面语言切换；代码和数据两种语言相同。',
-    document: 'OpenAPI 文档（JSON）',
-    openData: '开放数据',
-    noscript: '交互式参考需要 JavaScript。不用 JavaScript 也可以直接阅读 OpenAPI 文档：',
-    switchTo: 'English',
-    switchLabel: 'Switch to English',
-  },
-  en: {
-    title: 'API reference',
-    site: 'Weishishi',
-    lead: 'Every operation of this site’s API: its parameters, answers and errors, and a way to try each one (the request goes to this site, signed in as you are now). The descriptions follow the page’s language; codes and data are the same in both.',
-    document: 'OpenAPI document (JSON)',
-    openData: 'Open data',
-    noscript: 'The interactive reference needs JavaScript. Without it, read the OpenAPI document itself:',
-    switchTo: '中文',
-    switchLabel: '切换到中文',
-  },
-};
+/** The page's own words: ui.json's `apiDocs.*`. */
+const TEXT_KEYS = ['title', 'site', 'lead', 'document', 'openData', 'noscript', 'switchTo', 'switchLabel'] as const;
+const textOf = (locale: Locale) => Object.fromEntries(TEXT_KEYS.map((k) => [k, say.ui(locale, `apiDocs.${k}`)])) as Record<(typeof TEXT_KEYS)[number], string>;
 
 /** Scalar's settings for this site (ApiReferenceConfiguration, as JSON). */
 function scalarConfig(locale: Locale) {
@@ -130,7 +112,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 const scriptJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c');
 
 function page(locale: Locale, version: string): string {
-  const t = TEXT[locale];
+  const t = textOf(locale);
   const other = locale === 'en' ? 'zh-CN' : 'en';
   return `<!doctype html>
 <html lang="${locale}">

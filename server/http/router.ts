@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppContext } from '../context.ts';
 import type { SignedIn } from '../services/accounts.ts';
-import { REASON_MESSAGES, REASON_STATUS, type ReasonCode } from '../domain/permissions.ts';
+import { REASON_STATUS, type ReasonCode } from '../domain/permissions.ts';
 import { errorBody, fieldsFromZod, genericMessage, localeOf, type Locale } from './errors.ts';
 
 export type AppEnv = {
@@ -37,11 +37,12 @@ export function fail(c: Context<AppEnv>, status: Status, code: string, message?:
 
 /** Answer a domain refusal: the reason code picks the status and the message. */
 export function refuse(c: Context<AppEnv>, reason: ReasonCode) {
-  return fail(c, REASON_STATUS[reason], reason, REASON_MESSAGES[reason][c.get('locale')]);
+  return fail(c, REASON_STATUS[reason], reason, say.reasons(c.get('locale'), `permission.${reason}`));
 }
 
 /** Shared OpenAPI schema for error responses. */
 import { z } from '@hono/zod-openapi';
+import { say } from '#messages/say.ts';
 export const ErrorSchema = z
   .object({
     error: z.object({

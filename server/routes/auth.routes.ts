@@ -7,6 +7,7 @@ import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { ChangePasswordInput, SignInInput, SignUpInput } from '../services/accounts.ts';
 import { changePasswordCase, signInCase, signOutCase, signUpCase } from '../cases/accounts.ts';
+import { say } from '#messages/say.ts';
 
 const MeSchema = z
   .object({
@@ -66,7 +67,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const auth = c.get('auth');
-      if (!auth) return fail(c, 401, 'not_signed_in', c.get('locale') === 'en' ? 'Please sign in first' : '请先登录');
+      if (!auth) return fail(c, 401, 'not_signed_in', say.reasons(c.get('locale'), 'permission.not_signed_in'));
       const { id, displayName, username, mobile } = auth.account;
       return c.json({ account: { id, displayName, username, mobile }, roles: auth.roles.map(({ scopeSlug: _s, ...r }) => r) }, 200);
     },

@@ -9,18 +9,16 @@ import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.
 import { perform, refused } from '../http/use-case-route.ts';
 import { clientKey } from '../http/middleware.ts';
 import {
-  BALLOT_MESSAGES,
-  PAPER_STATUS_MESSAGES,
-  RECEIPT_MESSAGES,
   paperQueue,
   voterView,
   type BallotRefusal,
 } from '../services/ballots.ts';
 import { checkReceiptCase } from '../cases/receipts.ts';
-import { getResults, RULE_NAMES, RULE_NOTES } from '../services/results.ts';
-import { describeVoteRule, type Ballot } from '../domain/ballot-rules.ts';
-import { BallotBody, PaperInput, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
-import { REASON_MESSAGES, type ReasonCode } from '../domain/permissions.ts';
+import { getResults } from '../services/results.ts';
+import type { Ballot } from '../domain/ballot-rules.ts';
+import { describeVoteRule } from '#messages/ballot-words.ts';
+import { BallotBody, PaperInput, ballotReasonText, ballotRefusal, castBallotCase, enterPaperBallotCase } from '../cases/ballots.ts';
+import { say } from '#messages/say.ts';
 import { TYPED_RECEIPT } from '../domain/receipts.ts';
 
 const Id = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-xianhu-2026' }) });
@@ -115,14 +113,14 @@ export const ballotRoutes = createRouter()
       const locale = c.get('locale');
       const auth = c.get('auth');
       const v = await voterView(ctx, c.req.valid('param').id, auth?.actor ?? null);
-      if (!v) return fail(c, 404, 'not_found', BALLOT_MESSAGES.not_found[locale]);
+      if (!v) return fail(c, 404, 'not_found', say.reasons(locale, 'ballot.not_found'));
       const { setup, why, current } = v;
-      const message = why ? (why in BALLOT_MESSAGES ? BALLOT_MESSAGES[why as keyof typeof BALLOT_MESSAGES][locale] : REASON_MESSAGES[why as ReasonCode][locale]) : null;
+      const message = why ? ballotReasonText(locale, why) : null;
       return c.json(
         {
           cycle: { id: setup.cycle.id, titleZh: setup.cycle.titleZh, titleEn: setup.cycle.titleEn, phase: setup.cycle.phase, budgetFen: setup.cycle.budgetFen },
           community: setup.community,
-          rules: { ...setup.vote, description: describeVoteRule(setup.vote, setup.cycle.budgetFen)[locale] },
+          rules: { ...setup.vote, description: describeVoteRule(setup.vote, setup.cycle.budgetFen, say.voting.table(locale), locale) },
           projects: setup.projects.map((p) => ({ id: p.id, code: p.code, title: p.title, category: p.category, costFen: p.costFen })),
           canCast: why === null,
           reason: why ? { code: why, message: message! } : null,
@@ -155,7 +153,7 @@ export const ballotRoutes = createRouter()
       request: { params: z.object({ code: z.string().min(1).max(32).openapi({ pattern: TYPED_RECEIPT, example: 'ABCDE-FGH23', description: 'The ten symbols of the receipt, in either case, with or without the hyphen; anything else is answered 400 `receipt_malformed`' }) }) },
       responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404, 429) },
     }),
-    async (c) => perform(c, checkReceiptCase, { code: c.req.valid('param').code }, undefined, (r) => c.json({ ...r, message: RECEIPT_MESSAGES[r.status][c.get('locale')] }, 200)),
+    async (c) => perform(c, checkReceiptCase, { code: c.req.valid('param').code }, undefined, (r) => c.json({ ...r, message: say.voting(c.get('locale'), `receipt.outcome.${r.status}`) }, 200)),
   )
   .openapi(
     createRoute({
@@ -166,7 +164,7 @@ export const ballotRoutes = createRouter()
       request: { params: Id, body: { content: { 'application/json': { schema: PaperInput } }, required: true } },
       responses: { 201: { description: 'Entry recorded', content: { 'application/json': { schema: PaperResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => perform(c, enterPaperBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ ...r, message: PAPER_STATUS_MESSAGES[r.status][c.get('locale')] }, 201)),
+    async (c) => perform(c, enterPaperBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ ...r, message: say.voting(c.get('locale'), `paper.entered.${r.status}`) }, 201)),
   )
   .openapi(
     createRoute({
@@ -196,9 +194,9 @@ export const ballotRoutes = createRouter()
     async (c) => {
       const locale = c.get('locale');
       const r = await getResults(c.get('ctx').database, c.req.valid('param').id);
-      if (!r) return fail(c, 404, 'not_counted', locale === 'en' ? 'This cycle’s vote has not been counted (yet)' : '本轮居民投票尚未计票');
+      if (!r) return fail(c, 404, 'not_counted', say.reasons(locale, 'results.not_counted'));
       const codeOf = new Map(r.projects.map((p) => [p.id, p.code]));
-      const summary = (s: NonNullable<typeof r.comparison>) => ({ ...s, selected: s.selected.map((id) => codeOf.get(id) ?? id), name: RULE_NAMES[s.rule][locale], note: RULE_NOTES[s.rule][locale] });
+      const summary = (s: NonNullable<typeof r.comparison>) => ({ ...s, selected: s.selected.map((id) => codeOf.get(id) ?? id), name: say.tally(locale, `rule.${s.rule}.name`), note: say.tally(locale, `rule.${s.rule}.note`) });
       return c.json(
         {
           cycleId: r.cycleId,

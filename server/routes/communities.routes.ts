@@ -7,6 +7,7 @@ import { perform } from '../http/use-case-route.ts';
 import { importRegisterCase } from '../cases/register.ts';
 import { clientKey } from '../http/middleware.ts';
 import { auditActorOf } from '../services/accounts.ts';
+import { say } from '#messages/say.ts';
 
 const Slug = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/).openapi({ example: 'tongxin' }) });
 
@@ -33,7 +34,7 @@ const CommunitySchema = z
   })
   .openapi('Community');
 
-const notFound = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', c.get('locale') === 'en' ? 'No such community' : '没有这个社区');
+const notFound = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', say.reasons(c.get('locale'), 'community.not_found'));
 
 export const communityRoutes = createRouter()
   .openapi(

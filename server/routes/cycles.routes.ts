@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { getCycle } from '../services/catalog.ts';
-import { councilReasonMessage, councilReasonStatus } from '../services/council-reasons.ts';
+import { councilReasonMessage, councilReasonStatus } from '../cases/council-reasons.ts';
 import { isOverrun } from '../domain/cycle-phases.ts';
 import {
   ExtendInput,

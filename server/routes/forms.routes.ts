@@ -8,7 +8,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { checkForm } from '../services/form-checks.ts';
-import { councilReasonMessage } from '../services/council-reasons.ts';
+import { councilReasonMessage } from '../cases/council-reasons.ts';
+import { say } from '#messages/say.ts';
 
 const FormSchema = z.strictObject({
   action: z.string().min(1).max(500).regex(/^\//).openapi({ description: 'The path the form posts to (its `action`, or the page it is on), with its query string', example: '/projects/LTJD-LHSQ-2026-01' }),
@@ -33,7 +34,7 @@ export const formRoutes = createRouter().openapi(
   async (c) => {
     const form = c.req.valid('json');
     const r = await checkForm(c.get('ctx'), c.get('auth')?.actor ?? null, { action: form.action, fields: form.fields });
-    if (!r.known) return fail(c, 404, 'unknown_form', c.get('locale') === 'en' ? 'The site has no such form' : '网站没有这样的表单');
+    if (!r.known) return fail(c, 404, 'unknown_form', say.reasons(c.get('locale'), 'http.unknown_form'));
     return c.json({ allowed: r.reason === null, reason: r.reason, message: r.reason === null ? null : councilReasonMessage(r.reason, c.get('locale')) }, 200);
   },
 );

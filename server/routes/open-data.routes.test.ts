@@ -12,7 +12,8 @@ import { setCyclePhase } from '../services/cycles.ts';
 import { loadActor } from '../services/accounts.ts';
 import { addRulebookVersion } from '../services/rulebooks.ts';
 import { SYSTEM_AUDIT_ACTOR } from '../services/audit.ts';
-import { RULE_DEFINITIONS, type StoredResult } from '../services/results.ts';
+import type { StoredResult } from '../services/results.ts';
+import { say } from '#messages/say.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const XIANHU = 'cy-xianhu-2026';
@@ -191,7 +192,7 @@ describe('a vote counted by equal shares (money in yuan matters)', () => {
     const pb = parsePb(text);
     // The rule by its pabulib name, and exactly which variant of it.
     expect(pb.meta).toMatchObject({ budget: '1000003.37', rule: 'equalshares/add1', num_votes: '8' });
-    expect(pb.meta['rule_description']).toBe(RULE_DEFINITIONS['mes-add1'].en);
+    expect(pb.meta['rule_description']).toBe(say.tally('en', 'rule.mes-add1.definition'));
     expect(pb.meta['rule_description']).toMatch(/^Method of Equal Shares with cost satisfaction .* completed by Add1: .* raised by 1 yuan .*method_of_equal_shares\(sat_class=Cost_Sat, voter_budget_increment=1\)\.$/);
     // Worked out by hand from the ballots above (01: 480,000 by voters 3 5 6 7; 02: 240,000 by
     // 1 2 3 6; 03: 350,000 by 1 7 8; 04: 620,000 by 1 2 4 5), budget 1,000,003.37, 8 voters.

@@ -14,6 +14,7 @@ import { dataTag, notModified } from '../http/conditional.ts';
 const NOT_MODIFIED = { 304: { description: 'Not modified: the `If-None-Match` tag is still current (nothing changed since)' } } as const;
 const TAGGED = { headers: z.object({ etag: z.string().openapi({ description: 'Entity tag: send it back in `If-None-Match`' }) }) };
 import { datasetStream, DATASETS, exportBallotsPb, exportCountedReceipts, type DatasetName } from '../services/open-data.ts';
+import { say } from '#messages/say.ts';
 
 const FILE_RE = new RegExp(`^(${DATASETS.join('|')})\\.(csv|json)$`);
 const FileParam = z.object({ file: z.string().regex(FILE_RE).openapi({ example: 'payments.csv' }) });
@@ -26,17 +27,17 @@ type ClosedVoteExport = (database: AppContext['database'], cycleId: string, now:
  * for conditional GETs; 404 for no such cycle, 409 for a cycle without a
  * resident vote or whose vote is not yet counted (`notYet` says when it comes).
  */
-async function closedVoteFile(c: Context<AppEnv>, load: ClosedVoteExport, notYet: { zh: string; en: string }) {
+async function closedVoteFile(c: Context<AppEnv>, load: ClosedVoteExport, notYet: 'openData.ballots_not_yet' | 'openData.receipts_not_yet') {
   const ctx = c.get('ctx');
   const tag = await dataTag(c);
   const same = notModified(c, tag);
   if (same) return same as never;
   const r = await load(ctx.database, c.req.param('id')!, ctx.now());
-  const en = c.get('locale') === 'en';
+  const locale = c.get('locale');
   if (!r.ok) {
-    if (r.code === 'not_found') return fail(c, 404, 'not_found', en ? 'No such cycle' : '没有这个轮次') as never;
-    if (r.code === 'no_resident_vote') return fail(c, 409, r.code, en ? 'This cycle has no resident vote.' : '本轮不设居民投票。') as never;
-    return fail(c, 409, r.code, en ? notYet.en : notYet.zh) as never;
+    if (r.code === 'not_found') return fail(c, 404, 'not_found', say.reasons(locale, 'openData.not_found')) as never;
+    if (r.code === 'no_resident_vote') return fail(c, 409, r.code, say.reasons(locale, 'openData.no_resident_vote')) as never;
+    return fail(c, 409, r.code, say.reasons(locale, notYet)) as never;
   }
   return c.body(r.text, 200, {
     'content-type': 'text/plain; charset=utf-8',
@@ -110,7 +111,7 @@ export const openDataRoutes = createRouter()
         ...errorResponses(400, 404, 409),
       },
     }),
-    (c) => closedVoteFile(c, exportBallotsPb, { zh: '居民投票结束并计票后才公布选票。', en: 'The ballots are published after the vote closes and is counted.' }),
+    (c) => closedVoteFile(c, exportBallotsPb, 'openData.ballots_not_yet'),
   )
   .openapi(
     createRoute({
@@ -131,5 +132,5 @@ export const openDataRoutes = createRouter()
         ...errorResponses(400, 404, 409),
       },
     }),
-    (c) => closedVoteFile(c, exportCountedReceipts, { zh: '居民投票结束并计票后才公布计入的回执指纹。', en: 'The counted receipts are published after the vote closes and is counted.' }),
+    (c) => closedVoteFile(c, exportCountedReceipts, 'openData.receipts_not_yet'),
   );

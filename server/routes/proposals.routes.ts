@@ -9,7 +9,9 @@ import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http
 import { perform, refused } from '../http/use-case-route.ts';
 import { getAttachmentForDownload, getProposal, listMyProposals, proposalCheck, proposeNotice, type ProposalRefusal } from '../services/proposals.ts';
 import { contentDisposition, isAttachmentMime } from '../services/uploads.ts';
-import { fieldMessages, inLocale, type ProposalCheck } from '../domain/proposal-checks.ts';
+import type { ProposalCheck } from '../domain/proposal-checks.ts';
+import { capRuleText, fieldMessages, inLocale, warningText } from '#messages/proposal-words.ts';
+import { say } from '#messages/say.ts';
 import {
   AttachmentsForm,
   PaperBody,
@@ -67,12 +69,13 @@ const DraftSchema = z
   .openapi('Proposal');
 
 function localCheck(check: ProposalCheck, locale: 'zh-CN' | 'en') {
+  const words = say.participation.table(locale);
   return {
-    fields: fieldMessages(check.fields, locale),
+    fields: fieldMessages(check.fields, words, locale),
     capFen: check.capFen,
-    capRule: check.capRule ? inLocale(check.capRule, locale) : null,
+    capRule: check.capCategory ? capRuleText(check.capCategory, words, locale) : null,
     costFen: check.costFen,
-    warnings: check.warnings.map((w) => ({ term: w.term, rule: inLocale(w.rule, locale), message: inLocale(w.message, locale) })),
+    warnings: check.warnings.map((w) => ({ term: w.term, rule: inLocale(w.rule, locale), message: warningText(w, words, locale) })),
     duplicates: check.duplicates.map((d) => ({ code: d.code, title: d.title, url: `/projects/${d.code}`, sameAddress: d.sameAddress })),
   };
 }

@@ -13,6 +13,7 @@ import { placeStatsFor, type PlaceLevel } from '../services/stats.ts';
 import { statsBody, statsCsv, STATS_TABLES } from '../services/stats-export.ts';
 import { councilHealthFor } from '../services/council-health.ts';
 import { HEALTH_FLAGS } from '../domain/council-health.ts';
+import { say } from '#messages/say.ts';
 
 const Query = z.strictObject({
   year: typedInteger(2000, 2100).optional().openapi({ description: 'One year; absent for all years together', example: 2025 }),
@@ -52,7 +53,7 @@ async function answer(c: Context<AppEnv>, level: PlaceLevel, slug: string, q: z.
   const ctx = c.get('ctx');
   const locale = c.get('locale');
   const s = await placeStatsFor(ctx, level, slug, q.year ?? null);
-  if (!s) return fail(c, 404, 'not_found', locale === 'en' ? 'No such place' : '没有这个地方');
+  if (!s) return fail(c, 404, 'not_found', say.reasons(locale, 'stats.not_found'));
   if (q.format === 'csv') {
     const { fileName, text } = statsCsv(s, q.table ?? 'places', locale);
     return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' });

@@ -45,22 +45,15 @@ import { signInDeviceKey, signInNameKey } from './sign-in.ts';
 export const CloseInput = z.strictObject({
   password: z.string().min(1).max(128),
   /** The person ticked "I understand": closing cannot be undone (`true`, as the API document's `const` says). */
-  confirm: z.literal(true, { message: '请确认您了解注销后无法恢复|Please confirm that you understand closing cannot be undone' }),
+  confirm: z.literal(true, { message: 'input.confirm_close' }),
 });
 
 /** A stored password hash that no password matches (not an argon2 hash at all). */
 export const CLOSED_PASSWORD_HASH = '!closed';
 
-export type CloseProblem = CloseRefusal | 'wrong_password' | 'not_found';
-
-export const CLOSE_MESSAGES: Readonly<Record<CloseProblem, Readonly<Record<Locale, string>>>> = {
-  holds_office: {
-    'zh-CN': '您目前担任议事会成员、社区工作人员、街道/区工作人员或审计等职务，请先由所在单位结束该职务，再注销账号',
-    en: 'You hold an office now (council member, community staff, street or district officer, or auditor): the office must end the role before the account can be closed',
-  },
-  wrong_password: { 'zh-CN': '密码不正确', en: 'The password is wrong' },
-  not_found: { 'zh-CN': '找不到这个账号', en: 'No such account' },
-};
+/** Why an account was not closed (words: reasons.json `closure.<code>`). */
+export const CLOSE_PROBLEMS = ['holds_office', 'wrong_password', 'not_found'] as const;
+export type CloseProblem = (typeof CLOSE_PROBLEMS)[number];
 
 /** Why this account cannot be closed now (an office held, or a council term running or to come), or null. */
 export async function whyCannotCloseAccount(ctx: AppContext, accountId: string): Promise<CloseRefusal | null> {

@@ -13,17 +13,14 @@ import type { Person, Role, ScopeKind } from '../domain/permissions.ts';
 import { newId } from './ids.ts';
 import { filledText, shapedText } from './text-fields.ts';
 import { recordSecurityEvent } from './security-log.ts';
+import { RESIDENT_PUBLIC_NAME } from './audit.ts';
 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,31}$/;
 
-/** Custom messages are "中文|English"; see server/http/errors.ts. */
+/** A schema's own message is the key of its words in reasons.json (`input.*`); see server/http/errors.ts. */
 // One pattern (a mobile number or a username), so the API document states it too.
-export const LoginField = shapedText(
-  `${MOBILE_RE.source.slice(1, -1)}|${USERNAME_RE.source.slice(1, -1)}`,
-  32,
-  '请输入 11 位手机号，或以字母开头、3–32 位的用户名（字母、数字、下划线）|Enter an 11-digit mobile number, or a username of 3–32 letters, digits or underscores starting with a letter',
-);
+export const LoginField = shapedText(`${MOBILE_RE.source.slice(1, -1)}|${USERNAME_RE.source.slice(1, -1)}`, 32, 'input.login');
 export const PasswordField = z.string().min(8).max(128);
 
 export const SignUpInput = z.strictObject({
@@ -169,7 +166,7 @@ export async function authenticate(ctx: AppContext, token: string | undefined): 
 
 /** How a person appears in the audit log when acting in `role` (residents are never named). */
 export function auditActorOf(auth: Pick<SignedIn, 'account'>, role: string) {
-  return { accountId: auth.account.id, role, name: role === 'resident' ? '居民' : auth.account.displayName };
+  return { accountId: auth.account.id, role, name: role === 'resident' ? RESIDENT_PUBLIC_NAME : auth.account.displayName };
 }
 
 /** The most senior role a person holds in a place, for the audit log's "acting as". */

@@ -12,6 +12,7 @@ import { rawOf, type RawExec, type Tx, type Database } from '#db/client.ts';
 import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson, chainCheck, entryBytesText, GENESIS_HASH, type ChainEntry, type VerifyResult } from '../domain/audit-chain.ts';
 import { inValues } from './sql-lists.ts';
+import { say } from '#messages/say.ts';
 
 export type AuditActor = {
   accountId: string | null;
@@ -20,8 +21,10 @@ export type AuditActor = {
   name: string;
 };
 
-export const RESIDENT_PUBLIC_NAME = '居民';
-export const SYSTEM_AUDIT_ACTOR: AuditActor = { accountId: null, role: 'system', name: '系统' };
+// The log is kept in Chinese, the language of the record: these are its names for residents, the clock and an account.
+export const RESIDENT_PUBLIC_NAME = say.names('zh-CN', 'actor.resident');
+export const ACCOUNT_PUBLIC_NAME = say.names('zh-CN', 'actor.account');
+export const SYSTEM_AUDIT_ACTOR: AuditActor = { accountId: null, role: 'system', name: say.names('zh-CN', 'actor.system') };
 
 export type AuditInput = {
   actor: AuditActor;

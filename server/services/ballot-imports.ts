@@ -53,7 +53,8 @@ export type ImportStarted = { ok: true; importId: string; total: number; done: P
 export type ReviewRefusal = { ok: false; code: ReasonCode | 'not_found' | 'uploader_cannot_review' | 'import_not_pending' | 'vote_not_closed' | 'vote_already_counted' };
 export type ReviewOutcome = { ok: true; status: 'done' | 'rejected' } | ReviewRefusal;
 
-const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422> = {
+/** This module's own refusal codes and their statuses (words: reasons.json `import.<code>`). */
+export const IMPORT_STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422> = {
   not_found: 404,
   no_resident_vote: 409,
   vote_held_here: 409,
@@ -72,52 +73,7 @@ const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 422> = {
 
 /** Is this one of this module's own codes (as opposed to a permission reason)? */
 export function isImportCode(code: string): boolean {
-  return Object.hasOwn(STATUS, code);
-}
-
-/** A refusal to import or review, as a status, a code and a message in the reader's language. */
-export function importRefusalMessage(r: ImportRefusal | ReviewRefusal, locale: Locale): { status: 400 | 401 | 403 | 404 | 409 | 422; code: string; message: string } {
-  const en = locale === 'en';
-  const status = STATUS[r.code] ?? 403;
-  const say = (zh: string, e: string) => ({ status, code: r.code, message: en ? e : zh });
-  switch (r.code) {
-    case 'not_found':
-      return say('没有这个轮次或导入', 'No such cycle or import');
-    case 'no_resident_vote':
-      return say('本轮不设居民投票。', 'This cycle has no resident vote.');
-    case 'vote_held_here':
-      return say('本轮居民投票在本站进行（网上和纸质选票），不能导入别处的选票。只有规则写明“线下进行、导入选票”的轮次才能导入。', 'This cycle’s resident vote is held on this site (online and paper), so ballots from elsewhere cannot be imported. Only a cycle whose rulebook says its vote is held offline can import ballots.');
-    case 'vote_not_closed':
-      return say('本轮居民投票还没有结束：投票结束（本轮进入下一阶段）后才能导入选票。', 'This cycle’s resident vote has not closed yet: ballots can be imported once it has (once the cycle has moved past the vote).');
-    case 'vote_already_counted':
-      return say('本轮居民投票已经计票，不能再导入选票。', 'This cycle’s vote has already been counted; ballots can no longer be added.');
-    case 'cycle_has_ballots':
-      return say('本轮已经有选票，不能再导入别处的选票。', 'This cycle already has ballots; ballots from elsewhere cannot be added to them.');
-    case 'import_running':
-      return say('本轮还有一个导入正在进行。', 'Another import for this cycle is still running.');
-    case 'already_imported':
-      return say('本轮已有一个导入（等待核对或已批准）；如需换一个文件，请先由另一人驳回它。', 'This cycle already has an import (awaiting review or approved); to use another file, have a second person reject it first.');
-    case 'invalid_file':
-      return say(`不是有效的 pabulib 文件：第 ${r.line} 行：${r.reason}`, `Not a valid pabulib file: line ${r.line}: ${r.reason}`);
-    case 'vote_type_mismatch':
-      return say(`文件的投票方式 "${r.fileVoteType}" 与本轮投票方式（${r.cycleMethod}）不符。`, `The file’s vote_type "${r.fileVoteType}" does not fit this cycle’s vote (${r.cycleMethod}).`);
-    case 'unknown_projects':
-      return say(`以下 project_id 不是本轮项目编号：${r.projects.slice(0, 10).join('、')}`, `These project ids are not project codes of this cycle: ${r.projects.slice(0, 10).join(', ')}`);
-    case 'voters_not_on_register': {
-      const zh = r.lines.map((l) => `第 ${l.line} 行 ${l.voterId || '（空）'}：${l.problem === 'repeated' ? '重复' : '不在名册中'}`).join('；');
-      const e = r.lines.map((l) => `line ${l.line} ${l.voterId || '(empty)'}: ${l.problem === 'repeated' ? 'repeated' : 'not on the register'}`).join('; ');
-      return say(
-        `文件中有 ${r.count} 行的 voter_id 不是本社区居民名册的登记号，或重复出现，整个文件未导入：${zh}${r.count > r.lines.length ? '……' : ''}`,
-        `${r.count} lines of the file have a voter_id that is not a register number of this community, or repeat one; nothing was imported: ${e}${r.count > r.lines.length ? ' …' : ''}`,
-      );
-    }
-    case 'uploader_cannot_review':
-      return say('导入须由上传者以外的另一人核对批准。', 'An import must be reviewed by someone other than the person who uploaded it.');
-    case 'import_not_pending':
-      return say('这个导入不在等待核对的状态。', 'This import is not waiting for review.');
-    default:
-      return { status, code: r.code, message: '' };
-  }
+  return Object.hasOwn(IMPORT_STATUS, code);
 }
 
 /** The register numbers are compared as the paper-ballot desk compares them. */

@@ -22,7 +22,7 @@ import { currentPhase, type CyclePhase } from '../domain/cycle-phases.ts';
 import { reasonCannot, reasonToShow, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { voteHeld, type VoteHeld, type VoteSettings } from '../domain/rulebook.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
-import { appendAudit, appendAuditRaw, type AuditActor } from './audit.ts';
+import { appendAudit, appendAuditRaw, RESIDENT_PUBLIC_NAME, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId, receiptBytes } from './ids.ts';
@@ -30,7 +30,7 @@ import { normalizeReceiptCode, RECEIPT_RE } from '../domain/receipts.ts';
 import { inValues } from './sql-lists.ts';
 
 // ---------------------------------------------------------------------------
-// Codes and messages of this module
+// Codes of this module (their words: messages/…/reasons.json, `ballot.<code>`)
 // ---------------------------------------------------------------------------
 
 export const BALLOT_CODES = [
@@ -59,55 +59,6 @@ export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> 
   unknown_register_no: 422,
   vote_held_elsewhere: 409,
 };
-
-export const BALLOT_MESSAGES: Readonly<Record<BallotCode, Readonly<Record<Locale, string>>>> = {
-  not_found: { 'zh-CN': '没有这个轮次', en: 'No such cycle' },
-  no_voter_entry: {
-    'zh-CN': '您的账户没有对应本社区居民名册中的登记，请到社区工作站核对',
-    en: 'Your account is not linked to an entry in this community’s resident register; please ask the community workstation',
-  },
-  voted_on_paper: {
-    'zh-CN': '您已通过纸质选票投票，且已计入，不能再在网上投票',
-    en: 'You have already voted on a paper ballot, which has been counted; you cannot also vote online',
-  },
-  voted_online: {
-    'zh-CN': '该居民已在网上投票，不能再录入其纸质选票',
-    en: 'This resident has already voted online; their paper ballot cannot be entered as well',
-  },
-  invalid_ballot: { 'zh-CN': '选票不符合本轮投票规则，未保存', en: 'The ballot breaks this vote’s rules and was not saved' },
-  same_staff_twice: {
-    'zh-CN': '您已录入过这张纸质选票；第二遍须由另一位工作人员录入',
-    en: 'You have already entered this paper ballot; the second entry must be made by another staff member',
-  },
-  paper_already_counted: {
-    'zh-CN': '这张纸质选票已核对一致并计入，无需再录入',
-    en: 'This paper ballot has already been reconciled and counted',
-  },
-  paper_ballot_exists: {
-    'zh-CN': '该居民已有一张计入的纸质选票（另一个编号）',
-    en: 'This resident already has a counted paper ballot (under another serial number)',
-  },
-  unknown_register_no: { 'zh-CN': '本社区居民名册中没有这个登记号', en: 'There is no such number in this community’s resident register' },
-  vote_held_elsewhere: {
-    'zh-CN': '本轮居民投票在线下进行，不在本站投票；选票在投票结束后整批导入，经另一人核对批准后计入',
-    en: 'This cycle’s resident vote is held offline, not on this site; its ballots are imported after the vote and count once a second person approves them',
-  },
-};
-
-/** What happened to a paper-ballot entry, for staff. */
-export const PAPER_STATUS_MESSAGES = {
-  pending: { 'zh-CN': '第一遍已录入，等待另一位工作人员录入第二遍', en: 'First entry saved; another staff member must enter it a second time' },
-  matched: { 'zh-CN': '两遍录入一致，选票已计入', en: 'Both entries agree; the ballot is counted' },
-  mismatch: { 'zh-CN': '与之前的录入不一致，已标记，需由另一位工作人员对照原件再录入一遍', en: 'This does not match the earlier entry; it is flagged for another staff member to check against the paper' },
-  resolved: { 'zh-CN': '核对后与其中一遍录入一致，选票已计入', en: 'This check matches one of the earlier entries; the ballot is counted' },
-} as const;
-
-/** What a receipt check says, by status. */
-export const RECEIPT_MESSAGES = {
-  vote_open: { 'zh-CN': '投票尚未结束。投票结束并计票后，可在此核对这张选票是否计入。', en: 'The vote has not closed yet. Once it is closed and counted you can check here that this ballot was counted.' },
-  superseded: { 'zh-CN': '这张选票已被同一位居民后来投的选票替换，没有计入。', en: 'This ballot was replaced by a later one from the same resident and was not counted.' },
-  counted: { 'zh-CN': '这张选票已计入。', en: 'This ballot was counted.' },
-} as const;
 
 export type BallotRefusal =
   | { ok: false; code: ReasonCode }
@@ -317,7 +268,7 @@ export async function castInTx(raw: RawExec, { cycleId, input, actor, at }: Cast
   if (s.current) await raw.run(SUPERSEDE, [at, s.current.id]);
   const receiptCode = await insertOnlineBallot(raw, { cycleId, registerEntryId: s.entryId, accountId, method: checked.ballot.method, content: checked.content, castAt: at });
   await appendAuditRaw(raw, {
-    actor: { accountId, role: 'resident', name: '居民' },
+    actor: { accountId, role: 'resident', name: RESIDENT_PUBLIC_NAME },
     action: 'ballot.cast',
     subjectType: 'cycle',
     subjectId: cycleId,

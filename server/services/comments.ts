@@ -17,13 +17,14 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { commentReplies, comments, REPLY_ROLES } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { SharedTokenBucket } from '../auth/rate-limit.ts';
-import { hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { hasRole, reasonCannot, reasonToShow, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 import { notifyCommenter } from './notifications.ts';
 import { loadProjectWithPlace, canSee } from './proposals.ts';
+import { say } from '#messages/say.ts';
 
 export const COMMENT_MAX = 1000;
 export const HIDE_REASON_MAX = 200;
@@ -36,19 +37,12 @@ export function commentLimiter(ctx: AppContext): SharedTokenBucket {
   return ctx.limits.comment;
 }
 
-export type CommentProblem = 'comment_empty' | 'comment_too_long' | 'hide_reason_too_long' | 'already_hidden' | 'comment_hidden' | 'rate_limited';
+/** What is wrong with a comment, a hide or a reply (words: reasons.json `comment.<code>`, with `comment.not_found`). */
+export const COMMENT_PROBLEMS = ['comment_empty', 'comment_too_long', 'hide_reason_too_long', 'already_hidden', 'comment_hidden', 'rate_limited'] as const;
+export type CommentProblem = (typeof COMMENT_PROBLEMS)[number];
 
 /** The role an official reply is given in: staff of the community, or a member of its council. */
 export type ReplyRole = (typeof REPLY_ROLES)[number];
-
-export const COMMENT_MESSAGES: Record<CommentProblem, Record<Locale, string>> = {
-  comment_empty: { 'zh-CN': '请写下评论内容', en: 'Write something first' },
-  comment_too_long: { 'zh-CN': `评论最多 ${COMMENT_MAX} 个字`, en: `Comments are at most ${COMMENT_MAX} characters` },
-  hide_reason_too_long: { 'zh-CN': `理由最多 ${HIDE_REASON_MAX} 个字`, en: `The reason is at most ${HIDE_REASON_MAX} characters` },
-  already_hidden: { 'zh-CN': '这条评论已经隐藏了', en: 'This comment is already hidden' },
-  comment_hidden: { 'zh-CN': '这条评论已被隐藏，不能再回复', en: 'This comment has been hidden; it cannot be replied to' },
-  rate_limited: { 'zh-CN': '评论太频繁，请稍后再试', en: 'You are commenting too often; please wait a little' },
-};
 
 /** An official reply: the office speaking, under the replier's public name and role. */
 export type ReplyView = { id: string; createdAt: Date; body: string; authorName: string; authorRole: ReplyRole };
@@ -90,30 +84,6 @@ export type CommentOutcome =
   | { ok: false; code: Exclude<CommentProblem, 'rate_limited' | 'comment_hidden'>; field: 'body' | 'reason' }
   | { ok: false; code: 'comment_hidden' }
   | { ok: false; code: 'rate_limited'; retryAfterMs: number };
-
-export type CommentRefusalAnswer = { status: 401 | 403 | 404 | 409 | 422 | 429; code: string; message: string; field: 'body' | 'reason' | null; retryAfterMs?: number };
-
-/** A refused comment or hide as the API and the page answer it. */
-export function describeCommentRefusal(r: Exclude<CommentOutcome, { ok: true }>, locale: Locale): CommentRefusalAnswer {
-  switch (r.code) {
-    case 'not_found':
-      return { status: 404, code: r.code, message: locale === 'en' ? 'No such project or comment' : '没有这个项目或评论', field: null };
-    case 'rate_limited':
-      return { status: 429, code: r.code, message: COMMENT_MESSAGES.rate_limited[locale], field: 'body', retryAfterMs: r.retryAfterMs };
-    case 'comment_empty':
-    case 'comment_too_long':
-    case 'hide_reason_too_long':
-      return { status: 422, code: r.code, message: COMMENT_MESSAGES[r.code][locale], field: r.field };
-    case 'already_hidden':
-      return { status: 409, code: r.code, message: COMMENT_MESSAGES.already_hidden[locale], field: 'reason' };
-    case 'comment_hidden':
-      return { status: 409, code: r.code, message: COMMENT_MESSAGES.comment_hidden[locale], field: 'body' };
-    case 'reason_required':
-      return { status: 422, code: r.code, message: REASON_MESSAGES.reason_required[locale], field: 'reason' };
-    default:
-      return { status: REASON_STATUS[r.code] as CommentRefusalAnswer['status'], code: r.code, message: REASON_MESSAGES[r.code][locale], field: null };
-  }
-}
 
 /** Why the actor cannot comment on this project (null: they can). For pages, to show or hide the form. */
 export function whyCannotComment(project: { state: ProjectState; place: Place }, actor: Actor): ReasonCode | null {

@@ -19,12 +19,13 @@ import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { cycleRules, transition, type ProjectEvent, type ProjectState, type TransitionReason } from '../domain/project-states.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { getRulebook } from './rulebooks.ts';
 import { notifyProposer } from './notifications.ts';
 import { newId } from './ids.ts';
 import { MOBILE_RE } from './accounts.ts';
+import { say } from '#messages/say.ts';
 
 // ---------------------------------------------------------------------------
 // Shared helpers
@@ -220,7 +221,7 @@ export async function syncCouncilRoles(ctx: AppContext, now: Date): Promise<numb
       const change = await syncCouncilRole(tx, p.communityId, p.accountId, day, now, null);
       if (change) {
         const name = (await tx.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, p.accountId)))[0]?.n ?? '';
-        await appendAudit(tx, { actor: { accountId: null, role: 'system', name: '系统' }, action: `council.role_${change}`, subjectType: 'community', subjectId: p.communityId, after: { name }, reason: change === 'granted' ? '任期开始' : '任期结束', at: now });
+        await appendAudit(tx, { actor: SYSTEM_AUDIT_ACTOR, action: `council.role_${change}`, subjectType: 'community', subjectId: p.communityId, after: { name }, reason: say.council('zh-CN', change === 'granted' ? 'meetings.termBegan' : 'meetings.termEnded'), at: now });
         await recordSecurityEventInTx(tx, now, { kind: 'role_changed', accountId: null, what: 'council.role', outcome: 'ok', detail: { account: p.accountId, role: 'council_member', change, community: p.communityId, by: 'term dates' } });
       }
       return change;
@@ -243,16 +244,6 @@ export const TERM_REASON_STATUS: Readonly<Record<TermReason, 404 | 409 | 422>> =
   bad_dates: 422,
   term_not_found: 404,
   term_already_ended: 409,
-};
-
-export const TERM_REASON_MESSAGES: Readonly<Record<TermReason, { 'zh-CN': string; en: string }>> = {
-  no_such_account: { 'zh-CN': '没有这个手机号或用户名的账户', en: 'No account has this mobile number or username' },
-  not_a_resident: { 'zh-CN': '议事会成员须是本社区已核验的居民', en: 'A council member must be a verified resident of this community' },
-  term_overlaps: { 'zh-CN': '此人在这段时间已有任期', en: 'This person already has a term in this period' },
-  chair_taken: { 'zh-CN': '这段时间已有召集人（主席）', en: 'There is already a chair in this period' },
-  bad_dates: { 'zh-CN': '任期结束日期不能早于开始日期', en: 'A term cannot end before it starts' },
-  term_not_found: { 'zh-CN': '没有这个任期', en: 'No such term' },
-  term_already_ended: { 'zh-CN': '这个任期在该日期前已经结束', en: 'This term had already ended by that date' },
 };
 
 const overlaps = (a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }) =>

@@ -91,50 +91,6 @@ export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 
   projects_in_notice: 409,
 };
 
-export const PHASE_REASON_MESSAGES: Readonly<Record<PhaseOutcomeCode, Readonly<Record<Locale, string>>>> = {
-  not_found: { 'zh-CN': '找不到', en: 'Not found' },
-  unknown_phase: { 'zh-CN': '本轮没有这个阶段', en: 'This cycle has no such phase' },
-  same_phase: { 'zh-CN': '本轮已经处于这个阶段', en: 'The cycle is already in this phase' },
-  needs_confirmation: {
-    'zh-CN': '退回之前的阶段或跳过阶段，须填写公开理由，并由街道或区级负责人确认',
-    en: 'Moving back or skipping a phase needs a published reason and the confirmation of a street or district officer',
-  },
-  not_needed: { 'zh-CN': '这是下一个阶段，工作人员可直接开启，无需申请', en: 'This is the next phase: staff open it directly, no request is needed' },
-  request_pending: { 'zh-CN': '本轮已有一项阶段调整申请在等待确认', en: 'A request to move this cycle is already waiting for confirmation' },
-  phase_moved: { 'zh-CN': '申请提出后本轮阶段已经变化，只能驳回', en: 'The cycle has moved since the request was made; it can only be declined' },
-  already_decided: { 'zh-CN': '这项申请已经处理过了', en: 'This request has already been decided' },
-  same_person: { 'zh-CN': '须由提出申请以外的另一人确认', en: 'Someone other than the person who asked must confirm' },
-  no_planned_end: { 'zh-CN': '当前阶段没有计划结束日期，无法延长', en: 'The current phase has no planned end to extend' },
-  end_not_later: { 'zh-CN': '新的结束日期须晚于原计划结束日期', en: 'The new end date must be later than the planned end' },
-  end_in_past: { 'zh-CN': '新的结束日期不能早于今天', en: 'The new end date cannot be before today' },
-  bad_date: { 'zh-CN': '请填写有效的日期（年-月-日）', en: 'Enter a real date (year-month-day)' },
-  end_required: {
-    'zh-CN': '这个阶段的计划结束日期已过，请填写新的结束日期，否则它会立即自动结束',
-    en: 'This phase’s planned end has passed: give it a new end date, or it would close again at once',
-  },
-  early_reason_required: {
-    'zh-CN': '当前阶段尚未到计划结束日期，提前结束须填写公开理由',
-    en: 'The current phase has not reached its planned end: ending it early needs a published reason',
-  },
-  projects_in_notice: {
-    'zh-CN': '本轮还有项目在公示中，公示结束前不能进入公示之后的阶段',
-    en: 'Projects of this cycle are still on public notice; the cycle cannot move past public notice until their notice ends',
-  },
-};
-
-/**
- * The refusal's sentence with what it depends on: for 'projects_in_notice',
- * how many projects and when the last notice ends (for the API's message;
- * pages say the same from src/i18n/phases.ts).
- */
-export function phaseRefusalMessage(r: { code: string; inNotice?: number; lastNoticeEndsAt?: Date | null }, locale: Locale): string | undefined {
-  if (r.code !== 'projects_in_notice' || !r.inNotice) return undefined;
-  const base = PHASE_REASON_MESSAGES.projects_in_notice[locale];
-  const when = r.lastNoticeEndsAt ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(r.lastNoticeEndsAt) : null;
-  if (locale === 'en') return `${base} (${r.inNotice} on notice${when ? `; the last notice ends ${when}` : ''}).`;
-  return `${base}（${r.inNotice} 个项目公示中${when ? `，最后一个公示期至 ${when} 结束` : ''}）。`;
-}
-
 /** A refusal of a move; 'projects_in_notice' says how many projects are on notice and when the last notice ends. */
 export type PhaseRefusal = { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string>; inNotice?: number; lastNoticeEndsAt?: Date | null };
 export type SetPhaseOutcome = { ok: true; from: CyclePhase | null; to: CyclePhase } | PhaseRefusal;

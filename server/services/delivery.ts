@@ -33,9 +33,8 @@ import {
 import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
-import { reasonCannot, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { cycleRules, transition, type CycleRules, type ProjectEvent, type ProjectState } from '../domain/project-states.ts';
-import { formatFen } from '../domain/money.ts';
 import {
   checkAgreement,
   checkPayment,
@@ -52,10 +51,10 @@ import { appendAudit, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { notifyProposer } from './notifications.ts';
 import { newId } from './ids.ts';
-import { ATTACHMENT_TYPES, checkFiles, fileProblemMessage, removeStoredFile, uploadsDir, UPLOAD_LIMITS, type FileProblem, type UploadFile } from './uploads.ts';
+import { ATTACHMENT_TYPES, checkFiles, removeStoredFile, uploadsDir, UPLOAD_LIMITS, type FileProblem, type UploadFile } from './uploads.ts';
 
 // ---------------------------------------------------------------------------
-// Outcomes and their messages
+// Outcomes (their words: reasons.json `delivery.<code>`, `deliveryField.<problem>`)
 // ---------------------------------------------------------------------------
 
 export type DeliveryRefusal =
@@ -69,69 +68,7 @@ export type DeliveryRefusal =
 
 export type Outcome<T> = ({ ok: true } & T) | DeliveryRefusal;
 
-const PROBLEM_MESSAGES: Readonly<Record<DeliveryProblem, Readonly<Record<Locale, string>>>> = {
-  bad_date: { 'zh-CN': '请填写有效日期（年-月-日）', en: 'Enter a real date (YYYY-MM-DD)' },
-  end_before_start: { 'zh-CN': '计划完工日期不能早于计划开工日期', en: 'The planned end cannot be before the planned start' },
-  amount_not_positive: { 'zh-CN': '金额必须大于 0', en: 'The amount must be more than 0' },
-  percent_out_of_range: { 'zh-CN': '进度须为 0 到 100 之间的整数', en: 'Progress must be a whole number from 0 to 100' },
-  rating_out_of_range: { 'zh-CN': '评级须为 1 到 5', en: 'The rating must be from 1 to 5' },
-  over_agreed_amount: { 'zh-CN': '超出协议金额', en: 'More than the agreed amount' },
-  below_paid_amount: { 'zh-CN': '协议金额不能低于已支付金额', en: 'The agreed amount cannot be less than what has been paid' },
-  no_agreement: { 'zh-CN': '尚未登记协议', en: 'No agreement recorded yet' },
-  agreement_exists: { 'zh-CN': '协议已登记', en: 'The agreement is already recorded' },
-  notes_required: { 'zh-CN': '验收不通过时须写明原因，原因将公开', en: 'Say why it failed; the reason is published' },
-  date_in_future: { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be after today' },
-};
 
-export function problemMessage(p: DeliveryProblem, locale: Locale): string {
-  return PROBLEM_MESSAGES[p][locale];
-}
-
-/** "协议金额 14.8万元 已全部付清，不能再登记付款。" */
-export function fullyPaidMessage(agreedFen: number, locale: Locale): string {
-  return locale === 'en' ? `The agreed amount of ${formatFen(agreedFen, 'en')} has been paid in full; no further payment can be recorded.` : `协议金额 ${formatFen(agreedFen, 'zh-CN')} 已全部付清，不能再登记付款。`;
-}
-
-export type RefusalAnswer = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422; code: string; message: string; fields?: Record<string, string> };
-
-/** One place that turns a refusal into a status, a code and a message in the reader's language. */
-export function describeDeliveryRefusal(r: DeliveryRefusal, locale: Locale): RefusalAnswer {
-  const en = locale === 'en';
-  switch (r.code) {
-    case 'not_found':
-      return { status: 404, code: 'not_found', message: en ? 'No such project' : '没有这个项目' };
-    case 'invalid': {
-      const fields = Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, problemMessage(v!, locale)]));
-      return { status: 422, code: 'invalid', message: en ? 'Some fields are not valid; see the fields listed.' : '提交的内容有误，请检查标出的字段。', fields };
-    }
-    case 'no_agreement':
-      return { status: 409, code: 'no_agreement', message: en ? 'Record the agreement (implementer, amount, dates) first.' : '请先登记协议（实施方、金额、工期）。' };
-    case 'agreement_exists':
-      return { status: 409, code: 'agreement_exists', message: en ? 'The agreement is already recorded; amend it instead, with a reason.' : '协议已登记；如需变更，请填写变更理由。' };
-    case 'not_photo':
-      return { status: 415, code: 'unsupported_type', message: en ? 'Progress reports take photos (JPEG, PNG or WebP) only.' : '进度报告只接受照片（JPEG、PNG 或 WebP）。' };
-    case 'over_agreed_amount': {
-      const f = (n: number) => formatFen(n, locale);
-      return {
-        status: 422,
-        code: 'over_agreed_amount',
-        message: en
-          ? `This payment of ${f(r.amountFen)} would exceed the agreed amount of ${f(r.agreedFen)}: ${f(r.paidFen)} is already paid, so at most ${f(r.leftFen)} can still be paid.`
-          : `本次付款 ${f(r.amountFen)} 将超出协议金额 ${f(r.agreedFen)}：已支付 ${f(r.paidFen)}，最多还可支付 ${f(r.leftFen)}。`,
-        fields: { amount: en ? `At most ${f(r.leftFen)}` : `最多 ${f(r.leftFen)}` },
-      };
-    }
-    case 'fully_paid':
-      return { status: 409, code: 'fully_paid', message: fullyPaidMessage(r.agreedFen, locale) };
-    case 'file_problems': {
-      const first = r.problems[0]!;
-      const status = first.code === 'file_too_large' ? 413 : first.code === 'unsupported_type' ? 415 : 422;
-      return { status, code: first.code, message: r.problems.map((p) => fileProblemMessage(p, locale)).join(en ? '; ' : '；') };
-    }
-    default:
-      return { status: REASON_STATUS[r.code], code: r.code, message: REASON_MESSAGES[r.code][locale] };
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Loading

@@ -23,7 +23,6 @@ import {
   checkClose,
   COMMITTED_STATES,
   committedAmount,
-  describeOutcome,
   meetingQuorum,
   tallyItem,
   whyNotDecide,
@@ -48,6 +47,8 @@ import { membersInOffice, placeOfCommunity, Refusal, staffReason, stepProject } 
 import { openNotice } from './notices.ts';
 import { newId } from './ids.ts';
 import { inValues } from './sql-lists.ts';
+import { describeOutcome } from '#messages/meeting-words.ts';
+import { say } from '#messages/say.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -409,7 +410,8 @@ export async function decideItem(ctx: AppContext, meetingId: string, itemId: str
     const tally = tallyItem(l.rulebook, f.presentIds, votes);
     const refused = whyNotDecide(f, { decided: it.item.outcome !== null }, tally);
     if (refused) return { ok: false as const, code: refused };
-    const reason = `议事会会议「${l.m.title}」（${meetingDay(l.m.scheduledAt)}）：${describeOutcome(l.rulebook, l.m.membersTotal!, tally, 'zh-CN')}`;
+    // The published reason is recorded in Chinese, the language of the record.
+    const reason = say.council('zh-CN', 'meetings.decisionReason', { title: l.m.title, day: meetingDay(l.m.scheduledAt), outcome: describeOutcome(l.rulebook, l.m.membersTotal!, tally, 'zh-CN') });
     let projectState: string;
     if (tally.outcome === 'adopted') {
       const costFen = committedAmount({ estimatedCostFen: it.costFen, agreedAmountFen: it.agreedFen });

@@ -45,13 +45,14 @@ import {
 import type { AppContext } from '../context.ts';
 import { notificationMessage, type Notice } from './notifications.ts';
 import { recordSecurityEvent } from './security-log.ts';
+import { say } from '#messages/say.ts';
 
 /** How the export covers a column that points at a person. */
 export type Coverage =
   /** Rows where the column is the person are exported in full, in this section. */
   | { section: MyDataSection; via: 'account' | 'register' }
-  /** The column records who did an official act (staff, officers, council, auditors): the acts are public under the actor's name; the export counts them. */
-  | { acts: { 'zh-CN': string; en: string } };
+  /** The column records who did an official act (staff, officers, council, auditors): the acts are public under the actor's name; the export counts them (named by privacy.json's `mydata.acts.<table>.<column>`). */
+  | { acts: true };
 
 export const MY_DATA_SECTIONS = [
   'account',
@@ -105,25 +106,25 @@ export const PERSON_COLUMNS: Readonly<Record<string, Coverage>> = {
   'sessions.account_id': { section: 'sessions', via: 'account' },
   'trusted_devices.account_id': { section: 'trustedDevices', via: 'account' },
   'audit_log.actor_account_id': { section: 'auditEntries', via: 'account' },
-  'role_assignments.granted_by': { acts: { 'zh-CN': '授予的角色', en: 'roles granted' } },
-  'council_terms.created_by': { acts: { 'zh-CN': '登记的议事会任期', en: 'council terms entered' } },
-  'register_entries.imported_by': { acts: { 'zh-CN': '导入的名册条目', en: 'register entries imported' } },
-  'comments.hidden_by': { acts: { 'zh-CN': '隐藏的留言', en: 'comments hidden' } },
-  'objections.answered_by': { acts: { 'zh-CN': '答复的公示异议', en: 'objections answered' } },
-  'paper_ballot_entries.entered_by': { acts: { 'zh-CN': '录入的纸质选票', en: 'paper ballots typed in' } },
-  'council_votes.recorded_by': { acts: { 'zh-CN': '记录的议事会表决', en: 'council votes recorded' } },
-  'meetings.created_by': { acts: { 'zh-CN': '安排的会议', en: 'meetings scheduled' } },
-  'meeting_addenda.created_by': { acts: { 'zh-CN': '会议纪要补充', en: 'meeting addenda' } },
-  'agreements.created_by': { acts: { 'zh-CN': '登记的实施协议', en: 'agreements recorded' } },
-  'progress_reports.created_by': { acts: { 'zh-CN': '进度报告', en: 'progress reports' } },
-  'payments.created_by': { acts: { 'zh-CN': '登记的付款', en: 'payments recorded' } },
-  'acceptances.created_by': { acts: { 'zh-CN': '验收记录', en: 'acceptances recorded' } },
-  'audit_findings.created_by': { acts: { 'zh-CN': '审计发现', en: 'audit findings' } },
-  'ballot_imports.created_by': { acts: { 'zh-CN': '上传的选票文件', en: 'ballot files uploaded' } },
-  'ballot_imports.reviewed_by': { acts: { 'zh-CN': '核对的选票文件', en: 'ballot files reviewed' } },
-  'phase_change_requests.requested_by': { acts: { 'zh-CN': '申请的阶段调整', en: 'phase changes requested' } },
-  'phase_change_requests.decided_by': { acts: { 'zh-CN': '决定的阶段调整', en: 'phase changes decided' } },
-  'rulebooks.created_by': { acts: { 'zh-CN': '规则版本', en: 'rulebook versions' } },
+  'role_assignments.granted_by': { acts: true },
+  'council_terms.created_by': { acts: true },
+  'register_entries.imported_by': { acts: true },
+  'comments.hidden_by': { acts: true },
+  'objections.answered_by': { acts: true },
+  'paper_ballot_entries.entered_by': { acts: true },
+  'council_votes.recorded_by': { acts: true },
+  'meetings.created_by': { acts: true },
+  'meeting_addenda.created_by': { acts: true },
+  'agreements.created_by': { acts: true },
+  'progress_reports.created_by': { acts: true },
+  'payments.created_by': { acts: true },
+  'acceptances.created_by': { acts: true },
+  'audit_findings.created_by': { acts: true },
+  'ballot_imports.created_by': { acts: true },
+  'ballot_imports.reviewed_by': { acts: true },
+  'phase_change_requests.requested_by': { acts: true },
+  'phase_change_requests.decided_by': { acts: true },
+  'rulebooks.created_by': { acts: true },
 };
 
 /** The columns of official acts, as identifiers safe to put in SQL (they come from the declaration above, never from a request). */
@@ -132,8 +133,9 @@ const ACT_COLUMNS = Object.entries(PERSON_COLUMNS)
   .map(([key, c]) => {
     const [table, column] = key.split('.') as [string, string];
     if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error(`not an identifier: ${key}`);
-    const what = (c as { acts: { 'zh-CN': string; en: string } }).acts;
-    return { table, column, nameZh: what['zh-CN'], nameEn: what.en };
+    const words = `mydata.acts.${key}` as const;
+    if (!say.privacy.has(words)) throw new Error(`no words for the official acts of ${key} (privacy.json)`);
+    return { table, column, nameZh: say.privacy('zh-CN', words), nameEn: say.privacy('en', words) };
   });
 
 const placeName = { zh: sql<string>`coalesce(${communities.nameZh}, ${streets.nameZh}, ${districts.nameZh}, ${roleAssignments.scopeId})`, en: sql<string>`coalesce(${communities.nameEn}, ${streets.nameEn}, ${districts.nameEn}, ${roleAssignments.scopeId})` };

@@ -14,6 +14,7 @@ import { PROJECT_STATES, type ProjectState } from '../domain/project-states.ts';
 import type { CyclePhase, PlannedPhase } from '../domain/cycle-phases.ts';
 import type { VoteMethod } from '../domain/rulebook.ts';
 import type { Place } from '../domain/permissions.ts';
+import { say } from '#messages/say.ts';
 
 export type NextStepPanel = {
   step: NextStep;
@@ -74,13 +75,15 @@ export async function nextStepPanel(
         order by ra.granted_at, a.id limit 3`)
     ).map((r) => r.name);
   const people: Partial<Record<NextActor, string>> = {};
+  // Names are joined as Chinese names are (、), whatever the page's language.
+  const list = (names: string[]) => names.join(say.reasons('zh-CN', 'join.list'));
   const staff = await names('staff', 'community', input.place.communityId);
-  if (staff.length) people.staff = staff.join('、');
+  if (staff.length) people.staff = list(staff);
   // Screening is done by the community's staff or the street office.
   const streetOfficers = await names('officer', 'street', input.place.streetId);
-  if (staff.length + streetOfficers.length) people.screeners = [...staff, ...streetOfficers].join('、');
+  if (staff.length + streetOfficers.length) people.screeners = list([...staff, ...streetOfficers]);
   const auditors = await names('auditor', 'district', input.place.districtId);
-  if (auditors.length) people.auditor = auditors.join('、');
+  if (auditors.length) people.auditor = list(auditors);
 
   const step = nextStep({
     state: input.project.state,

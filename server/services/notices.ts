@@ -23,6 +23,7 @@ import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { loadProjectForStep, Refusal, staffReason, stepProject, syncCouncilRoles } from './council.ts';
 import { newId } from './ids.ts';
+import { say } from '#messages/say.ts';
 
 export type NoticeRow = typeof notices.$inferSelect;
 
@@ -72,7 +73,7 @@ export async function ensureNotice(tx: Tx, projectId: string, now: Date): Promis
     subjectType: 'project',
     subjectId: projectId,
     after: { noticeStartsAt: row.startsAt.toISOString(), noticeEndsAt: row.endsAt.toISOString() },
-    reason: '按议事会决议时间补记公示期',
+    reason: say.council('zh-CN', 'notice.backfilled'),
     at: now,
   });
   return row;

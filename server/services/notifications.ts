@@ -15,7 +15,7 @@ import { accounts, notifications } from '#db/schema.ts';
 import type { Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from './ids.ts';
-import { PROJECT_STATE_NAMES, type ProjectState } from '../domain/project-states.ts';
+import { say } from '#messages/say.ts';
 import { inValues } from './sql-lists.ts';
 
 export const PROJECT_STATE_NOTIFICATION = 'project_state';
@@ -30,11 +30,6 @@ export type OfficialReplyPayload = { code: string; title: string; commentId: str
 export type Notice =
   | { kind: typeof PROJECT_STATE_NOTIFICATION; payload: ProjectStatePayload }
   | { kind: typeof OFFICIAL_REPLY_NOTIFICATION; payload: OfficialReplyPayload };
-
-const REPLIER_ROLE_NAMES: Readonly<Record<OfficialReplyPayload['replierRole'], Readonly<Record<'zh-CN' | 'en', string>>>> = {
-  staff: { 'zh-CN': '社区工作人员', en: 'community staff' },
-  council_member: { 'zh-CN': '议事会成员', en: 'council member' },
-};
 
 /** Is there someone to tell? A closed account is an empty tombstone: nothing is written for it. */
 async function reachable(tx: Tx, accountId: string): Promise<boolean> {
@@ -130,8 +125,6 @@ export async function markRead(ctx: AppContext, accountId: string, ids?: readonl
   });
 }
 
-const stateName = (s: string, locale: 'zh-CN' | 'en') => PROJECT_STATE_NAMES[s as ProjectState]?.[locale] ?? s;
-
 /**
  * "您提议的「中秋邻里节」：已提交 → 初审通过" / "Your proposal “…”: Submitted → Passed screening";
  * "您对「中秋邻里节」的评论收到了官方回复（王芳，社区工作人员）" / "Your comment on “…” has an official reply (…, community staff)".
@@ -139,11 +132,13 @@ const stateName = (s: string, locale: 'zh-CN' | 'en') => PROJECT_STATE_NAMES[s a
 export function notificationMessage(n: Notice, locale: 'zh-CN' | 'en'): string {
   if (n.kind === OFFICIAL_REPLY_NOTIFICATION) {
     const { title, replierName, replierRole } = n.payload;
-    const role = REPLIER_ROLE_NAMES[replierRole]?.[locale] ?? replierRole;
-    return locale === 'en' ? `Your comment on “${title}” has an official reply (${replierName}, ${role})` : `您对「${title}」的评论收到了官方回复（${replierName}，${role}）`;
+    return say.participation(locale, 'notifications.message.reply', { title, name: replierName, role: say.participation(locale, `notifications.role.${replierRole}`) });
   }
-  const step = `${stateName(n.payload.from, locale)} → ${stateName(n.payload.to, locale)}`;
-  return locale === 'en' ? `Your proposal “${n.payload.title}”: ${step}` : `您提议的「${n.payload.title}」：${step}`;
+  const stateName = (s: string) => {
+    const key = `state.${s}`;
+    return say.names.has(key) ? say.names(locale, key) : s;
+  };
+  return say.participation(locale, 'notifications.message.step', { title: n.payload.title, from: stateName(n.payload.from), to: stateName(n.payload.to) });
 }
 
 /** Where a notification leads: the project, or the answered comment on it. */

@@ -45,9 +45,11 @@ import { naturalCompare } from '../domain/tally/natural.ts';
 import { auditDisclosure, chainPlace } from './audit-disclosure.ts';
 import { getCycle, getCommunityById } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
-import { RULE_DEFINITIONS, type StoredResult } from './results.ts';
+import type { StoredResult } from './results.ts';
 import { inValues } from './sql-lists.ts';
+import { RESIDENT_PUBLIC_NAME } from './audit.ts';
 import { countedReceiptList } from './counted-receipts.ts';
+import { say } from '#messages/say.ts';
 
 // ---------------------------------------------------------------------------
 // Datasets
@@ -169,7 +171,7 @@ const decisionsLoader: Loader = {
         out.push({
           audit_seq: place.seq, at: r.at, project_code: r.code, event: r.action.slice('project.'.length), from_state: from, to_state: to, reason: r.reason, actor_role: r.actorRole,
           // The log already says 居民 for residents; say it again here in case a row predates that rule.
-          actor_name: r.actorRole === 'resident' ? '居民' : r.actorName,
+          actor_name: r.actorRole === 'resident' ? RESIDENT_PUBLIC_NAME : r.actorName,
           audit_hash: place.hash,
         });
       }
@@ -429,7 +431,7 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
   const votePhase = cycle.phases.find((p) => p.phase === 'resident_vote');
   const selected = new Set(stored.selected);
   const meta: Record<string, string> = {
-    description: `${cycle.titleZh} 居民投票：匿名选票与官方结果 / ${cycle.titleEn}: resident vote, anonymised ballots and the official result`,
+    description: `${say.tally('zh-CN', 'pb.description', { title: cycle.titleZh })} / ${say.tally('en', 'pb.description', { title: cycle.titleEn })}`,
     country: 'China',
     unit: `${community.district.nameZh} ${community.street.nameZh} ${community.nameZh}`,
     instance: String(cycle.year),
@@ -437,10 +439,10 @@ export async function exportBallotsPb(database: Database, cycleId: string, now: 
     subunit: community.nameZh,
     currency: 'CNY',
     // Decided: money in yuan (元), exact decimals; see the module comment.
-    comment: `金额单位：元（CNY），精确到分。project_id 为项目编号；votes 为支持人数；selected=1 为官方结果（${stored.rule}）资助的项目。复核：npm run tally -- --rule ${stored.rule} <本文件>`,
+    comment: say.tally('zh-CN', 'pb.comment', { rule: stored.rule }),
     // pabulib's name of the rule, and (not a pabulib key; readers keep it) exactly which variant, for any other tool.
     rule: PABULIB_RULE[stored.rule],
-    rule_description: RULE_DEFINITIONS[stored.rule].en,
+    rule_description: say.tally('en', `rule.${stored.rule}.definition`),
     ...(votePhase ? { date_begin: votePhase.startsOn, date_end: votePhase.endsOn } : {}),
     ...(rulebook.vote.method === 'approval' && rulebook.vote.maxChoices ? { max_length: String(rulebook.vote.maxChoices) } : {}),
     ...(cumulative && rulebook.vote.points ? { max_sum_points: String(rulebook.vote.points) } : {}),

@@ -22,15 +22,15 @@ import type { AppContext } from '../context.ts';
 import { changedFields, needsReverification, type RegisterField } from '../domain/personal-data.ts';
 import { REGISTER_MAX_LEN, REGISTER_PHONE_RE } from '../domain/register-csv.ts';
 import type { Locale } from '../domain/permissions.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { ACCOUNT_PUBLIC_NAME, appendAudit, RESIDENT_PUBLIC_NAME, type AuditActor } from './audit.ts';
 import { MOBILE_RE } from './accounts.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { newVerificationCode } from './residents.ts';
 import { filledText, shapedText } from './text-fields.ts';
 
-/** Custom messages are "中文|English" (server/http/errors.ts). */
-const MOBILE_MESSAGE = '请输入 11 位手机号（以 1 开头），或留空|Enter an 11-digit mobile number starting with 1, or leave it empty';
-const PHONE_MESSAGE = '电话号码格式不对（7–20 位数字，可含 - 和空格），或留空|Not a phone number (7–20 digits, dashes and spaces allowed); or leave it empty';
+/** A refinement's message is the key of its words in reasons.json (server/http/errors.ts). */
+const MOBILE_MESSAGE = 'input.mobile_or_empty';
+const PHONE_MESSAGE = 'input.phone_or_empty';
 
 export const DetailsInput = z.strictObject({
   displayName: filledText(40),
@@ -50,15 +50,8 @@ export type DetailsProblem = 'login_taken' | 'login_required' | 'not_found';
 /** `not_resident_of_community`: no entry of that community's register is this person's (a reason about who they are, 403). */
 export type RegisterProblem = 'not_resident_of_community' | 'holds_office';
 
-export const DETAILS_MESSAGES: Readonly<Record<DetailsProblem | 'holds_office', Readonly<Record<Locale, string>>>> = {
-  login_taken: { 'zh-CN': '这个手机号已经被另一个账号使用', en: 'Another account already uses this mobile number' },
-  login_required: { 'zh-CN': '您的账号没有用户名，手机号是唯一的登录方式，不能留空', en: 'Your account has no username: the mobile number is how you sign in, so it cannot be empty' },
-  not_found: { 'zh-CN': '找不到这个账号', en: 'No such account' },
-  holds_office: {
-    'zh-CN': '您在该社区担任议事会成员，居民身份的更正请联系社区工作人员办理',
-    en: 'You sit on this community’s council: ask the community’s staff to correct your residency details',
-  },
-};
+/** Why a correction was refused (words: reasons.json `details.<code>`). */
+export const DETAILS_PROBLEMS = ['login_taken', 'login_required', 'not_found', 'holds_office'] as const;
 
 /** How a person correcting their own data appears in the audit log: as 居民 if they are a resident anywhere, else as 用户. Never by name. */
 export async function selfAuditActor(tx: Tx | AppContext['database']['db'], accountId: string): Promise<AuditActor> {
@@ -67,7 +60,7 @@ export async function selfAuditActor(tx: Tx | AppContext['database']['db'], acco
     .from(roleAssignments)
     .where(and(eq(roleAssignments.accountId, accountId), eq(roleAssignments.role, 'resident'), isNull(roleAssignments.revokedAt)))
     .limit(1);
-  return r.length ? { accountId, role: 'resident', name: '居民' } : { accountId, role: 'account', name: '用户' };
+  return r.length ? { accountId, role: 'resident', name: RESIDENT_PUBLIC_NAME } : { accountId, role: 'account', name: ACCOUNT_PUBLIC_NAME };
 }
 
 /** The public log's subject for a change to an account (its id is never published). */

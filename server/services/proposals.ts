@@ -14,9 +14,9 @@ import { and, desc, eq, isNull, ne, notInArray } from 'drizzle-orm';
 import { projects, cycles, communities, streets, districts } from '#db/schema.ts';
 import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
-import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, roleReason, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
-import { checkProposal, fieldMessages, isOverCap, type ExistingProject, type ProposalCheck, type ProposalField, type ProposalInput } from '../domain/proposal-checks.ts';
-import type { Bilingual, Rulebook } from '../domain/rulebook.ts';
+import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { checkProposal, type ExistingProject, type ProposalCheck, type ProposalField, type ProposalInput } from '../domain/proposal-checks.ts';
+import type { Rulebook } from '../domain/rulebook.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
 import { availableEvents, cycleRules, whoCannotStep, type ProjectState } from '../domain/project-states.ts';
 import { fenToYuanInput } from '../domain/money.ts';
@@ -29,8 +29,6 @@ import { inValues } from './sql-lists.ts';
 import {
   checkFiles,
   countAttachments,
-  FILE_PROBLEM_STATUS,
-  fileProblemMessage,
   deleteAttachmentRow,
   getAttachmentRow,
   listAttachments,
@@ -46,37 +44,9 @@ export type ProposalRefusal =
   | { ok: false; code: 'not_found' | 'conflict' }
   | { ok: false; code: 'rate_limited'; retryAfterMs: number }
   | { ok: false; code: ReasonCode }
-  | { ok: false; code: 'invalid'; fields: Partial<Record<ProposalField, Bilingual>>; check: ProposalCheck }
+  | { ok: false; code: 'invalid'; fields: ProposalCheck['fields']; check: ProposalCheck }
   | { ok: false; code: 'invalid_files'; problems: FileProblem[] };
 
-export type RefusalAnswer = { status: 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 400; code: string; message: string; fields: Record<string, string>; retryAfterMs?: number };
-
-/**
- * A refused proposal as the API and the pages answer it: the status, a code,
- * a message in the caller's language, and one message per field. Over the
- * cap is `over_cap` and its message names the cap.
- */
-export function describeRefusal(r: ProposalRefusal, locale: Locale): RefusalAnswer {
-  switch (r.code) {
-    case 'not_found':
-      return { status: 404, code: r.code, message: locale === 'en' ? 'No such cycle or proposal' : '没有这个轮次或提议', fields: {} };
-    case 'conflict':
-      return { status: 409, code: r.code, message: locale === 'en' ? 'The proposal changed meanwhile; reload it' : '提议已被修改或提交，请刷新后再试', fields: {} };
-    case 'rate_limited':
-      return { status: 429, code: r.code, message: locale === 'en' ? 'Too many proposals or uploads at once; please try again later.' : '提议或上传过于频繁，请稍后再试。', fields: {}, retryAfterMs: r.retryAfterMs };
-    case 'invalid': {
-      const fields = fieldMessages(r.fields, locale);
-      if (isOverCap(r.check)) return { status: 422, code: 'over_cap', message: fields.estimatedCost!, fields };
-      return { status: 422, code: 'invalid_proposal', message: locale === 'en' ? 'Some fields need attention; see the fields listed.' : '提议内容有误，请检查标出的字段。', fields };
-    }
-    case 'invalid_files': {
-      const message = r.problems.map((p) => fileProblemMessage(p, locale)).join(locale === 'en' ? '; ' : '；');
-      return { status: FILE_PROBLEM_STATUS[r.problems[0]!.code], code: r.problems[0]!.code, message, fields: { files: message } };
-    }
-    default:
-      return { status: REASON_STATUS[r.code], code: r.code, message: REASON_MESSAGES[r.code][locale], fields: {} };
-  }
-}
 
 type CycleBundle = { cycle: CycleView & { communityId: string }; community: CommunityView; rulebook: Rulebook & { id: string } };
 

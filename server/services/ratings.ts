@@ -8,53 +8,27 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { ratings, registerEntries } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { reasonCannot, reasonToShow, REASON_MESSAGES, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { reasonCannot, reasonToShow, REASON_STATUS, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
 import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 import { canSee, loadProjectWithPlace } from './proposals.ts';
+import { say } from '#messages/say.ts';
 
 export const RATING_COMMENT_MAX = 500;
 
 /** Projects that show their survey results: accepted and every state after it. */
 export const SURVEY_STATES: readonly ProjectState[] = ['accepted', 'evaluated', 'audited', 'archived'];
 
-export type RatingProblem = 'bad_score' | 'comment_too_long' | 'already_rated' | 'no_register_entry';
-
-export const RATING_MESSAGES: Record<RatingProblem, Record<Locale, string>> = {
-  bad_score: { 'zh-CN': '请选择 1 到 5 分', en: 'Choose a score from 1 to 5' },
-  comment_too_long: { 'zh-CN': `意见最多 ${RATING_COMMENT_MAX} 个字`, en: `Comments are at most ${RATING_COMMENT_MAX} characters` },
-  already_rated: { 'zh-CN': '您已经评价过这个项目，每位居民只能评价一次', en: 'You have already rated this project; each resident rates once' },
-  no_register_entry: {
-    'zh-CN': '您的账户还没有对应本社区居民名册中的记录，请先核验居民身份',
-    en: 'Your account is not linked to an entry in this community’s register; please verify your residency first',
-  },
-};
+/** What is wrong with a rating (words: reasons.json `rating.<code>`, with `rating.not_found`). */
+export const RATING_PROBLEMS = ['bad_score', 'comment_too_long', 'already_rated', 'no_register_entry'] as const;
+export type RatingProblem = (typeof RATING_PROBLEMS)[number];
 
 export type RatingOutcome =
   | { ok: true; id: string }
   | { ok: false; code: 'not_found' | ReasonCode | 'already_rated' | 'no_register_entry' }
   | { ok: false; code: 'bad_score' | 'comment_too_long'; field: 'score' | 'comment' };
-
-export type RatingRefusalAnswer = { status: 401 | 403 | 404 | 409 | 422; code: string; message: string; field: 'score' | 'comment' | null };
-
-/** A refused rating as the API and the page answer it: a second rating is 409 already_rated. */
-export function describeRatingRefusal(r: Exclude<RatingOutcome, { ok: true }>, locale: Locale): RatingRefusalAnswer {
-  switch (r.code) {
-    case 'not_found':
-      return { status: 404, code: r.code, message: locale === 'en' ? 'No such project' : '没有这个项目', field: null };
-    case 'already_rated':
-      return { status: 409, code: r.code, message: RATING_MESSAGES.already_rated[locale], field: null };
-    case 'no_register_entry':
-      return { status: 403, code: r.code, message: RATING_MESSAGES.no_register_entry[locale], field: null };
-    case 'bad_score':
-    case 'comment_too_long':
-      return { status: 422, code: r.code, message: RATING_MESSAGES[r.code][locale], field: r.field };
-    default:
-      return { status: REASON_STATUS[r.code] as RatingRefusalAnswer['status'], code: r.code, message: REASON_MESSAGES[r.code][locale], field: null };
-  }
-}
 
 export function whyCannotRate(project: { state: ProjectState; place: Place }, actor: Actor): ReasonCode | null {
   // Worded for the page (the state first); rateProject refuses with reasonCannot, who first.

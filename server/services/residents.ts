@@ -10,7 +10,7 @@ import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { parseRegisterCsv, type CsvProblem } from '../domain/register-csv.ts';
 import { reasonCannot, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
-import { appendAudit, type AuditActor } from './audit.ts';
+import { appendAudit, RESIDENT_PUBLIC_NAME, type AuditActor } from './audit.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { newId } from './ids.ts';
 import { guardGuess, type Throttled } from '../auth/throttle.ts';
@@ -34,7 +34,7 @@ export function normalizeCode(input: string): string {
 /** A slip's code as a person types it: its eight symbols, in either case, with spaces or hyphens anywhere. */
 const TYPED_CODE = `[\\s-]*(?:[${CODE_ALPHABET}${CODE_ALPHABET.toLowerCase()}][\\s-]*){8}`;
 export const VerifyInput = z.strictObject({
-  code: shapedText(TYPED_CODE, 20, '核验码是纸条上的 8 位字母和数字（不含 0、1、I、L、O）|A code is the 8 letters and digits on the slip (no 0, 1, I, L or O)'),
+  code: shapedText(TYPED_CODE, 20, 'input.residency_code'),
 });
 export const ImportInput = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
 
@@ -189,7 +189,7 @@ export async function verifyResidency(ctx: AppContext, accountId: string, rawCod
       grantedBy: 'verification_code',
     });
     await appendAudit(tx, {
-      actor: { accountId, role: 'resident', name: '居民' },
+      actor: { accountId, role: 'resident', name: RESIDENT_PUBLIC_NAME },
       action: 'resident.verified',
       subjectType: 'community',
       subjectId: found.e.communityId,
@@ -200,8 +200,5 @@ export async function verifyResidency(ctx: AppContext, accountId: string, rawCod
   });
 }
 
-export const VERIFY_MESSAGES: Record<'code_unknown' | 'code_used' | 'already_resident', { 'zh-CN': string; en: string }> = {
-  code_unknown: { 'zh-CN': '核验码不正确，请核对纸条上的 8 位码', en: 'That code is not right; check the 8 characters on your slip' },
-  code_used: { 'zh-CN': '这个核验码已经被使用过了', en: 'This code has already been used' },
-  already_resident: { 'zh-CN': '您已经是该社区的核验居民', en: 'You are already a verified resident of this community' },
-};
+/** Why a verification code was refused (words: reasons.json `resident.<code>`). */
+export const VERIFY_PROBLEMS = ['code_unknown', 'code_used', 'already_resident'] as const;

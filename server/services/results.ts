@@ -33,6 +33,7 @@ import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
 import { countedReceiptList } from './counted-receipts.ts';
+import { say } from '#messages/say.ts';
 
 /** What is stored in cycle_results.result. Keys are project ids; explanations name projects by code. */
 export type StoredResult = {
@@ -47,39 +48,9 @@ export type StoredResult = {
   explanations: Record<string, Explanation>;
 };
 
-export const RULE_NAMES: Readonly<Record<ResultRule, Readonly<Record<Locale, string>>>> = {
-  greedy: { 'zh-CN': '按票数排序（贪心法）', en: 'Greedy by votes' },
-  'mes-add1': { 'zh-CN': '均等份额法（MES，Add1 补全）', en: 'Method of Equal Shares (Add1 completion)' },
-};
-
-export const RULE_NOTES: Readonly<Record<ResultRule, Readonly<Record<Locale, string>>>> = {
-  greedy: {
-    'zh-CN': '把项目按得票（或得分）从高到低排序，依次资助：放得进剩余预算的就资助，放不进的跳过，继续看下一个。这是大多数城市的做法；缺点是票数最多的一群人可能拿走几乎全部预算。',
-    en: 'Projects are ranked by votes (or points), highest first, and funded in that order: each one that still fits in the remaining budget is funded, one that does not fit is skipped and the next is considered. Most cities do this; its weakness is that the largest group of voters can take nearly the whole budget.',
-  },
-  'mes-add1': {
-    'zh-CN': '把预算平均分给每位投票的居民，每人一份。一个项目只能由支持它的居民用自己那份钱共同支付；每一轮资助“每位支持者出钱最少”的项目。这样，每一群居民大致按人数比例得到预算。Add1 补全：如果这样分完还剩钱，就把每人的份额每次提高 1元再算一遍，直到再提高就会超出预算。',
-    en: 'The budget is split equally among the residents who voted. A project can only be paid for by its own supporters out of their shares; each round funds the project whose supporters pay least each. So every group of residents gets roughly its fair share of the budget. Add1 completion: if money is left over, everyone’s share is raised by one yuan at a time and the count is redone, until a further raise would overspend the budget.',
-  },
-};
-
-/**
- * Each rule exactly, as the results page and the `.pb` file's META name it:
- * enough for anyone to reproduce a published result with another tool
- * (the README shows the pabutools call).
- */
-export const RULE_DEFINITIONS: Readonly<Record<ResultRule, Readonly<Record<Locale, string>>>> = {
-  greedy: {
-    'zh-CN':
-      '按票数的贪心法：项目按得票数（赞成票数；积分投票按总分）从高到低排序；票数相同时，费用低的在前，再相同时得票（或得分）多的在前，最后按项目编号的自然顺序。依次资助：放得进剩余预算的就资助，放不进的跳过。相当于 pabutools 的 greedy_utilitarian_welfare 配以“费用满意度”（Cost_Sat，积分投票为“分数×费用”），因为它按“满意度÷费用”排序，即按票数排序；配以“项目个数满意度”（Cardinality_Sat）则按“票数÷费用”排序，结果不同。',
-    en: 'Greedy by vote count: projects are ranked by their votes (approvals; with points ballots, total points), most first; ties go to the cheaper project, then to more votes (or points), then to the project code in natural order. Going down that list, each project that still fits in the remaining budget is funded and one that does not is skipped. In pabutools this is greedy_utilitarian_welfare with cost satisfaction (Cost_Sat; with points ballots, points × cost), which ranks by satisfaction per unit of cost, that is by votes; with cardinality satisfaction (Cardinality_Sat) it would rank by votes per unit of cost and fund differently.',
-  },
-  'mes-add1': {
-    'zh-CN':
-      '均等份额法（Method of Equal Shares），满意度按“费用”计（居民从一个他支持的项目得到的满意度等于项目费用；积分投票为“分数×费用”），以 Add1 补全：每位投票居民先分得预算 B 的 1/n（n 为选票数）；若结果还能再放进一个有人支持的项目，就把每人的份额提高 1元重新计算，直到结果“放不进任何有人支持的项目”为止；若某次提高后结果超出预算，则取上一次的结果。同等条件下，费用低的项目优先，再比得票（或得分），最后按项目编号的自然顺序。如果全部项目合计不超过预算，则全部资助。之后不再按票数补充。相当于 pabutools 的 method_of_equal_shares(sat_class=Cost_Sat, voter_budget_increment=1)。',
-    en: 'Method of Equal Shares with cost satisfaction (a voter’s satisfaction from a project they support is its cost; with points ballots, points × cost), completed by Add1: each voter starts with an equal share B/n of the budget B (n ballots); while the outcome leaves room for another supported project, every share is raised by 1 yuan and the count is run again, stopping at the first outcome with no room for any supported project, or, when a raise would overspend, at the outcome before it. Ties go to the cheaper project, then to more votes (or points), then to the project code in natural order. If all projects together fit in the budget, all are funded. No greedy top-up afterwards. In pabutools this is method_of_equal_shares(sat_class=Cost_Sat, voter_budget_increment=1).',
-  },
-};
+// Each rule's name, a note for residents and its exact definition (enough for anyone to reproduce a
+// published result with another tool; the README shows the pabutools call) are tally.json's
+// `rule.<rule>.name`, `.note` and `.definition`, which the results page and the `.pb` file's META show.
 
 function fenToYuan(fen: number): string {
   const yuan = Math.floor(fen / 100);
@@ -182,7 +153,8 @@ export async function countResidentVote(tx: Tx, input: CountInput): Promise<void
     const event: ProjectEvent = funded.has(p.id) ? 'shortlist' : 'not_shortlist';
     const decided = transition({ state: p.state, communityId: p.communityId, streetId: cy.streetId, districtId: cy.districtId }, event, SYSTEM_ACTOR, cycleRules(rulebook));
     if (!decided.ok) throw new Error(`counting ${p.code}: ${event} refused (${decided.reason})`);
-    const reason = `居民投票结果（${RULE_NAMES[official]['zh-CN']}）：${renderExplanation(off.explanations[p.id]!, 'zh-CN', { formatMoney: moneyOf('zh-CN') })}`;
+    // Recorded in Chinese, the language of the record.
+    const reason = say.tally('zh-CN', 'countReason', { rule: say.tally('zh-CN', `rule.${official}.name`), explanation: renderExplanation(off.explanations[p.id]!, 'zh-CN', { formatMoney: moneyOf('zh-CN') }) });
     await tx.update(projects).set({ state: decided.to, stateReason: reason, residentVotes: off.votes[p.id] ?? 0, updatedAt: at }).where(eq(projects.id, p.id));
     await appendAudit(tx, { actor: SYSTEM_AUDIT_ACTOR, action: `project.${event}`, subjectType: 'project', subjectId: p.id, before: { state: decided.from }, after: { state: decided.to, residentVotes: off.votes[p.id] ?? 0 }, reason, at });
   }
@@ -236,7 +208,7 @@ export type ResultsView = {
 /** An explanation's amount (yuan as a decimal string) in the site's money format; a rounded share that is not whole fen keeps its digits. */
 const moneyOf = (locale: Locale) => (yuan: string) => {
   const r = parseYuan(yuan);
-  return r.ok ? formatFen(r.fen, locale) : locale === 'en' ? `¥${yuan}` : `${yuan}元`;
+  return r.ok ? formatFen(r.fen, locale) : say.tally(locale, 'yuanAsWritten', { yuan });
 };
 
 function outcome(e: Explanation): ProjectOutcome {

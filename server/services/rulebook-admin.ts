@@ -37,13 +37,6 @@ export const RULEBOOK_REASON_STATUS: Readonly<Record<RulebookReason, 409 | 422>>
   category_in_use: 409,
   same_rulebook: 409,
 };
-export const RULEBOOK_REASON_MESSAGES: Readonly<Record<RulebookReason, { 'zh-CN': string; en: string }>> = {
-  invalid_rulebook: { 'zh-CN': '规则有误，请检查标出的项目', en: 'The rulebook has problems; see the fields listed' },
-  rulebook_mismatch: { 'zh-CN': '只能选用本区同一年度的规则版本', en: 'Only a version of this district’s rulebook for the cycle’s year can be chosen' },
-  category_in_use: { 'zh-CN': '新版本缺少本轮项目正在使用的类别', en: 'The new version lacks a category that projects of this cycle use' },
-  same_rulebook: { 'zh-CN': '本轮已经使用这个版本', en: 'The cycle already uses this version' },
-};
-
 export type RulebookListItem = ReturnType<typeof toRulebook> & { createdAt: Date; cycles: { id: string; titleZh: string; titleEn: string }[] };
 
 /** Every version of a district's rulebooks, newest year and version first, with the cycles bound to each. */
@@ -127,19 +120,4 @@ export async function cyclesOfDistrict(ctx: AppContext, districtId: string) {
     out.push({ ...cy, rebindable: REBIND_PHASES.includes(cy.phase) });
   }
   return out;
-}
-
-const ISSUE_TEXT: Record<RulebookIssue['reason'], Record<Locale, string>> = {
-  required: { 'zh-CN': '必填', en: 'Required' },
-  not_positive_integer: { 'zh-CN': '须为正整数', en: 'Must be a whole number above 0' },
-  out_of_range: { 'zh-CN': '超出允许范围', en: 'Out of range' },
-  bad_fraction: { 'zh-CN': '比例须满足 0 ≤ 分子 < 分母', en: 'A share needs 0 ≤ numerator < denominator' },
-  duplicate: { 'zh-CN': '重复', en: 'Duplicate' },
-  unknown_value: { 'zh-CN': '不认识的取值', en: 'Unknown value' },
-  exceeds_budget: { 'zh-CN': '上限超过了社区年度预算', en: 'The cap is above the community’s yearly budget' },
-};
-
-/** validateRulebook's issues as { field path: sentence }, for the API's error body and the form. */
-export function issueFields(issues: RulebookIssue[], locale: Locale): Record<string, string> {
-  return Object.fromEntries(issues.map((i) => [i.field, ISSUE_TEXT[i.reason][locale]]));
 }

@@ -22,6 +22,7 @@ import { chinaDay } from '../domain/cycle-phases.ts';
 import { ADOPTED_STATES, DELIVERING_STATES } from '../domain/delivery.ts';
 import { addFigures, derive, measures, zeroFigures, type Derived, type Figures, type Measures } from '../domain/stats.ts';
 import type { ProjectState } from '../domain/project-states.ts';
+import { say } from '#messages/say.ts';
 
 export const PLACE_LEVELS = ['city', 'district', 'street', 'community'] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
@@ -50,7 +51,7 @@ export type PlaceStats = {
   children: (PlaceRef & { figures: Figures; derived: Derived })[];
 };
 
-const CITY: PlaceRef = { level: 'city', id: null, slug: 'city', nameZh: '全市', nameEn: 'City-wide' };
+const CITY: PlaceRef = { level: 'city', id: null, slug: 'city', nameZh: say.names('zh-CN', 'place.city'), nameEn: say.names('en', 'place.city') };
 
 const CHILD_LEVEL: Record<PlaceLevel, PlaceLevel | null> = { city: 'district', district: 'street', street: 'community', community: null };
 

@@ -17,9 +17,9 @@ describe('text a person types', () => {
   });
 
   it('shaped text allows whitespace around its form, and its pattern says that too', () => {
-    const mobile = shapedText('1[3-9]\\d{9}', 20, '错|Wrong');
+    const mobile = shapedText('1[3-9]\\d{9}', 20, 'input.mobile_or_empty');
     expect(mobile.parse(' 13800000000 ')).toBe('13800000000');
-    expect(mobile.safeParse('1380000000').error?.issues[0]?.message).toBe('错|Wrong');
+    expect(mobile.safeParse('1380000000').error?.issues[0]?.message).toBe('input.mobile_or_empty');
     const { pattern } = z.toJSONSchema(mobile) as { pattern: string };
     expect(new RegExp(pattern).test(' 13800000000 ')).toBe(true);
     expect(new RegExp(pattern).test('13800000000x')).toBe(false);

@@ -22,7 +22,7 @@ export function filledText(max: number) {
 /**
  * Text of the form `core` (a regular expression's source, without anchors),
  * with whitespace around it allowed and dropped: at most `max` characters as
- * sent. `message` is written "中文|English" (server/http/errors.ts).
+ * sent. `message` is the key of its words in reasons.json (`input.*`, server/http/errors.ts).
  */
 export function shapedText(core: string, max: number, message: string) {
   return z.string().max(max).regex(new RegExp(`^\\s*(?:${core})\\s*$`), { message }).trim();

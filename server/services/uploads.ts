@@ -14,7 +14,6 @@ import { and, eq, notExists, sql } from 'drizzle-orm';
 import { attachments, progressPhotos } from '#db/schema.ts';
 import type { Database, Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
-import type { Locale } from '../domain/permissions.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 
@@ -41,7 +40,9 @@ export function sniffMime(bytes: Uint8Array): AttachmentMime | null {
 
 export type UploadFile = { name: string; bytes: Uint8Array };
 export type CheckedFile = UploadFile & { mime: AttachmentMime; sha256: string };
-export type FileProblemCode = 'unsupported_type' | 'file_too_large' | 'empty_file' | 'too_many_files';
+/** What is wrong with an uploaded file (words: reasons.json `upload.<code>`). */
+export const FILE_PROBLEM_CODES = ['unsupported_type', 'file_too_large', 'empty_file', 'too_many_files'] as const;
+export type FileProblemCode = (typeof FILE_PROBLEM_CODES)[number];
 export type FileProblem = { name: string; code: FileProblemCode };
 
 /** The HTTP status for each problem: 413 for size, 415 for type, 422 for count. */
@@ -51,24 +52,6 @@ export const FILE_PROBLEM_STATUS: Record<FileProblemCode, 413 | 415 | 422> = {
   empty_file: 422,
   too_many_files: 422,
 };
-
-export function fileProblemMessage(p: FileProblem, locale: Locale): string {
-  const name = p.name || (locale === 'en' ? 'a file' : '文件');
-  switch (p.code) {
-    case 'unsupported_type':
-      return locale === 'en'
-        ? `${name}: the content is not a JPEG, PNG or WebP photo, or a PDF`
-        : `${name}：文件内容不是 JPEG、PNG、WebP 照片或 PDF`;
-    case 'file_too_large':
-      return locale === 'en' ? `${name}: larger than 5 MB` : `${name}：超过 5 MB`;
-    case 'empty_file':
-      return locale === 'en' ? `${name}: the file is empty` : `${name}：文件是空的`;
-    case 'too_many_files':
-      return locale === 'en'
-        ? `At most ${UPLOAD_LIMITS.maxFiles} files per proposal`
-        : `每个提议最多 ${UPLOAD_LIMITS.maxFiles} 个附件`;
-  }
-}
 
 /** Check files before anything is stored: size, content type, and how many the project may still take. */
 export function checkFiles(files: readonly UploadFile[], alreadyAttached: number): { ok: true; files: CheckedFile[] } | { ok: false; problems: FileProblem[] } {

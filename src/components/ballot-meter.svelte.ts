@@ -6,6 +6,8 @@
  */
 import { ballotTotals, checkBallot, minShareFen, type BallotInput, type BallotIssue, type BallotProject } from '#domain/ballot-rules.ts';
 import { formatFen } from '#domain/money.ts';
+import { ballotIssueText, type BallotWords } from '#messages/ballot-words.ts';
+import { fillArguments } from '#messages/fill.ts';
 import type { VoteSettings } from '#domain/rulebook.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -15,15 +17,11 @@ export type MeterProps = {
   vote: VoteSettings;
   budgetFen: number;
   projects: BallotProject[];
-  /** Strings of the `meter.*` keys of src/i18n/voting.ts, without the prefix. */
+  /** Strings of the `meter.*` keys of voting.json, without the prefix, and its `issue.*` keys as they are (src/i18n/voting.ts meterStrings). */
   strings: Record<string, string>;
   /** What the form shows when the page is rendered (current ballot or the refused post). */
   initial: BallotInput;
 };
-
-function fill(s: string, vars: Record<string, string | number>): string {
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
-}
 
 /** Reads the ballot as the form currently says it. */
 export function readBallotForm(form: HTMLFormElement, method: string): BallotInput {
@@ -59,7 +57,7 @@ export class BallotMeterState {
   }
 
   get messages(): string[] {
-    return this.issues.map((i) => i.message[this.props.locale]);
+    return this.issues.map((i) => ballotIssueText(i, this.props.strings as BallotWords, this.props.locale));
   }
 
   private money(fen: number) {
@@ -67,7 +65,7 @@ export class BallotMeterState {
   }
 
   private t(key: string, vars: Record<string, string | number> = {}) {
-    return fill(this.props.strings[key] ?? key, vars);
+    return fillArguments(this.props.strings[key] ?? key, vars);
   }
 
   /** The bar: how full, out of what, and whether it went over. */

@@ -8,9 +8,10 @@
  * like what the form already holds, and the similar-projects hint is asked of
  * the server (`askDuplicates`) once the resident pauses typing.
  */
-import { checkProposal, inLocale, PROPOSAL_FIELDS, type ExistingProject, type ProposalCheck, type ProposalInput } from '#domain/proposal-checks.ts';
+import { checkProposal, PROPOSAL_FIELDS, type ExistingProject, type ProposalCheck, type ProposalInput } from '#domain/proposal-checks.ts';
+import { capRuleText, proposalIssueText, warningText } from '#messages/proposal-words.ts';
 import type { Rulebook } from '#domain/rulebook.ts';
-import { pt } from '../i18n/participation.ts';
+import { participationWords, pt } from '../i18n/participation.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type ChecksRulebook = Pick<Rulebook, 'categories' | 'themes' | 'negativeList'>;
@@ -41,13 +42,13 @@ export class ProposalChecksState {
   }
 
   get capText(): string | null {
-    return this.check.capRule ? pt(this.locale, 'check.cap', { rule: inLocale(this.check.capRule, this.locale) }) : null;
+    return this.check.capCategory ? pt(this.locale, 'check.cap', { rule: capRuleText(this.check.capCategory, participationWords(this.locale), this.locale) }) : null;
   }
 
   /** The live cost problem (over the cap, not a number), once the resident has touched the cost. */
   get costError(): string | null {
     const e = this.check.fields.estimatedCost;
-    return this.costTouched && e ? inLocale(e, this.locale) : null;
+    return this.costTouched && e ? proposalIssueText(e, participationWords(this.locale), this.locale) : null;
   }
 
   get duplicates(): SimilarProject[] {
@@ -55,7 +56,7 @@ export class ProposalChecksState {
   }
 
   get warnings(): string[] {
-    return this.check.warnings.map((w) => inLocale(w.message, this.locale));
+    return this.check.warnings.map((w) => warningText(w, participationWords(this.locale), this.locale));
   }
 }
 

@@ -1,15 +1,14 @@
 /** State for the register preview island: parse the CSV in the browser with the same pure parser the server uses. */
-import { parseRegisterCsv, describeCsvProblem, decodeCsvBytes } from '#domain/register-csv.ts';
-
-export type Locale = 'zh-CN' | 'en';
+import { parseRegisterCsv, decodeCsvBytes, MAX_REGISTER_ROWS } from '#domain/register-csv.ts';
+import { describeCsvProblem, type RegisterWords } from '#messages/register-words.ts';
 
 export class RegisterPreviewState {
   rows = $state<number | null>(null);
   problems = $state<string[]>([]);
-  locale: Locale;
+  words: RegisterWords;
 
-  constructor(locale: Locale) {
-    this.locale = locale;
+  constructor(words: RegisterWords) {
+    this.words = words;
   }
 
   /** A picked file: decoded the same way the server will (UTF-8, else GB18030 from Excel). */
@@ -29,7 +28,7 @@ export class RegisterPreviewState {
       this.problems = [];
     } else {
       this.rows = null;
-      this.problems = r.problems.slice(0, 10).map((p) => describeCsvProblem(p, this.locale));
+      this.problems = r.problems.slice(0, 10).map((p) => describeCsvProblem(p, this.words, MAX_REGISTER_ROWS));
     }
   }
 }

@@ -19,6 +19,11 @@ export function pt(locale: Locale, key: ParticipationKey, vars: Record<string, s
   return fillArguments(s, vars);
 }
 
+/** The area's messages in one language, for the words modules of messages/ (proposal-words.ts) in the browser. */
+export function participationWords(locale: Locale): Record<ParticipationKey, string> {
+  return TABLE[locale];
+}
+
 /** Whether `key` is one of these messages (for names built at run time, such as `field.${name}`). */
 export function isParticipationKey(key: string): key is ParticipationKey {
   return Object.hasOwn(zh, key);

@@ -23,7 +23,15 @@ export function votingTranslator(locale: Locale) {
   return (key: VotingKey, vars?: Record<string, string | number>) => tv(locale, key, vars);
 }
 
-/** The meter's strings, handed to the ballot island as plain data (islands do not load the whole table). */
+/**
+ * The meter's strings, handed to the ballot island as plain data (islands do
+ * not load the whole table): `meter.*` without the prefix, and the ballot's
+ * `issue.*` words as they are (messages/ballot-words.ts reads them).
+ */
 export function meterStrings(locale: Locale): Record<string, string> {
-  return Object.fromEntries((Object.keys(zh) as VotingKey[]).filter((k) => k.startsWith('meter.')).map((k) => [k.slice('meter.'.length), TABLE[locale][k]]));
+  const keys = Object.keys(zh) as VotingKey[];
+  return Object.fromEntries([
+    ...keys.filter((k) => k.startsWith('meter.')).map((k) => [k.slice('meter.'.length), TABLE[locale][k]]),
+    ...keys.filter((k) => k.startsWith('issue.')).map((k) => [k, TABLE[locale][k]]),
+  ]);
 }

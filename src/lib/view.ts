@@ -1,17 +1,17 @@
 /** @module Small helpers shared by pages: names, badges, dates, safe redirects, form parsing. */
 import type { z } from 'zod';
-import { PROJECT_STATE_NAMES, type ProjectState } from '#domain/project-states.ts';
-import { PHASE_NAMES, type CyclePhase } from '#domain/cycle-phases.ts';
+import { say } from '#messages/say.ts';
 import { fieldsFromZod } from '#http/errors.ts';
 import type { Locale } from '../i18n/messages.ts';
 
 export function stateName(locale: Locale, state: string): string {
-  return PROJECT_STATE_NAMES[state as ProjectState]?.[locale] ?? state;
+  const key = `state.${state}`;
+  return say.names.has(key) ? say.names(locale, key) : state;
 }
 
 export function phaseName(locale: Locale, phase: string | null): string {
-  if (!phase) return locale === 'en' ? 'Not started' : '未开始';
-  return PHASE_NAMES[phase as CyclePhase]?.[locale] ?? phase;
+  const key = `phase.${phase ?? 'none'}`;
+  return say.names.has(key) ? say.names(locale, key) : (phase as string);
 }
 
 const GOOD = new Set(['screened_in', 'shortlisted', 'in_public_notice', 'approved', 'in_progress', 'accepted', 'evaluated', 'audited', 'archived']);
