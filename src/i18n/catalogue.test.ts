@@ -126,7 +126,7 @@ const REASON_FAMILIES: Record<string, readonly string[]> = {
   resident: VERIFY_PROBLEMS,
   details: DETAILS_PROBLEMS,
   // The API's own errors (server/http/errors.ts), and a rate limit that says how long to wait.
-  http: ['validation_failed', 'malformed_json', 'payload_too_large', 'not_found', 'rate_limited', 'cross_origin', 'internal', 'unsupported_media_type', 'rate_limited_for', 'unknown_form', 'method_not_allowed', 'cross_origin_form'],
+  http: ['validation_failed', 'malformed_json', 'payload_too_large', 'not_found', 'rate_limited', 'cross_origin', 'internal', 'unsupported_media_type', 'rate_limited_for', 'unknown_form', 'method_not_allowed', 'cross_origin_form', 'no_body'],
   // A field's problem: zod's issues (`input.kind.<type>` names the type) and every `'input.…'` key a schema or the code names.
   input: ['kind', ...inputKeysInCode()],
   // Small refusals of one route or use case each.
