@@ -58,6 +58,17 @@ describe('POST /api/forms/check', () => {
     expect((await check('staff_lt', 'not-a-path')).status).toBe(400);
   });
 
+  it('an action naming another host is bad input (400), and a path whose escapes are not UTF-8 is no form of the site (404), never a server error', async () => {
+    for (const action of ['//evil.example/projects/X', '/\\', '/\\evil.example/staff/rulebooks']) {
+      const r = await check('staff_lt', action);
+      expect(r.status, action).toBe(400);
+      expect(r.body.error.code, action).toBe('validation_failed');
+    }
+    const broken = await check('staff_lt', '/projects/%E0%A4%A/council', { action: 'opinion' });
+    expect(broken.status).toBe(404);
+    expect(broken.body.error).toMatchObject({ code: 'unknown_form' });
+  });
+
   it('asking changes nothing', async () => {
     const count = async () => (await t.ctx.database.db.get<{ n: number }>(sql`select count(*) as n from audit_log`))!.n;
     const before = await count();

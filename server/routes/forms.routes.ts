@@ -12,7 +12,7 @@ import { councilReasonMessage } from '../cases/council-reasons.ts';
 import { say } from '#messages/say.ts';
 
 const FormSchema = z.strictObject({
-  action: z.string().min(1).max(500).regex(/^\//).openapi({ description: 'The path the form posts to (its `action`, or the page it is on), with its query string', example: '/projects/LTJD-LHSQ-2026-01' }),
+  action: z.string().min(1).max(500).regex(/^\/([^/\\]|$)/).openapi({ description: 'The path the form posts to (its `action`, or the page it is on), with its query string', example: '/projects/LTJD-LHSQ-2026-01' }),
   fields: z.record(z.string().max(200), z.string().max(200)).default({}).openapi({ description: 'The form’s hidden fields and its submit button’s name and value; what the person would type is not needed', example: { event: 'withdraw' } }),
 });
 

@@ -379,15 +379,37 @@ function match(route: string, path: string): Record<string, string> | null {
   for (let i = 0; i < r.length; i++) {
     if (r[i]!.startsWith(':')) {
       if (s[i] === '') return null;
-      params[r[i]!.slice(1)] = decodeURIComponent(s[i]!);
+      const value = decoded(s[i]!);
+      if (value === null) return null;
+      params[r[i]!.slice(1)] = value;
     } else if (r[i] !== s[i]) return null;
   }
   return params;
 }
 
+/** A path segment's text, or null when its %-escapes are not UTF-8 (no form has such a path). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The form's address on this site, or null when it names no path here (`//host`, `/\\host`). */
+function onSite(action: string): URL | null {
+  try {
+    const url = new URL(action, 'http://x');
+    return url.host === 'x' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The server's permission check for a form as shown: `known: false` when no such form kind is declared. */
 export async function checkForm(ctx: AppContext, actor: Actor, form: ShownForm): Promise<FormCheck> {
-  const url = new URL(form.action, 'http://x');
+  const url = onSite(form.action);
+  if (!url) return { known: false };
   const path = url.pathname.replace(/\/$/, '') || '/';
   const fields = { ...Object.fromEntries(url.searchParams), ...form.fields };
   // The most specific route wins: /staff/rulebooks before /staff/:slug.
