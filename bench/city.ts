@@ -36,6 +36,7 @@ import { createSession, SESSION_COOKIE } from '../server/auth/sessions.ts';
 import { tallyAll } from '../server/domain/tally/tally.ts';
 import { DATASETS } from '../server/services/open-data.ts';
 import { mulberry32 } from '../server/domain/seeded-random.ts';
+import { STAGES } from '../db/city.ts';
 import { ensureBuild, freePort, startSite, tempDir, ROOT } from './lib/server.ts';
 import { drive } from './lib/load.ts';
 import { apiClient, apiPath, ballotRequest } from './lib/api.ts';
@@ -70,8 +71,35 @@ const file = join(dir, 'city.db');
 copyFileSync(a.db, file);
 if (existsSync(`${a.db}-wal`)) copyFileSync(`${a.db}-wal`, `${file}-wal`);
 const url = `file:${file}`;
+aheadOfTheClock(file, new Date());
 const rand = mulberry32(18);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+/**
+ * A generated city is dated by its seed, not by the day it is served on, so by
+ * the time the bench runs every phase of its last year has ended on paper and
+ * the server's phase clock would close them all on starting (the open votes
+ * first, so the mixed line would measure only refusals). In the bench's copy,
+ * each cycle still running gets a plan around today instead: its current phase
+ * from two weeks ago to a month ahead, the phases before it in the month before
+ * each other, the ones after it in the months after. Nothing else is touched;
+ * the audit chain does not hold phase plans.
+ */
+function aheadOfTheClock(path: string, today: Date) {
+  const db = new Database(path) as unknown as { prepare(s: string): { all(...x: unknown[]): Row[]; run(...x: unknown[]): unknown }; exec(s: string): void; close(): void };
+  const iso = (offsetDays: number) => new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const order = [...STAGES, 'closed'] as string[];
+  const running = db.prepare("select id, open_phase from cycles where open_phase <> 'closed'").all();
+  const redate = db.prepare('update cycle_phases set starts_on = ?, ends_on = ? where cycle_id = ? and phase = ?');
+  db.exec('begin');
+  for (const c of running) {
+    const k = order.indexOf(String(c.open_phase));
+    order.forEach((phase, i) => redate.run(iso((i - k) * 45 - 14), iso((i - k) * 45 + 30), c.id, phase));
+  }
+  db.exec('commit');
+  db.close();
+  log(`phases of ${running.length} running cycles planned around ${iso(0)}`);
+}
 
 // --- what is in it -----------------------------------------------------------------------------
 type Row = Record<string, unknown>;
