@@ -30,7 +30,7 @@ export default defineConfig({
       'server/security/rate-limits.test.ts',
       'db/audit-log.test.ts',
     ],
-    exclude: ['server/domain/tally/cli.test.ts', 'server/domain/tally/testing/data.test.ts', 'server/domain/tally/reference.test.ts'],
+    exclude: ['server/domain/tally/cli.test.ts', 'server/domain/tally/add1-reference.test.ts', 'server/domain/tally/testing/data.test.ts', 'server/domain/tally/reference.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
