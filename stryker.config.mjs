@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
  * from `npm test`, read like a benchmark; scripts/mutation-summary.ts prints
  * the score and checks the targets (README, "Testing").
  *
- * Incremental: results are kept in reports/mutation/incremental.json, so a
- * rerun only tests mutants in code or tests that changed since. Delete that
- * file (or pass --force) for a run from scratch.
+ * Incremental: each part's results are kept in
+ * reports/mutation/<part>.incremental.json, so a rerun only tests mutants in
+ * code or tests that changed since. Delete that file for a run from scratch.
  */
 
 // The tally's reference tests find the pabulib data at ../shared/data from
@@ -18,34 +18,44 @@ import { fileURLToPath } from 'node:url';
 const sharedData = fileURLToPath(new URL('../shared/data/', import.meta.url));
 if (!process.env.PABULIB_DATA && !process.env.PABULIB_SKIP && existsSync(sharedData)) process.env.PABULIB_DATA = sharedData;
 
+/**
+ * The code under mutation, in three parts run one at a time by
+ * scripts/mutation.ts (`npm run test:mutation -- [part …]`), each with its
+ * own incremental file and report, so that a long first run can be done a
+ * part at a time and a change reruns only its own part's mutants: the
+ * domain's rules, the tally (and its pabulib formats), and the services
+ * (sessions and the rest of server/auth, the audit module's service half,
+ * the ballot service). MUTATION_PART picks one; without it, all of them.
+ */
+export const PARTS = {
+  rules: ['server/domain/*.ts', '!server/domain/*.test.ts'],
+  tally: ['server/domain/tally/**/*.ts', 'server/domain/pabulib/**/*.ts', '!server/domain/**/*.test.ts', '!server/domain/tally/testing/**'],
+  services: ['server/auth/**/*.ts', '!server/auth/**/*.test.ts', 'server/services/audit.ts', 'server/services/audit-disclosure.ts', 'server/services/ballots.ts'],
+};
+const part = process.env.MUTATION_PART || null;
+if (part && !(part in PARTS)) throw new Error(`MUTATION_PART=${part}: the parts are ${Object.keys(PARTS).join(', ')}`);
+const name = part ?? 'all';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.mutation.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
-  mutate: [
-    'server/domain/**/*.ts',
-    '!server/domain/**/*.test.ts',
-    '!server/domain/tally/testing/**',
-    'server/auth/**/*.ts',
-    '!server/auth/**/*.test.ts',
-    'server/services/audit.ts',
-    'server/services/audit-disclosure.ts',
-    'server/services/ballots.ts',
-  ],
+  mutate: part ? PARTS[part] : Object.values(PARTS).flat(),
   // A static mutant (one only reached while modules load: a constant, a
   // table built at import) can only be tested by reloading everything and
   // running every related test, minutes apiece here; Stryker marks them
   // Ignored and scripts/mutation-summary.ts prints how many there are.
   ignoreStatic: true,
   incremental: true,
-  incrementalFile: 'reports/mutation/incremental.json',
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
   reporters: ['json', 'html', 'progress'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
   // Two workers at most: the machine has two cores and is shared.
   concurrency: 2,
   // A loaded machine makes honest test runs slow; only a real hang should count as a timeout.

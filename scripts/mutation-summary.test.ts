@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarise, type MutantStatus, type MutationReport } from './mutation-summary.ts';
+import { merged, summarise, type MutantStatus, type MutationReport } from './mutation-summary.ts';
 
 function report(files: Record<string, MutantStatus[]>): MutationReport {
   return { files: Object.fromEntries(Object.entries(files).map(([f, ss]) => [f, { mutants: ss.map((status) => ({ status })) }])) };
@@ -46,5 +46,12 @@ describe('the mutation summary', () => {
     const { ok, lines } = summarise(report({ 'server/domain/money.ts': ['Killed', 'Pending'] }));
     expect(ok).toBe(false);
     expect(lines.at(-1)).toContain('1 mutants were never run');
+  });
+
+  it('adds up the parts’ reports, each file counted once', () => {
+    const rules = report({ 'server/domain/money.ts': [...n(9, 'Killed'), 'Survived'] });
+    const services = report({ 'server/auth/sessions.ts': [...n(3, 'Killed'), 'NoCoverage'], 'server/services/audit.ts': n(2, 'Timeout') });
+    const { lines } = summarise(merged([rules, services]));
+    expect(lines[0]).toBe('mutation: score 87.5%, killed 12, survived 2, timeout 2, files 3');
   });
 });

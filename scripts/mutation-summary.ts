@@ -1,7 +1,7 @@
 /**
  * The last step of `npm run test:mutation`: read Stryker's JSON report
- * (mutation-testing-report-schema, reports/mutation/mutation.json unless a
- * path is given) and print
+ * (mutation-testing-report-schema): each part's, reports/mutation/<part>.json,
+ * as one, unless paths are given; and print
  *
  *   mutation: score S%, killed K, survived V, timeout T, files F
  *
@@ -115,16 +115,24 @@ export function summarise(report: MutationReport, areas: Area[] = AREAS): Summar
   return { lines, ok };
 }
 
+/** The parts' reports as one (a file belongs to one part; a later report of the same file wins). */
+export function merged(reports: MutationReport[]): MutationReport {
+  return { files: Object.assign({}, ...reports.map((r) => r.files)) };
+}
+
 if (import.meta.main) {
-  const path = process.argv[2] ?? 'reports/mutation/mutation.json';
-  let report: MutationReport;
-  try {
-    report = JSON.parse(readFileSync(path, 'utf8')) as MutationReport;
-  } catch (e) {
-    console.error(`mutation: no report at ${path} (${(e as Error).message}); run npm run test:mutation`);
-    process.exit(1);
+  // the reports named, or each part's (scripts/mutation.ts writes reports/mutation/<part>.json)
+  const paths = process.argv.length > 2 ? process.argv.slice(2) : ['rules', 'tally', 'services'].map((p) => `reports/mutation/${p}.json`);
+  const reports: MutationReport[] = [];
+  for (const path of paths) {
+    try {
+      reports.push(JSON.parse(readFileSync(path, 'utf8')) as MutationReport);
+    } catch (e) {
+      console.error(`mutation: no report at ${path} (${(e as Error).message}); run npm run test:mutation`);
+      process.exitCode = 1;
+    }
   }
-  const { lines, ok } = summarise(report);
+  const { lines, ok } = summarise(merged(reports));
   console.log(lines.join('\n'));
-  process.exitCode = ok ? 0 : 1;
+  if (!ok) process.exitCode = 1;
 }
