@@ -13,7 +13,9 @@
  * (Ignored, see stryker.config.mjs) are outside the score and counted on
  * their own line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 export type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
 
@@ -120,18 +122,34 @@ export function merged(reports: MutationReport[]): MutationReport {
   return { files: Object.assign({}, ...reports.map((r) => r.files)) };
 }
 
+export const PARTS = ['rules', 'tally', 'services'] as const;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where Stryker keeps a part's results between runs on this machine (stryker.config.mjs). */
+export const incrementalFile = (part: string) => `${ROOT}reports/mutation/${part}.incremental.json`;
+/** Where the repository keeps a part's last results (scripts/mutation.ts). */
+export const keptFile = (part: string) => `${ROOT}tests/mutation/${part}.json.gz`;
+
+/** A part's latest results: its report on this machine, else the results kept in the repository; null when it has none. */
+function partReport(part: string): MutationReport | null {
+  const here = `${ROOT}reports/mutation/${part}.json`;
+  if (existsSync(here)) return JSON.parse(readFileSync(here, 'utf8')) as MutationReport;
+  if (existsSync(keptFile(part))) return JSON.parse(gunzipSync(readFileSync(keptFile(part))).toString('utf8')) as MutationReport;
+  return null;
+}
+
 if (import.meta.main) {
-  // the reports named, or each part's (scripts/mutation.ts writes reports/mutation/<part>.json)
-  const paths = process.argv.length > 2 ? process.argv.slice(2) : ['rules', 'tally', 'services'].map((p) => `reports/mutation/${p}.json`);
+  // the reports named, or each part's latest
   const reports: MutationReport[] = [];
-  for (const path of paths) {
-    try {
-      reports.push(JSON.parse(readFileSync(path, 'utf8')) as MutationReport);
-    } catch (e) {
-      console.error(`mutation: no report at ${path} (${(e as Error).message}); run npm run test:mutation`);
-      process.exitCode = 1;
+  if (process.argv.length > 2) for (const path of process.argv.slice(2)) reports.push(JSON.parse(readFileSync(path, 'utf8')) as MutationReport);
+  else
+    for (const part of PARTS) {
+      const r = partReport(part);
+      if (r) reports.push(r);
+      else {
+        console.error(`mutation: part ${part} has no results yet; run npm run test:mutation -- ${part}`);
+        process.exitCode = 1;
+      }
     }
-  }
   const { lines, ok } = summarise(merged(reports));
   console.log(lines.join('\n'));
   if (!ok) process.exitCode = 1;
