@@ -16,6 +16,7 @@ import type { SQL } from 'drizzle-orm';
 import { generateCity } from '#db/city.ts';
 import { RECOUNT } from '#db/stats-cells.ts';
 import type { Database } from '#db/client.ts';
+import { fullScans as planScans } from '#db/query-plan.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { parseEnv } from '../env.ts';
 import { adoptedProjects, findPlace, placeStats, type PlaceLevel } from './stats.ts';
@@ -58,22 +59,10 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<Statement[]> {
   return seen;
 }
 
-/** Lines of a statement's plan that read a whole large table (an alias resolved to its table). */
+/** Lines of a statement's plan that read a whole large table (db/query-plan.ts). */
 async function fullScans(s: Statement): Promise<string[]> {
-  const alias = new Map<string, string>();
-  for (const m of s.sql.matchAll(/\b(?:from|join)\s+([a-z_]+)(?:\s+(?:as\s+)?([a-z_][a-z0-9_]*))?/gi)) {
-    const table = m[1]!.toLowerCase();
-    alias.set(table, table);
-    const a = m[2]?.toLowerCase();
-    if (a && !['on', 'where', 'join', 'left', 'inner', 'group', 'order', 'using', 'limit', 'union', 'natural', 'cross'].includes(a)) alias.set(a, table);
-  }
-  const plan = await db.client.execute({ sql: `explain query plan ${s.sql}`, args: s.params as never[] });
-  return plan.rows
-    .map((r) => String(r.detail))
-    .filter((detail) => {
-      const m = /^SCAN ([a-z_][a-z0-9_]*)/i.exec(detail);
-      return m && LARGE.includes(alias.get(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase());
-    });
+  const explain = async (q: Statement) => (await db.client.execute({ sql: `explain query plan ${q.sql}`, args: q.params as never[] })).rows.map((r) => String(r.detail));
+  return planScans(explain, s, LARGE);
 }
 
 async function expectNoFullScan(what: string, fn: () => Promise<unknown>) {
