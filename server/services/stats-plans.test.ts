@@ -61,7 +61,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<Statement[]> {
 
 /** Lines of a statement's plan that read a whole large table (db/query-plan.ts). */
 async function fullScans(s: Statement): Promise<string[]> {
-  const explain = async (q: Statement) => (await db.client.execute({ sql: `explain query plan ${q.sql}`, args: q.params as never[] })).rows.map((r) => String(r.detail));
+  const explain = async (q: { sql: string; params: unknown }) => (await db.client.execute({ sql: `explain query plan ${q.sql}`, args: q.params as never[] })).rows.map((r) => String(r.detail));
   return planScans(explain, s, LARGE);
 }
 

@@ -18,7 +18,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'libsql';
 import { generateCity } from '#db/city.ts';
-import { fullScans, type Statement } from '#db/query-plan.ts';
+import { fullScans, partialIndexes, scaleStatistics, type Statement } from '#db/query-plan.ts';
 import { createContext } from '#server/context.ts';
 import { parseEnv } from '#server/env.ts';
 import { createSession, SESSION_COOKIE } from '#server/auth/sessions.ts';
@@ -68,6 +68,10 @@ test('every page and API read of a generated city goes through an index', async 
   file = join(dir, 'city.db');
   log = join(dir, 'plans.jsonl');
   await generateCity(file, { communities: 20, years: 2 });
+  // The planner as on the 800-community city (db/query-plan.ts): its statistics, forty times these.
+  const w = new Database(file) as unknown as Parameters<typeof scaleStatistics>[0] & { close(): void };
+  scaleStatistics(w, 40);
+  w.close();
 
   // --- what is in it -----------------------------------------------------------------------------
   const sq = new Database(file, { readonly: true }) as unknown as Conn;
@@ -226,12 +230,13 @@ test('every page and API read of a generated city goes through an index', async 
     { path: `/staff/${slug}/screening`, as: 'staff' },
     { path: `/staff/${slug}/council`, as: 'staff' },
     { path: `/staff/${slug}/delivery`, as: 'staff' },
+    { path: `/staff/${slug}/delivery?page=2`, as: 'staff' },
     { path: `/staff/${slug}/delivery/${delivered}`, as: 'staff' },
     { path: `/staff/${slug}/delivery/import`, as: 'staff' },
     { path: `/staff/${slug}/meetings`, as: 'staff' },
     { path: `/staff/${slug}/meetings/${meeting}`, as: 'staff', status: [200, 404] },
     { path: `/staff/${slug}/paper-ballots`, as: 'staff' },
-    { path: `/staff/${slug}/paper-proposal`, as: 'staff' },
+    { path: `/staff/${slug}/paper-proposal`, as: 'staff', status: [200, 409] },
     { path: `/staff/${slug}/slips`, as: 'staff' },
     { path: `/staff/${slug}/slips?all=1`, as: 'staff' },
   ];
@@ -318,12 +323,19 @@ test('every page and API read of a generated city goes through an index', async 
   // --- the plans -------------------------------------------------------------------------------------
   const conn = new Database(file, { readonly: true }) as unknown as Conn;
   const explain = (s: Statement) => conn.prepare(`explain query plan ${s.sql}`).all(...(Array.isArray(s.params) ? s.params : [s.params])).map((r) => String(r.detail));
+  const partial = partialIndexes(conn as unknown as Parameters<typeof partialIndexes>[0]);
   const bad: string[] = [];
   let reads = 0;
   for (const { statement, by } of ran.values()) {
     if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
     reads++;
-    for (const line of await fullScans(explain, statement)) bad.push(`${by}: ${line} in ${statement.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+    // An open-data download is the whole city's dataset, streamed in order (by code, by id): its walk over the
+    // dataset's table is the point. Its other reads (names, lists for a page of rows) are held to the rule.
+    const download = /^\/api\/open-data\/[a-z-]+\.(csv|json) /.test(by);
+    for (const line of await fullScans(explain, statement, undefined, partial)) {
+      if (download && /^SCAN \S+ USING (COVERING )?INDEX/.test(line) && /\border by\b/i.test(statement.sql)) continue;
+      bad.push(`${by}: ${line} in ${statement.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
   }
   conn.close();
   console.log(`query plans: pages ${pages.length}, API requests ${apiVisits.length + query.length}, distinct statements ${ran.size}, reads ${reads}, full scans ${bad.length}`);
