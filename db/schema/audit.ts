@@ -34,7 +34,7 @@ export const auditLog = sqliteTable(
      */
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_action_idx').on(t.action)],
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_action_idx').on(t.action), index('audit_actor_idx').on(t.actorAccountId)],
 );
 
 /**

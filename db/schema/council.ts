@@ -49,7 +49,7 @@ export const screeningOpinions = sqliteTable(
     body: text('body').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('screening_opinions_project_idx').on(t.projectId)],
+  (t) => [index('screening_opinions_project_idx').on(t.projectId), index('screening_opinions_author_idx').on(t.authorAccountId)],
 );
 
 export const MEETING_STATUSES = ['scheduled', 'open', 'closed'] as const;
@@ -78,7 +78,7 @@ export const meetings = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by'),
   },
-  (t) => [index('meetings_cycle_idx').on(t.cycleId, t.scheduledAt)],
+  (t) => [index('meetings_cycle_idx').on(t.cycleId, t.scheduledAt), index('meetings_community_idx').on(t.communityId, t.scheduledAt), index('meetings_created_by_idx').on(t.createdBy)],
 );
 
 export const meetingAttendance = sqliteTable(
@@ -93,7 +93,7 @@ export const meetingAttendance = sqliteTable(
     present: integer('present', { mode: 'boolean' }).notNull(),
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('attendance_uq').on(t.meetingId, t.accountId)],
+  (t) => [uniqueIndex('attendance_uq').on(t.meetingId, t.accountId), index('attendance_account_idx').on(t.accountId)],
 );
 
 export const agendaItems = sqliteTable(
@@ -119,6 +119,7 @@ export const agendaItems = sqliteTable(
   },
   (t) => [
     uniqueIndex('agenda_item_uq').on(t.meetingId, t.projectId),
+    index('agenda_items_project_idx').on(t.projectId),
     // Whether a meeting adopted a project (council health, the kept statistics). Partial, so that queries by meeting
     // (the open-data export of agendas) keep their plan on a database without ANALYZE's statistics.
     index('agenda_items_adopted_idx').on(t.projectId).where(sql`outcome = 'adopted'`),
@@ -138,19 +139,23 @@ export const councilVotes = sqliteTable(
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
     recordedBy: text('recorded_by'),
   },
-  (t) => [uniqueIndex('council_vote_uq').on(t.agendaItemId, t.accountId)],
+  (t) => [uniqueIndex('council_vote_uq').on(t.agendaItemId, t.accountId), index('council_votes_account_idx').on(t.accountId), index('council_votes_recorded_by_idx').on(t.recordedBy)],
 );
 
 /** A closed meeting is never edited; corrections are addenda, each logged. */
-export const meetingAddenda = sqliteTable('meeting_addenda', {
-  id: text('id').primaryKey(),
-  meetingId: text('meeting_id')
-    .notNull()
-    .references(() => meetings.id),
-  body: text('body').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  createdBy: text('created_by'),
-});
+export const meetingAddenda = sqliteTable(
+  'meeting_addenda',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('meeting_addenda_meeting_idx').on(t.meetingId, t.createdAt), index('meeting_addenda_created_by_idx').on(t.createdBy)],
+);
 
 export const notices = sqliteTable(
   'notices',
@@ -189,5 +194,5 @@ export const objections = sqliteTable(
     answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('objections_notice_idx').on(t.noticeId, t.status)],
+  (t) => [index('objections_notice_idx').on(t.noticeId, t.status), index('objections_register_entry_idx').on(t.registerEntryId), index('objections_status_idx').on(t.status), index('objections_answered_by_idx').on(t.answeredBy)],
 );

@@ -40,7 +40,12 @@ export const cycles = sqliteTable(
     nextSeq: integer('next_seq').notNull().default(1),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('cycle_community_year_uq').on(t.communityId, t.year)],
+  (t) => [uniqueIndex('cycle_community_year_uq').on(t.communityId, t.year), 
+    // The cycles still open (a few hundred in a city of thousands): the phase clock's and the open votes' reads.
+    index('cycles_open_idx').on(t.openPhase).where(sql`open_phase is not null and open_phase <> 'closed'`),
+    // Cycles without an opened phase (theirs follows the plan's dates).
+    index('cycles_unphased_idx').on(t.id).where(sql`open_phase is null`),
+    index('cycles_rulebook_idx').on(t.rulebookId)],
 );
 
 export const cyclePhases = sqliteTable(

@@ -32,7 +32,7 @@ export const agreements = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => accounts.id),
   },
-  (t) => [uniqueIndex('agreements_project_uq').on(t.projectId)],
+  (t) => [uniqueIndex('agreements_project_uq').on(t.projectId), index('agreements_created_by_idx').on(t.createdBy)],
 );
 
 export const progressReports = sqliteTable(
@@ -48,7 +48,7 @@ export const progressReports = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => accounts.id),
   },
-  (t) => [index('progress_project_idx').on(t.projectId, t.reportedOn)],
+  (t) => [index('progress_project_idx').on(t.projectId, t.reportedOn), index('progress_created_by_idx').on(t.createdBy)],
 );
 
 /** Photos of a progress report are attachments of the project, linked here. */
@@ -62,7 +62,7 @@ export const progressPhotos = sqliteTable(
       .notNull()
       .references(() => attachments.id),
   },
-  (t) => [uniqueIndex('progress_photo_uq').on(t.reportId, t.attachmentId)],
+  (t) => [uniqueIndex('progress_photo_uq').on(t.reportId, t.attachmentId), index('progress_photos_attachment_idx').on(t.attachmentId)],
 );
 
 export const payments = sqliteTable(
@@ -79,7 +79,7 @@ export const payments = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => accounts.id),
   },
-  (t) => [uniqueIndex('payments_batch_uq').on(t.projectId, t.batchNo)],
+  (t) => [uniqueIndex('payments_batch_uq').on(t.projectId, t.batchNo), index('payments_created_by_idx').on(t.createdBy)],
 );
 
 export const acceptances = sqliteTable(
@@ -96,7 +96,7 @@ export const acceptances = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => accounts.id),
   },
-  (t) => [index('acceptances_project_idx').on(t.projectId)],
+  (t) => [index('acceptances_project_idx').on(t.projectId), index('acceptances_created_by_idx').on(t.createdBy)],
 );
 
 export const auditFindings = sqliteTable(
@@ -110,7 +110,7 @@ export const auditFindings = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => accounts.id),
   },
-  (t) => [index('findings_project_idx').on(t.projectId), index('findings_cycle_idx').on(t.cycleId)],
+  (t) => [index('findings_project_idx').on(t.projectId), index('findings_cycle_idx').on(t.cycleId), index('findings_created_by_idx').on(t.createdBy)],
 );
 
 /** A staff import of a pabulib .pb file as a cycle's ballots, with progress for large files. */

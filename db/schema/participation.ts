@@ -34,7 +34,7 @@ export const attachments = sqliteTable(
     uploadedBy: text('uploaded_by').references(() => accounts.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('attachments_project_idx').on(t.projectId)],
+  (t) => [index('attachments_project_idx').on(t.projectId), index('attachments_uploaded_by_idx').on(t.uploadedBy)],
 );
 
 export const comments = sqliteTable(
@@ -55,7 +55,7 @@ export const comments = sqliteTable(
     /** Published with the hidden comment's placeholder. */
     hiddenReason: text('hidden_reason'),
   },
-  (t) => [index('comments_project_idx').on(t.projectId, t.createdAt), index('comments_author_idx').on(t.authorAccountId)],
+  (t) => [index('comments_project_idx').on(t.projectId, t.createdAt), index('comments_author_idx').on(t.authorAccountId), index('comments_hidden_by_idx').on(t.hiddenBy)],
 );
 
 /** Who may answer a comment as the office (官方回复). */
@@ -86,7 +86,7 @@ export const commentReplies = sqliteTable(
     body: text('body').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('comment_replies_comment_idx').on(t.commentId, t.createdAt), index('comment_replies_project_idx').on(t.projectId)],
+  (t) => [index('comment_replies_comment_idx').on(t.commentId, t.createdAt), index('comment_replies_project_idx').on(t.projectId), index('comment_replies_author_idx').on(t.authorAccountId)],
 );
 
 export const BALLOT_CHANNELS = ['online', 'paper'] as const;
@@ -153,6 +153,7 @@ export const paperBallotEntries = sqliteTable(
   (t) => [
     index('paper_entries_serial_idx').on(t.cycleId, t.paperSerial),
     uniqueIndex('paper_entries_person_uq').on(t.cycleId, t.paperSerial, t.enteredBy),
+    index('paper_entries_entered_by_idx').on(t.enteredBy),
   ],
 );
 

@@ -33,6 +33,7 @@ export const registerEntries = sqliteTable(
   (t) => [
     uniqueIndex('register_community_no_uq').on(t.communityId, t.registerNo),
     index('register_claimed_idx').on(t.claimedByAccountId),
+    index('register_imported_by_idx').on(t.importedBy),
   ],
 );
 
@@ -55,6 +56,7 @@ export const roleAssignments = sqliteTable(
   },
   (t) => [
     index('roles_account_idx').on(t.accountId),
+    index('roles_granted_by_idx').on(t.grantedBy),
     index('roles_scope_idx').on(t.scopeKind, t.scopeId, t.role),
   ],
 );

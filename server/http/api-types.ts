@@ -932,7 +932,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery tracker: projects from approval on, overdue first */
+        /**
+         * The delivery tracker: projects from approval on, overdue first, fifty to a page
+         * @description Projects from approval on, overdue first (the earliest planned end first), then by state along the pipeline, then by code, 50 to a page (a city tracks tens of thousands): `total` and `late` count every match, `pages` says how many pages there are, and a `page` past the last gives the last.
+         */
         get: operations["getTracker"];
         put?: never;
         post?: never;
@@ -7327,6 +7330,8 @@ export interface operations {
             query?: {
                 community?: string;
                 state?: "approved" | "in_progress" | "acceptance_failed" | "accepted" | "evaluated" | "audited" | "archived";
+                /** @description Which page of 50 (from 1; default 1) */
+                page?: number;
             };
             header?: never;
             path?: never;
@@ -7342,6 +7347,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         today: string;
+                        /** @description Tracked projects that match, on every page */
+                        total: number;
+                        /** @description Of them, overdue */
+                        late: number;
+                        /** @description This page (from 1) */
+                        page: number;
+                        /** @description How many pages (at least 1) */
+                        pages: number;
                         items: {
                             code: string;
                             title: string;

@@ -196,6 +196,20 @@ describe('overdue', () => {
   });
 });
 
+describe('the tracker, a page at a time', () => {
+  it('answers fifty to a page with the counts of every match; a page past the last gives the last, page 0 is refused', async () => {
+    const first = await (await client(t.app).get('/api/tracker')).json();
+    expect(first).toMatchObject({ page: 1, pages: Math.max(1, Math.ceil(first.total / 50)) });
+    expect(first.items.length).toBe(Math.min(50, first.total));
+    expect(first.late).toBe(first.items.filter((i: { overdue: boolean }) => i.overdue).length);
+    const past = await (await client(t.app).get('/api/tracker?page=999')).json();
+    expect(past).toMatchObject({ page: first.pages, pages: first.pages, total: first.total });
+    expect(past.items).toEqual(first.pages === 1 ? first.items : past.items);
+    const refused = await client(t.app).get('/api/tracker?page=0');
+    expect(refused.status).toBe(400);
+  });
+});
+
 describe('acceptance (验收)', () => {
   it('a failed acceptance needs its reason, publishes it, and the work goes back into implementation', async () => {
     const staff = await as('staff_sx');

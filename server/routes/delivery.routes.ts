@@ -10,7 +10,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, fail } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { getDelivery, loadProject } from '../services/delivery.ts';
-import { cycleMoney, deliveryTracker } from '../services/disclosure.ts';
+import { cycleMoney } from '../services/disclosure.ts';
+import { trackerPage, TRACKER_PAGE_SIZE } from '../services/tracker.ts';
+import { typedInteger } from '../services/text-fields.ts';
 import { TRACKED_STATES } from '../domain/delivery.ts';
 import {
   AcceptanceInput,
@@ -256,8 +258,17 @@ export const deliveryRoutes = createRouter()
       method: 'get',
       path: '/tracker',
       tags: ['delivery'],
-      summary: 'The delivery tracker: projects from approval on, overdue first',
-      request: { query: z.strictObject({ community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(), state: z.enum(TRACKED_STATES as unknown as [string, ...string[]]).optional() }) },
+      summary: 'The delivery tracker: projects from approval on, overdue first, fifty to a page',
+      description:
+        'Projects from approval on, overdue first (the earliest planned end first), then by state along the pipeline, then by code, ' +
+        `${TRACKER_PAGE_SIZE} to a page (a city tracks tens of thousands): \`total\` and \`late\` count every match, \`pages\` says how many pages there are, and a \`page\` past the last gives the last.`,
+      request: {
+        query: z.strictObject({
+          community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+          state: z.enum(TRACKED_STATES as unknown as [string, ...string[]]).optional(),
+          page: typedInteger(1, 100_000).optional().openapi({ description: `Which page of ${TRACKER_PAGE_SIZE} (from 1; default 1)` }),
+        }),
+      },
       responses: {
         200: {
           description: 'Tracker',
@@ -265,6 +276,10 @@ export const deliveryRoutes = createRouter()
             'application/json': {
               schema: z.object({
                 today: z.string(),
+                total: z.number().int().openapi({ description: 'Tracked projects that match, on every page' }),
+                late: z.number().int().openapi({ description: 'Of them, overdue' }),
+                page: z.number().int().openapi({ description: 'This page (from 1)' }),
+                pages: z.number().int().openapi({ description: 'How many pages (at least 1)' }),
                 items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), communitySlug: z.string(), plannedEnd: z.string().nullable(), percent: z.number().int().nullable(), agreedFen: z.number().int().nullable(), paidFen: z.number().int(), overdue: z.boolean(), daysLate: z.number().int().nullable() })),
               }),
             },
@@ -276,10 +291,14 @@ export const deliveryRoutes = createRouter()
     async (c) => {
       const ctx = c.get('ctx');
       const q = c.req.valid('query');
-      const t = await deliveryTracker(ctx.database, ctx.now(), { communitySlug: q.community, state: q.state as never });
+      const t = await trackerPage(ctx.database, ctx.now(), { communitySlug: q.community, state: q.state as never, page: q.page });
       return c.json(
         {
           today: t.today,
+          total: t.total,
+          late: t.late,
+          page: t.page,
+          pages: t.pages,
           items: t.items.map((i) => ({ code: i.code, title: i.title, state: i.state, communitySlug: i.communitySlug, plannedEnd: i.plannedEnd, percent: i.percent, agreedFen: i.agreedFen, paidFen: i.paidFen, overdue: i.overdue.overdue, daysLate: i.overdue.overdue ? i.overdue.daysLate : null })),
         },
         200,

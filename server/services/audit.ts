@@ -6,7 +6,7 @@
  * Public readers see it through ./audit-disclosure.ts: while a resident
  * vote is open, its ballots are only counted by day.
  */
-import { and, asc, desc, eq, gt, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { auditLog, projects } from '#db/schema.ts';
 import { rawOf, type RawExec, type Tx, type Database } from '#db/client.ts';
 import { hash as oneShotHash } from 'node:crypto';
@@ -218,9 +218,17 @@ export async function resolveSubject(database: Database, input: string): Promise
 
 /** The distinct actions and subject types in the log, for the audit page's filters. */
 export async function auditVocabulary(database: Database): Promise<{ actions: string[]; subjectTypes: string[] }> {
-  const actions = await database.db.selectDistinct({ a: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
-  const types = await database.db.selectDistinct({ t: auditLog.subjectType }).from(auditLog).orderBy(asc(auditLog.subjectType));
-  return { actions: actions.map((r) => r.a), subjectTypes: types.map((r) => r.t) };
+  // `select distinct` would read the whole index (every entry of the log: millions in a city); stepping from one
+  // value to the next one up is one index seek per distinct value (a "skip scan"), in the same ascending order.
+  const distinct = async (column: string) =>
+    (
+      await database.db.all<{ v: string }>(
+        sql.raw(
+          `with recursive d(v) as (select min(${column}) from audit_log union all select (select min(${column}) from audit_log where ${column} > d.v) from d where d.v is not null) select v from d where v is not null`,
+        ),
+      )
+    ).map((r) => r.v);
+  return { actions: await distinct('action'), subjectTypes: await distinct('subject_type') };
 }
 
 /** One entry as a line of the published log (docs/audit-chain.md): its fields in this order, then a newline. */

@@ -35,7 +35,8 @@ export type CommunityView = {
   place: Place;
 };
 
-async function loadCycles(database: Database, where: SQL | undefined, now: Date): Promise<(CycleView & { communityId: string })[]> {
+/** The cycles `where` picks, with their phases (newest year first). */
+export async function cyclesWhere(database: Database, where: SQL | undefined, now: Date): Promise<(CycleView & { communityId: string })[]> {
   const rows = await database.db.select().from(cycles).where(where).orderBy(desc(cycles.year));
   if (rows.length === 0) return [];
   // The same cycles' phases by a sub-select, not a list of their ids (every cycle of the city, on the
@@ -93,11 +94,14 @@ function toCommunityView(r: { c: typeof communities.$inferSelect; s: typeof stre
 /** Home page: every community with its latest cycle and that cycle's phase. */
 export async function listCommunities(database: Database, now: Date) {
   const rows = await communityQuery(database).orderBy(asc(streets.code), asc(communities.code));
-  const allCycles = await loadCycles(database, undefined, now);
+  // Each community's latest cycle only (one index seek a community), not every cycle of every year, and the
+  // projects of those cycles only: the home page's reads stay the same size as the years go by (issue 18).
+  const latest = sql`${cycles.id} in (select lc.id from ${communities} lc_c join ${cycles} lc on lc.community_id = lc_c.id and lc.year = (select max(m.year) from ${cycles} m where m.community_id = lc_c.id))`;
+  const allCycles = await cyclesWhere(database, latest, now);
   const counts = await database.db
     .select({ cycleId: projects.cycleId, n: sql<number>`count(*)` })
     .from(projects)
-    .where(sql`${projects.state} <> 'draft'`)
+    .where(and(inArray(projects.cycleId, database.db.select({ id: cycles.id }).from(cycles).where(latest)), sql`${projects.state} <> 'draft'`))
     .groupBy(projects.cycleId);
   return rows.map((r) => {
     const cv = toCommunityView(r);
@@ -110,7 +114,7 @@ export async function getCommunity(database: Database, slug: string, now: Date) 
   const rows = await communityQuery(database).where(eq(communities.slug, slug)).limit(1);
   if (!rows[0]) return null;
   const cv = toCommunityView(rows[0]);
-  const cs = await loadCycles(database, eq(cycles.communityId, cv.id), now);
+  const cs = await cyclesWhere(database, eq(cycles.communityId, cv.id), now);
   return { ...cv, cycles: cs };
 }
 
@@ -120,7 +124,7 @@ export async function getCommunityById(database: Database, id: string) {
 }
 
 export async function getCycle(database: Database, id: string, now: Date) {
-  const cs = await loadCycles(database, eq(cycles.id, id), now);
+  const cs = await cyclesWhere(database, eq(cycles.id, id), now);
   return cs[0] ?? null;
 }
 

@@ -121,7 +121,7 @@ export async function councilHealthIn(database: Database, scope: SQL, year: numb
         (select count(*) from meeting_attendance a where a.meeting_id = m.id and a.present) as present,
         rb.quorum_num as qn, rb.quorum_den as qd
       from meetings m join cycles cy on cy.id = m.cycle_id join rulebooks rb on rb.id = cy.rulebook_id
-      where m.status = 'closed' and m.members_total is not null and exists (select 1 from meeting_attendance a where a.meeting_id = m.id) and cy.community_id in (${scope}) and ${yr}`,
+      where m.status = 'closed' and m.members_total is not null and exists (select 1 from meeting_attendance a where a.meeting_id = m.id) and m.community_id in (${scope}) and cy.community_id in (${scope}) and ${yr}`,
     ['cycle_id', 'scheduled_at', 'id'],
   );
   const meetingFacts: MeetingFacts[] = meetings.map((m) => ({ meetingId: String(m.id), cycleId: String(m.cycle_id), membersTotal: Number(m.members_total), present: Number(m.present), quorum: { num: Number(m.qn), den: Number(m.qd) } }));

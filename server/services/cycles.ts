@@ -237,6 +237,7 @@ export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: stri
     .innerJoin(cyclePhases, and(eq(cyclePhases.cycleId, cycles.id), eq(cyclePhases.phase, cycles.openPhase)))
     .where(
       and(
+        // Word for word the condition of the partial index cycles_open_idx: only the open cycles are read.
         sql`${cycles.openPhase} is not null and ${cycles.openPhase} <> 'closed'`,
         sql`${cyclePhases.endsOn} < ${today}`,
         sql`not exists (select 1 from ${phaseChangeRequests} r where r.cycle_id = ${cycles.id} and r.status = 'pending')`,

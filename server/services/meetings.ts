@@ -671,11 +671,13 @@ export async function agendaCandidates(db: Db, cycleId: string, exceptMeetingId?
     .from(projects)
     .where(and(eq(projects.cycleId, cycleId), eq(projects.state, 'under_deliberation')))
     .orderBy(asc(projects.code));
+  // Only this cycle's candidates can be taken: their open agenda items, found through them (not every open item of the city).
   const busy = await db
     .select({ projectId: agendaItems.projectId })
-    .from(agendaItems)
+    .from(projects)
+    .innerJoin(agendaItems, eq(agendaItems.projectId, projects.id))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(isNull(agendaItems.outcome), ne(meetings.status, 'closed'), exceptMeetingId ? ne(meetings.id, exceptMeetingId) : undefined));
+    .where(and(eq(projects.cycleId, cycleId), eq(projects.state, 'under_deliberation'), isNull(agendaItems.outcome), ne(meetings.status, 'closed'), exceptMeetingId ? ne(meetings.id, exceptMeetingId) : undefined));
   const taken = new Set(busy.map((b) => b.projectId));
   return rows.filter((r) => !taken.has(r.id));
 }
