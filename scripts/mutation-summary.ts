@@ -19,8 +19,16 @@ import { gunzipSync } from 'node:zlib';
 
 export type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
 
+export interface Mutant {
+  status: MutantStatus;
+  id?: string;
+  mutatorName?: string;
+  replacement?: string;
+  location?: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
 export interface MutationReport {
-  files: Record<string, { mutants: { status: MutantStatus }[] }>;
+  files: Record<string, { source?: string; mutants: Mutant[] }>;
 }
 
 export interface Counts {
@@ -130,7 +138,7 @@ export const incrementalFile = (part: string) => `${ROOT}reports/mutation/${part
 export const keptFile = (part: string) => `${ROOT}tests/mutation/${part}.json.gz`;
 
 /** A part's latest results: its report on this machine, else the results kept in the repository; null when it has none. */
-function partReport(part: string): MutationReport | null {
+export function partReport(part: string): MutationReport | null {
   const here = `${ROOT}reports/mutation/${part}.json`;
   if (existsSync(here)) return JSON.parse(readFileSync(here, 'utf8')) as MutationReport;
   if (existsSync(keptFile(part))) return JSON.parse(gunzipSync(readFileSync(keptFile(part))).toString('utf8')) as MutationReport;
