@@ -25,7 +25,7 @@ import {
 import { completeAudit, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
 import { FILE_PROBLEM_STATUS, type UploadFile } from '../services/uploads.ts';
 import { FINDING_SEVERITIES, IMPLEMENTER_TYPES } from '../domain/delivery.ts';
-import { formatFen, parseYuan, TYPED_YUAN } from '../domain/money.ts';
+import { formatFen, parseYuan, TYPED_YUAN } from '#messages/money.ts';
 import { say } from '#messages/say.ts';
 import { fileProblemsText } from './proposals.ts';
 import { actingAs } from './acting.ts';
