@@ -32,6 +32,11 @@ export function formatFen(fen: number, locale: MoneyLocale): string {
   return `${sign}${yuanDecimalText(abs)}${words['unit.yuan']}`;
 }
 
+/** Whole 万 (10,000 yuan) as a person types them into a form: '100万' (parseYuan reads it back). */
+export function wanInput(wan: number): string {
+  return `${wan}${words['upper.wan']}`;
+}
+
 const UPPER_DIGITS = words['upper.digits'];
 const UPPER_UNITS = ['', ...words['upper.units']];
 const UPPER_SECTIONS = ['', words['upper.wan'], words['upper.yi'], words['upper.wan'] + words['upper.yi']];

@@ -109,7 +109,7 @@ export class BallotMeterState {
   }
 
   get valueText(): string {
-    return [this.headline, this.detail].filter(Boolean).join('，');
+    return [this.headline, this.detail].filter(Boolean).join(this.t('joiner'));
   }
 
   update(input: BallotInput) {
