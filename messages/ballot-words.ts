@@ -10,7 +10,7 @@
 import { fillArguments } from './fill.ts';
 import type { Locale } from './format.ts';
 import type { say } from './say.ts';
-import { formatFen } from '#domain/money.ts';
+import { formatFen } from '#messages/money.ts';
 import { minShareFen, type BallotIssue } from '#domain/ballot-rules.ts';
 import type { Fraction, VoteSettings } from '#domain/rulebook.ts';
 

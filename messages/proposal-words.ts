@@ -8,7 +8,7 @@
 import { fillArguments } from './fill.ts';
 import type { Locale } from './format.ts';
 import type { say } from './say.ts';
-import { formatFen } from '#domain/money.ts';
+import { formatFen } from '#messages/money.ts';
 import type { NegativeListWarning, ProposalCheck, ProposalIssue } from '#domain/proposal-checks.ts';
 import type { Bilingual } from '#domain/rulebook.ts';
 

@@ -6,8 +6,21 @@
  * area's messages for one locale (`say.register.table(locale)` on the
  * server; the page hands the same table to the island).
  */
+import { parseRegisterCsv as parseWith, type Column, type ColumnHeaders } from '#domain/register-csv.ts';
 import { fillArguments } from './fill.ts';
 import type { say } from './say.ts';
+import registerZh from './zh-CN/register.json' with { type: 'json' };
+import registerEn from './en/register.json' with { type: 'json' };
+
+/** The names a register's header may give each column, in either language (`csv.column.<column>`, comma-separated), whatever the reader's language. */
+export const REGISTER_COLUMN_HEADERS: ColumnHeaders = Object.fromEntries(
+  (['register_no', 'name', 'address', 'phone'] as const satisfies readonly Column[]).map((c) => [c, [registerZh, registerEn].flatMap((w) => w[`csv.column.${c}`].split(','))]),
+) as Record<Column, string[]>;
+
+/** A resident register's CSV read with its headers in Chinese or English (server/domain/register-csv.ts). */
+export function parseRegisterCsv(text: string): ReturnType<typeof parseWith> {
+  return parseWith(text, REGISTER_COLUMN_HEADERS);
+}
 
 export type RegisterWords = ReturnType<typeof say.register.table>;
 

@@ -30,11 +30,14 @@ import uiZh from './zh-CN/ui.json' with { type: 'json' };
 import uiEn from './en/ui.json' with { type: 'json' };
 import votingZh from './zh-CN/voting.json' with { type: 'json' };
 import votingEn from './en/voting.json' with { type: 'json' };
+import apiDocZh from './zh-CN/api-doc.json' with { type: 'json' };
+import apiDocEn from './en/api-doc.json' with { type: 'json' };
 import { catalogue } from './catalogue.ts';
 
 export type ReasonKey = keyof typeof reasonsZh;
 
 export const say = {
+  apiDoc: catalogue<keyof typeof apiDocZh>(apiDocZh, apiDocEn),
   reasons: catalogue<ReasonKey>(reasonsZh, reasonsEn),
   council: catalogue<keyof typeof councilZh>(councilZh, councilEn),
   names: catalogue<keyof typeof namesZh>(namesZh, namesEn),

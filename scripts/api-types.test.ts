@@ -1,6 +1,8 @@
 /**
- * server/http/api-types.ts is generated (`npm run api:types`); this fails when
- * it is not what the document the app serves now would give, naming the fix.
+ * server/http/api-types.ts is generated (`npm run api:types`, which
+ * `npm run typecheck` and `npm run test:unit` run first; the file is not
+ * committed); this fails when it is not what the document the app serves now
+ * would give, naming the fix.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +17,6 @@ describe('the generated API types', () => {
     const b = fresh.split('\n');
     const at = a.findIndex((line, i) => line !== b[i]);
     const line = at === -1 ? a.length : at;
-    expect.fail(`server/http/api-types.ts is stale: run \`npm run api:types\` and commit the result. First difference at line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  generated: ${b[line] ?? '(end of file)'}`);
+    expect.fail(`server/http/api-types.ts is stale: run \`npm run api:types\`. First difference at line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  generated: ${b[line] ?? '(end of file)'}`);
   });
 });

@@ -5,8 +5,9 @@
  * server runs). openapi-fetch clients in the benchmarks, the browser
  * journeys and the in-browser audit verifier are typed by it, so a change to
  * the document that breaks one of them fails `npm run typecheck`.
- * scripts/api-types.test.ts fails when the committed file is not what this
- * would write.
+ * The file is not committed: `npm run typecheck` and `npm run test:unit` run
+ * this first (their pre-scripts). scripts/api-types.test.ts fails when the
+ * file is not what this would write.
  *
  * The document is read in English (`Accept-Language: en`), so the comments
  * in the types are the declarations' own words.

@@ -16,7 +16,7 @@ import { parsePrepared, PbParseError } from '../server/domain/pabulib/parse.ts';
 import { RULES, isRuleName, tallyPrepared } from '../server/domain/tally/tally.ts';
 import type { TallyResult } from '../server/domain/tally/tally.ts';
 import { TallyInputError } from '../server/domain/tally/decimal.ts';
-import { renderExplanation } from '../server/domain/tally/explanation.ts';
+import { renderExplanation } from '../messages/explanation.ts';
 import type { Language } from '../server/domain/tally/explanation.ts';
 import { naturalCompare } from '../server/domain/tally/natural.ts';
 

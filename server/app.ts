@@ -47,6 +47,7 @@ import { localizedDocument, type ApiDocument } from './http/api-doc.ts';
 import { apiDocsRoutes } from './http/api-docs-page.ts';
 import { meRoutes } from './routes/me.routes.ts';
 import { say } from '#messages/say.ts';
+import { docSiteName } from '#http/doc-words.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
@@ -124,7 +125,7 @@ export function createApp(ctx: AppContext) {
   const docConfig = {
     openapi: '3.1.0',
     info: {
-      title: '微实事 Weishishi API',
+      title: `${docSiteName()} Weishishi API`,
       version: '0.1.0',
       license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
     },

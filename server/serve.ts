@@ -26,6 +26,7 @@ import { parseEvery, startBackups } from './services/backups.ts';
 import { startSecurityLogPruning } from './services/security-log.ts';
 import { startPhaseClock } from './services/cycles.ts';
 import { startCheckpointClock } from './services/audit-checkpoints.ts';
+import { say } from '#messages/say.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -159,7 +160,7 @@ export async function start(opts: { adjust?: (ctx: AppContext) => void; apiOnly?
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((ok) => server.listen(config.PORT, config.HOST, ok));
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  ctx.log.info({ msg: `微实事 is running at http://${shown}:${config.PORT}/`, database: config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//') });
+  ctx.log.info({ msg: `${say.ui('zh-CN', 'site.name')} is running at http://${shown}:${config.PORT}/`, database: config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//') });
 
   // Graceful stop (a deploy, a reboot): stop accepting, let the requests in flight finish (at most
   // SHUTDOWN_TIMEOUT_MS), wait until every write asked for has been answered (so each acknowledged

@@ -14,8 +14,9 @@ import { actingAs } from './acting.ts';
 import { done, refusal, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
 import { CALENDAR_DAY, filledText, typedText } from '../services/text-fields.ts';
 import { say } from '#messages/say.ts';
+import { docExample } from '#http/doc-words.ts';
 
-const Reason = filledText(PHASE_REASON_MAX).openapi({ description: 'Published with the step', example: '纸质选票录入需要更多时间' });
+const Reason = filledText(PHASE_REASON_MAX).openapi({ description: 'Published with the step', example: docExample('phaseReason') });
 /** A calendar day: as delivery's (server/cases/delivery.ts), one that is no day is refused as 422 bad_date. */
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ pattern: CALENDAR_DAY, description: 'A calendar day, YYYY-MM-DD (422 for one that does not exist)', example: '2026-12-20' });
 

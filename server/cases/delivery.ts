@@ -25,13 +25,14 @@ import {
 import { completeAudit, FINDING_BODY_MAX, recordFinding } from '../services/findings.ts';
 import { FILE_PROBLEM_STATUS, type UploadFile } from '../services/uploads.ts';
 import { FINDING_SEVERITIES, IMPLEMENTER_TYPES } from '../domain/delivery.ts';
-import { formatFen, parseYuan, TYPED_YUAN } from '../domain/money.ts';
+import { formatFen, parseYuan, TYPED_YUAN } from '#messages/money.ts';
 import { say } from '#messages/say.ts';
 import { fileProblemsText } from './proposals.ts';
 import { actingAs } from './acting.ts';
 import { noSuchProject } from './projects.ts';
 import { done, refusal, refusedFor, useCase, type Caller, type Locale, type Refusal, type UseCase } from './use-case.ts';
 import { CALENDAR_DAY, filledText, typedInteger, typedText } from '../services/text-fields.ts';
+import { docTerm } from '#http/doc-words.ts';
 
 /** A calendar day. Any YYYY-MM-DD gets past the edge; one that is no day (2026-02-30) is refused as the step's problem (422 bad_date), so the document states the stricter form. */
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ pattern: CALENDAR_DAY, description: 'A calendar day, YYYY-MM-DD (422 for one that does not exist)', example: '2026-06-05' });
@@ -40,7 +41,7 @@ const Yuan = z
   .string()
   .max(40)
   .regex(new RegExp(TYPED_YUAN), { message: 'input.yuan' })
-  .openapi({ description: 'Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)', example: '276000' });
+  .openapi({ description: `Yuan as typed: "276000", "27.6${docTerm('wan')}", "1,234.50", "¥48.5${docTerm('wanYuan')}" (full-width digits too); at most 2 decimals, or 6 in ${docTerm('wan')}, and under 10,000,000,000,000 yuan; more than 0 (422 \`invalid\` otherwise)`, example: '276000' });
 
 export const AgreementInput = z
   .strictObject({

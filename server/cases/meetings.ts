@@ -8,7 +8,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { COUNCIL_VOTES, type BudgetCheck } from '../domain/meeting.ts';
-import { formatFen } from '../domain/money.ts';
+import { formatFen } from '#messages/money.ts';
 import { describeOpensAt, listItems } from '#messages/meeting-words.ts';
 import { say } from '#messages/say.ts';
 import { councilReasonMessage } from './council-reasons.ts';

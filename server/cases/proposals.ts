@@ -31,6 +31,7 @@ import { fieldMessages } from '#messages/proposal-words.ts';
 import { say } from '#messages/say.ts';
 import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Locale, type Outcome, type Refusal } from './use-case.ts';
 import { TYPED_YUAN } from '../domain/money.ts';
+import { docTerm } from '#http/doc-words.ts';
 
 /** The fields as typed: shapes only (400 when broken). */
 const TYPED = {
@@ -68,7 +69,7 @@ export const ProposalBody = z
     lng: z.number().min(-180).max(180).nullable().optional().openapi({ description: 'Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise)' }),
     estimatedCost: TYPED.estimatedCost.openapi({
       pattern: TYPED_YUAN,
-      description: 'Yuan as typed: "35000", "3.5万", "1,234.50", "¥48.5万元" (full-width digits too); more than 0, and within the category’s cap (422 `invalid` otherwise)',
+      description: `Yuan as typed: "35000", "3.5${docTerm('wan')}", "1,234.50", "¥48.5${docTerm('wanYuan')}" (full-width digits too); more than 0, and within the category’s cap (422 \`invalid\` otherwise)`,
       example: '35000',
     }),
     beneficiaries: TYPED.beneficiaries.openapi({ description: 'Who benefits: at most 200 characters, folded and trimmed as the title is (422 `invalid` otherwise)' }),

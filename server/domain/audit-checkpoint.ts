@@ -31,7 +31,7 @@ export function checkpointText(c: { seq: number; hash: string }): string {
 
 /** Reads "SEQ:HASH" as typed from a notice (spaces, a "#" and capitals forgiven); null when it is not one. */
 export function parseCheckpointText(text: string): { seq: number; hash: string } | null {
-  const m = /^#?\s*(\d{1,15})\s*[:：]\s*([0-9a-fA-F\s]{64,80})$/.exec(text.trim());
+  const m = /^#?\s*(\d{1,15})\s*[:\uFF1A]\s*([0-9a-fA-F\s]{64,80})$/.exec(text.trim());
   if (!m) return null;
   const hash = m[2].replace(/\s+/g, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hash)) return null;

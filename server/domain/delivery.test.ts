@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgreement, checkPayment, csvCell, daysBetween, fenToChineseUpper, fenToFigures, fenToYuanText, isIsoDay, moneySummary, overdue, satisfaction, toCsv, type AgreementInput, whyNotPay } from './delivery.ts';
+import { checkAgreement, checkPayment, csvCell, daysBetween, fenToFigures, fenToYuanText, isIsoDay, moneySummary, overdue, satisfaction, toCsv, type AgreementInput, whyNotPay } from './delivery.ts';
+import { fenToChineseUpper } from '#messages/money.ts';
 
 const agreement: AgreementInput = {
   implementerName: '深圳市安居工程有限公司',

@@ -243,55 +243,7 @@ export function fenToYuanText(fen: number): string {
   return cents === 0 ? `${sign}${yuan}` : `${sign}${yuan}.${String(cents).padStart(2, '0')}`;
 }
 
-// ---------------------------------------------------------------------------
-// Amounts in words, as contracts write them (大写金额)
-// ---------------------------------------------------------------------------
-
-const UPPER_DIGITS = '零壹贰叁肆伍陆柒捌玖';
-const UPPER_UNITS = ['', '拾', '佰', '仟'];
-const UPPER_SECTIONS = ['', '万', '亿', '万亿'];
-
-function integerUpper(n: number): string {
-  if (n === 0) return '零';
-  const groups: number[] = [];
-  for (let x = n; x > 0; x = Math.floor(x / 10_000)) groups.push(x % 10_000);
-  let out = '';
-  let pendingZero = false;
-  for (let gi = groups.length - 1; gi >= 0; gi--) {
-    const g = groups[gi]!;
-    if (g === 0) {
-      if (out) pendingZero = true;
-      continue;
-    }
-    const digits = String(g).padStart(4, '0');
-    for (let i = 0; i < 4; i++) {
-      const d = digits.charCodeAt(i) - 48;
-      if (d === 0) {
-        if (out) pendingZero = true;
-        continue;
-      }
-      if (pendingZero) out += '零';
-      pendingZero = false;
-      out += UPPER_DIGITS[d]! + UPPER_UNITS[3 - i]!;
-    }
-    out += UPPER_SECTIONS[gi]!;
-  }
-  return out;
-}
-
-/** '人民币贰拾柒万陆仟元整', '人民币壹仟贰佰叁拾肆元伍角陆分': the amount in words of a Chinese contract. */
-export function fenToChineseUpper(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`fenToChineseUpper: ${fen}`);
-  const yuan = Math.floor(fen / 100);
-  const jiao = Math.floor(fen / 10) % 10;
-  const cents = fen % 10;
-  let out = yuan > 0 || fen === 0 ? `${integerUpper(yuan)}元` : '';
-  if (jiao === 0 && cents === 0) return `人民币${out}整`;
-  if (jiao > 0) out += `${UPPER_DIGITS[jiao]}角`;
-  else if (yuan > 0) out += '零';
-  if (cents > 0) out += `${UPPER_DIGITS[cents]}分`;
-  return `人民币${out}`;
-}
+// The amount in words (大写金额) is messages/money.ts's fenToChineseUpper.
 
 /** '¥340,000.00': the amount in figures as contracts write it (always with 角 and 分). */
 export function fenToFigures(fen: number): string {

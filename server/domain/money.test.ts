@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_FEN, MAX_TYPED_FEN, TYPED_YUAN, fenToYuanInput, formatFen, formatWan, formatYuan, parseTypedYuan, parseYuan, wanToFen, yuanToFen } from './money.ts';
+import { MAX_FEN, MAX_TYPED_FEN, TYPED_YUAN, fenToYuanInput, formatFen, formatWan, formatYuan, parseTypedYuan, parseYuan, wanToFen, yuanToFen } from '#messages/money.ts';
 
 describe('parseYuan', () => {
   it.each([

@@ -67,9 +67,10 @@ export function parseYuan(input: string): ParseYuanResult {
   const lead = /^([-−]?)\s*¥?\s*([-−]?)\s*/.exec(s)!;
   const negative = lead[1] !== '' || lead[2] !== '';
   s = s.slice(lead[0].length);
-  if (s.endsWith('元')) s = s.slice(0, -1).trimEnd();
+  // The units a person may type after the number (as TYPED_YUAN writes them): \u5143 元 (yuan), \u4E07 万 (10,000).
+  if (s.endsWith('\u5143')) s = s.slice(0, -1).trimEnd();
   let wan = false;
-  if (s.endsWith('万')) {
+  if (s.endsWith('\u4E07')) {
     wan = true;
     s = s.slice(0, -1).trimEnd();
   }
@@ -127,7 +128,7 @@ function decimalText(whole: number, part: number, places: number): string {
  */
 export function formatWan(fen: number, places = 6): string {
   assertFen(fen);
-  if (!Number.isInteger(places) || places < 0 || places > 6) throw new RangeError(`money: ${places} decimal places of 万`);
+  if (!Number.isInteger(places) || places < 0 || places > 6) throw new RangeError(`money: ${places} decimal places of ten thousand yuan`);
   const sign = fen < 0 ? '-' : '';
   // Integer steps only (`%` and exact division), so rounding is exact up to MAX_FEN; no BigInt, which some
   // of the phones the ballot meter runs on lack. `step`: fen per last digit shown; rounded half up.
@@ -147,21 +148,10 @@ export function formatYuan(fen: number): string {
   return `${fen < 0 ? '-' : ''}${yuanText(Math.abs(fen))}`;
 }
 
-/**
- * An amount for people to read: the one money format of the site (pages,
- * notices, print views, results, messages). In Chinese, an amount of 1万元 or
- * more is written in 万元, exactly, as notices and reports do ('3.5万元',
- * '48万元', '8.28万元', '2,000万元'); a smaller one in 元 ('1,234.5元',
- * '800元', '0.01元'). In English it is '¥' and yuan ('¥35,000', '¥1,234.50':
- * decimals only when there are fen). Both read back through `parseYuan`.
- */
-export function formatFen(fen: number, locale: MoneyLocale): string {
-  assertFen(fen);
-  if (locale === 'en') return fen < 0 ? `-¥${formatYuan(-fen)}` : `¥${formatYuan(fen)}`;
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  if (abs >= FEN_PER_WAN) return `${sign}${formatWan(abs)}万元`;
-  return `${sign}${decimalText(Math.floor(abs / FEN_PER_YUAN), abs % FEN_PER_YUAN, 2)}元`;
+/** The number of yuan with trailing zeros dropped: '1,234.5', '800', '0.01' (the Chinese format writes 元 after it, messages/money.ts). */
+export function yuanDecimalText(absFen: number): string {
+  assertFen(absFen);
+  return decimalText(Math.floor(absFen / FEN_PER_YUAN), absFen % FEN_PER_YUAN, 2);
 }
 
 /**
@@ -187,7 +177,7 @@ export function yuanToFen(yuan: number): number {
 
 /** Whole 万元 to fen: caps and budgets in real rules are written in 万元. */
 export function wanToFen(wan: number): number {
-  if (!Number.isSafeInteger(wan)) throw new RangeError(`money: ${wan} is not a whole number of 万元`);
+  if (!Number.isSafeInteger(wan)) throw new RangeError(`money: ${wan} is not a whole number of ten thousand yuan`);
   const fen = wan * FEN_PER_WAN;
   assertFen(fen);
   return fen;

@@ -8,9 +8,6 @@
  */
 import type { Role } from './permissions.ts';
 
-/** What a closed account shows wherever an account's name would appear (never a resident's, which is never shown). */
-export const CLOSED_ACCOUNT_NAME = '已注销用户';
-
 /**
  * Offices: roles a person holds on behalf of others, under their name. While
  * one is held (or a council term still runs or is still to come) the account

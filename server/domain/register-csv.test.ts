@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegisterCsv, splitCsv, decodeCsvBytes, MAX_REGISTER_ROWS, type CsvProblem } from './register-csv.ts';
+import { splitCsv, decodeCsvBytes, MAX_REGISTER_ROWS, type CsvProblem } from './register-csv.ts';
+import { parseRegisterCsv } from '#messages/register-words.ts';
 import { describeCsvProblem as describeIn } from '#messages/register-words.ts';
 import { say } from '#messages/say.ts';
 

@@ -14,13 +14,10 @@ export type CsvReason = (typeof CSV_REASONS)[number];
 
 export const MAX_REGISTER_ROWS = 20_000;
 
-const COLUMNS = {
-  register_no: ['register_no', '登记号', '编号'],
-  name: ['name', '姓名'],
-  address: ['address', '地址', '住址'],
-  phone: ['phone', '电话', '手机', '手机号'],
-} as const;
-type Column = keyof typeof COLUMNS;
+/** The columns, each named in a header by its own name or by one of the names the caller gives (register.json's `csv.column.*`: messages/register-words.ts). */
+const COLUMNS = { register_no: ['register_no'], name: ['name'], address: ['address'], phone: ['phone'] } as const;
+export type Column = keyof typeof COLUMNS;
+export type ColumnHeaders = Readonly<Record<Column, readonly string[]>>;
 const REQUIRED: Column[] = ['register_no', 'name', 'address'];
 const MAX_LEN: Record<Column, number> = { register_no: 32, name: 40, address: 120, phone: 20 };
 /** The longest name, address and phone a register entry holds (also when its resident corrects them). */
@@ -77,7 +74,7 @@ export function splitCsv(text: string): { records: { line: number; fields: strin
   return { records: records.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === '')) };
 }
 
-export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] } | { ok: false; problems: CsvProblem[] } {
+export function parseRegisterCsv(text: string, headers: ColumnHeaders = COLUMNS): { ok: true; rows: RegisterRow[] } | { ok: false; problems: CsvProblem[] } {
   const split = splitCsv(text);
   if ('problem' in split) return { ok: false, problems: [split.problem] };
   const [header, ...body] = split.records;
@@ -88,7 +85,7 @@ export function parseRegisterCsv(text: string): { ok: true; rows: RegisterRow[] 
   const shown: Record<Column, string> = { register_no: 'register_no', name: 'name', address: 'address', phone: 'phone' };
   header.fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
-    const col = (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(name));
+    const col = (Object.keys(COLUMNS) as Column[]).find((c) => c === name || headers[c].includes(name));
     if (col) {
       index[col] = i;
       shown[col] = raw.trim();

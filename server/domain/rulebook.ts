@@ -8,6 +8,8 @@
  * compared by cross-multiplying, because "more than two thirds" must not
  * depend on how 0.666… rounds.
  */
+import stopPhrases from './title-stop-phrases.json' with { type: 'json' };
+import defaultRulebook from './default-rulebook.json' with { type: 'json' };
 
 export type Bilingual = { zh: string; en: string };
 
@@ -108,98 +110,14 @@ export type Rulebook = {
 
 export type RulebookSettings = Omit<Rulebook, 'districtId' | 'year' | 'version'>;
 
-const WAN = 1_000_000; // fen in 1 万元
-
 /**
- * Realistic defaults, from Shenzhen rules: caps of 南山 2020, budget of
- * 龙岗 2017, quorum and notice period of 罗湖 2016.
+ * Realistic defaults, from Shenzhen rules: caps of 南山 2020 (100, 50 and 50
+ * 万元), budget of 龙岗 2017 (200 万元), quorum and notice period of 罗湖 2016.
+ * The categories, themes and negative list are a district's own words in
+ * Chinese and English, so they are data (default-rulebook.json), not
+ * messages of the site.
  */
-export const DEFAULT_RULEBOOK_SETTINGS: RulebookSettings = {
-  categories: [
-    { key: 'engineering', name: { zh: '工程类', en: 'Engineering' }, capFen: 100 * WAN },
-    { key: 'goods', name: { zh: '货物类', en: 'Goods' }, capFen: 50 * WAN },
-    { key: 'services', name: { zh: '服务类', en: 'Services' }, capFen: 50 * WAN },
-  ],
-  themes: [
-    { key: 'safety', name: { zh: '消除安全隐患', en: 'Removing safety hazards' } },
-    { key: 'environment', name: { zh: '社区环境整治', en: 'Improving the community environment' } },
-    { key: 'culture_sports', name: { zh: '文化体育娱乐', en: 'Culture, sports and leisure' } },
-    { key: 'care', name: { zh: '居民生活关爱', en: 'Caring for residents' } },
-    { key: 'convenience', name: { zh: '便民利民', en: 'Everyday convenience' } },
-    { key: 'public_facilities', name: { zh: '公共设施', en: 'Public facilities' } },
-  ],
-  communityBudgetFen: 200 * WAN,
-  quorum: { num: 2, den: 3, strict: true },
-  passThreshold: { num: 1, den: 2 },
-  noticeDays: 5,
-  negativeList: [
-    {
-      term: '物业',
-      rule: {
-        zh: '属于物业服务企业职责范围内的事项，不纳入民生微实事',
-        en: 'Work that is the duty of the property-management company is not funded',
-      },
-    },
-    {
-      term: '政府投资',
-      rule: {
-        zh: '已列入政府投资计划的项目，不得重复申报',
-        en: 'Projects already in a government investment plan cannot be funded again',
-      },
-    },
-    {
-      term: '重复',
-      rule: {
-        zh: '与已实施或已立项项目重复的，不予立项',
-        en: 'Projects that duplicate one already funded or delivered are not funded',
-      },
-    },
-    {
-      term: '市政道路',
-      rule: {
-        zh: '市政道路的建设维护属于职能部门职责，不予立项',
-        en: 'Building and maintaining municipal roads is a government department’s own duty',
-      },
-    },
-    {
-      term: '违建',
-      rule: {
-        zh: '涉及违法建筑的，不予立项',
-        en: 'Nothing involving an unauthorised structure is funded',
-      },
-    },
-    {
-      term: '现金',
-      rule: {
-        zh: '不得用于发放现金、补贴或慰问金',
-        en: 'Funds may not be handed out as cash, subsidies or gifts of money',
-      },
-    },
-    {
-      term: '购物卡',
-      rule: {
-        zh: '不得用于发放购物卡、礼品卡等',
-        en: 'Funds may not buy shopping or gift cards for handing out',
-      },
-    },
-    {
-      term: '工资',
-      rule: {
-        zh: '不得用于支付工作人员工资或办公经费',
-        en: 'Funds may not pay staff salaries or office running costs',
-      },
-    },
-    {
-      term: '宴请',
-      rule: {
-        zh: '不得用于宴请',
-        en: 'Funds may not pay for banquets',
-      },
-    },
-  ],
-  vote: { method: 'approval', maxChoices: 5 },
-  resultRule: 'greedy',
-};
+export const DEFAULT_RULEBOOK_SETTINGS: RulebookSettings = defaultRulebook as RulebookSettings;
 
 // ---------------------------------------------------------------------------
 // Validation
@@ -403,7 +321,7 @@ function floorDiv(n: number, f: Fraction): number {
 // ---------------------------------------------------------------------------
 
 /** Words in nearly every title; keeping them would make unrelated projects look alike. */
-const TITLE_STOP_PHRASES = ['项目', '社区', '小区', '工程', '活动', '服务'];
+const TITLE_STOP_PHRASES: readonly string[] = stopPhrases;
 
 /** Title similarity at or above which two projects are flagged anywhere. */
 export const DUPLICATE_TITLE_THRESHOLD = 0.6;

@@ -1,508 +1,59 @@
 /**
- * @module The API document's words in both languages. The route declarations
- * carry the English (they are the source the document is generated from);
- * this catalogue carries the document's tags in both languages and the
- * Chinese of every English text the declarations give: operation summaries
- * and descriptions by operationId, and the descriptions of answers,
- * parameters and schemas by their English text (one translation per
- * sentence, wherever it occurs). server/http/api-doc.test.ts fails on an
- * English text without its Chinese, so a new route is declared in both.
+ * @module The API document's words in both languages, from the catalogue
+ * area api-doc (messages/zh-CN/api-doc.json, messages/en/api-doc.json). The
+ * route declarations carry the English (they are the source the document is
+ * generated from); the catalogue carries the document's tags and
+ * introduction in both languages (`tag.<name>.title`,
+ * `tag.<name>.description`, `intro`), and the Chinese of every English text
+ * the declarations give: operation summaries and descriptions by
+ * operationId (`operation.<id>.summary`, `operation.<id>.description`), and
+ * the descriptions of answers, parameters and schemas by their English text
+ * (`text.<English>`: one translation per sentence, wherever it occurs). The
+ * English side of those keys repeats the declarations' words, and
+ * `untranslated` (server/http/api-doc.ts) fails when it no longer does.
+ * server/http/api-doc.test.ts fails on an English text without its Chinese,
+ * so a new route is declared in both.
  */
+import { say } from '#messages/say.ts';
 import type { Locale } from './errors.ts';
 
 type Both = Readonly<Record<Locale, string>>;
 
+const both = (key: Parameters<typeof say.apiDoc>[1]): Both => ({ 'zh-CN': say.apiDoc('zh-CN', key), en: say.apiDoc('en', key) });
+const keyed = (key: string) => {
+  if (!say.apiDoc.has(key)) throw new Error(`api-doc.json has no ${key}`);
+  return both(key);
+};
+
 /** Every tag the operations use, in the order the reference shows them. */
-export const API_TAGS: readonly { name: string; title: Both; description: Both }[] = [
-  {
-    name: 'auth',
-    title: { 'zh-CN': '账户与登录', en: 'Accounts and sign-in' },
-    description: {
-      'zh-CN': '注册、登录、退出和修改密码。登录后服务器设置会话 Cookie `wss_session`，之后的请求带上它即可；改变数据的请求若来自浏览器，还须是本站页面发出的（同源 `Origin`）。',
-      en: 'Sign up, sign in, sign out and change a password. Signing in sets the session cookie `wss_session`; later requests send it back. A state-changing request from a browser must also come from this site (a same-site `Origin`).',
-    },
-  },
-  {
-    name: 'my data',
-    title: { 'zh-CN': '我的信息', en: 'My data' },
-    description: {
-      'zh-CN': '本人在本站的全部信息：查看与下载（每次都记入安全日志，只记谁、何时，不记内容）、更正姓名和联系方式、注销账户（个人信息删除，公开记录保留）。',
-      en: 'Everything the site holds about the signed-in person: see and download it (each time recorded in the security log: who and when, never what), correct name and contact details, and close the account (personal data erased, the public record kept).',
-    },
-  },
-  {
-    name: 'places',
-    title: { 'zh-CN': '社区', en: 'Communities' },
-    description: { 'zh-CN': '各社区（及其街道和区）和每个社区的年度轮次。', en: 'The communities (with their streets and districts) and each community’s yearly cycles.' },
-  },
-  {
-    name: 'projects',
-    title: { 'zh-CN': '项目', en: 'Projects' },
-    description: { 'zh-CN': '公开的项目：筛选、检索、单个项目及其全部记录，以及项目状态机的单步操作。', en: 'Projects in public: filtered lists, search, one project with its whole history, and bare steps of the project state machine.' },
-  },
-  {
-    name: 'cycles',
-    title: { 'zh-CN': '轮次与阶段', en: 'Cycles and phases' },
-    description: {
-      'zh-CN': '年度轮次的阶段：进入下一阶段、延期，以及回退或跳过阶段的申请（须由街道或区工作人员确认）。',
-      en: 'A yearly cycle’s phases: open the next one, extend the open one, and requests to move back or skip a phase, which a street or district officer confirms.',
-    },
-  },
-  {
-    name: 'proposals',
-    title: { 'zh-CN': '项目提议', en: 'Proposals' },
-    description: { 'zh-CN': '居民在项目征集阶段提议：边填写边检查、草稿、附件、提交初审；工作人员代录纸质问需表。', en: 'Residents propose during collection: checks as they type, drafts, attachments, submission to screening; staff enter paper needs forms.' },
-  },
-  {
-    name: 'voting',
-    title: { 'zh-CN': '居民投票', en: 'Resident vote' },
-    description: {
-      'zh-CN': '网上和纸质选票、投票回执、计票结果，以及在别处举行的投票的选票导入（须第二人批准）。',
-      en: 'Online and paper ballots, receipts, the counted results, and the ballots of a vote held elsewhere, imported and approved by a second person.',
-    },
-  },
-  {
-    name: 'council',
-    title: { 'zh-CN': '居民议事会', en: 'Residents’ council' },
-    description: {
-      'zh-CN': '初审意见、议事会成员任期、会议（议程、出席、记名表决、决议、纪要、补记），以及公示和异议。',
-      en: 'Screening opinions, council terms, meetings (agenda, attendance, votes by name, decisions, minutes, addenda), and public notices with their objections.',
-    },
-  },
-  {
-    name: 'delivery',
-    title: { 'zh-CN': '实施与资金', en: 'Delivery and money' },
-    description: {
-      'zh-CN': '立项协议、进度报告、付款、验收、满意度测评和归档；轮次的资金和实施进度总览。金额一律以分为单位的整数。',
-      en: 'Agreements, progress reports, payments, acceptance, the satisfaction survey and archiving; a cycle’s money and the delivery tracker. Money is integer fen.',
-    },
-  },
-  {
-    name: 'comments',
-    title: { 'zh-CN': '评论', en: 'Comments' },
-    description: { 'zh-CN': '居民对项目的评论（不显示作者）和官方回复；工作人员可隐藏评论并公开理由。', en: 'Residents’ comments on projects (authors never named) and the office’s replies; staff may hide a comment with a published reason.' },
-  },
-  {
-    name: 'ratings',
-    title: { 'zh-CN': '满意度测评', en: 'Satisfaction ratings' },
-    description: { 'zh-CN': '本社区居民为已验收的项目打 1–5 分。', en: 'Residents of the community rate an accepted project from 1 to 5.' },
-  },
-  {
-    name: 'notifications',
-    title: { 'zh-CN': '通知', en: 'Notifications' },
-    description: { 'zh-CN': '你提议的项目有了进展、你的评论得到官方回复时的通知。', en: 'Word that a project you proposed moved on, or that the office answered your comment.' },
-  },
-  {
-    name: 'residents',
-    title: { 'zh-CN': '居民名册与核验', en: 'Register and residency' },
-    description: { 'zh-CN': '社区居民名册（工作人员导入和查看），以及居民凭核验单上的核验码确认身份。', en: 'A community’s resident register (imported and read by staff), and residents verifying themselves with the code printed on their slip.' },
-  },
-  {
-    name: 'audit',
-    title: { 'zh-CN': '审计', en: 'Audit' },
-    description: {
-      'zh-CN': '哈希链审计日志：条目、整体下载、签名检查点和签名公钥，任何人都能据此验证；以及审计意见和项目审计。',
-      en: 'The hash-chained audit log: entries, the whole log as a download, signed checkpoints and the signing key, from which anyone can verify it; and audit findings and project audits.',
-    },
-  },
-  {
-    name: 'open data',
-    title: { 'zh-CN': '开放数据', en: 'Open data' },
-    description: { 'zh-CN': 'CSV 和 JSON 数据集，以及 pabulib 格式的匿名选票；不含个人信息。', en: 'Datasets as CSV and JSON, and the anonymised ballots as pabulib files; no personal data.' },
-  },
-  {
-    name: 'statistics',
-    title: { 'zh-CN': '统计', en: 'Statistics' },
-    description: { 'zh-CN': '全市、区、街道和社区的统计数字，以及议事会运行状况提示。', en: 'Figures of the city, a district, a street and a community, with council-health flags.' },
-  },
-  {
-    name: 'rulebooks',
-    title: { 'zh-CN': '议事规则', en: 'Rulebooks' },
-    description: { 'zh-CN': '区议事规则的各个版本，以及每个轮次适用的版本。', en: 'A district’s rulebook versions, and the version each cycle follows.' },
-  },
-  {
-    name: 'forms',
-    title: { 'zh-CN': '表单检查', en: 'Form checks' },
-    description: { 'zh-CN': '某个表单现在由我提交会不会被接受：只做权限检查，不改动任何数据。', en: 'Would a form be accepted from me now: the permission check alone, changing nothing.' },
-  },
-  {
-    name: 'system',
-    title: { 'zh-CN': '系统', en: 'System' },
-    description: { 'zh-CN': '服务是否在线、数据库是否可用。', en: 'Whether the service is up and its database answers.' },
-  },
-];
+const TAG_NAMES = ['auth', 'my data', 'places', 'projects', 'cycles', 'proposals', 'voting', 'council', 'delivery', 'comments', 'ratings', 'notifications', 'residents', 'audit', 'open data', 'statistics', 'rulebooks', 'forms', 'system'];
+
+export const API_TAGS: readonly { name: string; title: Both; description: Both }[] = TAG_NAMES.map((name) => ({ name, title: keyed(`tag.${name}.title`), description: keyed(`tag.${name}.description`) }));
 
 /** The document's introduction (info.description). */
-export const API_INTRO: Both = {
-  'zh-CN':
-    '民生微实事：居民提议和投票，居民议事会评议决议，项目实施和验收，全程公开。金额一律以分为单位的整数。\n\n' +
-    '回答默认是中文（zh-CN）；`lang` Cookie 或 `Accept-Language` 要求英文（`en`）时是英文：变的只是文字，代码和数据不变。本文档也一样。\n\n' +
-    '交互式参考：[/api/docs](/api/docs)。用 `openapi-typescript` 从本文档生成 TypeScript 类型，再用 `openapi-fetch` 调用，无需手写类型（见 README）。',
-  en:
-    'Neighbourhood micro-projects (民生微实事): proposals, votes, council decisions and delivery, in public. Money is integer fen.\n\n' +
-    'Answers are in Chinese (zh-CN) unless the `lang` cookie or `Accept-Language` asks for English (`en`): messages change, codes and data do not. So does this document.\n\n' +
-    'Interactive reference: [/api/docs](/api/docs). Generate TypeScript types from this document with `openapi-typescript` and call the API through `openapi-fetch`, with no hand-written type (see the README).',
-};
+export const API_INTRO: Both = both('intro');
+
+const entries = (prefix: string, locale: Locale) =>
+  Object.keys(say.apiDoc.table(locale))
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => [k.slice(prefix.length), say.apiDoc(locale, k as Parameters<typeof say.apiDoc>[1])] as const);
+
+function operations(locale: Locale): Readonly<Record<string, { summary: string; description?: string }>> {
+  const ops: Record<string, { summary: string; description?: string }> = {};
+  for (const [k, text] of entries('operation.', locale)) {
+    const cut = k.lastIndexOf('.');
+    const id = k.slice(0, cut), part = k.slice(cut + 1) as 'summary' | 'description';
+    (ops[id] ??= { summary: '' })[part] = text;
+  }
+  return ops;
+}
 
 /** Chinese summaries (and descriptions, where an operation has one) by operationId. */
-export const OPERATIONS_ZH: Readonly<Record<string, { summary: string; description?: string }>> = {
-  getHealth: { summary: '服务在线与数据库检查' },
-  postAuthSignUp: { summary: '注册账户并登录' },
-  postAuthSignIn: { summary: '用手机号或用户名和密码登录' },
-  postAuthSignOut: { summary: '退出当前会话' },
-  getMe: { summary: '当前登录的账户及其角色' },
-  postMePassword: { summary: '修改密码（同时退出其他所有会话）' },
-  getCommunities: { summary: '所有社区及其当前轮次和阶段' },
-  getCommunitiesSlug: { summary: '一个社区及其所有轮次' },
-  getCommunitiesSlugRegister: { summary: '居民名册及核验码（本社区工作人员，或其上级的街道/区工作人员）' },
-  postCommunitiesSlugRegister: { summary: '从 CSV 导入居民名册（register_no,name,address[,phone]）；已有的编号跳过' },
-  getProjects: { summary: '项目（不含草稿），可筛选和排序' },
-  getProjectsCode: { summary: '一个项目及其全部公开记录' },
-  postProjectsCodeEvents: { summary: '执行项目状态机的单步操作（提交、撤回、初审通过或不通过、提交议事会评议）；其他步骤随议事会表决、公示和实施记录而来（409 decided_elsewhere）' },
-  postResidencyVerify: { summary: '输入核验单上的核验码，成为已核验居民' },
-  getAudit: {
-    summary: '审计日志条目（仅公开字段）和链头；投票进行中的选票按日计数',
-    description:
-      '最新的在前。`items` 是已公开链上的条目，带有参与哈希的全部字段：任何人都能据此逐条重算哈希（公开字段的规范 JSON、一个换行符和上一条的哈希，取 SHA-256），直到 `head`。\n\n' +
-      '居民投票进行期间，该轮次的选票条目（`ballot.cast`、`paper_ballot.entered`）不逐条列出：`withheld` 按中国日期统计已结束各日的数量。为了不让前后的条目透露漏掉了多少、在什么时候，从投票开始那天起（`pendingSince`）写入的条目放在 `pending` 中，只写发生了什么、由谁、在何时，不带序号和哈希；`head` 是那一天之前的最后一条。投票结束后，所有条目完整出现在 `items` 中，整条链都能验证。\n\n' +
-      '`before` 用于翻页 `items`（此时 `pending` 为空）；`until` 用于翻页 `pending`（此时 `items` 为空）。已登录的审计人员可读到每一条的全部内容（`full`: true）。',
-  },
-  getAuditNdjson: {
-    summary: '下载整个已公开的审计日志：每行一条，最早的在前（客户端接受时用 gzip 压缩）',
-    description:
-      '已公开链上的每一条，按顺序，每行一个 JSON 对象（`application/x-ndjson`），含 `seq`、公开字段、`prevHash` 和 `hash`，与参与哈希时完全一致（docs/audit-chain.md，亦见 /audit/spec）。`after` 只给出序号更大的条目，镜像站请求它已有的最后一条之后的内容即可跟上。请求接受 gzip 时压缩传输。居民投票进行期间，公开的链止于投票开始的前一天（见 GET /api/audit）；`X-Audit-Head-Seq` 给出这次下载的最后一条的序号。',
-  },
-  getAuditKey: { summary: '为审计日志检查点签名的公钥（Ed25519）' },
-  getAuditCheckpoints: {
-    summary: '审计日志的签名检查点，最早的在前',
-    description:
-      '每个检查点说明：已公开的第 `seq` 条的哈希是 `hash`，于 `at` 用 Ed25519 公钥 `publicKey` 签名，签名的内容是 "weishishi audit checkpoint\\n" 的 UTF-8 字节加上 {at, hash, seq} 的规范 JSON（docs/audit-chain.md）。每天、每次阶段变更、每次计票后以及按需生成。分页：把 `next` 作为 `after` 传回。',
-  },
-  getCyclesId: { summary: '一个轮次及其各阶段和当前阶段' },
-  postCyclesIdPhase: { summary: '进入轮次的下一阶段（社区工作人员）；离开居民投票阶段即计票。回退或跳过须提出申请（POST /cycles/{id}/phase/requests）。' },
-  postCyclesIdPhaseExtension: { summary: '把当前阶段延期到更晚的计划结束日，并公开理由（社区工作人员）' },
-  postCyclesIdPhaseRequests: { summary: '申请让轮次回退或跳过某个阶段，并公开理由（社区工作人员）；由街道或区工作人员确认' },
-  postPhaseRequestsIdDecision: { summary: '确认或驳回轮次调整申请（该社区上级的街道或区工作人员，且不是申请人）；驳回须附公开说明' },
-  getCyclesIdBallot: { summary: '轮次居民投票的选票：投票规则和项目、你现在能否投票（不能时说明原因），以及你当前的选票' },
-  postCyclesIdBallot: { summary: '投票（已核验居民，投票期间）。再次投票即替换原选票。违反规则的选票整张拒收。' },
-  getReceiptsCode: { summary: '查验投票回执（任何人）：计票后，这张选票是否已计入或已被后来的选票替换；从不显示票上选了什么，也不显示是谁投的' },
-  postCyclesIdPaperBallots: { summary: '录入纸质选票（社区工作人员）。每张纸质选票由两个不同的工作人员账户各录入一次；不一致的交由第三人核对。' },
-  getCyclesIdPaperBallots: { summary: '等待第二次录入或第三人核对的纸质选票（社区工作人员）；不显示选票内容' },
-  getCyclesIdResults: { summary: '轮次居民投票的计票结果：正式规则和另一规则并列，每个项目的票数及获得或未获资助的原因' },
-  postCyclesIdProposalCheck: { summary: '边填写边检查提议：类别上限、负面清单用语、社区内可能重复的项目' },
-  postCyclesIdProposals: { summary: '提议一个微实事项目（本社区已核验居民，项目征集阶段）：创建草稿' },
-  postCyclesIdPaperProposals: { summary: '社区工作人员代居民录入纸质问需表；记录注明来自纸质表' },
-  getProposalsMine: { summary: '我自己的提议，草稿在前' },
-  getProposalsCode: { summary: '提议人看到的提议（包括草稿；纸质草稿由工作人员看），含附件和检查结果' },
-  putProposalsCode: { summary: '修改草稿（提议人；纸质草稿由工作人员），限项目征集阶段' },
-  postProposalsCodeSubmit: { summary: '提交草稿进入初审；超过类别上限的拒收（422 over_cap），负面清单用语只作提醒' },
-  postProposalsCodeWithdraw: { summary: '在状态机允许时撤回提议（提议人；纸质提议由工作人员）' },
-  postProposalsCodeAttachments: { summary: '为草稿添加照片（JPEG、PNG、WebP）或 PDF：按文件内容判断类型，每个不超过 5 MB，每个提议最多 6 个' },
-  deleteProposalsCodeAttachmentsAttachmentId: { summary: '从草稿中删除一个附件' },
-  getAttachmentsId: { summary: '附件文件，带其真实的内容类型；草稿的附件只对提议人可见' },
-  getProjectsCodeComments: { summary: '项目的评论，最早的在前；从不显示作者；被隐藏的评论显示公开的理由' },
-  postProjectsCodeComments: { summary: '评论项目（本社区已核验居民）：纯文本，最多 1000 字，有频率限制' },
-  postCommentsIdHide: { summary: '隐藏评论（项目所在社区的工作人员）；理由（最多 200 字）公开显示在原处并记入审计日志' },
-  postCommentsIdReplies: {
-    summary: '以官方身份回复评论（官方回复；项目所在社区的工作人员或其议事会成员）：显示在评论下方，署回复人姓名和角色，记入项目记录，并通知评论人。纯文本，最多 1000 字，与评论共用频率限制',
-  },
-  getProjectsCodeRatings: { summary: '项目的满意度测评结果：人数、平均分、满意比例（4–5 分）' },
-  postProjectsCodeRatings: { summary: '为已验收的项目打 1–5 分（本社区居民，每人一次；再次打分以 409 拒收）' },
-  getNotifications: { summary: '我的通知，最新的在前，附未读数' },
-  postNotificationsRead: { summary: '把部分通知标为已读（不给 ids 则全部）' },
-  getProjectsCodeDelivery: { summary: '项目的实施记录：协议、带照片的进度报告、付款、验收、审计意见、是否逾期' },
-  postProjectsCodeAgreement: { summary: '登记已立项项目的协议（立项）：实施方、金额、计划日期；可同时开工' },
-  postProjectsCodeAgreementAmendments: { summary: '以公开的理由修改协议（补充协议）；金额不得低于已支付的数额' },
-  postProjectsCodeStart: { summary: '已登记协议的已立项项目开工' },
-  postProjectsCodeProgress: { summary: '进度报告（日期、百分比、文字），最多 6 张照片（按内容判断为 JPEG、PNG、WebP，每张 5 MB 以内）' },
-  postProjectsCodePayments: { summary: '一批付款；各批合计将超过协议金额时拒收（422 over_agreed_amount，并列出金额）' },
-  postProjectsCodeAcceptance: { summary: '登记验收：通过 → accepted（已验收）；不通过（须填写说明并公开）→ acceptance_failed（验收未通过）' },
-  postProjectsCodeResume: { summary: '验收未通过后，整改完成的工程回到实施中' },
-  postProjectsCodeSurveyClose: { summary: '结束已验收项目的满意度测评（→ evaluated）；测评结果记入审计日志' },
-  postProjectsCodeArchive: { summary: '归档已审计的项目（社区工作人员或街道/区工作人员）' },
-  getCyclesIdMoney: { summary: '轮次的资金：预算、已通过、已签约、已支付、剩余（预算 − 已通过项目，签约后按协议金额计），逐项列出' },
-  getTracker: {
-    summary: '实施进度总览：已立项及之后的项目，逾期的在前，每页五十个',
-    description:
-      '已立项及之后的项目：逾期的在前（计划完工日最早的在前），其余按流程中的状态、再按编号排列；每页 50 个（全市跟踪的项目数以万计）。`total` 和 `late` 计全部符合条件的项目，`pages` 为总页数；`page` 超过最后一页时给出最后一页。',
-  },
-  postProjectsCodeFindings: { summary: '对项目登记审计意见（审计人员、街道/区工作人员）；公开' },
-  postCyclesIdFindings: { summary: '对整个轮次登记审计意见（审计人员、街道/区工作人员）；公开' },
-  getCyclesIdFindings: { summary: '轮次的全部审计意见（针对轮次的和针对其项目的）' },
-  postProjectsCodeAudit: { summary: '完成项目审计（审计人员、街道/区工作人员）：evaluated → audited，可附公开的审计摘要' },
-  getOpenData: { summary: '开放数据集及其下载地址' },
-  getOpenDataFile: { summary: '一个数据集（项目、决议、会议、付款、进度、测评），CSV（带 BOM 的 UTF-8）或 JSON；不含个人信息' },
-  getMeData: { summary: '本站保存的关于我的全部信息，JSON 格式（记入安全日志：谁、何时，不记内容）' },
-  postMeDetails: { summary: '更正我的姓名和手机号（手机号留空即删除，前提是账户有用户名）' },
-  postMeResidenciesSlug: { summary: '更正我在某社区居民名册上的登记；改了姓名或地址后，居民身份暂停，直到输入新核验纸条上的核验码' },
-  postMeClose: { summary: '注销我的账户：删除个人信息，结束所有会话，保留公开记录（见 README“我的信息”）' },
-  getCyclesIdCountedReceiptsTxt: {
-    summary: '投票结束后：计入的选票的回执码指纹，投票人可借此核对自己的选票已计入',
-    description: [
-      '每张有回执码的计入选票一行：回执码按印出的样子（`ABCDE-FGH23`：大写，含连字符）计算的 SHA-256，小写十六进制，排好序，每行以换行符结尾；别无他物。',
-      '本站投出的每张选票都有回执码：网上选票，以及两位工作人员录入一致的纸质选票（工作人员把回执码交给投票人）。被后来的选票替换的选票没有计入，也不列出。',
-      '所以行数等于 `ballots.pb` 中的选票数，减去从别处举行的投票导入的选票（这些选票没有回执码）。',
-      '这份清单不透露任何选票选了什么。计票时写入的审计记录 `cycle.vote_counted` 带有 `receipts: {count, sha256}`，即行数和这段文本的 SHA-256。',
-    ].join('\n\n'),
-  },
-  getCyclesIdBallotsPb: { summary: '投票结束后：匿名选票（顺序打乱，投票人编号 1..n，不含回执码）及正式结果，pabulib 格式；金额以元为单位' },
-  postCyclesIdBallotImports: {
-    summary: '工作人员：导入在别处举行的投票的选票（pabulib .pb 文件；项目编号为项目代码，投票人编号为本社区名册编号）',
-    description:
-      '仅适用于议事规则规定投票在别处举行的轮次，须在该投票结束之后、计票之前，且本轮次没有自己的选票。每个投票人编号都必须是本社区的名册编号，且最多出现一次，否则整个文件被拒收并指明行号。选票分块存储（可查询进度），然后等待第二人批准；批准后才计入。',
-  },
-  getCyclesIdBallotImports: { summary: '轮次导入的选票文件：待审核、已批准或已驳回，附 SHA-256 及上传人和审核人（公开）' },
-  getBallotImportsId: { summary: '一次选票导入：进度、状态、SHA-256、各项目票数，以及上传人和审核人（公开）' },
-  getBallotImportsIdFile: { summary: '上传的原始文件，供审核人和审计人员查看（其中有名册编号，所以不公开；其 SHA-256 公开）' },
-  postBallotImportsIdReview: {
-    summary: '第二人：批准待审核的导入（选票计入并立即计票），或以公开的理由驳回',
-    description: '本社区的另一名工作人员，或其上级街道或区的工作人员；上传文件的人不能审核。',
-  },
-  getStatsCity: { summary: '本站服务的所有地方的统计，含各区' },
-  getStatsDistrictsSlug: { summary: '一个区的统计，含其街道（slug：区代码的小写）' },
-  getStatsStreetsSlug: { summary: '一个街道的统计，含其社区（slug：街道代码的小写）' },
-  getStatsCommunitiesSlug: { summary: '一个社区的统计' },
-  getCyclesIdScreening: {
-    summary: '轮次的初审队列（本社区的街道/区工作人员、社区工作人员和议事会成员）：每个已提交的提议及其类别上限、负面清单和重复检查结果，以及议事会成员的意见；可以提交议事会的项目；现在能否初审',
-  },
-  getProjectsCodeOpinions: { summary: '议事会成员对项目的初审意见，署名' },
-  postProjectsCodeOpinions: { summary: '议事会成员对已提交的提议登记初审意见（支持、反对或备注）' },
-  postCyclesIdDeliberation: {
-    summary: '工作人员把项目提交议事会（send_to_deliberation）：指定的项目，或所有就绪的项目——有居民投票的轮次为入围名单，没有的为所有初审通过的项目。要么全部成功，要么一个也不做。',
-  },
-  getCommunitiesSlugCouncil: { summary: '社区的居民议事会：每一届任期，现任成员在前，署名' },
-  postCommunitiesSlugCouncilTerms: { summary: '工作人员为本社区已核验居民添加议事会任期（召集人或成员）' },
-  postCouncilTermsIdEnd: { summary: '工作人员在某日结束议事会任期；当天不再有任期覆盖时撤销其角色' },
-  getCommunitiesSlugMeetings: { summary: '社区已公布议程的议事会会议，最新的在前' },
-  postCyclesIdMeetings: { summary: '工作人员安排议事会会议，议程为评议中的项目（须在会前公布）' },
-  getMeetingsId: { summary: '一次会议：议程、出席与法定人数、每位成员的记名表决、计算出的结果、纪要和补记（未公布的议程只对工作人员可见）' },
-  postMeetingsIdAgenda: { summary: '替换议程（公布之前）' },
-  postMeetingsIdPublish: { summary: '公布议程；公布后不能再改' },
-  postMeetingsIdOpen: { summary: '开会（议程须已公布）' },
-  postMeetingsIdAttendance: { summary: '登记出席：出席的成员（账户 id，取自 GET /meetings/{id}）；其他在任成员记为缺席。回答中给出法定人数情况。' },
-  postMeetingsIdItemsItemIdNotes: { summary: '记录议程事项的提议人陈述和讨论摘要' },
-  postMeetingsIdItemsItemIdVotes: { summary: '登记出席成员对事项的表决（工作人员：任何出席者；议事会成员：仅本人）。未达法定人数时拒收。' },
-  postMeetingsIdItemsItemIdDecide: {
-    summary: '所有出席成员表决后对事项作出决议：结果由计算得出；通过 → 进入公示（超出剩余预算时拒收并指明缺口），否则不予通过，以计算出的结果为公开理由',
-  },
-  postMeetingsIdClose: {
-    summary:
-      '闭会并公布纪要。每个议程事项都须已决议或延后（`carryOver`：项目代码和理由，随会议公布；项目仍在评议中，留待以后的议程）。否则返回 409 undecided_items，其消息列出每个未决事项（代码和标题），`fields` 中每项为 `carryOver.<code>` → 标题；延后的事项在本议程上并非未决时返回 422 not_undecided。',
-  },
-  postMeetingsIdAddenda: { summary: '为已闭会的会议添加补记（更正会议记录的唯一方式；记入日志）' },
-  getProjectsCodeNotice: { summary: '项目最近一次公示：公示期、状态（running、awaiting_answers、due、approved、returned）以及异议和答复（异议人显示为“居民”）' },
-  postProjectsCodeObjections: { summary: '本社区已核验居民在公示期内提出异议并说明理由' },
-  postObjectionsIdAnswer: { summary: '工作人员答复异议：不予采纳（答复公开，公示继续）或采纳（项目以答复为理由退回评议）' },
-  getDistrictsIdRulebooks: { summary: '区议事规则的每个版本，最新的在前，附各版本适用的轮次' },
-  postDistrictsIdRulebooks: { summary: '区工作人员发布某年度的新版议事规则（版本号顺延）；由 validateRulebook 检查含义，问题按字段返回' },
-  getRulebooksId: { summary: '一个议事规则版本' },
-  postCyclesIdRulebook: { summary: '区工作人员让轮次改用本区同一年度的另一版议事规则——仅在其投票（或评议）开始之前；该版本的社区预算成为轮次预算' },
-  postFormsCheck: { summary: '这个表单现在由我提交会被接受吗？只做权限检查：谁可以，状态和阶段是否允许；不改动任何数据' },
-};
+export const OPERATIONS_ZH = operations('zh-CN');
+/** The same keys' English, which must be the declarations' own words. */
+export const OPERATIONS_EN = operations('en');
 
-/** Chinese of the descriptions of answers, parameters and schemas, by their English text. */
-export const TEXT_ZH: Readonly<Record<string, string>> = {
-  // Answers.
-  Up: '在线',
-  'Signed up': '已注册',
-  'Bad input (fields named)': '输入有误（指明字段）',
-  'Not allowed (reason code)': '不允许（附原因代码）',
-  'Not allowed (reason code), or `cross_origin`: a state-changing request from another site': '不允许（附原因代码），或 `cross_origin`：来自其他网站的改变数据的请求',
-  'Conflicts with the current state': '与当前状态冲突',
-  'Body too large': '请求体过大',
-  'Rate limited (see Retry-After)': '请求过于频繁（见 Retry-After）',
-  'Signed in': '已登录',
-  'Not signed in': '未登录',
-  'Signed out': '已退出',
-  Changed: '已修改',
-  'Understood but refused by a domain rule': '请求无误，但违反业务规则而被拒绝',
-  Communities: '社区列表',
-  Community: '社区',
-  'Not found': '未找到',
-  Register: '名册',
-  Imported: '已导入',
-  Projects: '项目列表',
-  Project: '项目',
-  Moved: '已变更',
-  Verified: '已核验',
-  Entries: '条目',
-  'Not modified: the `If-None-Match` tag is still current (no entry written since, same day, same reader)': '未改变：`If-None-Match` 中的标签仍是最新的（此后没有写入条目，同一天，同一读者）',
-  'The entries, one JSON object per line': '条目，每行一个 JSON 对象',
-  'Not modified: the `If-None-Match` tag is still current': '未改变：`If-None-Match` 中的标签仍是最新的',
-  'Not modified: the `If-None-Match` tag is still current (nothing changed since)': '未改变：`If-None-Match` 中的标签仍是最新的（此后没有变化）',
-  'The key': '公钥',
-  Checkpoints: '检查点',
-  Cycle: '轮次',
-  Opened: '已进入',
-  Extended: '已延期',
-  Requested: '已申请',
-  Decided: '已决定',
-  Ballot: '选票',
-  'Cast; keep the receipt code': '已投票；请保存回执码',
-  Receipt: '回执',
-  'Entry recorded': '已录入',
-  Queue: '队列',
-  Results: '结果',
-  'The check, and whether the caller could propose here now': '检查结果，以及调用者现在能否在此提议',
-  'Draft created; warnings do not block': '草稿已创建；提醒不影响提交',
-  'Recorded (and submitted, if asked)': '已录入（要求时同时提交）',
-  Proposals: '提议列表',
-  Proposal: '提议',
-  Saved: '已保存',
-  Submitted: '已提交',
-  Withdrawn: '已撤回',
-  Attached: '已添加',
-  'Not a JPEG, PNG, WebP or PDF (by content)': '按内容判断，不是 JPEG、PNG、WebP 或 PDF',
-  Removed: '已删除',
-  'The file': '文件',
-  Comments: '评论',
-  Posted: '已发表',
-  Hidden: '已隐藏',
-  Replied: '已回复',
-  Rated: '已打分',
-  Notifications: '通知',
-  Marked: '已标记',
-  Delivery: '实施记录',
-  Recorded: '已登记',
-  Amended: '已修改',
-  Started: '已开工',
-  Reported: '已报告',
-  'Unsupported media type: a body of a kind this operation does not take (`unsupported_media_type`), or a file of a type it does not accept, checked by its content': '不支持的媒体类型：这个操作不接受这种请求体（`unsupported_media_type`），或按内容判断不接受的文件类型',
-  Resumed: '已恢复实施',
-  Closed: '已结束',
-  Archived: '已归档',
-  Money: '资金',
-  Tracker: '进度总览',
-  Findings: '审计意见',
-  Audited: '已审计',
-  Datasets: '数据集',
-  'The dataset': '数据集',
-  'The .pb file': '.pb 文件',
-  'The list': '清单',
-  '`1`: as a file to save (Content-Disposition: attachment)': '`1`：作为文件下载保存（Content-Disposition: attachment）',
-  'My data': '我的信息',
-  'Corrected (the fields that changed; none if nothing did)': '已更正（列出改动的字段；没有改动则为空）',
-  'Corrected': '已更正',
-  'Residency here is paused until the code of a new slip is entered': '在本社区的居民身份已暂停，输入新核验纸条上的核验码后恢复',
-  'Closed and signed out everywhere': '已注销，并在所有设备上退出登录',
-  'ISO 8601, UTC': 'ISO 8601 格式，UTC 时间',
-  'After a correction of name or address: waiting for the new slip': '更正姓名或地址之后：等待新的核验纸条',
-  'Which vote, how and when, and whether it counted — never what the ballot said, nor its receipt code': '哪一次投票、以何种方式、何时投出、是否计入——从不包括票上选了什么，也不包括回执码',
-  'How many records of each kind an official made in office (public under their name)': '工作人员在任期间以本人名义（公开）所做的各类记录的数量',
-  'Required when the current phase ends before its planned end; published': '在当前阶段计划结束之前开启下一阶段时必填；理由将公开',
-  'When counted: how it was cast. Never what it said: a receipt proves inclusion, not content': '已计入时：投票方式。从不显示票上选了什么：回执只证明选票已计入，不证明其内容',
-  'Imports, oldest first': '导入记录，最早的在前',
-  'The import': '导入记录',
-  Reviewed: '已审核',
-  Statistics: '统计',
-  Opinions: '意见',
-  Sent: '已提交',
-  Council: '议事会',
-  Added: '已添加',
-  Ended: '已结束',
-  Meetings: '会议',
-  Scheduled: '已安排',
-  Meeting: '会议',
-  Done: '完成',
-  Notice: '公示',
-  Lodged: '已提出',
-  Answered: '已答复',
-  Versions: '版本',
-  Published: '已发布',
-  Rulebook: '议事规则',
-  Bound: '已改用',
-  'The answer: allowed, or the reason code and its message': '回答：允许，或原因代码及说明',
-  'The seq of the last published entry': '最后一条已公开条目的序号',
-  'Entity tag: send it back in `If-None-Match`': '实体标签：下次在 `If-None-Match` 中传回',
-
-  // Parameters.
-  'Skip this many projects (a whole number; `null` is refused)': '跳过这么多个项目（整数；`null` 会被拒绝）',
-  'Page the published chain: entries with a smaller seq': '翻页已公开的链：序号更小的条目',
-  'Page the pending entries: those written before this instant (an `at` from the previous page)': '翻页待公开的条目：在此时刻之前写入的（取上一页的某个 `at`）',
-  'Most entries in each list (default 100). A page of pending entries ends on a whole instant: entries sharing its last entry’s time come with it, so paging by `until` skips none':
-    '每个列表最多的条目数（默认 100）。一页待公开条目在一个完整的时刻结束：与最后一条时间相同的条目一并给出，所以按 `until` 翻页不会漏掉任何一条',
-  'Only entries with a larger seq (0, the default: all)': '只要序号更大的条目（默认 0：全部）',
-  'The `next` of the previous page': '上一页的 `next`',
-  'At most this many (default and most 1,000)': '最多这么多条（默认也是最多 1,000）',
-  'One year; absent for all years together': '某一年；不给则为所有年份合计',
-  'json (default) or csv': 'json（默认）或 csv',
-  'For csv: places (the place and each child place, the default), years, categories or themes': '用于 csv：places（该地方及其下级各地方，默认）、years、categories 或 themes',
-
-  // Schemas, the security scheme and the server.
-  'Its place in the audit chain; null while a resident vote is open and the entry lies after the published chain (see GET /api/audit)': '在审计链中的位置；居民投票进行期间、条目位于已公开的链之后时为 null（见 GET /api/audit）',
-  'Lines of AuditEntry JSON': '每行一个 AuditEntry JSON',
-  'Pass as `after` for the next page; null on the last': '作为 `after` 传回以取下一页；最后一页为 null',
-  'Which page of 50 (from 1; default 1)': '第几页（每页 50 个，从 1 起，默认 1）',
-  'Tracked projects that match, on every page': '符合条件的跟踪项目数（各页相同）',
-  'Of them, overdue': '其中逾期的',
-  'This page (from 1)': '本页（从 1 起）',
-  'How many pages (at least 1)': '总页数（至少 1）',
-  'Published with the step': '随这一步公开',
-  'The new planned end of the phase moved to; required when its planned end has passed': '调整到的阶段的新计划结束日；其计划结束日已过时必填',
-  'The person’s username or mobile number; they must be a verified resident of the community': '此人的用户名或手机号；须是本社区已核验的居民',
-  'The path the form posts to (its `action`, or the page it is on), with its query string': '表单提交到的路径（其 `action`，或表单所在的页面），带查询字符串',
-  'The form’s hidden fields and its submit button’s name and value; what the person would type is not needed': '表单的隐藏字段，以及提交按钮的 name 和 value；不需要填写的内容',
-  'This site (paths start with /api)': '本站（路径以 /api 开头）',
-  'The session cookie set by POST /api/auth/sign-in (httpOnly, SameSite=Lax). Most reads need none; state-changing requests also need a same-site Origin (or none, from a non-browser client).':
-    'POST /api/auth/sign-in 设置的会话 Cookie（httpOnly，SameSite=Lax）。多数读取不需要；改变数据的请求还须带同源的 Origin（非浏览器客户端可以不带）。',
-  'The server’s own backup schedule (BACKUP_DIR); null when it takes none': '服务器自身的备份计划（BACKUP_DIR）；不做备份时为 null',
-  'When the last scheduled backup was written and checked (integrity and audit chain)': '最近一次计划备份写入并检查（完整性和审计链）的时间',
-  'China day, YYYY-MM-DD': '中国日期，YYYY-MM-DD',
-  'The current key: raw Ed25519 public key, 64 lower-case hex': '当前公钥：Ed25519 原始公钥，64 位小写十六进制',
-  'Every key that has signed a checkpoint here, the current one first': '在本站为检查点签过名的每个公钥，当前的在前',
-  'daily, phase, vote_closed or manual': 'daily（每日）、phase（阶段变更）、vote_closed（计票）或 manual（手动）',
-  'Ed25519, 128 lower-case hex': 'Ed25519 签名，128 位小写十六进制',
-  'approval / basket: ids of the chosen projects': 'approval / basket：所选项目的 id',
-  'points: points per project id (whole numbers ≥ 0)': 'points：每个项目 id 的分数（≥ 0 的整数）',
-  'The serial number printed on the paper ballot': '纸质选票上印的编号',
-  'The resident’s number in the community register': '居民在社区名册中的编号',
-  'codes of the funded projects': '获得资助的项目代码',
-  'Blocking problems by field (over the cap names the cap)': '按字段列出的阻止提交的问题（超过上限时指明上限）',
-  'A category key of the cycle’s rulebook': '轮次议事规则中的一个类别键',
-  'A theme key of the cycle’s rulebook': '轮次议事规则中的一个主题键',
-  'Yuan as typed: "35000", "3.5万", "1,234.50", "¥48.5万元" (full-width digits too); more than 0, and within the category’s cap (422 `invalid` otherwise)':
-    '按输入的元数："35000"、"3.5万"、"1,234.50"、"¥48.5万元"（全角数字也可以）；须大于 0，且不超过该类别的上限（否则 422 `invalid`）',
-  'Yuan as typed: "276000", "27.6万", "1,234.50", "¥48.5万元" (full-width digits too); at most 2 decimals, or 6 in 万, and under 10,000,000,000,000 yuan; more than 0 (422 `invalid` otherwise)':
-    '按输入的元数："276000"、"27.6万"、"1,234.50"、"¥48.5万元"（全角数字也可以）；最多 2 位小数（以万为单位时 6 位），且少于 10,000,000,000,000 元；须大于 0（否则 422 `invalid`）',
-  'A calendar day, YYYY-MM-DD (422 for one that does not exist)': '日期，YYYY-MM-DD（不存在的日期返回 422）',
-  'The ten symbols of the receipt, in either case, with or without the hyphen; anything else is answered 400 `receipt_malformed`': '回执码的 10 个字符，大小写均可，连字符可有可无；其他内容返回 400 `receipt_malformed`',
-  'Plain text: not blank, and at most 1000 characters once control characters are dropped and the ends trimmed (422 `comment_empty`, `comment_too_long` otherwise)':
-    '纯文本：不能为空白，去掉控制字符和首尾空白后最多 1000 字（否则 422 `comment_empty`、`comment_too_long`）',
-  'Published in the comment’s place: not blank, and at most 200 characters once cleaned as a comment is and runs of whitespace folded (422 `reason_required`, `hide_reason_too_long` otherwise)':
-    '公开显示在评论原处：不能为空白，按评论的方式清理并把连续空白合为一个后最多 200 字（否则 422 `reason_required`、`hide_reason_too_long`）',
-  'At most 500 characters once control characters are dropped and the ends trimmed (422 `comment_too_long` otherwise)': '去掉控制字符和首尾空白后最多 500 字（否则 422 `comment_too_long`）',
-  'The project’s name: 4–60 characters once runs of whitespace are folded to one space and the ends trimmed (422 `invalid` otherwise)': '项目名称：连续空白合为一个空格、去掉首尾空白后 4–60 字（否则 422 `invalid`）',
-  '10–3,000 characters once trimmed (422 `invalid` otherwise)': '去掉首尾空白后 10–3,000 字（否则 422 `invalid`）',
-  '2–120 characters, folded and trimmed as the title is (422 `invalid` otherwise)': '按项目名称的方式合并空白、去掉首尾空白后 2–120 字（否则 422 `invalid`）',
-  'Where, on a map (WGS 84): lat and lng both, or neither (422 `invalid` otherwise)': '地图上的位置（WGS 84）：lat 和 lng 都给或都不给（否则 422 `invalid`）',
-  'Who benefits: at most 200 characters, folded and trimmed as the title is (422 `invalid` otherwise)': '受益人群：按项目名称的方式合并空白、去掉首尾空白后最多 200 字（否则 422 `invalid`）',
-  'How many people benefit: at most 10,000,000 (422 `invalid` otherwise)': '受益人数：最多 10,000,000（否则 422 `invalid`）',
-  'Submit to screening straight away (the paper form is complete)': '立即提交初审（纸质表已填写完整）',
-  'Plain text (never HTML); null when hidden': '纯文本（从不是 HTML）；被隐藏时为 null',
-  'Official replies (官方回复), oldest first': '官方回复，最早的在前',
-  'Plain text (never HTML)': '纯文本（从不是 HTML）',
-  'The replier’s public name': '回复人的公开姓名',
-  'Exact mean score (1–5); null with no ratings': '精确的平均分（1–5）；没有打分时为 null',
-  'Ratings of 4 or 5': '4 分或 5 分的人数',
-  'satisfied / count, 0–1': '满意人数 / 总人数，0–1',
-  'How many gave 1, 2, 3, 4, 5': '打 1、2、3、4、5 分的各有多少人',
-  '`project_state` (a project you proposed moved on) or `official_reply` (the office answered your comment)': '`project_state`（你提议的项目有了进展）或 `official_reply`（你的评论得到官方回复）',
-  'project_state: the state before; null otherwise': 'project_state：之前的状态；否则为 null',
-  'project_state: the state after; null otherwise': 'project_state：之后的状态；否则为 null',
-  'official_reply: the comment answered; null otherwise': 'official_reply：被回复的评论；否则为 null',
-  'Unified social credit code or other registration number': '统一社会信用代码或其他登记号',
-  'Start the work in the same step': '同时开工',
-  'running: storing; pending: stored, waiting for a second person; done: approved and counted; rejected; failed': 'running：存储中；pending：已存储，等待第二人；done：已批准并计入；rejected：已驳回；failed：失败',
-  'Voters (ballots) in the file': '文件中的投票人（选票）数',
-  'SHA-256 (hex) of the file as uploaded': '上传文件的 SHA-256（十六进制）',
-  'Ballots per project in the file (points for a points vote)': '文件中各项目的票数（计分投票时为分数）',
-  'Required to reject (published); optional to approve': '驳回时必填（公开）；批准时可不填',
-  'Figures of a place (integers; money in fen). projects_total counts the place\'s rows of /api/open-data/projects.json, money_paid_fen sums its rows of payments.json, and each integer field equals the sum of the children\'s. Definitions: README, "Programme statistics".':
-    '一个地方的统计数字（整数；金额以分为单位）。projects_total 是 /api/open-data/projects.json 中该地方的行数，money_paid_fen 是 payments.json 中该地方各行的合计，每个整数字段都等于其下级各地方之和。定义见 README 的 "Programme statistics"。',
-  'Communities whose councils look inactive in the period (not on a community\'s own statistics): README, "Council health"': '该期间议事会看起来不活跃的社区（社区自身的统计中没有此项）：见 README 的 "Council health"',
-  'What the vote decides: `binding` (only the projects it funds go to the council; the default) or `advisory` (held and published, the shortlist follows it, but the council may also take up projects it did not choose). Not with method `none`.':
-    '投票的效力：`binding`（只有投票资助的项目提交议事会；默认）或 `advisory`（照常举行并公布，入围名单依投票而定，但议事会也可以讨论投票没有选中的项目）。method 为 `none` 时不适用。',
-  'Where the resident vote is held: `here` (online and paper ballots on this site; the default) or `elsewhere` (an offline vote whose ballots are imported afterwards as a .pb file and count once a second person approves the import).':
-    '居民投票在哪里举行：`here`（在本站网上和纸质投票；默认）或 `elsewhere`（线下投票，选票事后以 .pb 文件导入，经第二人批准后计入）。',
-  'When proposals are screened: `after_collection` (in the screening phase; the default) or `rolling` (as they come in, during collection too).': '何时初审提议：`after_collection`（在初审阶段；默认）或 `rolling`（随到随审，征集期间也审）。',
-};
+/** The Chinese of each English description of answers, parameters and schemas, by that English. */
+export const TEXT_ZH: Readonly<Record<string, string>> = Object.fromEntries(entries('text.', 'zh-CN'));
+/** The same keys' English: each the key's own English text. */
+export const TEXT_EN: Readonly<Record<string, string>> = Object.fromEntries(entries('text.', 'en'));

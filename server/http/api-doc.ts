@@ -4,11 +4,11 @@
  * then `Accept-Language`; Chinese by default): the document generated from
  * the route declarations (English) gets its tags and introduction in that
  * language and, in Chinese, every summary and description from the
- * catalogue in ./api-doc-text.ts. Paths, schemas, codes and examples are the
+ * catalogue area api-doc (read by ./api-doc-text.ts). Paths, schemas, codes and examples are the
  * same in both, so a client generated from either is the same client.
  */
 import type { Locale } from './errors.ts';
-import { API_INTRO, API_TAGS, OPERATIONS_ZH, TEXT_ZH } from './api-doc-text.ts';
+import { API_INTRO, API_TAGS, OPERATIONS_EN, OPERATIONS_ZH, TEXT_EN, TEXT_ZH } from './api-doc-text.ts';
 
 type Operation = { operationId?: string; summary?: string; description?: string; tags?: string[] };
 export type ApiDocument = {
@@ -62,15 +62,18 @@ export function untranslated(generated: ApiDocument): string[] {
       const zh = op.operationId ? OPERATIONS_ZH[op.operationId] : undefined;
       if (!zh) missing.push(`${method.toUpperCase()} ${path}: the summary of ${op.operationId}`);
       else if (op.description !== undefined && !zh.description) missing.push(`${method.toUpperCase()} ${path}: the description of ${op.operationId}`);
+      // The catalogue's English of the operation is the declaration's own.
+      const en = op.operationId ? OPERATIONS_EN[op.operationId] : undefined;
+      if (zh && (en?.summary !== op.summary || en?.description !== op.description)) missing.push(`${method.toUpperCase()} ${path}: the English of ${op.operationId} in api-doc.json is not the declaration's`);
       const { summary: _s, description: _d, ...rest } = op;
       eachDescription(rest, (text) => {
-        if (!(text in TEXT_ZH)) missing.push(`${method.toUpperCase()} ${path}: ${JSON.stringify(text)}`);
+        if (!(text in TEXT_ZH) || TEXT_EN[text] !== text) missing.push(`${method.toUpperCase()} ${path}: ${JSON.stringify(text)}`);
         return text;
       });
     }
   }
   eachDescription([generated.components, generated.servers], (text) => {
-    if (!(text in TEXT_ZH)) missing.push(`components or servers: ${JSON.stringify(text)}`);
+    if (!(text in TEXT_ZH) || TEXT_EN[text] !== text) missing.push(`components or servers: ${JSON.stringify(text)}`);
     return text;
   });
   const used = new Set(Object.values(generated.paths).flatMap((ops) => Object.values(ops).flatMap((op) => op.tags ?? [])));

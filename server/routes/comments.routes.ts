@@ -6,6 +6,7 @@ import { perform, refused } from '../http/use-case-route.ts';
 import { COMMENT_MAX, HIDE_REASON_MAX, listComments, type CommentOutcome } from '../services/comments.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
 import { CommentInput, HideInput, commentCase, commentRefusal, hideCommentCase, replyCase } from '../cases/comments.ts';
+import { docExample, docTerm } from '#http/doc-words.ts';
 
 const Code = z.object({ code: z.string().regex(/^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/).openapi({ example: 'SGJD-SXSQ-2026-01' }) });
 
@@ -15,7 +16,7 @@ const ReplySchema = z
     createdAt: z.string(),
     body: z.string().openapi({ description: 'Plain text (never HTML)' }),
     official: z.literal(true),
-    name: z.string().openapi({ description: 'The replier’s public name', example: '王芳（示例）' }),
+    name: z.string().openapi({ description: 'The replier’s public name', example: docExample('replierName') }),
     role: z.enum(['staff', 'council_member']),
   })
   .openapi('OfficialReply');
@@ -26,7 +27,7 @@ const CommentSchema = z
     createdAt: z.string(),
     body: z.string().nullable().openapi({ description: 'Plain text (never HTML); null when hidden' }),
     hidden: z.object({ at: z.string(), reason: z.string() }).nullable(),
-    replies: z.array(ReplySchema).openapi({ description: 'Official replies (官方回复), oldest first' }),
+    replies: z.array(ReplySchema).openapi({ description: `Official replies (${docTerm('officialReply')}), oldest first` }),
   })
   .openapi('Comment');
 
@@ -101,7 +102,7 @@ export const commentRoutes = createRouter()
       method: 'post',
       path: '/comments/{id}/replies',
       tags: ['comments'],
-      summary: `Answer a comment as the office (官方回复; staff of the project’s community or members of its council): shown under the comment with the replier’s name and role, recorded in the project’s history, and announced to the commenter. Plain text, at most ${COMMENT_MAX} characters, rate-limited with comments`,
+      summary: `Answer a comment as the office (${docTerm('officialReply')}; staff of the project’s community or members of its council): shown under the comment with the replier’s name and role, recorded in the project’s history, and announced to the commenter. Plain text, at most ${COMMENT_MAX} characters, rate-limited with comments`,
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
         body: { content: { 'application/json': { schema: CommentInput } }, required: true },

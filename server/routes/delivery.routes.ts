@@ -32,6 +32,7 @@ import {
   startCase,
 } from '../cases/delivery.ts';
 import { noSuchProject } from '../cases/projects.ts';
+import { docTerm } from '#http/doc-words.ts';
 
 const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
 const Code = z.object({ code: z.string().regex(CODE_RE).openapi({ example: 'SGJD-SXSQ-2026-01' }) });
@@ -122,7 +123,7 @@ export const deliveryRoutes = createRouter()
       method: 'post',
       path: '/projects/{code}/agreement',
       tags: ['delivery'],
-      summary: 'Record the agreement of an approved project (立项): implementer, amount, planned dates; optionally start the work',
+      summary: `Record the agreement of an approved project (${docTerm('agreement')}): implementer, amount, planned dates; optionally start the work`,
       request: { params: Code, body: { content: { 'application/json': { schema: AgreementInput } }, required: true } },
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ state: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -133,7 +134,7 @@ export const deliveryRoutes = createRouter()
       method: 'post',
       path: '/projects/{code}/agreement/amendments',
       tags: ['delivery'],
-      summary: 'Amend the agreement (补充协议) with a published reason; the amount may not drop below what was paid',
+      summary: `Amend the agreement (${docTerm('amendment')}) with a published reason; the amount may not drop below what was paid`,
       request: { params: Code, body: { content: { 'application/json': { schema: AmendmentInput } }, required: true } },
       responses: { 200: { description: 'Amended', content: { 'application/json': { schema: z.object({ amended: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),

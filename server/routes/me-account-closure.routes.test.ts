@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { client, seededTemplate, type TestApp } from '#tests/fixtures.ts';
 import { newResident, projectIdOf, type Person } from '#tests/people.ts';
 import { DEMO_PASSWORD } from '#db/seed.ts';
-import { CLOSED_ACCOUNT_NAME } from '#domain/personal-data.ts';
+import { CLOSED_ACCOUNT_NAME } from '#services/account-closure.ts';
 import { verifyAuditLog } from '#services/audit.ts';
 import { DATASETS } from '#services/open-data.ts';
 import { uploadsDir } from '#services/uploads.ts';

@@ -11,6 +11,7 @@ import { getNotice } from '../services/notices.ts';
 import { perform } from '../http/use-case-route.ts';
 import { AnswerInput, ObjectionInput, answerObjectionCase, objectCase } from '../cases/notices.ts';
 import { JsonObject, ProjectCode, reasonAnswer } from './council-http.ts';
+import { docTerm } from '#http/doc-words.ts';
 
 export const noticeRoutes = createRouter()
   .openapi(
@@ -18,7 +19,7 @@ export const noticeRoutes = createRouter()
       method: 'get',
       path: '/projects/{code}/notice',
       tags: ['council'],
-      summary: 'The project’s latest public notice: period, state (running, awaiting_answers, due, approved, returned) and objections with their answers (objectors appear as 居民)',
+      summary: `The project’s latest public notice: period, state (running, awaiting_answers, due, approved, returned) and objections with their answers (objectors appear as ${docTerm('resident')})`,
       request: { params: ProjectCode },
       responses: { 200: { description: 'Notice', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(404) },
     }),

@@ -5,6 +5,7 @@ import { createRouter, errorResponses, refuse } from '../http/router.ts';
 import { listNotifications, notificationHref, notificationMessage, unreadCount } from '../services/notifications.ts';
 import { perform } from '../http/use-case-route.ts';
 import { MarkReadInput, markReadCase } from '../cases/notifications.ts';
+import { docExample } from '#http/doc-words.ts';
 
 const NotificationSchema = z
   .object({
@@ -17,7 +18,7 @@ const NotificationSchema = z
     reason: z.string().nullable(),
     commentId: z.string().nullable().openapi({ description: 'official_reply: the comment answered; null otherwise' }),
     href: z.string().openapi({ example: '/projects/LTJD-LHSQ-2026-01#comment-…' }),
-    message: z.string().openapi({ example: '您提议的「中秋邻里节」：已提交 → 初审通过' }),
+    message: z.string().openapi({ example: docExample('notification') }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

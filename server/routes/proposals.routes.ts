@@ -27,6 +27,7 @@ import {
   submitDraftCase,
   withdrawProposalCase,
 } from '../cases/proposals.ts';
+import { docExample, docTerm } from '#http/doc-words.ts';
 
 const CycleId = z.object({ id: z.string().min(1).max(64).openapi({ example: 'cy-lianhua-2026' }) });
 const CODE_RE = /^[A-Z]{2,8}-[A-Z]{2,8}-\d{4}-\d{2,4}$/;
@@ -36,7 +37,7 @@ const CheckSchema = z
   .object({
     fields: z.record(z.string(), z.string()).openapi({ description: 'Blocking problems by field (over the cap names the cap)' }),
     capFen: z.number().int().nullable(),
-    capRule: z.string().nullable().openapi({ example: '工程类项目上限 100万元' }),
+    capRule: z.string().nullable().openapi({ example: docExample('capRule') }),
     costFen: z.number().int().nullable(),
     warnings: z.array(z.object({ term: z.string(), rule: z.string(), message: z.string() })),
     duplicates: z.array(z.object({ code: z.string(), title: z.string(), url: z.string(), sameAddress: z.boolean() })),
@@ -125,7 +126,7 @@ export const proposalRoutes = createRouter()
       method: 'post',
       path: '/cycles/{id}/paper-proposals',
       tags: ['proposals'],
-      summary: 'Staff of the community enter a paper needs form (问需表) on a resident’s behalf; the record says it came on paper',
+      summary: `Staff of the community enter a paper needs form (${docTerm('needsForm')}) on a resident’s behalf; the record says it came on paper`,
       request: { params: CycleId, body: { content: { 'application/json': { schema: PaperBody } }, required: true } },
       responses: {
         201: { description: 'Recorded (and submitted, if asked)', content: { 'application/json': { schema: z.object({ code: z.string(), state: z.string(), proposerType: z.literal('paper'), check: CheckSchema }) } } },

@@ -32,7 +32,7 @@ import { z } from 'zod';
 import { accounts, attachments, authThrottle, councilTerms, notifications, projects, registerEntries, roleAssignments, sessions, trustedDevices } from '#db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
-import { CLOSED_ACCOUNT_NAME, keepsPublicName, OFFICE_ROLES, whyCannotClose, type CloseRefusal } from '../domain/personal-data.ts';
+import { keepsPublicName, OFFICE_ROLES, whyCannotClose, type CloseRefusal } from '../domain/personal-data.ts';
 import type { Locale } from '../domain/permissions.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { appendAudit } from './audit.ts';
@@ -41,6 +41,7 @@ import { recordSecurityEventInTx } from './security-log.ts';
 import { newVerificationCode } from './residents.ts';
 import { removeStoredFile } from './uploads.ts';
 import { signInDeviceKey, signInNameKey } from './sign-in.ts';
+import { say } from '#messages/say.ts';
 
 export const CloseInput = z.strictObject({
   password: z.string().min(1).max(128),
@@ -50,6 +51,8 @@ export const CloseInput = z.strictObject({
 
 /** A stored password hash that no password matches (not an argon2 hash at all). */
 export const CLOSED_PASSWORD_HASH = '!closed';
+/** What a closed account shows wherever an account's name would appear (never a resident's, which is never shown): stored, so in Chinese whatever the closer's language. */
+export const CLOSED_ACCOUNT_NAME = say.privacy('zh-CN', 'closedAccount.name');
 
 /** Why an account was not closed (words: reasons.json `closure.<code>`). */
 export const CLOSE_PROBLEMS = ['holds_office', 'wrong_password', 'not_found'] as const;

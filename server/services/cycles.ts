@@ -39,6 +39,7 @@ import { getRulebook } from './rulebooks.ts';
 import { countResidentVote } from './results.ts';
 import { openNoticesOf } from './notices.ts';
 import { newId } from './ids.ts';
+import { startClock } from './clock.ts';
 
 export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | null; to: CyclePhase; at: Date; actor: AuditActor }) => Promise<void>;
 
@@ -274,24 +275,15 @@ export async function advanceDuePhases(ctx: AppContext): Promise<{ cycleId: stri
 }
 
 /** Run `advanceDuePhases` now and every `everyMs` (30 s) after; the timer does not keep the process alive. Returns a stop function. */
-export async function startPhaseClock(ctx: AppContext, everyMs = 30_000): Promise<() => void> {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+export function startPhaseClock(ctx: AppContext, everyMs = 30_000): Promise<() => void> {
+  return startClock(
+    everyMs,
+    async () => {
       const moves = await advanceDuePhases(ctx);
       for (const m of moves) console.log(`[phases] ${m.cycleId}: ${m.from} closed on its planned end; ${m.to} opened`);
-    } catch (err) {
-      console.error('[phase clock] tick failed', err);
-    } finally {
-      running = false;
-    }
-  };
-  await tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    (err) => console.error('[phase clock] tick failed', err),
+  );
 }
 
 /** The longest published reason or note. */

@@ -19,16 +19,12 @@ import {
   agreements,
   attachments,
   auditFindings,
-  communities,
-  cycles,
   cyclePhases,
-  districts,
   payments,
   progressPhotos,
   progressReports,
   projects,
   ratings,
-  streets,
 } from '#db/schema.ts';
 import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
@@ -52,6 +48,7 @@ import { getRulebook } from './rulebooks.ts';
 import { notifyProposer } from './notifications.ts';
 import { newId } from './ids.ts';
 import { ATTACHMENT_TYPES, checkFiles, removeStoredFile, uploadsDir, UPLOAD_LIMITS, type FileProblem, type UploadFile } from './uploads.ts';
+import { projectRowWithPlace } from './project-rows.ts';
 
 // ---------------------------------------------------------------------------
 // Outcomes (their words: reasons.json `delivery.<code>`, `deliveryField.<problem>`)
@@ -79,16 +76,7 @@ export type Loaded = { project: ProjectRow; place: Place; cycleHasResidentVote: 
 
 /** A published project (never a draft) with its place, by id or public code. */
 export async function loadProject(db: Db | Tx, where: { id: string } | { code: string }, at: Date): Promise<Loaded | null> {
-  const rows = await db
-    .select({ p: projects, streetId: streets.id, districtId: districts.id, rulebookId: cycles.rulebookId, openPhase: cycles.openPhase })
-    .from(projects)
-    .innerJoin(cycles, eq(cycles.id, projects.cycleId))
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .innerJoin(streets, eq(streets.id, communities.streetId))
-    .innerJoin(districts, eq(districts.id, streets.districtId))
-    .where('id' in where ? eq(projects.id, where.id) : eq(projects.code, where.code))
-    .limit(1);
-  const r = rows[0];
+  const r = await projectRowWithPlace(db, where);
   if (!r || r.p.state === 'draft') return null;
   const rulebook = await getRulebook(db, r.rulebookId);
   const plan = await db.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, r.p.cycleId));

@@ -132,6 +132,17 @@ const communityStaff: Check = async (ctx, actor, params) => {
   return c ? staffReason(actor, c.place) : 'not_found';
 };
 
+/** A project page's form whose permission is the action of the same name, on the project's place and state. */
+function projectIntent(action: 'comment' | 'rate'): FormKind {
+  return {
+    route: '/projects/:code', field: 'intent', value: action,
+    check: async (ctx, actor, p) => {
+      const l = await project(ctx, p.code!, actor);
+      return l ? reasonCannot(action, { area: l.place, projectState: l.project.state }, actor) : 'not_found';
+    },
+  };
+}
+
 export const FORM_KINDS: readonly FormKind[] = [
   // Everyone's: the language switch, signing in and out, accounts, receipts.
   { route: '/lang', check: anyone },
@@ -165,13 +176,7 @@ export const FORM_KINDS: readonly FormKind[] = [
 
   // A project's page.
   ...PROJECT_EVENTS.map((e): FormKind => ({ route: '/projects/:code', field: 'event', value: e, check: (ctx, actor, p) => projectStep(ctx, actor, p.code!, e) })),
-  {
-    route: '/projects/:code', field: 'intent', value: 'comment',
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      return l ? reasonCannot('comment', { area: l.place, projectState: l.project.state }, actor) : 'not_found';
-    },
-  },
+  projectIntent('comment'),
   {
     route: '/projects/:code', field: 'intent', value: 'reply_comment',
     check: async (ctx, actor, p) => {
@@ -191,13 +196,7 @@ export const FORM_KINDS: readonly FormKind[] = [
       return c.hiddenAt ? 'already_hidden' : null;
     },
   },
-  {
-    route: '/projects/:code', field: 'intent', value: 'rate',
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      return l ? reasonCannot('rate', { area: l.place, projectState: l.project.state }, actor) : 'not_found';
-    },
-  },
+  projectIntent('rate'),
   // The council's part of a project page.
   {
     route: '/projects/:code/council', field: 'action', value: 'opinion',

@@ -150,6 +150,14 @@ async function run<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T | 
   }
 }
 
+/** A write to one meeting by staff of its community: refused (not_found, or why they may not) before `fn` runs. */
+function asStaff<T>(ctx: AppContext, meetingId: string, actor: Actor, fn: (tx: Tx, l: LoadedMeeting) => Promise<T>): Promise<T | MeetingFailure> {
+  return run(ctx, async (tx) => {
+    const found = await staffMeeting(tx, meetingId, actor);
+    return found.ok ? fn(tx, found.l) : found;
+  });
+}
+
 export type ScheduleInput = { title: string; scheduledAt: string; place: string; agenda: string[] };
 
 /** Staff schedule a meeting of their community's council for a cycle, with its agenda (not yet published). */
@@ -181,10 +189,7 @@ export async function scheduleMeeting(ctx: AppContext, cycleId: string, input: S
 /** Replace the agenda while it is unpublished. */
 export async function setAgenda(ctx: AppContext, meetingId: string, codes: string[], actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
-  return run(ctx, async (tx) => {
-    const found = await staffMeeting(tx, meetingId, actor);
-    if (!found.ok) return found;
-    const { l } = found;
+  return asStaff(ctx, meetingId, actor, async (tx, l) => {
     const why = whyNotEditAgenda({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null });
     if (why) return { ok: false as const, code: why };
     const agenda = await checkAgenda(tx, l.m.cycleId, codes, meetingId);
@@ -208,10 +213,7 @@ export async function setAgenda(ctx: AppContext, meetingId: string, codes: strin
 /** Publish the agenda: from now on the meeting is public and its agenda fixed. */
 export async function publishAgenda(ctx: AppContext, meetingId: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
-  return run(ctx, async (tx) => {
-    const found = await staffMeeting(tx, meetingId, actor);
-    if (!found.ok) return found;
-    const { l } = found;
+  return asStaff(ctx, meetingId, actor, async (tx, l) => {
     const why = whyNotEditAgenda({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null });
     if (why) return { ok: false as const, code: why };
     const items = await tx.select({ projectId: agendaItems.projectId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
@@ -232,10 +234,7 @@ export async function publishAgenda(ctx: AppContext, meetingId: string, actor: A
 /** Open the meeting: its agenda published, and not before its scheduled time (`whyNotOpen`). */
 export async function openMeeting(ctx: AppContext, meetingId: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
-  return run(ctx, async (tx) => {
-    const found = await staffMeeting(tx, meetingId, actor);
-    if (!found.ok) return found;
-    const { l } = found;
+  return asStaff(ctx, meetingId, actor, async (tx, l) => {
     const not = whyNotOpen({ status: l.m.status, agendaPublished: l.m.agendaPublishedAt !== null, scheduledAt: l.m.scheduledAt }, now);
     if (not === 'meeting_not_yet') return { ok: false as const, code: not, opensAt: l.m.scheduledAt };
     if (not) return { ok: false as const, code: not };
@@ -252,10 +251,7 @@ export async function openMeeting(ctx: AppContext, meetingId: string, actor: Act
  */
 export async function recordAttendance(ctx: AppContext, meetingId: string, presentIds: string[], actor: Actor, auditActor: AuditActor): Promise<{ ok: true; quorum: Quorum } | MeetingFailure> {
   const now = ctx.now();
-  return run(ctx, async (tx) => {
-    const found = await staffMeeting(tx, meetingId, actor);
-    if (!found.ok) return found;
-    const { l } = found;
+  return asStaff(ctx, meetingId, actor, async (tx, l) => {
     const session = whyNotInSession(l.m.status);
     if (session) return { ok: false as const, code: session };
     const voted = await tx
@@ -458,10 +454,7 @@ export async function closeMeeting(
   carryOver: readonly CarryOver[] = [],
 ): Promise<{ ok: true } | MeetingFailure> {
   const now = ctx.now();
-  return run(ctx, async (tx) => {
-    const found = await staffMeeting(tx, meetingId, actor);
-    if (!found.ok) return found;
-    const { l } = found;
+  return asStaff(ctx, meetingId, actor, async (tx, l) => {
     const items = (
       await tx
         .select({ id: agendaItems.id, outcome: agendaItems.outcome, code: projects.code, title: projects.title })
@@ -507,10 +500,7 @@ export async function closeMeeting(
 /** Correct a closed meeting's record: an addendum, itself logged. */
 export async function addAddendum(ctx: AppContext, meetingId: string, body: string, actor: Actor, auditActor: AuditActor): Promise<{ ok: true; id: string } | MeetingFailure> {
   const now = ctx.now();
-  return run(ctx, async (tx) => {
-    const found = await staffMeeting(tx, meetingId, actor);
-    if (!found.ok) return found;
-    const { l } = found;
+  return asStaff(ctx, meetingId, actor, async (tx, l) => {
     if (l.m.status !== 'closed') return { ok: false as const, code: 'not_closed' as const };
     const id = newId();
     const text = body.trim();

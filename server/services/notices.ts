@@ -24,6 +24,7 @@ import { getRulebook } from './rulebooks.ts';
 import { loadProjectForStep, Refusal, staffReason, stepProject, syncCouncilRoles } from './council.ts';
 import { newId } from './ids.ts';
 import { say } from '#messages/say.ts';
+import { startClock } from './clock.ts';
 
 export type NoticeRow = typeof notices.$inferSelect;
 
@@ -347,23 +348,14 @@ export async function closeDueNotices(ctx: AppContext, now: Date): Promise<strin
  * straight away), then every `everyMs`; ticks never overlap. Returns a stop
  * function. The timer is unref'd so it never keeps the process alive.
  */
-export async function startCouncilClock(ctx: AppContext, everyMs = 60_000): Promise<() => void> {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+export function startCouncilClock(ctx: AppContext, everyMs = 60_000): Promise<() => void> {
+  return startClock(
+    everyMs,
+    async () => {
       await syncCouncilRoles(ctx, ctx.now());
       const approved = await closeDueNotices(ctx, ctx.now());
       if (approved.length) ctx.log.info({ msg: 'notices approved: their notice period ended', projects: approved.length });
-    } catch (err) {
-      ctx.log.error({ msg: 'council clock: tick failed', err });
-    } finally {
-      running = false;
-    }
-  };
-  await tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    (err) => ctx.log.error({ msg: 'council clock: tick failed', err }),
+  );
 }

@@ -5,7 +5,7 @@
  * shared write path, used today by the demo seed and by staff.)
  */
 import { eq } from 'drizzle-orm';
-import { projects, cycles, cyclePhases, communities, streets, districts } from '#db/schema.ts';
+import { projects, cycles, cyclePhases, communities, streets } from '#db/schema.ts';
 import { currentPhase } from '../domain/cycle-phases.ts';
 import type { Database } from '#db/client.ts';
 import { cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
@@ -16,6 +16,7 @@ import { appendAudit, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId } from './ids.ts';
 import { notifyProposer } from './notifications.ts';
+import { projectRowWithPlace } from './project-rows.ts';
 
 export type NewProject = {
   cycleId: string;
@@ -113,16 +114,7 @@ export async function applyProjectEvent(
   at: Date,
 ): Promise<EventOutcome> {
   return database.write(async (tx) => {
-    const rows = await tx
-      .select({ p: projects, streetId: streets.id, districtId: districts.id, rulebookId: cycles.rulebookId, openPhase: cycles.openPhase })
-      .from(projects)
-      .innerJoin(cycles, eq(cycles.id, projects.cycleId))
-      .innerJoin(communities, eq(communities.id, projects.communityId))
-      .innerJoin(streets, eq(streets.id, communities.streetId))
-      .innerJoin(districts, eq(districts.id, streets.districtId))
-      .where(eq(projects.id, input.projectId))
-      .limit(1);
-    const row = rows[0];
+    const row = await projectRowWithPlace(tx, { id: input.projectId });
     if (!row) return { ok: false as const, code: 'not_found' as const };
     const rb = await getRulebook(tx, row.rulebookId);
     const plan = await tx.select({ phase: cyclePhases.phase, startsOn: cyclePhases.startsOn, endsOn: cyclePhases.endsOn }).from(cyclePhases).where(eq(cyclePhases.cycleId, row.p.cycleId));

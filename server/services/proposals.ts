@@ -11,7 +11,7 @@
  * are written here, each change with its audit entry in one transaction.
  */
 import { and, desc, eq, isNull, ne, notInArray } from 'drizzle-orm';
-import { projects, cycles, communities, streets, districts } from '#db/schema.ts';
+import { projects, cycles } from '#db/schema.ts';
 import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { COMMUNITY_ONLY_ROLES, hasRole, reasonCannot, reasonToShow, roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
@@ -39,6 +39,7 @@ import {
   type FileProblem,
   type UploadFile,
 } from './uploads.ts';
+import { projectRowWithPlace } from './project-rows.ts';
 
 export type ProposalRefusal =
   | { ok: false; code: 'not_found' | 'conflict' }
@@ -180,16 +181,7 @@ export type LoadedProposal = { p: ProjectRow; place: Place; cycleId: string; rul
 
 /** A project (drafts included) with its place; for services only — drafts are private. */
 export async function loadProjectWithPlace(db: Db | Tx, where: { id: string } | { code: string }): Promise<LoadedProposal | null> {
-  const rows = await db
-    .select({ p: projects, streetId: streets.id, districtId: districts.id, rulebookId: cycles.rulebookId })
-    .from(projects)
-    .innerJoin(cycles, eq(cycles.id, projects.cycleId))
-    .innerJoin(communities, eq(communities.id, projects.communityId))
-    .innerJoin(streets, eq(streets.id, communities.streetId))
-    .innerJoin(districts, eq(districts.id, streets.districtId))
-    .where('id' in where ? eq(projects.id, where.id) : eq(projects.code, where.code))
-    .limit(1);
-  const r = rows[0];
+  const r = await projectRowWithPlace(db, where);
   if (!r) return null;
   return { p: r.p, place: { communityId: r.p.communityId, streetId: r.streetId, districtId: r.districtId }, cycleId: r.p.cycleId, rulebookId: r.rulebookId };
 }

@@ -15,6 +15,7 @@ import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 import { canSee, loadProjectWithPlace } from './proposals.ts';
 import { say } from '#messages/say.ts';
+import type { SatisfactionSummary } from '../domain/delivery.ts';
 
 export const RATING_COMMENT_MAX = 500;
 
@@ -96,17 +97,8 @@ function isRatingsUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-export type RatingSummary = {
-  count: number;
-  /** Mean score, exact (sum / count); null with no ratings. Round only for display. */
-  mean: number | null;
-  satisfied: number;
-  /** satisfied / count, 0…1; null with no ratings. */
-  satisfiedShare: number | null;
-  /** How many gave 1, 2, 3, 4, 5. */
-  distribution: [number, number, number, number, number];
-  comments: { score: number; comment: string; createdAt: Date }[];
-};
+/** The satisfaction survey's figures (mean exact, sum / count: round only for display; distribution: how many gave 1, 2, 3, 4, 5), with the comments given. */
+export type RatingSummary = SatisfactionSummary & { comments: { score: number; comment: string; createdAt: Date }[] };
 
 export async function ratingSummary(ctx: AppContext, projectId: string): Promise<RatingSummary> {
   const rows = await ctx.database.db

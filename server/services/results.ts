@@ -22,8 +22,9 @@ import { ballots, ballotImports, cycleResults, cycles, communities, streets, pro
 import type { Database, Tx } from '#db/client.ts';
 import { tallyAll, type TallyResult, type RuleName } from '../domain/tally/tally.ts';
 import type { BallotInput as TallyBallot, Election } from '../domain/tally/election.ts';
-import { renderExplanation, type Explanation } from '../domain/tally/explanation.ts';
-import { formatFen, parseYuan } from '../domain/money.ts';
+import type { Explanation } from '../domain/tally/explanation.ts';
+import { renderExplanation } from '#messages/explanation.ts';
+import { formatFen, parseYuan } from '#messages/money.ts';
 import { isBallotMethod, parseBallotContent } from '../domain/ballot-rules.ts';
 import { cycleRules, transition, type ProjectEvent } from '../domain/project-states.ts';
 import { SYSTEM_ACTOR, type Locale } from '../domain/permissions.ts';

@@ -5,7 +5,7 @@
  * with what the server will decide.
  */
 import { ballotTotals, checkBallot, minShareFen, type BallotInput, type BallotIssue, type BallotProject } from '#domain/ballot-rules.ts';
-import { formatFen } from '#domain/money.ts';
+import { formatFen } from '#messages/money.ts';
 import { ballotIssueText, type BallotWords } from '#messages/ballot-words.ts';
 import { fillArguments } from '#messages/fill.ts';
 import type { VoteSettings } from '#domain/rulebook.ts';
@@ -109,7 +109,7 @@ export class BallotMeterState {
   }
 
   get valueText(): string {
-    return [this.headline, this.detail].filter(Boolean).join('，');
+    return [this.headline, this.detail].filter(Boolean).join(this.t('joiner'));
   }
 
   update(input: BallotInput) {

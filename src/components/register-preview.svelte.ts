@@ -1,5 +1,6 @@
 /** State for the register preview island: parse the CSV in the browser with the same pure parser the server uses. */
-import { parseRegisterCsv, decodeCsvBytes, MAX_REGISTER_ROWS } from '#domain/register-csv.ts';
+import { decodeCsvBytes, MAX_REGISTER_ROWS } from '#domain/register-csv.ts';
+import { parseRegisterCsv } from '#messages/register-words.ts';
 import { describeCsvProblem, type RegisterWords } from '#messages/register-words.ts';
 
 export class RegisterPreviewState {

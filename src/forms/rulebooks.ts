@@ -10,21 +10,23 @@ import { bindRulebookCase, createRulebookCase } from '#cases/rulebooks.ts';
 import { parseYuan } from '#domain/money.ts';
 import { RESULT_RULES, SCREENING_MODES, VOTE_EFFECTS, VOTE_METHODS, type ResultRule, type RulebookSettings, type VoteMethod } from '#domain/rulebook.ts';
 import { councilTranslator } from '../i18n/council.ts';
+import { punct } from '../i18n/punct.ts';
 
 /** The text form into a new version's input; a line or an amount it cannot read is refused, each problem on its own line. */
 function readRulebook(form: Record<string, string>, caller: Caller) {
   const c = councilTranslator(caller.locale);
+  const { colon } = punct(caller.locale);
   const problems: string[] = [];
   const lines = (text: string, parts: number, label: string) =>
     text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l, i) => {
-      const cells = l.split(/[|｜]/).map((x) => x.trim());
-      if (cells.length !== parts || cells.some((x) => x === '')) problems.push(`${label}：${c('rulebooks.line', { n: i + 1 })}`);
+      const cells = l.split(/[|\uFF5C]/).map((x) => x.trim());
+      if (cells.length !== parts || cells.some((x) => x === '')) problems.push(`${label}${colon}${c('rulebooks.line', { n: i + 1 })}`);
       return cells;
     });
   const money = (s: string, label: string) => {
     const r = parseYuan(s);
     if (!r.ok) {
-      problems.push(`${label}：${s || '—'}`);
+      problems.push(`${label}${colon}${s || '—'}`);
       return 0;
     }
     return r.fen;
@@ -51,8 +53,8 @@ function readRulebook(form: Record<string, string>, caller: Caller) {
     ...(v('screening') === 'rolling' ? { screening: 'rolling' as const } : {}),
   };
   // The two choices come from selects: anything else is a tampered form, named rather than read as the default.
-  if (!(VOTE_EFFECTS as readonly string[]).includes(v('voteEffect') || 'binding')) problems.push(`${c('rulebooks.effectInput')}：${v('voteEffect')}`);
-  if (!(SCREENING_MODES as readonly string[]).includes(v('screening') || 'after_collection')) problems.push(`${c('rulebooks.screeningInput')}：${v('screening')}`);
+  if (!(VOTE_EFFECTS as readonly string[]).includes(v('voteEffect') || 'binding')) problems.push(`${c('rulebooks.effectInput')}${colon}${v('voteEffect')}`);
+  if (!(SCREENING_MODES as readonly string[]).includes(v('screening') || 'after_collection')) problems.push(`${c('rulebooks.screeningInput')}${colon}${v('screening')}`);
   if (problems.length) return refusal('validation_failed', 400, problems.join('\n'));
   return { year: int(v('year')), settings };
 }

@@ -7,7 +7,7 @@
  */
 import type { Locale } from './messages.ts';
 import { isParticipationKey, pt } from './participation.ts';
-import { formatFen } from '#domain/money.ts';
+import { formatFen } from '#messages/money.ts';
 import { say } from '#messages/say.ts';
 
 import zh from '#messages/zh-CN/delivery.json' with { type: 'json' };

@@ -2,7 +2,7 @@ import { request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { api, apiContext, expect, test, signIn, demoNow } from './helpers.ts';
 import { DELIVERY_FIXTURE } from './fixtures/delivery.ts';
-import { formatFen } from '#domain/money.ts';
+import { formatFen } from '#messages/money.ts';
 import { chinaDay } from '#domain/cycle-phases.ts';
 import { daysBetween } from '#domain/delivery.ts';
 import { parsePb, pbToElection } from '#domain/pabulib/index.ts';

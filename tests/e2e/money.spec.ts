@@ -21,7 +21,7 @@
  */
 import { request } from '@playwright/test';
 import { parseHTML } from 'linkedom';
-import { formatFen, parseYuan } from '#domain/money.ts';
+import { formatFen, parseYuan } from '#messages/money.ts';
 import { expect, test, signInApi } from './helpers.ts';
 import { ROLES, siteMap, type Visit } from './pages.ts';
 

@@ -3,11 +3,11 @@
  *
  *   tally(election, 'mes-add1')          -> TallyResult
  *   tallyAll(election, ['greedy', 'mes']) -> Record<rule, TallyResult>
- *   renderExplanation(result.explanations[id], 'zh-CN')
+ *
+ * Its explanations in words: renderExplanation (messages/explanation.ts).
  */
 export { RULES, isRuleName, tally, tallyAll, tallyPrepared, metaGreedyOptions } from './tally.ts';
 export type { RuleName, TallyResult, TallyOptions } from './tally.ts';
-export { renderExplanation, describeRule } from './explanation.ts';
 export type { Explanation, ExplanationCode, ExplanationReason, ExplanationBase, MesMiss, Add1Info, Language, RenderOptions } from './explanation.ts';
 export type { Election, ProjectInput, BallotInput, VoteType, Prepared } from './election.ts';
 export { prepare } from './election.ts';

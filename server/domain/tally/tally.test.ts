@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tally, tallyAll, RULES, isRuleName } from './tally.ts';
 import type { Election } from './election.ts';
-import { renderExplanation, describeRule } from './explanation.ts';
+import { renderExplanation, describeRule } from '#messages/explanation.ts';
 import { naturalCompare, naturalSort } from './natural.ts';
 import { parseDecimal, formatScaled, yuanFromFen, fenFromYuan, TallyInputError } from './decimal.ts';
 import { formatRat } from './rational.ts';
