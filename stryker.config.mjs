@@ -26,6 +26,8 @@ if (!process.env.PABULIB_DATA && !process.env.PABULIB_SKIP && existsSync(sharedD
  * domain's rules, the tally (and its pabulib formats), and the services
  * (sessions and the rest of server/auth, the audit module's service half,
  * the ballot service). MUTATION_PART picks one; without it, all of them.
+ *
+ * @type {Record<string, string[]>}
  */
 export const PARTS = {
   rules: ['server/domain/*.ts', '!server/domain/*.test.ts'],
