@@ -13,7 +13,7 @@
  * against src/pages and the API document: a new page or route without a
  * request here fails the test, and so does its new query that scans.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'libsql';
