@@ -46,7 +46,10 @@ for (const part of asked.length ? asked : PARTS) {
   const r = spawnSync(process.execPath, [stryker, 'run'], { stdio: 'inherit', env: { ...process.env, MUTATION_PART: part } });
   console.error(`mutation: part ${part} ${r.status === 0 ? 'ran' : `FAILED (exit ${r.status ?? r.signal})`} in ${((performance.now() - t0) / 60_000).toFixed(1)} min`);
   if (r.status !== 0) failed = true;
-  else writeFileSync(keptFile(part), gzipSync(readFileSync(incremental), { level: 9 }));
+  else {
+    mkdirSync(dirname(keptFile(part)), { recursive: true });
+    writeFileSync(keptFile(part), gzipSync(readFileSync(incremental), { level: 9 }));
+  }
 }
 const summary = spawnSync(process.execPath, [fileURLToPath(new URL('./mutation-summary.ts', import.meta.url))], { stdio: 'inherit' });
 process.exitCode = failed || summary.status !== 0 ? 1 : 0;
