@@ -19,20 +19,24 @@ const sharedData = fileURLToPath(new URL('../shared/data/', import.meta.url));
 if (!process.env.PABULIB_DATA && !process.env.PABULIB_SKIP && existsSync(sharedData)) process.env.PABULIB_DATA = sharedData;
 
 /**
- * The code under mutation, in three parts run one at a time by
+ * The code under mutation, in five parts run one at a time by
  * scripts/mutation.ts (`npm run test:mutation -- [part …]`), each with its
  * own incremental file and report, so that a long first run can be done a
  * part at a time and a change reruns only its own part's mutants: the
- * domain's rules, the tally (and its pabulib formats), and the services
- * (sessions and the rest of server/auth, the audit module's service half,
- * the ballot service). MUTATION_PART picks one; without it, all of them.
+ * domain's rules, the tally (and its pabulib formats), then the three
+ * services, whose tests start a seeded app and so cost seconds a mutant:
+ * sessions and the rest of server/auth, the audit module's service half,
+ * and the ballot service. Each of those is small enough to run in one
+ * sitting. MUTATION_PART picks one; without it, all of them.
  *
  * @type {Record<string, string[]>}
  */
 export const PARTS = {
   rules: ['server/domain/*.ts', '!server/domain/*.test.ts'],
   tally: ['server/domain/tally/**/*.ts', 'server/domain/pabulib/**/*.ts', '!server/domain/**/*.test.ts', '!server/domain/tally/testing/**'],
-  services: ['server/auth/**/*.ts', '!server/auth/**/*.test.ts', 'server/services/audit.ts', 'server/services/audit-disclosure.ts', 'server/services/ballots.ts'],
+  auth: ['server/auth/**/*.ts', '!server/auth/**/*.test.ts'],
+  audit: ['server/services/audit.ts', 'server/services/audit-disclosure.ts'],
+  ballots: ['server/services/ballots.ts'],
 };
 const part = process.env.MUTATION_PART || null;
 if (part && !(part in PARTS)) throw new Error(`MUTATION_PART=${part}: the parts are ${Object.keys(PARTS).join(', ')}`);

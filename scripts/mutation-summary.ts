@@ -130,7 +130,7 @@ export function merged(reports: MutationReport[]): MutationReport {
   return { files: Object.assign({}, ...reports.map((r) => r.files)) };
 }
 
-export const PARTS = ['rules', 'tally', 'services'] as const;
+export const PARTS = ['rules', 'tally', 'auth', 'audit', 'ballots'] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where Stryker keeps a part's results between runs on this machine (stryker.config.mjs). */
 export const incrementalFile = (part: string) => `${ROOT}reports/mutation/${part}.incremental.json`;

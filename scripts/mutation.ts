@@ -1,7 +1,7 @@
 /**
- * `npm run test:mutation -- [rules] [tally] [services]`: mutation testing,
+ * `npm run test:mutation -- [rules] [tally] [auth] [audit] [ballots]`: mutation testing,
  * one part of the code after another (stryker.config.mjs names the parts;
- * without arguments, all three), then the summary of every part's last
+ * without arguments, all of them), then the summary of every part's last
  * report (scripts/mutation-summary.ts):
  *
  *   mutation: score S%, killed K, survived V, timeout T, files F
