@@ -381,8 +381,29 @@ function isBusy(err: unknown): boolean {
   return false;
 }
 
-export async function migrateDatabase(database: Database) {
-  await migrate(database.db, { migrationsFolder: MIGRATIONS });
+/** How many rows ANALYZE reads of each index (SQLite's analysis_limit): a sample, in milliseconds, even on a city's file. */
+export const ANALYSIS_LIMIT = 1000;
+
+async function migrationsApplied(database: Database): Promise<number> {
+  const table = await database.client.execute("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'");
+  if (table.rows.length === 0) return 0;
+  return Number((await database.client.execute('select count(*) as n from __drizzle_migrations')).rows[0]?.n ?? 0);
+}
+
+/**
+ * Bring the schema up to date. A database that already held data and was
+ * just upgraded gets fresh statistics for the query planner (a sampled
+ * ANALYZE): the indexes a migration added have none, and statistics from
+ * before it can steer a page's query past them (README, "City scale").
+ * A new database has nothing to measure yet.
+ */
+export async function migrateDatabase(database: Database, opts: { migrationsFolder?: string } = {}) {
+  const before = await migrationsApplied(database);
+  await migrate(database.db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS });
+  if (before > 0 && (await migrationsApplied(database)) > before) {
+    // One script, so that on a libSQL server the limit and the ANALYZE run on the same connection.
+    await database.client.executeMultiple(`PRAGMA analysis_limit=${ANALYSIS_LIMIT}; ANALYZE;`);
+  }
   // The kept statistics (db/stats-cells.ts): what each project state means to them, from this code; and any community
   // a migration (or a change of those meanings) marked, recounted by this write before it commits.
   await database.write((tx) => syncStateClasses(rawOf(tx)));
