@@ -14,7 +14,8 @@
  *    outcome (MesEngine probing, one-sided); where the funding order changes
  *    every step or two, this is the cheapest;
  *  - jumping: where a run proves a longer stretch, compute a step further ahead
- *    (twice as far as the longest stretch proven so far) and prove the whole
+ *    (twice as far as the longest stretch proven so far, but no further than just
+ *    after the first change the run's slopes predict) and prove the whole
  *    stretch from both ends (`sameRounds`); when that fails, compute a step in
  *    between, where the two runs' winners are guessed to cross, replaying the
  *    rounds proven the same all the way (`MesRunOptions.resume`), until every
@@ -24,7 +25,7 @@
 import type { Prepared } from './election.ts';
 import { tieCompare } from './election.ts';
 import { MesEngine } from './mes.ts';
-import type { MesRun, MesTrace } from './mes.ts';
+import type { MesEval, MesRun, MesTrace } from './mes.ts';
 import type { Rat } from './rational.ts';
 
 export type Add1Stop = 'exhaustive' | 'next-step-over-budget';
@@ -381,6 +382,57 @@ function guessBetween(P: Prepared, a: Add1Node, b: Add1Node, r: number, weightA:
   return Math.min(Math.max(at, a.k + 1), b.k - 1);
 }
 
+/**
+ * Derivatives, with respect to the per-voter budget, of the class budgets of a traced run,
+ * holding its winners and who paid all they had fixed: the root grows one for one, a class
+ * made by paying winner j loses w times the derivative of that winner's payment per point,
+ * and a payment per point a = (c - money of the poor) / W moves by minus the poor's
+ * derivative over W. Floats, only to guess where prices cross.
+ */
+function classSlopes(t: MesTrace): Float64Array {
+  const d = new Float64Array(t.cPar.length);
+  for (let c = 0; c < t.classStart[0]!; c++) d[c] = t.cPar[c]! === -1 ? 1 : 0;
+  for (let j = 0; j < t.winners.length; j++) {
+    const da = slopeOf(d, t.win[j]!);
+    for (let c = t.classStart[j]!; c < t.classStart[j + 1]!; c++) d[c] = d[t.cPar[c]!]! - t.cW[c]! * da;
+  }
+  return d;
+}
+
+function slopeOf(d: Float64Array, e: MesEval): number {
+  let s = 0;
+  for (let i = 0; i < e.poorCls.length; i++) s += e.poorCnt[i]! * d[e.poorCls[i]!]!;
+  return e.W > 0 ? -s / e.W : 0;
+}
+
+/**
+ * How many steps after run t some round's winner is first predicted to be overtaken by a
+ * project evaluated in the same round (where their rho cross, each moving along its slope);
+ * Infinity if none. Only speed depends on it.
+ */
+function predictedChange(P: Prepared, t: MesTrace, step: number): number {
+  const d = classSlopes(t);
+  const rho = new Float64Array(t.winners.length);
+  const slope = new Float64Array(t.winners.length);
+  for (let j = 0; j < t.winners.length; j++) {
+    const c = Number(P.costs[t.winners[j]!]!);
+    rho[j] = t.win[j]!.aF / c;
+    slope[j] = (slopeOf(d, t.win[j]!) / c) * step;
+  }
+  let best = Infinity;
+  for (let o = 0; o < P.m; o++) {
+    const c = Number(P.costs[o]!);
+    for (const e of t.evals[o]!) {
+      const j = e.round;
+      if (j >= t.winners.length || t.winners[j] === o) continue;
+      const gap = e.aF / c - rho[j]!;
+      const s = (slopeOf(d, e) / c) * step - slope[j]!;
+      if (s < 0 && gap >= 0) best = Math.min(best, gap / -s);
+    }
+  }
+  return best;
+}
+
 /** Tuning, for tests: a run that proves `jumpAt` steps ahead switches to jumping (default 8; 0: always jump). */
 export interface Add1Tuning {
   readonly jumpAt?: number;
@@ -459,7 +511,9 @@ export function runAdd1(P: Prepared, stepUnits: bigint, engine: MesEngine = new 
       // every step up to cur.k is known not to stop
       if (ahead.length === 0) {
         if (recent.length === 16 && recent.reduce((x, y) => x + y, 0) < STEP_BELOW * 16) break;
-        ahead.push(compute(cur.k + stride, cur.trace, null));
+        // no further than the first step after the change its slopes predict
+        const to = Math.min(stride, Math.floor(predictedChange(P, cur.trace, Number(stepUnits))) + 1);
+        ahead.push(compute(cur.k + to, cur.trace, null));
         recent.push(sinceRun);
         sinceRun = 0;
         if (recent.length > 16) recent.shift();

@@ -258,9 +258,11 @@ export class MesEngine {
   private readonly pAK: Float64Array;
   /** Round of each project's last evaluation. */
   private readonly pEvalRound: Int32Array;
-  private pPoorCls: Int32Array[] = [];
-  private pPoorW: Int32Array[] = [];
-  private pPoorCnt: Float64Array[] = [];
+  private readonly pPoorCls: Int32Array[];
+  private readonly pPoorW: Int32Array[];
+  private readonly pPoorCnt: Float64Array[];
+  /** Number of poor entries of each project's last evaluation (in the buffers above). */
+  private readonly pPoorLen: Int32Array;
   private pExA: (Rat | undefined)[] = [];
   // tracing (see MesTrace)
   private tracing = false;
@@ -325,6 +327,10 @@ export class MesEngine {
     this.pSlope = new Float64Array(m);
     this.pAK = new Float64Array(m * LMAX);
     this.pEvalRound = new Int32Array(m);
+    this.pPoorCls = Array.from({ length: m }, () => new Int32Array(4));
+    this.pPoorW = Array.from({ length: m }, () => new Int32Array(4));
+    this.pPoorCnt = Array.from({ length: m }, () => new Float64Array(4));
+    this.pPoorLen = new Int32Array(m);
   }
 
   private grow(): void {
@@ -495,9 +501,18 @@ export class MesEngine {
     const k = this.eLen;
     let np = 0;
     for (let e = 0; e < k; e++) if (this.ePoor[e]) np++;
-    const pc = new Int32Array(np);
-    const pw = new Int32Array(np);
-    const pn = new Float64Array(np);
+    // the poor entries go to per-project buffers, reused from one evaluation to the next
+    // (copied where they are kept: a funded selection, a traced evaluation)
+    let pc = this.pPoorCls[q]!;
+    if (pc.length < np) {
+      const size = Math.max(np, 2 * pc.length);
+      this.pPoorCls[q] = pc = new Int32Array(size);
+      this.pPoorW[q] = new Int32Array(size);
+      this.pPoorCnt[q] = new Float64Array(size);
+    }
+    const pw = this.pPoorW[q]!;
+    const pn = this.pPoorCnt[q]!;
+    this.pPoorLen[q] = np;
     let poorGrow = 0;
     let j = 0;
     for (let e = 0; e < k; e++) {
@@ -509,11 +524,8 @@ export class MesEngine {
       j++;
       if (this.cGrow[c]) poorGrow += this.eCnt[e]!;
     }
-    this.pPoorCls[q] = pc;
-    this.pPoorW[q] = pw;
-    this.pPoorCnt[q] = pn;
     this.pW[q] = W;
-    if (this.tracing) this.tEvals![q]!.push({ round: this.round, aF, aE, W, poorCls: pc, poorCnt: pn });
+    if (this.tracing) this.tEvals![q]!.push({ round: this.round, aF, aE, W, poorCls: pc.slice(0, np), poorCnt: pn.slice(0, np) });
     this.pExA[q] = exact;
     this.pAF[q] = aF;
     this.pAE[q] = aE;
@@ -533,7 +545,7 @@ export class MesEngine {
       // feels the budgets of poor supporters; rich ones pay a*w whatever they have
       const dPoor = this.keepScratch;
       dPoor.fill(0);
-      for (let i = 0; i < pc.length; i++) {
+      for (let i = 0; i < np; i++) {
         const base = pc[i]! * LMAX;
         for (let l = 0; l < L; l++) dPoor[l]! += pn[i]! * this.cDelta[base + l]!;
       }
@@ -741,6 +753,7 @@ export class MesEngine {
     const aE = this.pAE[q]!;
     const poorCls = this.pPoorCls[q]!;
     const poorW = this.pPoorW[q]!;
+    const poorLen = this.pPoorLen[q]!;
     const L = this.okLevels;
     // probing: on [0, K_l] the true price is within [a(0) - var_l, a(0)], and a(0) >= aF - aE
     const varL = this.pVar.subarray(q * LMAX, q * LMAX + LMAX);
@@ -752,7 +765,7 @@ export class MesEngine {
     for (let j = P.segStart[q]!; j < P.segStart[q + 1]!; j++) {
       const w = segW[j]!;
       const st = ++this.stamp;
-      for (let i = 0; i < poorCls.length; i++) if (poorW[i] === w) poorMark[poorCls[i]!] = st;
+      for (let i = 0; i < poorLen; i++) if (poorW[i] === w) poorMark[poorCls[i]!] = st;
       const end = this.wEnd[j]!;
       for (let i = segPos[j]!; i < end; i++) {
         const g = supGroup[i]!;
@@ -1006,8 +1019,9 @@ export class MesEngine {
       }
       this.sProj.push(q);
       this.sW.push(this.pW[q]!);
-      this.sPoorCls.push(this.pPoorCls[q]!);
-      this.sPoorCnt.push(this.pPoorCnt[q]!);
+      const np = this.pPoorLen[q]!;
+      this.sPoorCls.push(this.pPoorCls[q]!.slice(0, np));
+      this.sPoorCnt.push(this.pPoorCnt[q]!.slice(0, np));
       this.sExact.push(this.pExA[q]);
       const [full, allIn] = this.pay(q, s);
       order.push(q);
