@@ -9,18 +9,10 @@ import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqli
 import { linkTo } from './columns.ts';
 import { communities } from './places.ts';
 import { rulebooks } from './rulebooks.ts';
+import { CYCLE_PHASES } from '#domain/cycle-phases.ts';
 
-export const PHASE_VALUES = [
-  'collection',
-  'screening',
-  'resident_vote',
-  'deliberation',
-  'public_notice',
-  'implementation',
-  'acceptance',
-  'audit',
-  'closed',
-] as const;
+/** The phases are the domain's (server/domain/cycle-phases.ts): one list, not two. */
+export const PHASE_VALUES = CYCLE_PHASES;
 
 export const cycles = sqliteTable(
   'cycles',
