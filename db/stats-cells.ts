@@ -26,7 +26,7 @@
  * the two). Figures that depend on the day are not kept (services/stats.ts
  * counts them when read).
  */
-import { ACCEPTED_STATES, IN_PROGRESS_STATES, RESIDENT_PROPOSER_TYPES, STATE_BUCKET } from '../server/domain/stats.ts';
+import { ACCEPTED_STATES, FIGURE_KEYS, FIGURES_COUNTED_WHEN_READ, IN_PROGRESS_STATES, RESIDENT_PROPOSER_TYPES, STATE_BUCKET } from '../server/domain/stats.ts';
 import { ADOPTED_STATES } from '../server/domain/delivery.ts';
 import { PROJECT_STATES, type ProjectState } from '../server/domain/project-states.ts';
 
@@ -36,34 +36,11 @@ export type SqlExec = {
   run(sql: string, args: readonly (string | number | null)[]): Promise<unknown>;
 };
 
+/** A figure kept in stats_cells: every figure but those counted when read. */
+export type CellColumn = Exclude<(typeof FIGURE_KEYS)[number], (typeof FIGURES_COUNTED_WHEN_READ)[number]>;
+const countedWhenRead: readonly string[] = FIGURES_COUNTED_WHEN_READ;
 /** The columns of stats_cells after its key, in order. */
-export const CELL_COLUMNS = [
-  'projects_total',
-  'projects_submitted',
-  'projects_screened_out',
-  'projects_in_selection',
-  'projects_not_adopted',
-  'projects_adopted',
-  'projects_adopted_by_residents',
-  'projects_in_progress',
-  'projects_accepted',
-  'projects_on_time',
-  'projects_withdrawn',
-  'money_budget_fen',
-  'money_agreed_fen',
-  'money_contracted_fen',
-  'money_paid_fen',
-  'ballots',
-  'proposers',
-  'participants',
-  'comments',
-  'ratings',
-  'ratings_score_sum',
-  'findings_open',
-  'findings_closed',
-  'cycles',
-] as const;
-export type CellColumn = (typeof CELL_COLUMNS)[number];
+export const CELL_COLUMNS: readonly CellColumn[] = FIGURE_KEYS.filter((k): k is CellColumn => !countedWhenRead.includes(k));
 
 /** A list of the domain's constants as SQL literals (never data from outside: they are checked to be plain words). */
 function literals(xs: readonly string[]): string {

@@ -3,6 +3,7 @@
  * the session secret is stored, so a leaked table cannot be replayed).
  */
 import { sqliteTable, text, integer, blob, index } from 'drizzle-orm/sqlite-core';
+import { linkTo } from './columns.ts';
 
 export const accounts = sqliteTable('accounts', {
   id: text('id').primaryKey(),
@@ -31,9 +32,7 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: linkTo('account_id', () => accounts.id, { onDelete: 'cascade' }),
     secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -78,9 +77,7 @@ export const trustedDevices = sqliteTable(
   'trusted_devices',
   {
     tokenHash: text('token_hash').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: linkTo('account_id', () => accounts.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { created, linkTo } from './columns.ts';
 import { communities } from './places.ts';
 import { accounts } from './accounts.ts';
 import { cycles } from './cycles.ts';
@@ -19,18 +20,13 @@ export const councilTerms = sqliteTable(
   'council_terms',
   {
     id: text('id').primaryKey(),
-    communityId: text('community_id')
-      .notNull()
-      .references(() => communities.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    communityId: linkTo('community_id', () => communities.id),
+    accountId: linkTo('account_id', () => accounts.id),
     role: text('role', { enum: ['chair', 'member'] }).notNull(),
     /** ISO dates, inclusive; ends_on null while the term runs. */
     startsOn: text('starts_on').notNull(),
     endsOn: text('ends_on'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by'),
+    ...created(),
   },
   (t) => [index('council_terms_community_idx').on(t.communityId, t.startsOn)],
 );
@@ -39,12 +35,8 @@ export const screeningOpinions = sqliteTable(
   'screening_opinions',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    authorAccountId: text('author_account_id')
-      .notNull()
-      .references(() => accounts.id),
+    projectId: linkTo('project_id', () => projects.id),
+    authorAccountId: linkTo('author_account_id', () => accounts.id),
     stance: text('stance', { enum: ['support', 'oppose', 'note'] }).notNull(),
     body: text('body').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -58,12 +50,8 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: text('id').primaryKey(),
-    communityId: text('community_id')
-      .notNull()
-      .references(() => communities.id),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    communityId: linkTo('community_id', () => communities.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
     title: text('title').notNull(),
     /** ISO date-time, China time. */
     scheduledAt: text('scheduled_at').notNull(),
@@ -75,8 +63,7 @@ export const meetings = sqliteTable(
     minutes: text('minutes'),
     openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by'),
+    ...created(),
   },
   (t) => [index('meetings_cycle_idx').on(t.cycleId, t.scheduledAt), index('meetings_community_idx').on(t.communityId, t.scheduledAt), index('meetings_created_by_idx').on(t.createdBy)],
 );
@@ -84,12 +71,8 @@ export const meetings = sqliteTable(
 export const meetingAttendance = sqliteTable(
   'meeting_attendance',
   {
-    meetingId: text('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    meetingId: linkTo('meeting_id', () => meetings.id),
+    accountId: linkTo('account_id', () => accounts.id),
     present: integer('present', { mode: 'boolean' }).notNull(),
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -100,12 +83,8 @@ export const agendaItems = sqliteTable(
   'agenda_items',
   {
     id: text('id').primaryKey(),
-    meetingId: text('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    meetingId: linkTo('meeting_id', () => meetings.id),
+    projectId: linkTo('project_id', () => projects.id),
     position: integer('position').notNull(),
     presentationNote: text('presentation_note'),
     discussionSummary: text('discussion_summary'),
@@ -129,12 +108,8 @@ export const agendaItems = sqliteTable(
 export const councilVotes = sqliteTable(
   'council_votes',
   {
-    agendaItemId: text('agenda_item_id')
-      .notNull()
-      .references(() => agendaItems.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    agendaItemId: linkTo('agenda_item_id', () => agendaItems.id),
+    accountId: linkTo('account_id', () => accounts.id),
     vote: text('vote', { enum: ['for', 'against', 'abstain'] }).notNull(),
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
     recordedBy: text('recorded_by'),
@@ -147,12 +122,9 @@ export const meetingAddenda = sqliteTable(
   'meeting_addenda',
   {
     id: text('id').primaryKey(),
-    meetingId: text('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: linkTo('meeting_id', () => meetings.id),
     body: text('body').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by'),
+    ...created(),
   },
   (t) => [index('meeting_addenda_meeting_idx').on(t.meetingId, t.createdAt), index('meeting_addenda_created_by_idx').on(t.createdBy)],
 );
@@ -161,9 +133,7 @@ export const notices = sqliteTable(
   'notices',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: linkTo('project_id', () => projects.id),
     startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
     endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
     /** approved (period ended with no open or upheld objection) | returned (an objection was upheld) */
@@ -177,16 +147,10 @@ export const objections = sqliteTable(
   'objections',
   {
     id: text('id').primaryKey(),
-    noticeId: text('notice_id')
-      .notNull()
-      .references(() => notices.id),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    noticeId: linkTo('notice_id', () => notices.id),
+    projectId: linkTo('project_id', () => projects.id),
     /** The objecting resident (private); published only as 居民. */
-    registerEntryId: text('register_entry_id')
-      .notNull()
-      .references(() => registerEntries.id),
+    registerEntryId: linkTo('register_entry_id', () => registerEntries.id),
     reason: text('reason').notNull(),
     status: text('status', { enum: ['open', 'dismissed', 'upheld'] }).notNull(),
     answer: text('answer'),

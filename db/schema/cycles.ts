@@ -6,32 +6,21 @@
  */
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { linkTo } from './columns.ts';
 import { communities } from './places.ts';
 import { rulebooks } from './rulebooks.ts';
+import { CYCLE_PHASES } from '#domain/cycle-phases.ts';
 
-export const PHASE_VALUES = [
-  'collection',
-  'screening',
-  'resident_vote',
-  'deliberation',
-  'public_notice',
-  'implementation',
-  'acceptance',
-  'audit',
-  'closed',
-] as const;
+/** The phases are the domain's (server/domain/cycle-phases.ts): one list, not two. */
+export const PHASE_VALUES = CYCLE_PHASES;
 
 export const cycles = sqliteTable(
   'cycles',
   {
     id: text('id').primaryKey(),
-    communityId: text('community_id')
-      .notNull()
-      .references(() => communities.id),
+    communityId: linkTo('community_id', () => communities.id),
     year: integer('year').notNull(),
-    rulebookId: text('rulebook_id')
-      .notNull()
-      .references(() => rulebooks.id),
+    rulebookId: linkTo('rulebook_id', () => rulebooks.id),
     titleZh: text('title_zh').notNull(),
     titleEn: text('title_en').notNull(),
     budgetFen: integer('budget_fen').notNull(),
@@ -52,9 +41,7 @@ export const cyclePhases = sqliteTable(
   'cycle_phases',
   {
     id: text('id').primaryKey(),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
     phase: text('phase', { enum: PHASE_VALUES }).notNull(),
     /** ISO dates (YYYY-MM-DD), local to the community. */
     startsOn: text('starts_on').notNull(),
@@ -73,9 +60,7 @@ export const phaseChangeRequests = sqliteTable(
   'phase_change_requests',
   {
     id: text('id').primaryKey(),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
     /** The open phase when the request was made; confirming checks it still is. Null: the cycle had not been opened. */
     fromPhase: text('from_phase', { enum: PHASE_VALUES }),
     toPhase: text('to_phase', { enum: PHASE_VALUES }).notNull(),

@@ -4,6 +4,7 @@
  * and imports of ballots from pabulib files. Money is integer fen.
  */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { created, linkTo } from './columns.ts';
 import { projects } from './projects.ts';
 import { cycles } from './cycles.ts';
 import { accounts } from './accounts.ts';
@@ -16,9 +17,7 @@ export const agreements = sqliteTable(
   'agreements',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: linkTo('project_id', () => projects.id),
     implementerName: text('implementer_name').notNull(),
     implementerType: text('implementer_type', { enum: IMPLEMENTER_TYPES }).notNull(),
     /** Unified social credit code or other registration number. */
@@ -29,8 +28,7 @@ export const agreements = sqliteTable(
     agreedAmountFen: integer('agreed_amount_fen').notNull(),
     plannedStart: text('planned_start').notNull(),
     plannedEnd: text('planned_end').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by').references(() => accounts.id),
+    ...created(() => accounts.id),
   },
   (t) => [uniqueIndex('agreements_project_uq').on(t.projectId), index('agreements_created_by_idx').on(t.createdBy)],
 );
@@ -39,14 +37,11 @@ export const progressReports = sqliteTable(
   'progress_reports',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: linkTo('project_id', () => projects.id),
     reportedOn: text('reported_on').notNull(),
     percent: integer('percent').notNull(),
     body: text('body').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by').references(() => accounts.id),
+    ...created(() => accounts.id),
   },
   (t) => [index('progress_project_idx').on(t.projectId, t.reportedOn), index('progress_created_by_idx').on(t.createdBy)],
 );
@@ -55,12 +50,8 @@ export const progressReports = sqliteTable(
 export const progressPhotos = sqliteTable(
   'progress_photos',
   {
-    reportId: text('report_id')
-      .notNull()
-      .references(() => progressReports.id),
-    attachmentId: text('attachment_id')
-      .notNull()
-      .references(() => attachments.id),
+    reportId: linkTo('report_id', () => progressReports.id),
+    attachmentId: linkTo('attachment_id', () => attachments.id),
   },
   (t) => [uniqueIndex('progress_photo_uq').on(t.reportId, t.attachmentId), index('progress_photos_attachment_idx').on(t.attachmentId)],
 );
@@ -69,15 +60,12 @@ export const payments = sqliteTable(
   'payments',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: linkTo('project_id', () => projects.id),
     batchNo: integer('batch_no').notNull(),
     paidOn: text('paid_on').notNull(),
     amountFen: integer('amount_fen').notNull(),
     note: text('note').notNull().default(''),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by').references(() => accounts.id),
+    ...created(() => accounts.id),
   },
   (t) => [uniqueIndex('payments_batch_uq').on(t.projectId, t.batchNo), index('payments_created_by_idx').on(t.createdBy)],
 );
@@ -86,15 +74,12 @@ export const acceptances = sqliteTable(
   'acceptances',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: linkTo('project_id', () => projects.id),
     result: text('result', { enum: ['pass', 'fail'] }).notNull(),
     acceptedOn: text('accepted_on').notNull(),
     inspector: text('inspector').notNull(),
     notes: text('notes').notNull().default(''),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by').references(() => accounts.id),
+    ...created(() => accounts.id),
   },
   (t) => [index('acceptances_project_idx').on(t.projectId), index('acceptances_created_by_idx').on(t.createdBy)],
 );
@@ -107,8 +92,7 @@ export const auditFindings = sqliteTable(
     cycleId: text('cycle_id').references(() => cycles.id),
     severity: text('severity', { enum: ['info', 'issue', 'serious'] }).notNull(),
     body: text('body').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by').references(() => accounts.id),
+    ...created(() => accounts.id),
   },
   (t) => [index('findings_project_idx').on(t.projectId), index('findings_cycle_idx').on(t.cycleId), index('findings_created_by_idx').on(t.createdBy)],
 );
@@ -116,9 +100,7 @@ export const auditFindings = sqliteTable(
 /** A staff import of a pabulib .pb file as a cycle's ballots, with progress for large files. */
 export const ballotImports = sqliteTable('ballot_imports', {
   id: text('id').primaryKey(),
-  cycleId: text('cycle_id')
-    .notNull()
-    .references(() => cycles.id),
+  cycleId: linkTo('cycle_id', () => cycles.id),
   fileName: text('file_name').notNull(),
   /**
    * running → pending (every ballot stored, waiting for a second person) →
@@ -129,8 +111,7 @@ export const ballotImports = sqliteTable('ballot_imports', {
   total: integer('total').notNull(),
   processed: integer('processed').notNull(),
   error: text('error'),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  createdBy: text('created_by').references(() => accounts.id),
+  ...created(() => accounts.id),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   /** SHA-256 (hex) of the file's UTF-8 bytes as uploaded. */
   sha256: text('sha256'),
@@ -152,12 +133,8 @@ export const importedBallots = sqliteTable(
   'imported_ballots',
   {
     id: text('id').primaryKey(),
-    importId: text('import_id')
-      .notNull()
-      .references(() => ballotImports.id),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    importId: linkTo('import_id', () => ballotImports.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
     voterRef: text('voter_ref').notNull(),
     /** Same canonical content as ballots.content. */
     content: text('content').notNull(),

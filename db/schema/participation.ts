@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { linkTo } from './columns.ts';
 import { projects } from './projects.ts';
 import { cycles } from './cycles.ts';
 import { accounts } from './accounts.ts';
@@ -19,9 +20,7 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
+    projectId: linkTo('project_id', () => projects.id),
     kind: text('kind', { enum: ['photo', 'pdf'] }).notNull(),
     /** The name the uploader gave; shown, never used as a path. */
     originalName: text('original_name').notNull(),
@@ -41,12 +40,8 @@ export const comments = sqliteTable(
   'comments',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    authorAccountId: text('author_account_id')
-      .notNull()
-      .references(() => accounts.id),
+    projectId: linkTo('project_id', () => projects.id),
+    authorAccountId: linkTo('author_account_id', () => accounts.id),
     /** Plain text; links are recognised when shown, HTML never rendered. */
     body: text('body').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -71,15 +66,9 @@ export const commentReplies = sqliteTable(
   'comment_replies',
   {
     id: text('id').primaryKey(),
-    commentId: text('comment_id')
-      .notNull()
-      .references(() => comments.id),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    authorAccountId: text('author_account_id')
-      .notNull()
-      .references(() => accounts.id),
+    commentId: linkTo('comment_id', () => comments.id),
+    projectId: linkTo('project_id', () => projects.id),
+    authorAccountId: linkTo('author_account_id', () => accounts.id),
     authorRole: text('author_role', { enum: REPLY_ROLES }).notNull(),
     authorName: text('author_name').notNull(),
     /** Plain text, like a comment. */
@@ -100,12 +89,8 @@ export const ballots = sqliteTable(
   'ballots',
   {
     id: text('id').primaryKey(),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
-    registerEntryId: text('register_entry_id')
-      .notNull()
-      .references(() => registerEntries.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
+    registerEntryId: linkTo('register_entry_id', () => registerEntries.id),
     /** The account that cast it online; null for paper. Private. */
     accountId: text('account_id').references(() => accounts.id),
     channel: text('channel', { enum: BALLOT_CHANNELS }).notNull(),
@@ -133,18 +118,12 @@ export const paperBallotEntries = sqliteTable(
   'paper_ballot_entries',
   {
     id: text('id').primaryKey(),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
     /** The serial number printed on the paper ballot. */
     paperSerial: text('paper_serial').notNull(),
-    registerEntryId: text('register_entry_id')
-      .notNull()
-      .references(() => registerEntries.id),
+    registerEntryId: linkTo('register_entry_id', () => registerEntries.id),
     content: text('content').notNull(),
-    enteredBy: text('entered_by')
-      .notNull()
-      .references(() => accounts.id),
+    enteredBy: linkTo('entered_by', () => accounts.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     /** pending (first entry) | matched | mismatch | resolved */
     status: text('status', { enum: ['pending', 'matched', 'mismatch', 'resolved'] }).notNull(),
@@ -161,12 +140,8 @@ export const ratings = sqliteTable(
   'ratings',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    registerEntryId: text('register_entry_id')
-      .notNull()
-      .references(() => registerEntries.id),
+    projectId: linkTo('project_id', () => projects.id),
+    registerEntryId: linkTo('register_entry_id', () => registerEntries.id),
     score: integer('score').notNull(),
     comment: text('comment'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -178,9 +153,7 @@ export const notifications = sqliteTable(
   'notifications',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: linkTo('account_id', () => accounts.id),
     projectId: text('project_id').references(() => projects.id),
     kind: text('kind').notNull(),
     /** JSON: what the page needs to render the message in either language. */
@@ -196,9 +169,7 @@ export const cycleResults = sqliteTable(
   'cycle_results',
   {
     id: text('id').primaryKey(),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
     rule: text('rule').notNull(),
     official: integer('official', { mode: 'boolean' }).notNull(),
     /** JSON: { selected: [projectId], totalCostFen, votes: {id: n}, explanations: {id: {...}} } */

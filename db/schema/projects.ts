@@ -4,6 +4,7 @@
  * The proposer's account is private; pages show only the proposer type.
  */
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
+import { linkTo } from './columns.ts';
 import { cycles } from './cycles.ts';
 import { communities } from './places.ts';
 import { accounts } from './accounts.ts';
@@ -19,12 +20,8 @@ export const projects = sqliteTable(
   {
     id: text('id').primaryKey(),
     code: text('code').notNull().unique(),
-    cycleId: text('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
-    communityId: text('community_id')
-      .notNull()
-      .references(() => communities.id),
+    cycleId: linkTo('cycle_id', () => cycles.id),
+    communityId: linkTo('community_id', () => communities.id),
     title: text('title').notNull(),
     category: text('category').notNull(),
     theme: text('theme').notNull(),

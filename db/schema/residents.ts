@@ -7,6 +7,7 @@
  * hold personal data and are never public.
  */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { linkTo } from './columns.ts';
 import { communities } from './places.ts';
 import { accounts } from './accounts.ts';
 
@@ -14,9 +15,7 @@ export const registerEntries = sqliteTable(
   'register_entries',
   {
     id: text('id').primaryKey(),
-    communityId: text('community_id')
-      .notNull()
-      .references(() => communities.id),
+    communityId: linkTo('community_id', () => communities.id),
     /** The community's own number for the resident (户籍/登记号), unique per community. */
     registerNo: text('register_no').notNull(),
     name: text('name').notNull(),
@@ -44,9 +43,7 @@ export const roleAssignments = sqliteTable(
   'role_assignments',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: linkTo('account_id', () => accounts.id),
     role: text('role', { enum: ROLE_VALUES }).notNull(),
     scopeKind: text('scope_kind', { enum: SCOPE_KINDS }).notNull(),
     scopeId: text('scope_id').notNull(),

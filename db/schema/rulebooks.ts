@@ -4,15 +4,14 @@
  * parameters) are JSON validated by zod on the way in and out.
  */
 import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { created, linkTo } from './columns.ts';
 import { districts } from './places.ts';
 
 export const rulebooks = sqliteTable(
   'rulebooks',
   {
     id: text('id').primaryKey(),
-    districtId: text('district_id')
-      .notNull()
-      .references(() => districts.id),
+    districtId: linkTo('district_id', () => districts.id),
     year: integer('year').notNull(),
     version: integer('version').notNull(),
     communityBudgetFen: integer('community_budget_fen').notNull(),
@@ -33,8 +32,7 @@ export const rulebooks = sqliteTable(
     themes: text('themes', { mode: 'json' }).notNull(),
     /** JSON: [{ term, rule: {zh,en} }] */
     negativeList: text('negative_list', { mode: 'json' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    createdBy: text('created_by'),
+    ...created(),
   },
   (t) => [uniqueIndex('rulebook_version_uq').on(t.districtId, t.year, t.version)],
 );

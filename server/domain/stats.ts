@@ -96,6 +96,13 @@ export const FIGURE_KEYS = [
   'cycles_with_vote',
 ] as const satisfies readonly (keyof Figures)[];
 
+/**
+ * The figures that are counted when read (services/stats.ts: they depend on
+ * the day or on the register as it stands) and so are not kept in
+ * stats_cells; the kept ones are the rest (db/stats-cells.ts CELL_COLUMNS).
+ */
+export const FIGURES_COUNTED_WHEN_READ = ['projects_overdue', 'overdue_days', 'registered_residents', 'eligible_voters', 'cycles_with_vote'] as const satisfies readonly (keyof Figures)[];
+
 export function zeroFigures(): Figures {
   return Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Figures;
 }

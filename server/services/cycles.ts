@@ -120,6 +120,11 @@ async function phaseNow(tx: Db | Tx, cycleId: string, now: Date) {
   return { stored: row.openPhase, from: row.openPhase ?? currentPhase({ phases: plan, openPhase: null }, now), plan, rulebookId: row.rulebookId };
 }
 
+/** Write new planned dates for some of a cycle's phases (a redated early end, the phases an extension shifts along). */
+async function redatePhases(tx: Tx, cycleId: string, dates: readonly { phase: CyclePhase; startsOn: string; endsOn: string }[]): Promise<void> {
+  for (const d of dates) await tx.update(cyclePhases).set({ startsOn: d.startsOn, endsOn: d.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, d.phase)));
+}
+
 /**
  * Move the cycle from `stored` (its open phase as read) to `to`, only if no
  * one moved it meanwhile; then run the hooks of the phase left (forward
@@ -179,7 +184,7 @@ export async function setCyclePhase(ctx: AppContext, cycleId: string, to: CycleP
     if (early && !reason) return { ok: false, code: 'early_reason_required', fields: { reason: 'early_reason_required' } };
     if (!(await moveIfStill(tx, { cycleId, stored: state.stored, from: state.from, to, forward: true, at: now, actor: auditActor }))) return { ok: false, code: 'phase_moved' };
     const redated = early && state.from ? redateEarlyEnd(state.plan, state.from, to, today) : [];
-    for (const r of redated) await tx.update(cyclePhases).set({ startsOn: r.startsOn, endsOn: r.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, r.phase)));
+    await redatePhases(tx, cycleId, redated);
     await appendAudit(tx, {
       actor: auditActor,
       action: 'cycle.phase_opened',
@@ -317,7 +322,7 @@ export async function extendPhase(ctx: AppContext, cycleId: string, input: { end
     if (changed.length === 0) return { ok: false as const, code: 'phase_moved' as const };
     // The phases after it move along where they would now overlap, keeping their length, so the next phase is not born overdue.
     const shifted = shiftLaterPhases(state.plan, state.from, input.endsOn);
-    for (const p of shifted) await tx.update(cyclePhases).set({ startsOn: p.startsOn, endsOn: p.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, p.phase)));
+    await redatePhases(tx, cycleId, shifted);
     await appendAudit(tx, { actor: auditActor, action: 'cycle.phase_extended', subjectType: 'cycle', subjectId: cycleId, before: { phase: state.from, endsOn: planned.endsOn }, after: { phase: state.from, endsOn: input.endsOn, ...(shifted.length ? { shifted } : {}) }, reason, at: now });
     return { ok: true as const, from: state.from, to: state.from };
   });
@@ -429,7 +434,7 @@ export async function decidePhaseRequest(
       if (target) await tx.update(cyclePhases).set({ endsOn: req.endsOn, startsOn: target.startsOn > req.endsOn ? today : target.startsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, req.toPhase)));
       else await tx.insert(cyclePhases).values({ id: `${cycleId}-${req.toPhase}`, cycleId, phase: req.toPhase, startsOn: today, endsOn: req.endsOn });
       shifted = shiftLaterPhases(state.plan, req.toPhase, req.endsOn);
-      for (const p of shifted) await tx.update(cyclePhases).set({ startsOn: p.startsOn, endsOn: p.endsOn }).where(and(eq(cyclePhases.cycleId, cycleId), eq(cyclePhases.phase, p.phase)));
+      await redatePhases(tx, cycleId, shifted);
     }
     await appendAudit(tx, {
       actor: auditActor,

@@ -1,13 +1,10 @@
 /** @module The care version (large text), text size and read-aloud words: messages/zh-CN/care.json and messages/en/care.json. */
 import zh from '#messages/zh-CN/care.json' with { type: 'json' };
 import en from '#messages/en/care.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 import type { Locale } from './messages.ts';
 
 export type CareKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<CareKey, string>> = { 'zh-CN': zh, en };
-
-export function tc(locale: Locale, key: CareKey, vars: Record<string, string | number> = {}): string {
-  return formatMessage(locale, TABLE[locale][key] ?? zh[key] ?? key, vars);
-}
+/** `tc(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const tc = catalogue<CareKey>(zh, en);

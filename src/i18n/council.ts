@@ -7,16 +7,12 @@ import type { Locale } from './messages.ts';
 
 import zh from '#messages/zh-CN/council.json' with { type: 'json' };
 import en from '#messages/en/council.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type CouncilKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<CouncilKey, string>> = { 'zh-CN': zh, en };
-
-export function ct(locale: Locale, key: CouncilKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `ct(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const ct = catalogue<CouncilKey>(zh, en);
 
 export function councilTranslator(locale: Locale) {
   return (key: CouncilKey, vars?: Record<string, string | number>) => ct(locale, key, vars);

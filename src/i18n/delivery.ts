@@ -12,16 +12,12 @@ import { say } from '#messages/say.ts';
 
 import zh from '#messages/zh-CN/delivery.json' with { type: 'json' };
 import en from '#messages/en/delivery.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type DeliveryKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<DeliveryKey, string>> = { 'zh-CN': zh, en };
-
-export function td(locale: Locale, key: DeliveryKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `td(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const td = catalogue<DeliveryKey>(zh, en);
 
 export function deliveryTranslator(locale: Locale) {
   return (key: DeliveryKey, vars?: Record<string, string | number>) => td(locale, key, vars);

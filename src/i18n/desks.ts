@@ -9,16 +9,12 @@ import type { TodoKind } from '#services/todo.ts';
 
 import zh from '#messages/zh-CN/desks.json' with { type: 'json' };
 import en from '#messages/en/desks.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type DeskKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<DeskKey, string>> = { 'zh-CN': zh, en };
-
-export function tk(locale: Locale, key: DeskKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `tk(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const tk = catalogue<DeskKey>(zh, en);
 
 export const kindKey = (kind: TodoKind) => `kind.${kind}` as DeskKey;
 export const stepKey = (code: NextStepCode) => `step.${code}` as DeskKey;

@@ -13,16 +13,12 @@ export function pickLocale(cookie: string | undefined, _acceptLanguage: string |
 
 import zh from '#messages/zh-CN/ui.json' with { type: 'json' };
 import en from '#messages/en/ui.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type MessageKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
-
-export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `t(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const t = catalogue<MessageKey>(zh, en);
 
 export function translator(locale: Locale) {
   return (key: MessageKey, vars?: Record<string, string | number>) => t(locale, key, vars);

@@ -8,16 +8,12 @@ import type { Locale } from './messages.ts';
 
 import zh from '#messages/zh-CN/phases.json' with { type: 'json' };
 import en from '#messages/en/phases.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type PhasesKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<PhasesKey, string>> = { 'zh-CN': zh, en };
-
-export function tp(locale: Locale, key: PhasesKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `tp(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const tp = catalogue<PhasesKey>(zh, en);
 
 /** A calendar day (YYYY-MM-DD, China) in words: "2026年12月16日", "16 December 2026". */
 export function formatDay(locale: Locale, day: string): string {

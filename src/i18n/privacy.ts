@@ -8,16 +8,12 @@ import type { Locale } from './messages.ts';
 
 import zh from '#messages/zh-CN/privacy.json' with { type: 'json' };
 import en from '#messages/en/privacy.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type PrivacyKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<PrivacyKey, string>> = { 'zh-CN': zh, en };
-
-export function pv(locale: Locale, key: PrivacyKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `pv(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const pv = catalogue<PrivacyKey>(zh, en);
 
 export function pvtranslator(locale: Locale) {
   return (key: PrivacyKey, vars?: Record<string, string | number>) => pv(locale, key, vars);

@@ -8,16 +8,12 @@ import type { Locale } from './messages.ts';
 
 import zh from '#messages/zh-CN/voting.json' with { type: 'json' };
 import en from '#messages/en/voting.json' with { type: 'json' };
-import { formatMessage } from '#messages/format.ts';
+import { catalogue } from '#messages/catalogue.ts';
 
 export type VotingKey = keyof typeof zh;
 
-const TABLE: Record<Locale, Record<VotingKey, string>> = { 'zh-CN': zh, en };
-
-export function tv(locale: Locale, key: VotingKey, vars: Record<string, string | number> = {}): string {
-  const s: string = TABLE[locale][key] ?? zh[key] ?? key;
-  return formatMessage(locale, s, vars);
-}
+/** `tv(locale, key, vars)`: the key's message in that locale (Chinese where English lacks it), formatted (messages/catalogue.ts). */
+export const tv = catalogue<VotingKey>(zh, en);
 
 export function votingTranslator(locale: Locale) {
   return (key: VotingKey, vars?: Record<string, string | number>) => tv(locale, key, vars);
@@ -31,7 +27,7 @@ export function votingTranslator(locale: Locale) {
 export function meterStrings(locale: Locale): Record<string, string> {
   const keys = Object.keys(zh) as VotingKey[];
   return Object.fromEntries([
-    ...keys.filter((k) => k.startsWith('meter.')).map((k) => [k.slice('meter.'.length), TABLE[locale][k]]),
-    ...keys.filter((k) => k.startsWith('issue.')).map((k) => [k, TABLE[locale][k]]),
+    ...keys.filter((k) => k.startsWith('meter.')).map((k) => [k.slice('meter.'.length), tv.table(locale)[k]]),
+    ...keys.filter((k) => k.startsWith('issue.')).map((k) => [k, tv.table(locale)[k]]),
   ]);
 }

@@ -5,7 +5,7 @@
  */
 import { canHash, lookUp, receiptFingerprint, type ListCheck, type LoggedList } from './receipt-check.ts';
 import { tr } from '#ui/i18n/recount.ts';
-import type { Locale } from '#ui/i18n/messages.ts';
+import { VoteCheck } from './vote-check.svelte.ts';
 
 /** A finished vote as the page lists it. */
 export type CountedVote = { cycleId: string; title: string; listUrl: string; logged: LoggedList | null };
@@ -15,32 +15,13 @@ export type ReceiptOutcome =
   | { kind: 'error'; message: string }
   | { kind: 'done'; vote: CountedVote; code: string; fingerprint: string; found: boolean; list: ListCheck };
 
-export class ReceiptCheckState {
-  cycleId = $state('');
+export class ReceiptCheckState extends VoteCheck<CountedVote, ReceiptOutcome> {
   code = $state('');
-  busy = $state(false);
-  outcome = $state<ReceiptOutcome | null>(null);
-  readonly locale: Locale;
-  readonly votes: readonly CountedVote[];
   /** Lists already downloaded, by cycle: a second code for the same vote asks nothing of the server. */
   private readonly lists = new Map<string, string>();
 
-  constructor(locale: Locale, votes: readonly CountedVote[], initial: string) {
-    this.locale = locale;
-    this.votes = votes;
-    this.cycleId = votes.some((v) => v.cycleId === initial) ? initial : (votes[0]?.cycleId ?? '');
-  }
-
-  async check() {
-    const vote = this.votes.find((v) => v.cycleId === this.cycleId);
-    if (!vote || this.busy) return;
-    this.busy = true;
-    this.outcome = null;
-    try {
-      this.outcome = await this.lookUp(vote);
-    } finally {
-      this.busy = false;
-    }
+  check() {
+    return this.checkChosen((vote) => this.lookUp(vote));
   }
 
   private async lookUp(vote: CountedVote): Promise<ReceiptOutcome> {

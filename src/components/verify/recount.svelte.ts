@@ -5,36 +5,16 @@
  */
 import type { Recount } from './recount.ts';
 import { tr } from '#ui/i18n/recount.ts';
-import type { Locale } from '#ui/i18n/messages.ts';
+import { VoteCheck } from './vote-check.svelte.ts';
 
 /** A finished vote as the page lists it. */
 export type ClosedVote = { cycleId: string; title: string; pbUrl: string };
 
 export type RecountOutcome = { vote: ClosedVote; recount: Extract<Recount, { ok: true }> } | { vote: ClosedVote; error: string };
 
-export class RecountState {
-  cycleId = $state('');
-  busy = $state(false);
-  outcome = $state<RecountOutcome | null>(null);
-  readonly locale: Locale;
-  readonly votes: readonly ClosedVote[];
-
-  constructor(locale: Locale, votes: readonly ClosedVote[], initial: string) {
-    this.locale = locale;
-    this.votes = votes;
-    this.cycleId = votes.some((v) => v.cycleId === initial) ? initial : (votes[0]?.cycleId ?? '');
-  }
-
-  async run() {
-    const vote = this.votes.find((v) => v.cycleId === this.cycleId);
-    if (!vote || this.busy) return;
-    this.busy = true;
-    this.outcome = null;
-    try {
-      this.outcome = await this.recount(vote);
-    } finally {
-      this.busy = false;
-    }
+export class RecountState extends VoteCheck<ClosedVote, RecountOutcome> {
+  run() {
+    return this.checkChosen((vote) => this.recount(vote));
   }
 
   private async recount(vote: ClosedVote): Promise<RecountOutcome> {
