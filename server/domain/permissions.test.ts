@@ -302,12 +302,12 @@ describe('permissions at their edges', () => {
   });
 
   it('says a role is required when no role would do, or when residents are not the only ones who may', () => {
-    expect(roleReason(nobody, [], c1)).toBe('role_required');
-    expect(roleReason(nobody, ['resident', 'staff'], c1)).toBe('role_required');
-    expect(roleReason(nobody, ['resident'], c1)).toBe('not_resident_of_community');
+    expect(roleReason(nobody!, [], c1)).toBe('role_required');
+    expect(roleReason(nobody!, ['resident', 'staff'], c1)).toBe('role_required');
+    expect(roleReason(nobody!, ['resident'], c1)).toBe('not_resident_of_community');
   });
 
   it('says the scope is too narrow when one of the roles is held here below the level asked', () => {
-    expect(roleReason(staff, ['staff', 'officer'], c1, 'street')).toBe('scope_too_narrow');
+    expect(roleReason(staff!, ['staff', 'officer'], c1, 'street')).toBe('scope_too_narrow');
   });
 });
