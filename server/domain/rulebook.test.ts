@@ -458,6 +458,11 @@ describe('title similarity and addresses at their edges', () => {
     expect(titleSimilarity('路灯', '路灯')).toBe(1);
   });
 
+  it('leaves punctuation out of titles and addresses', () => {
+    expect(titleSimilarity('路灯！', '路灯')).toBe(1);
+    expect(sameAddress('12栋。', '12栋')).toBe(true);
+  });
+
   it('scores titles of nothing but common words 0, not NaN', () => {
     expect(titleSimilarity('社区项目', '小区工程')).toBe(0);
     expect(titleSimilarity('社区项目', '路灯')).toBe(0);
