@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { canonicalJson, entryBytesText, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from './audit-chain.ts';
+import { canonicalJson, chainCheck, entryBytesText, entryHash, GENESIS_HASH, verifyChain, type ChainEntry } from './audit-chain.ts';
 
 function chain(n: number) {
   const out: (ChainEntry & { prevHash: string; hash: string })[] = [];
@@ -137,5 +137,29 @@ describe('the chain’s edges', () => {
   it('a log must start at entry 1, even when its first entry is hashed rightly from the genesis', () => {
     const e: ChainEntry = { seq: 2, at: '2026-01-01T00:00:00.000Z', actorRole: 'staff', actorName: '王芳', action: 'x', subjectType: 't', subjectId: '1', before: null, after: null, reason: null };
     expect(verifyChain([{ ...e, prevHash: GENESIS_HASH, hash: entryHash(e, GENESIS_HASH) }])).toEqual({ ok: false, count: 0, badSeq: 2, problem: 'sequence_gap' });
+  });
+});
+
+describe('the chain at its edges', () => {
+  it('writes a missing value as null, alone or in a list', () => {
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson([1, undefined])).toBe('[1,null]');
+  });
+
+  it('hashes an entry with a field missing as if it were null', () => {
+    const [e] = chain(1);
+    const { prevHash, hash, ...entry } = e!;
+    const missing = { ...entry, before: undefined, after: undefined, reason: undefined } as unknown as ChainEntry;
+    expect(entryBytesText(missing, prevHash)).toBe(entryBytesText({ ...entry, before: null, after: null, reason: null }, prevHash));
+  });
+
+  it('says false at the entry that breaks the chain and at every one after, and keeps the first problem', () => {
+    const l = chain(4);
+    const check = chainCheck();
+    expect(check.add(l[0]!)).toBe(true);
+    expect(check.add({ ...l[1]!, reason: 'changed' })).toBe(false);
+    expect(check.add(l[1]!)).toBe(false);
+    expect(check.add({ ...l[2]!, prevHash: 'f'.repeat(64) })).toBe(false);
+    expect(check.result()).toEqual({ ok: false, count: 1, badSeq: 2, problem: 'hash_mismatch' });
   });
 });

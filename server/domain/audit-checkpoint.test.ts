@@ -157,3 +157,53 @@ describe('checkpoints', () => {
       expect(parseCheckpointText(bad), bad).toBeNull();
   });
 });
+
+describe('the walk and the checkpoints at their edges', () => {
+  it('says false at the line that breaks the chain, whatever breaks it', async () => {
+    const l = log(3);
+    const at = async (lines: (Line | string)[], last: Line | string) => {
+      const w = await walk(lines);
+      return [await w.addLine(typeof last === 'string' ? last : JSON.stringify(last)), w.problem];
+    };
+    expect(await at([l[0]!], '{not json')).toEqual([false, { kind: 'unreadable', line: 2 }]);
+    expect(await at([l[0]!], 'null')).toEqual([false, { kind: 'unreadable', line: 2 }]);
+    expect(await at([l[0]!], l[2]!)).toEqual([false, { kind: 'sequence_gap', seq: 3, expected: 2 }]);
+    expect(await at([l[0]!], { ...l[1]!, prevHash: 'f'.repeat(64) })).toEqual([false, { kind: 'prev_hash_mismatch', seq: 2 }]);
+    expect(await at([l[0]!], { ...l[1]!, reason: '改过' })).toEqual([false, { kind: 'hash_mismatch', seq: 2 }]);
+  });
+
+  it('takes a line of spaces as blank', async () => {
+    const w = await walk([log(1)[0]!, '   ']);
+    expect([w.problem, w.count]).toEqual([null, 1]);
+  });
+
+  it('after a break, refuses every line, blank, unreadable or even the right next entry, and keeps the first problem', async () => {
+    const l = log(3);
+    const w = await walk([l[0]!, { ...l[1]!, reason: '改过' }]);
+    expect(await w.addLine('')).toBe(false);
+    expect(await w.addLine('{not json')).toBe(false);
+    expect(await w.add(l[1]!)).toBe(false);
+    expect(w.problem).toEqual({ kind: 'hash_mismatch', seq: 2 });
+    expect(w.count).toBe(1);
+  });
+
+  it('calls a checkpoint inside the log that the walk was not told to watch rewritten, with nothing found', async () => {
+    const l = log(6);
+    const w = await walk(l);
+    expect(await checkCheckpoints(w, [], [{ seq: 4, hash: l[3]!.hash }, { seq: 6, hash: l[5]!.hash }], [KEY], verifyHex)).toEqual({
+      checked: 0,
+      total: 2,
+      problems: [
+        { kind: 'rewritten', seq: 4, expected: l[3]!.hash, found: '', source: 'given' },
+        { kind: 'rewritten', seq: 6, expected: l[5]!.hash, found: '', source: 'given' },
+      ],
+    });
+  });
+
+  it('reads the first entry’s checkpoint, and spaces at the ends however many', () => {
+    const hash = 'ab'.repeat(32);
+    expect(parseCheckpointText(`1:${hash}`)).toEqual({ seq: 1, hash });
+    const grouped = hash.replace(/(.{8})/g, '$1 ').trim();
+    expect(parseCheckpointText(`42:${grouped}${' '.repeat(10)}`)).toEqual({ seq: 42, hash });
+  });
+});

@@ -75,12 +75,11 @@ export class ChainWalker {
     this.line++;
     if (this.problem) return false;
     if (text.trim() === '') return true;
-    let e: ChainEntry & { prevHash: string; hash: string };
+    let e: (ChainEntry & { prevHash: string; hash: string }) | undefined;
     try {
       e = JSON.parse(text);
     } catch {
-      this.problem = { kind: 'unreadable', line: this.line };
-      return false;
+      // Not JSON: e stays undefined, and is unreadable below.
     }
     if (typeof e !== 'object' || e === null || typeof e.seq !== 'number' || typeof e.hash !== 'string') {
       this.problem = { kind: 'unreadable', line: this.line };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBallot, minShareFen, parseBallotContent, serializeBallot, ballotTotals, type BallotIssue } from './ballot-rules.ts';
+import { ballotProjectIds, checkBallot, minShareFen, parseBallotContent, serializeBallot, ballotTotals, type BallotIssue } from './ballot-rules.ts';
 import type { VoteSettings } from './rulebook.ts';
 import { ballotIssueText, describeVoteRule as describeIn } from '#messages/ballot-words.ts';
 import { say } from '#messages/say.ts';
@@ -143,5 +143,65 @@ describe('rule descriptions', () => {
     expect(describeVoteRule({ method: 'basket', minShare: { num: 1, den: 2 } }, BUDGET).en).toBe(
       'Fill a basket: the chosen projects together may cost at most the budget of ¥2,000,000, and at least half of it (¥1,000,000).',
     );
+  });
+});
+
+describe('ballot rules at their edges', () => {
+  it('refuses every ballot for a vote method it does not know', () => {
+    expect(codes(checkBallot({ method: 'lottery' as 'none' }, PROJECTS, BUDGET, { projects: ['a'] }))).toEqual(['_:no_vote']);
+  });
+
+  it('takes an empty list of ticks in a points vote, and empty points in an approval vote, as no ticks and no points', () => {
+    expect(checkBallot(points, PROJECTS, BUDGET, { projects: [], points: { a: 1 } }).ok).toBe(true);
+    expect(checkBallot(approval, PROJECTS, BUDGET, { projects: ['a'], points: {} }).ok).toBe(true);
+  });
+
+  it('refuses points for a project that is not on the ballot', () => {
+    expect(codes(checkBallot(points, PROJECTS, BUDGET, { points: { a: 1, zz: 1 } }))).toEqual(['points.zz:not_on_ballot']);
+  });
+
+  it('keeps no zero in the ballot it accepts', () => {
+    const r = checkBallot(points, PROJECTS, BUDGET, { points: { b: 4, a: 0 } });
+    expect(r.ok && r.ballot).toEqual({ method: 'points', points: { b: 4 } });
+  });
+
+  it('lets an approval ballot choose more than the budget: only a basket must fit it', () => {
+    expect(checkBallot(approval, PROJECTS, 100 * WAN, { projects: ['a', 'b', 'c'] }).ok).toBe(true);
+  });
+
+  it('accepts a basket exactly at the minimum share, and calls an empty one empty', () => {
+    const quarter: VoteSettings = { method: 'basket', minShare: { num: 1, den: 4 } };
+    // 38 + 12 = 50 万, a quarter of 200 万
+    expect(checkBallot(quarter, PROJECTS, BUDGET, { projects: ['c', 'f'] }).ok).toBe(true);
+    expect(codes(checkBallot(quarter, PROJECTS, BUDGET, { projects: [] }))).toEqual(['projects:empty_ballot']);
+  });
+
+  it('counts nothing on a ballot with nothing chosen', () => {
+    expect(ballotTotals(PROJECTS, {})).toEqual({ chosen: 0, costFen: 0, pointsUsed: 0 });
+  });
+
+  it('totals only whole positive points for projects on the ballot', () => {
+    expect(ballotTotals(PROJECTS, { points: { a: 3, zz: 5, b: 1.5, c: -2, d: 0, e: 2 } })).toEqual({ chosen: 2, costFen: 0, pointsUsed: 5 });
+  });
+});
+
+describe('stored ballot content that is not canonical', () => {
+  it('refuses points content that is not an object of whole non-negative numbers', () => {
+    for (const content of ['null', '5', '[1]']) expect(() => parseBallotContent('points', content), content).toThrow('points ballot content must be an object');
+    expect(() => parseBallotContent('points', '{"a":-1}')).toThrow('bad points for a');
+    expect(() => parseBallotContent('points', '{"b":1.5}')).toThrow('bad points for b');
+    expect(() => parseBallotContent('points', '{"c":"3"}')).toThrow('bad points for c');
+    expect(parseBallotContent('points', '{"a":0}')).toEqual({ method: 'points', points: { a: 0 } });
+  });
+
+  it('refuses approval content that is not a list of ids', () => {
+    for (const content of ['{"a":1}', '[1]', '["a",1]']) expect(() => parseBallotContent('approval', content), content).toThrow('ballot content must be an array of ids');
+  });
+});
+
+describe('ballotProjectIds', () => {
+  it('names the projects a ballot supports: those ticked, or those given points', () => {
+    expect(ballotProjectIds({ method: 'approval', projects: ['a', 'c'] })).toEqual(['a', 'c']);
+    expect(ballotProjectIds({ method: 'points', points: { a: 2, b: 0, c: 1 } })).toEqual(['a', 'c']);
   });
 });

@@ -76,11 +76,11 @@ export function isBallotMethod(m: string): m is BallotMethod {
  * the ballot island and old in-app browsers (ES2019) have none.
  */
 export function minShareFen(budgetFen: number, share: Fraction): number {
-  let q = Math.floor(budgetFen / share.den);
-  let r = budgetFen - q * share.den;
-  // The float division can round across an integer for huge budgets: correct it.
-  if (r < 0) (q -= 1), (r += share.den);
-  if (r >= share.den) (q += 1), (r -= share.den);
+  // The float division rounds by at most budget/den·2⁻⁵³, less than 1/den
+  // for a safe-integer budget, and a quotient of whole numbers is at least
+  // 1/den away from the next integer: so its floor is exact.
+  const q = Math.floor(budgetFen / share.den);
+  const r = budgetFen - q * share.den;
   return q * share.num + Math.ceil((r * share.num) / share.den);
 }
 
@@ -110,7 +110,7 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
   const issues: BallotIssue[] = [];
   const add = (field: string, code: BallotIssueCode, values?: BallotIssueValues) => issues.push(values ? { field, code, values } : { field, code });
   const method = vote.method;
-  if (method === 'none' || !isBallotMethod(method)) {
+  if (!isBallotMethod(method)) {
     add('_', 'no_vote');
     return { ok: false, issues, totals };
   }
@@ -129,7 +129,7 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
         add(`points.${id}`, 'not_on_ballot');
         continue;
       }
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      if (!Number.isSafeInteger(n) || n < 0) {
         add(`points.${id}`, 'points_not_integer');
         continue;
       }
@@ -170,7 +170,7 @@ export function checkBallot(vote: VoteSettings, onBallot: readonly BallotProject
     const cost = totals.costFen;
     if (cost > budgetFen) {
       add('projects', 'over_budget', { costFen: cost, budgetFen });
-    } else if (vote.minShare && vote.minShare.num > 0 && seen.size > 0) {
+    } else if (vote.minShare && seen.size > 0) {
       const need = minShareFen(budgetFen, vote.minShare);
       if (cost < need) add('projects', 'under_min_share', { costFen: cost, needFen: need, share: vote.minShare });
     }

@@ -78,3 +78,58 @@ describe('council health flags', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });
+
+describe('council health flags at their edges', () => {
+  const lowTurnout = (cycles: CycleFacts[]) => healthFlags(cycles, [], []).filter((f) => f.code === 'low_turnout').map((f) => f.cycleId);
+
+  it('flags a council that adopted projects without meeting, even before its deliberation has ended', () => {
+    const flags = healthFlags([cycle({ cycleId: 'a', meetingsClosed: 0, pastDeliberation: false })], [], []);
+    expect(flags.map((f) => f.code)).toEqual(['no_meeting']);
+  });
+
+  it('flags a meeting of an empty council, and passes over one with more present than members', () => {
+    const m = (membersTotal: number, present: number): MeetingFacts => ({ meetingId: `m${membersTotal}-${present}`, cycleId: 'a', membersTotal, present, quorum: HALF });
+    const flags = healthFlags([cycle({ cycleId: 'a' })], [m(0, 0), m(6, 7), m(6, 6)], []);
+    expect(flags.map((f) => f.code === 'no_quorum' && f.meetingId)).toEqual(['m0-0']);
+  });
+
+  it('does not flag an objection with nothing left open', () => {
+    expect(healthFlags([cycle({ cycleId: 'a' })], [], [{ cycleId: 'a', projectCode: 'X-1', open: 0 }])).toEqual([]);
+  });
+
+  it('flags turnout of exactly three voting communities, but not turnout exactly half the median', () => {
+    expect(lowTurnout([cycle({ cycleId: 'a', ballots: 50 }), cycle({ cycleId: 'b', ballots: 60 }), cycle({ cycleId: 'd', ballots: 10 })])).toEqual(['d']);
+    // Median 50 %, half of it 25 %.
+    expect(lowTurnout([cycle({ cycleId: 'a', ballots: 50 }), cycle({ cycleId: 'b', ballots: 60 }), cycle({ cycleId: 'd', ballots: 25 })])).toEqual([]);
+  });
+
+  // 40, 50, 60 and 22 %: median 45 %, half of it 22.5 %, so 22 % is low. A
+  // community that is not a peer would move the median and hide it.
+  const street = [cycle({ cycleId: 'a', ballots: 40 }), cycle({ cycleId: 'b', ballots: 50 }), cycle({ cycleId: 'c', ballots: 60 }), cycle({ cycleId: 'd', ballots: 22 })];
+
+  it('takes as peers only communities whose required vote is over, with voters, and ballots', () => {
+    expect(lowTurnout(street)).toEqual(['d']);
+    const others = [
+      cycle({ cycleId: 'n1', voteRequired: false, ballots: 1 }),
+      cycle({ cycleId: 'n2', voteRequired: false, ballots: 2 }),
+      cycle({ cycleId: 'o1', pastVote: false, ballots: 1 }),
+      cycle({ cycleId: 'o2', pastVote: false, ballots: 2 }),
+      cycle({ cycleId: 'z1', ballots: 0 }),
+      cycle({ cycleId: 'z2', ballots: 0 }),
+    ];
+    expect(lowTurnout([...street, ...others])).toEqual(['d']);
+    // No voters on the register: the turnout cannot be worked out (not infinite, which would raise the median).
+    // 40, 50, 60 and 23 %: median 45 %, and 23 % is above half of it.
+    const near = [...street.slice(0, 3), cycle({ cycleId: 'd', ballots: 23 })];
+    expect(lowTurnout(near)).toEqual([]);
+    expect(lowTurnout([...near, cycle({ cycleId: 'e', eligible: 0, ballots: 5 })])).toEqual([]);
+  });
+
+  it('never calls the turnout of a vote not held or not over low, nor of a vote with no ballot', () => {
+    const flags = healthFlags([...street, cycle({ cycleId: 'n', voteRequired: false, ballots: 1 }), cycle({ cycleId: 'o', pastVote: false, ballots: 1 }), cycle({ cycleId: 'z', ballots: 0 })], [], []);
+    expect(flags.map((f) => [f.code, f.cycleId])).toEqual([
+      ['low_turnout', 'd'],
+      ['no_resident_vote', 'z'],
+    ]);
+  });
+});

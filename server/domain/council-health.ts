@@ -78,7 +78,6 @@ function groupByCycle<T extends { cycleId: string }>(xs: readonly T[]): Map<stri
 
 export function healthFlags(cycles: readonly CycleFacts[], meetings: readonly MeetingFacts[], objections: readonly ObjectionFacts[]): HealthFlag[] {
   const out: HealthFlag[] = [];
-  const byId = new Map(cycles.map((c) => [c.cycleId, c]));
   // Each cycle's meetings and objections, in the order given (a city has thousands of each).
   const meetingsOf = groupByCycle(meetings);
   const objectionsOf = groupByCycle(objections);
@@ -109,6 +108,6 @@ export function healthFlags(cycles: readonly CycleFacts[], meetings: readonly Me
       if (t < m / 2) out.push({ ...base, code: 'low_turnout', turnout: t, streetMedian: m });
     }
   }
-  // Flags only for cycles we were given facts for.
-  return out.filter((f) => byId.has(f.cycleId));
+  // Flags only for cycles we were given facts for: meetings and objections of others are never looked at.
+  return out;
 }

@@ -160,3 +160,38 @@ describe('passing public notice', () => {
     expect(passesNotice('implementation', 'deliberation')).toBe(false);
   });
 });
+
+describe('cycle phases at their edges', () => {
+  it('says why it refuses a date', () => {
+    expect(() => chinaDay(new Date('nonsense'))).toThrow('chinaDay: invalid date');
+    expect(() => chinaDay('nonsense')).toThrow('chinaDay: invalid date');
+  });
+
+  it('takes the later phase of an overlap in programme order, whatever order the plan lists them in', () => {
+    expect(currentPhase({ phases: [...plan].reverse() }, '2026-05-20')).toBe('public_notice');
+  });
+
+  it('never lets a closed cycle overrun, even with a planned row for closed', () => {
+    const withClosed = [...plan, { phase: 'closed' as const, startsOn: '2026-06-01', endsOn: '2026-06-30' }];
+    expect(isOverrun({ phases: withClosed, phase: 'closed' }, '2026-08-01')).toBe(false);
+  });
+
+  it('finds the earliest next opening whatever order the plan lists the phases in', () => {
+    expect(nextOpening({ phases: [...plan].reverse(), phase: 'collection' }, ['deliberation', 'screening'])).toBe('2026-04-01');
+  });
+
+  it('leaves the phase left as planned when it ends on its planned last day', () => {
+    expect(redateEarlyEnd(plan, 'screening', 'resident_vote', '2026-04-15')).toEqual([
+      { phase: 'resident_vote', was: { startsOn: '2026-04-20', endsOn: '2026-04-30' }, startsOn: '2026-04-15', endsOn: '2026-04-30' },
+    ]);
+  });
+
+  it('leaves the phase opened as planned when today is within its dates, its first day or its last', () => {
+    for (const today of ['2026-05-01', '2026-05-10', '2026-05-20']) expect(redateEarlyEnd(plan, 'resident_vote', 'deliberation', today), today).toEqual([]);
+  });
+
+  it('does not call staying in a phase after notice passing notice', () => {
+    expect(passesNotice('implementation', 'implementation')).toBe(false);
+    expect(passesNotice(null, 'implementation')).toBe(true);
+  });
+});

@@ -83,11 +83,9 @@ export function currentPhase(cycle: CycleSchedule, now: Date | string): CyclePha
 export function nextPhase(phase: CyclePhase, rulebook: { vote: { method: VoteMethod } }): CyclePhase | null {
   const phases = phasesFor(rulebook);
   const i = phases.indexOf(phase);
-  if (i === -1) {
-    // Only 'resident_vote' can be missing: a cycle whose rulebook changed to
-    // "no vote" while the vote was open moves on to deliberation.
-    return phase === 'resident_vote' ? 'deliberation' : null;
-  }
+  // Only 'resident_vote' can be missing: a cycle whose rulebook changed to
+  // "no vote" while the vote was open moves on to deliberation.
+  if (i === -1) return 'deliberation';
   return phases[i + 1] ?? null;
 }
 
@@ -115,7 +113,7 @@ export function phaseMove(from: CyclePhase | null, to: CyclePhase, rulebook: { v
 
 /** The planned row of `phase`, if the plan has one. */
 export function plannedFor(phases: readonly PlannedPhase[], phase: CyclePhase | null): PlannedPhase | undefined {
-  return phase === null ? undefined : phases.find((p) => p.phase === phase);
+  return phases.find((p) => p.phase === phase);
 }
 
 /**
@@ -125,7 +123,7 @@ export function plannedFor(phases: readonly PlannedPhase[], phase: CyclePhase | 
  * end neither.
  */
 export function isOverrun(cycle: { phases: readonly PlannedPhase[]; phase: CyclePhase | null }, now: Date | string): boolean {
-  if (cycle.phase === null || cycle.phase === 'closed') return false;
+  if (cycle.phase === 'closed') return false;
   const planned = plannedFor(cycle.phases, cycle.phase);
   return planned !== undefined && planned.endsOn < chinaDay(now);
 }

@@ -174,3 +174,43 @@ describe('amounts in figures', () => {
     expect([fenToFigures(34_000_000), fenToFigures(123_456), fenToFigures(5), fenToFigures(0)]).toEqual(['¥340,000.00', '¥1,234.56', '¥0.05', '¥0.00']);
   });
 });
+
+describe('delivery rules at their edges', () => {
+  it('refuses a day past its month’s end, a day 00, a month 00 and a year before 100', () => {
+    for (const day of ['2026-04-31', '2026-03-00', '2026-00-10', '0050-01-01']) expect(isIsoDay(day), day).toBe(false);
+    expect(isIsoDay('2026-12-31')).toBe(true);
+  });
+
+  it('counts the days of February between the first of February and the first of March', () => {
+    expect(daysBetween('2026-02-01', '2026-03-01')).toBe(28);
+  });
+
+  it('takes an agreement signed today, and an end on the day of the start', () => {
+    expect(checkAgreement({ ...agreement, agreementDate: '2026-06-05' }, { today: '2026-06-05' })).toEqual({});
+    expect(checkAgreement({ ...agreement, plannedEnd: '2026-06-15' })).toEqual({});
+  });
+
+  it('names a planned start or end that is not a day, and then compares nothing', () => {
+    expect(checkAgreement({ ...agreement, plannedStart: 'soon' })).toEqual({ plannedStart: 'bad_date' });
+    expect(checkAgreement({ ...agreement, plannedEnd: '2026-11-31' })).toEqual({ plannedEnd: 'bad_date' });
+  });
+
+  it('takes a rating of a whole 1 to 5, or none', () => {
+    for (const rating of [1, 5, null]) expect(checkAgreement({ ...agreement, implementerRating: rating })).toEqual({});
+    for (const rating of [0, 6, 2.5]) expect(checkAgreement({ ...agreement, implementerRating: rating })).toEqual({ implementerRating: 'rating_out_of_range' });
+  });
+
+  it('counts only whole scores from 1 to 5', () => {
+    expect(satisfaction([1, 5, 0, 6, 2.5])).toEqual({ count: 2, mean: 3, satisfied: 1, satisfiedShare: 0.5, distribution: [1, 0, 0, 0, 1] });
+  });
+
+  it('writes nothing for a missing or non-finite number, and true or false for a flag', () => {
+    expect([csvCell(undefined), csvCell(Number.NaN), csvCell(Number.POSITIVE_INFINITY), csvCell(true), csvCell(false)]).toEqual(['', '', '', 'true', 'false']);
+  });
+
+  it('groups every three digits of millions, and refuses what is not a whole non-negative number of fen', () => {
+    expect(fenToFigures(123_456_700)).toBe('¥1,234,567.00');
+    expect(() => fenToFigures(-1)).toThrow('fenToFigures: -1');
+    expect(() => fenToFigures(1.5)).toThrow('fenToFigures: 1.5');
+  });
+});

@@ -38,7 +38,10 @@ export function isIsoDay(s: string): boolean {
   const m = DAY_RE.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  // A day past its month's end rolls into the next month, so its day number
+  // changes; a month past 12 (or 00) rolls into another year, as does a
+  // year before 100 (Date.UTC reads 0050 as 1950).
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCDate() === Number(m[3]);
 }
 
 /** Whole days from `a` to `b` (positive when b is later). Both YYYY-MM-DD. */

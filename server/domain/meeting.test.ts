@@ -156,3 +156,18 @@ describe('the remaining budget', () => {
     expect(committedAmount({ estimatedCostFen: 100, agreedAmountFen: null })).toBe(100);
   });
 });
+
+describe('meetings at their edges', () => {
+  it('reads a start time given with seconds as the minute it names, China time', () => {
+    expect(meetingStartsAt('2026-11-25T19:30:45').toISOString()).toBe('2026-11-25T11:30:00.000Z');
+  });
+
+  it('keeps the agenda of an open meeting closed to changes', () => {
+    expect(whyNotEditAgenda({ status: 'open', agendaPublished: false })).toBe('agenda_published');
+  });
+
+  it('says which amount is not a whole number of fen', () => {
+    expect(() => checkBudget(100, -1, 5)).toThrow('checkBudget: committedFen -1 is not a whole number of fen ≥ 0');
+    expect(() => checkBudget(100, 0, 1.5)).toThrow('checkBudget: costFen 1.5 is not a whole number of fen ≥ 0');
+  });
+});

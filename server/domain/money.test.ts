@@ -189,3 +189,35 @@ describe('unit helpers', () => {
     expect(() => wanToFen(10_000_000_000)).toThrow(RangeError);
   });
 });
+
+describe('money at its edges', () => {
+  it('refuses an amount of MAX_TYPED_FEN written in characters only NFKC reads as digits, as not a number rather than too large', () => {
+    expect(parseTypedYuan('\u{1D7D7}999999999999.99')).toEqual({ ok: false, reason: 'not_a_number' });
+    expect(parseTypedYuan('\u{1D7CF}0000000000000')).toEqual({ ok: false, reason: 'too_large' });
+  });
+
+  it('writes whole 万元 with no places, and refuses places that are not whole and from 0 to 6', () => {
+    expect([formatWan(15_000_000, 0), formatWan(15_500_000, 0), formatWan(15_499_999, 0)]).toEqual(['15', '16', '15']);
+    expect(() => formatWan(100, -1)).toThrow('money: -1 decimal places of ten thousand yuan');
+    expect(() => formatWan(100, 1.5)).toThrow('money: 1.5 decimal places of ten thousand yuan');
+  });
+
+  it('writes an amount that rounds to nothing as 0, without a minus', () => {
+    expect(formatWan(-1, 2)).toBe('0');
+    expect(formatWan(-1)).toBe('-0.000001');
+  });
+
+  it('writes negative amounts with a minus', () => {
+    expect(formatYuan(-123_456)).toBe('-1,234.56');
+    expect(fenToYuanInput(-150)).toBe('-1.50');
+  });
+
+  it('refuses anything that is not a whole number of fen, saying which', () => {
+    expect(() => formatWan(1.5)).toThrow('money: 1.5 is not a whole number of fen');
+    expect(() => formatYuan(1.5)).toThrow('money: 1.5 is not a whole number of fen');
+    expect(() => fenToYuanInput(1.5)).toThrow('money: 1.5 is not a whole number of fen');
+    expect(() => yuanToFen(0.1)).toThrow('money: 0.1 is not a whole number of yuan');
+    expect(() => yuanToFen(2 ** 50)).toThrow(`money: ${2 ** 50 * 100} is not a whole number of fen`);
+    expect(() => wanToFen(1.5)).toThrow('money: 1.5 is not a whole number of ten thousand yuan');
+  });
+});

@@ -115,7 +115,8 @@ function yuanText(absFen: number): string {
 
 /** Whole units and a remainder as '12,345.67' with trailing zeros (and a bare point) dropped. */
 function decimalText(whole: number, part: number, places: number): string {
-  const decimals = places === 0 ? '' : String(part).padStart(places, '0').replace(/0+$/u, '');
+  // With no places the part is 0, which drops to ''.
+  const decimals = String(part).padStart(places, '0').replace(/0+$/u, '');
   return decimals === '' ? groupThousands(String(whole)) : `${groupThousands(String(whole))}.${decimals}`;
 }
 
@@ -135,7 +136,7 @@ export function formatWan(fen: number, places = 6): string {
   const abs = Math.abs(fen);
   const step = 10 ** (6 - places);
   const rest = abs % step;
-  const units = (abs - rest) / step + (rest * 2 >= step && step > 1 ? 1 : 0);
+  const units = (abs - rest) / step + (rest * 2 >= step ? 1 : 0);
   const scale = 10 ** places;
   const part = units % scale;
   const text = decimalText((units - part) / scale, part, places);

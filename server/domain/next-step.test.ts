@@ -124,3 +124,50 @@ describe('the road of a project', () => {
     expect(projectPath('under_deliberation', ['submitted', 'screened_in', 'under_deliberation', 'in_public_notice', 'under_deliberation'], false).done).toEqual(['submitted', 'screened_in']);
   });
 });
+
+describe('the next step at its edges', () => {
+  it('opens no later step on the first day of its phase', () => {
+    expect(at('submitted', { now: new Date('2026-12-16T09:00:00+08:00') })).toEqual({ next: 'screen', actor: 'screeners', by: '2026-12-31', overdue: false });
+  });
+
+  it('is not late on the day of its meeting', () => {
+    expect(at('under_deliberation', { meeting: { scheduledAt: '2026-12-07T19:30' } }).overdue).toBe(false);
+  });
+
+  it('is not late to sign an agreement on the day implementation starts', () => {
+    expect(at('approved', { now: new Date('2027-02-11T18:00:00+08:00') }).overdue).toBe(false);
+  });
+
+  it('gives no date to signing or delivering without an agreement or a planned implementation', () => {
+    for (const state of ['approved', 'in_progress'] as const) {
+      const step = at(state, { phases: [] });
+      expect(step, state).toEqual({ next: state === 'approved' ? 'sign_agreement' : 'deliver', actor: state === 'approved' ? 'staff' : 'implementer', overdue: false });
+      expect('by' in step, state).toBe(false);
+    }
+  });
+});
+
+describe('the road of a project at its edges', () => {
+  it('lays every step of the main path, in order', () => {
+    const rest = ['under_deliberation', 'in_public_notice', 'approved', 'in_progress', 'accepted', 'evaluated', 'audited', 'archived'];
+    expect(mainPath(true)).toEqual(['submitted', 'screened_in', 'shortlisted', ...rest]);
+    expect(mainPath(false)).toEqual(['submitted', 'screened_in', ...rest]);
+  });
+
+  it('puts the whole road ahead of a draft, submission included', () => {
+    expect(projectPath('draft', ['draft'], true)).toEqual({ done: [], current: 'draft', ahead: mainPath(true) });
+  });
+
+  it('has the rest of the road ahead of a screened project', () => {
+    expect(projectPath('screened_in', ['submitted', 'screened_in'], false).ahead).toEqual(mainPath(false).slice(2));
+  });
+
+  it('lays nothing ahead of a state the road does not pass, such as a shortlist where residents no longer vote', () => {
+    expect(projectPath('shortlisted', ['submitted', 'screened_in', 'shortlisted'], false)).toEqual({ done: ['submitted', 'screened_in'], current: 'shortlisted', ahead: [] });
+  });
+
+  it('lays nothing ahead of an archived project, and keeps the road behind it', () => {
+    const all = mainPath(true);
+    expect(projectPath('archived', all, true)).toEqual({ done: all.slice(0, -1), current: 'archived', ahead: [] });
+  });
+});

@@ -16,7 +16,7 @@
 import { chinaDay, type CyclePhase, type PlannedPhase } from './cycle-phases.ts';
 import { overdue as deliveryOverdue } from './delivery.ts';
 import { DAY_MS } from './notice.ts';
-import { isTerminal, type ProjectState } from './project-states.ts';
+import type { ProjectState } from './project-states.ts';
 import type { VoteMethod } from './rulebook.ts';
 
 export const NEXT_STEPS = [
@@ -153,7 +153,7 @@ function stepOf(input: NextStepInput): NextStep {
 function delivering(next: 'deliver' | 'rework', input: NextStepInput, today: string): NextStep {
   const a = input.agreement;
   const end = a?.plannedEnd ?? phaseOf(input.phases, 'implementation')?.endsOn;
-  const out: NextStep = { next, actor: 'implementer', overdue: end !== undefined && deliveryOverdue(input.state, end, today).overdue };
+  const out: NextStep = { next, actor: 'implementer', overdue: deliveryOverdue(input.state, end, today).overdue };
   if (a) out.person = a.implementerName;
   if (end) out.by = end;
   return out;
@@ -186,7 +186,7 @@ export function projectPath(state: ProjectState, reached: readonly ProjectState[
   const main = mainPath(hasResidentVote);
   // Where the project is now: on the main path, or a detour (acceptance_failed sits where in_progress is).
   const done = [...new Set(reached.filter((s) => s !== state && s !== 'draft'))];
-  if (isTerminal(state)) return { done, current: state, ahead: [] };
+  // Nothing is ahead of a terminal state: it is off the main path (screened out, rejected…), or its end (archived).
   const anchor: ProjectState = state === 'acceptance_failed' ? 'in_progress' : state === 'draft' ? 'submitted' : state;
   const i = main.indexOf(anchor);
   const ahead = i === -1 ? [] : main.slice(state === 'draft' ? i : i + 1);

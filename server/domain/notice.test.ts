@@ -50,3 +50,9 @@ describe('objections', () => {
     expect(whyNotAnswer({ ...running, closedAt: start, outcome: 'returned' }, 'open')).toBe('notice_closed');
   });
 });
+
+describe('notice periods at their edges', () => {
+  it('says what is wrong with the number of days', () => {
+    expect(() => noticeEndsAt(new Date('2026-12-01T00:00:00Z'), 0)).toThrow('noticeDays must be a whole number > 0, got 0');
+  });
+});

@@ -11,6 +11,7 @@ import {
   isSystemActor,
   reasonCannot,
   reasonToShow,
+  roleReason,
   whoCannot,
 } from './permissions.ts';
 import { CYCLE_PHASES } from './cycle-phases.ts';
@@ -286,5 +287,27 @@ describe('reason codes', () => {
     expect(REASON_STATUS.wrong_state).toBe(409);
     expect(REASON_STATUS.transition_not_allowed).toBe(409);
     expect(REASON_STATUS.reason_required).toBe(422);
+  });
+});
+
+describe('permissions at their edges', () => {
+  it('finds a role held anywhere among several assignments', () => {
+    const both = person('b', ['resident', at('community', 'c1')], ['staff', at('community', 'c2')]);
+    expect(hasRoleAnywhere(both, 'staff')).toBe(true);
+  });
+
+  it('refuses an action it does not know, asked either way', () => {
+    expect(whoCannot('fly' as Action, c1, staff)).toBe('unknown_action');
+    expect(reasonToShow('fly' as Action, { area: c1 } as Subject, staff)).toBe('unknown_action');
+  });
+
+  it('says a role is required when no role would do, or when residents are not the only ones who may', () => {
+    expect(roleReason(nobody!, [], c1)).toBe('role_required');
+    expect(roleReason(nobody!, ['resident', 'staff'], c1)).toBe('role_required');
+    expect(roleReason(nobody!, ['resident'], c1)).toBe('not_resident_of_community');
+  });
+
+  it('says the scope is too narrow when one of the roles is held here below the level asked', () => {
+    expect(roleReason(staff!, ['staff', 'officer'], c1, 'street')).toBe('scope_too_narrow');
   });
 });

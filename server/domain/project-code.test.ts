@@ -70,3 +70,23 @@ describe('normalizeProjectCode', () => {
     expect(normalizeProjectCode('SGJD-TXSQ-2026-99999999999999999')).toBeNull();
   });
 });
+
+describe('project codes at their edges', () => {
+  it('says which part is bad', () => {
+    expect(() => formatProjectCode('sgjd', 'TXSQ', 2026, 1)).toThrow('bad street code: "sgjd"');
+    expect(() => formatProjectCode('SGJD', '', 2026, 1)).toThrow('bad community code: ""');
+    expect(() => formatProjectCode('SGJD', 'TXSQ', 26, 1)).toThrow('bad year: 26');
+    expect(() => formatProjectCode('SGJD', 'TXSQ', 2026, 0)).toThrow('bad sequence number: 0');
+  });
+
+  it('takes four-digit years from 1000 to 9999', () => {
+    expect(formatProjectCode('SGJD', 'TXSQ', 1000, 1)).toBe('SGJD-TXSQ-1000-01');
+    expect(formatProjectCode('SGJD', 'TXSQ', 9999, 1)).toBe('SGJD-TXSQ-9999-01');
+    expect(() => formatProjectCode('SGJD', 'TXSQ', 10_000, 1)).toThrow('bad year: 10000');
+  });
+
+  it('normalises the first project of a cycle, and nothing with more in front', () => {
+    expect(normalizeProjectCode('sgjd-txsq-2026-1')).toBe('SGJD-TXSQ-2026-01');
+    expect(normalizeProjectCode('#SGJD-TXSQ-2026-1')).toBeNull();
+  });
+});

@@ -467,3 +467,19 @@ describe('rulebook options: advisory vote, rolling screening', () => {
     expect(eventOpensOn('submit', { ...cycle, phase: 'screening' })).toBeNull(); // collection is over, not ahead
   });
 });
+
+describe('the project machine at its edges', () => {
+  it('screens only during screening, unless the rulebook screens on a rolling basis', () => {
+    expect(eventPhases()).toEqual({ submit: ['collection'], screen_in: ['screening'], screen_out: ['screening'] });
+    expect(transition(project('submitted'), 'screen_in', actors.staff, { phase: 'screening' })).toMatchObject({ ok: true, to: 'screened_in' });
+  });
+
+  it('refuses an unknown step before asking who takes it', () => {
+    expect(whoCannotStep(place, 'fly' as ProjectEvent, actors.staff)).toBe('unknown_event');
+  });
+
+  it('lets staff withdraw a committee’s proposal they entered under their own account', () => {
+    const committees = { ...project('submitted', 'u-staff'), proposerType: 'residents_committee' as const };
+    expect(transition(committees, 'withdraw', actors.staff)).toMatchObject({ ok: true, to: 'withdrawn' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProposal as check, linkify, oneLine, cleanText, type ExistingProject, type ProposalInput } from './proposal-checks.ts';
+import { checkProposal as check, isOverCap, linkify, oneLine, cleanText, readNumber, type ExistingProject, type ProposalInput } from './proposal-checks.ts';
 import { DEFAULT_RULEBOOK_SETTINGS as RB, type Bilingual } from './rulebook.ts';
 import { capRuleText, proposalIssueText, warningText } from '#messages/proposal-words.ts';
 import { say } from '#messages/say.ts';
@@ -185,5 +185,105 @@ describe('linkify', () => {
     expect(link).toEqual({ kind: 'link', text: 'https://a.cn/', href: 'https://a.cn/' });
     const [quoted] = linkify("https://a.cn/it's").filter((s) => s.kind === 'link');
     expect(quoted).toMatchObject({ href: "https://a.cn/it's" });
+  });
+});
+
+describe('checkProposal, field by field (codes)', () => {
+  const fieldsOf = (input: ProposalInput, complete = false) => check(RB, input, [], { complete }).fields;
+
+  it('takes a cost of spaces as no cost: nothing while typing, required when complete', () => {
+    expect(fieldsOf({ estimatedCost: '   ' })).toEqual({});
+    expect(fieldsOf({ ...good, estimatedCost: '   ' }, true)).toEqual({ estimatedCost: { code: 'cost_required' } });
+  });
+
+  it('calls an empty required field required, not too short', () => {
+    expect(fieldsOf({ ...good, title: '' }, true)).toEqual({ title: { code: 'required' } });
+  });
+
+  it('takes a title of exactly the shortest length, and flags a short one only when complete', () => {
+    expect(fieldsOf({ ...good, title: '健身路径' }, true)).toEqual({});
+    expect(fieldsOf({ title: '修路' })).toEqual({});
+  });
+
+  it('takes latitudes from -90 to 90 and longitudes from -180 to 180', () => {
+    expect(fieldsOf({ lat: -90, lng: -180 })).toEqual({});
+    expect(fieldsOf({ lat: 90, lng: 180 })).toEqual({});
+    expect(fieldsOf({ lat: -90.5, lng: 0 })).toEqual({ lat: { code: 'lat_range' } });
+    expect(fieldsOf({ lat: 0, lng: -180.5 })).toEqual({ lng: { code: 'lng_range' } });
+    expect(fieldsOf({ lat: 0, lng: 180.5 })).toEqual({ lng: { code: 'lng_range' } });
+  });
+
+  it('names a longitude that is not a number, and a longitude without a latitude', () => {
+    expect(fieldsOf({ lat: 22.5, lng: 'east' })).toEqual({ lng: { code: 'not_a_number' } });
+    expect(fieldsOf({ lng: 114.1 })).toEqual({ lat: { code: 'point_both' } });
+  });
+
+  it('takes from none to ten million beneficiaries', () => {
+    expect(fieldsOf({ beneficiaryCount: 0 })).toEqual({});
+    expect(fieldsOf({ beneficiaryCount: 10_000_000 })).toEqual({});
+    expect(fieldsOf({ beneficiaryCount: 10_000_001 })).toEqual({ beneficiaryCount: { code: 'count_range' } });
+  });
+});
+
+describe('duplicate hints', () => {
+  const lamp = (id: string): ExistingProject => ({ id, code: `C-${id}`, title: '路灯', address: '桃源村' });
+
+  it('looks for duplicates from a two-character title, not from one character', () => {
+    expect(check(RB, { title: '路灯' }, [lamp('p1')]).duplicates.map((d) => d.id)).toEqual(['p1']);
+    expect(check(RB, { title: '灯' }, [{ ...lamp('p1'), title: '灯' }]).duplicates).toEqual([]);
+  });
+
+  it('shows at most five', () => {
+    const six = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map(lamp);
+    expect(check(RB, { title: '路灯' }, six).duplicates.map((d) => d.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+  });
+});
+
+describe('isOverCap', () => {
+  it('blocks on the cost only when both it and the cap are known and the cost is over', () => {
+    expect(isOverCap({ capFen: 100, costFen: 101 })).toBe(true);
+    expect(isOverCap({ capFen: 100, costFen: 100 })).toBe(false);
+    expect(isOverCap({ capFen: null, costFen: 101 })).toBe(false);
+    expect(isOverCap({ capFen: 100, costFen: null })).toBe(false);
+  });
+});
+
+describe('reading text and numbers', () => {
+  it('turns a lone carriage return into a newline, and collapses a run of spaces to one', () => {
+    expect(cleanText('a\rb')).toBe('a\nb');
+    expect(oneLine('a  \u3000 b')).toBe('a b');
+  });
+
+  it('reads numbers as people type them, full width and around spaces', () => {
+    expect(readNumber(' 12 ')).toBe(12);
+    expect(readNumber('１２.５')).toBe(12.5);
+    expect(readNumber('.25')).toBe(0.25);
+    expect(readNumber('+3.')).toBe(3);
+    expect(readNumber('  ')).toBeNull();
+    expect(readNumber(null)).toBeNull();
+    expect(readNumber(7)).toBe(7);
+  });
+
+  it('calls anything else not a number', () => {
+    for (const v of ['x12', '12x', '.', '1e3', '.x']) expect(readNumber(v), v).toBe('bad');
+    expect(readNumber(Number.POSITIVE_INFINITY)).toBe('bad');
+    expect(readNumber(Number.NaN)).toBe('bad');
+  });
+});
+
+describe('linkify at its edges', () => {
+  it('starts and ends with the link when the text is only a link', () => {
+    expect(linkify('https://example.com/a')).toEqual([{ kind: 'link', text: 'https://example.com/a', href: 'https://example.com/a' }]);
+  });
+
+  it('drops punctuation and an unbalanced bracket in any order', () => {
+    expect(linkify('https://example.com/a.) next')).toEqual([
+      { kind: 'link', text: 'https://example.com/a', href: 'https://example.com/a' },
+      { kind: 'text', text: '.) next' },
+    ]);
+  });
+
+  it('leaves an address the URL parser refuses as text', () => {
+    expect(linkify('see http://[ here')).toEqual([{ kind: 'text', text: 'see http://[ here' }]);
   });
 });

@@ -161,15 +161,12 @@ export function checkProposal(
 
   // Cost: read the yuan, then hold it against the category's cap.
   let costFen: number | null = null;
-  const costText = input.estimatedCost == null ? '' : String(input.estimatedCost);
-  if (costText.trim() === '') {
-    if (complete) set('estimatedCost', 'cost_required');
-  } else {
-    const parsed = parseTypedYuan(costText);
-    if (!parsed.ok) set('estimatedCost', parsed.reason === 'empty' ? 'cost_required' : `cost_${parsed.reason}`);
-    else if (parsed.fen === 0) set('estimatedCost', 'cost_zero');
-    else costFen = parsed.fen;
-  }
+  const parsed = parseTypedYuan(input.estimatedCost == null ? '' : String(input.estimatedCost));
+  if (!parsed.ok) {
+    if (parsed.reason !== 'empty') set('estimatedCost', `cost_${parsed.reason}`);
+    else if (complete) set('estimatedCost', 'cost_required');
+  } else if (parsed.fen === 0) set('estimatedCost', 'cost_zero');
+  else costFen = parsed.fen;
   const capCategory = category ? { name: category.name, capFen: category.capFen } : null;
   if (capCategory && costFen !== null) {
     const over = checkCap(rulebook, category!.key, costFen);
@@ -281,11 +278,9 @@ const TRAILING = /[.,;:!?'"]+$/;
  */
 export function linkify(text: string): TextSegment[] {
   const out: TextSegment[] = [];
+  // Text and links alternate: a piece of text is always followed by a link or the end.
   const pushText = (s: string) => {
-    if (s === '') return;
-    const last = out[out.length - 1];
-    if (last?.kind === 'text') last.text += s;
-    else out.push({ kind: 'text', text: s });
+    if (s !== '') out.push({ kind: 'text', text: s });
   };
   let at = 0;
   for (const m of text.matchAll(URL_RE)) {

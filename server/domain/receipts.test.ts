@@ -48,3 +48,9 @@ describe('the published list of counted receipt fingerprints', () => {
     fc.assert(fc.property(fc.stringMatching(new RegExp(TYPED_RECEIPT)), (typed) => RECEIPT_RE.test(typedReceiptCode(typed)!)));
   });
 });
+
+describe('receipt codes at their edges', () => {
+  it('leaves a code of another length cleaned but unsplit', () => {
+    expect(normalizeReceiptCode('abc-12')).toBe('ABC12');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCsv, decodeCsvBytes, MAX_REGISTER_ROWS, type CsvProblem } from './register-csv.ts';
+import { splitCsv, decodeCsvBytes, MAX_REGISTER_ROWS, parseRegisterCsv as parseDomain, type CsvProblem } from './register-csv.ts';
 import { parseRegisterCsv } from '#messages/register-words.ts';
 import { describeCsvProblem as describeIn } from '#messages/register-words.ts';
 import { say } from '#messages/say.ts';
@@ -72,5 +72,119 @@ describe('register CSV', () => {
   it('refuses an empty file and a malformed phone number', () => {
     expect(parseRegisterCsv('')).toEqual({ ok: false, problems: [{ line: 1, reason: 'empty_file' }] });
     expect(parseRegisterCsv('register_no,name,address,phone\nA1,x,y,abc\n')).toMatchObject({ ok: false, problems: [{ line: 2, column: 'phone', reason: 'bad_phone' }] });
+  });
+});
+
+describe('splitCsv at its edges', () => {
+  const split = (text: string) => {
+    const r = splitCsv(text);
+    return 'problem' in r ? r : r.records;
+  };
+
+  it('drops a byte-order mark, so a quoted first field still reads as quoted', () => {
+    expect(split('\ufeff"a,b",c')).toEqual([{ line: 1, fields: ['a,b', 'c'] }]);
+  });
+
+  it('keeps counting lines inside a quoted field', () => {
+    expect(split('a\n"x\ny",z\nb')).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 2, fields: ['x\ny', 'z'] },
+      { line: 4, fields: ['b'] },
+    ]);
+  });
+
+  it('takes a quote inside a field as a character', () => {
+    expect(split('a"b,c')).toEqual([{ line: 1, fields: ['a"b', 'c'] }]);
+  });
+
+  it('ends a record at a lone carriage return', () => {
+    expect(split('a\rb\r\nc')).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 2, fields: ['b'] },
+      { line: 3, fields: ['c'] },
+    ]);
+  });
+
+  it('keeps a last record without a newline, even a single field', () => {
+    expect(split('a,b\nc')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['c'] },
+    ]);
+    expect(split('a,')).toEqual([{ line: 1, fields: ['a', ''] }]);
+  });
+
+  it('skips lines of spaces, but not a record whose first field is blank', () => {
+    expect(split('a\n  \n ,x\n')).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 3, fields: [' ', 'x'] },
+    ]);
+  });
+});
+
+describe('parseRegisterCsv at its edges', () => {
+  const HEADERS = { register_no: ['编号'], name: ['姓名'], address: ['地址'], phone: ['电话'] };
+
+  it('knows a column by its own name as well as the names the caller gives, around spaces', () => {
+    expect(parseDomain(' Register_No , 姓名,地址 \nA1,甲,1栋\n', HEADERS)).toEqual({ ok: true, rows: [{ line: 2, registerNo: 'A1', name: '甲', address: '1栋', phone: null }] });
+  });
+
+  it('trims every field', () => {
+    expect(parseDomain('register_no,name,address,phone\n A1 , 甲 , 1栋 , 13800000000 \n')).toEqual({
+      ok: true,
+      rows: [{ line: 2, registerNo: 'A1', name: '甲', address: '1栋', phone: '13800000000' }],
+    });
+  });
+
+  it('names a column as the header wrote it, without its spaces, and an unnamed one by its place', () => {
+    expect(parseDomain(' 姓名 ,编号,地址\n,A1,1栋\n', HEADERS)).toEqual({ ok: false, problems: [{ line: 2, column: '姓名', reason: 'required' }] });
+    expect(parseDomain('register_no,name,address, age ,\n')).toEqual({
+      ok: false,
+      problems: [
+        { line: 1, column: 'age', reason: 'unknown_column' },
+        { line: 1, column: '#5', reason: 'unknown_column' },
+      ],
+    });
+  });
+
+  it('says how many fields a row has and how many the header has', () => {
+    expect(parseDomain('register_no,name,address\nA1,x\n')).toEqual({ ok: false, problems: [{ line: 2, reason: 'wrong_field_count', detail: '2/3' }] });
+  });
+
+  it('refuses an unclosed quote', () => {
+    expect(parseDomain('register_no,name,address\n"A1,x,y\n')).toEqual({ ok: false, problems: [{ line: 2, reason: 'unterminated_quote' }] });
+  });
+
+  it('takes a name of forty characters and refuses forty-one', () => {
+    const name = (n: number) => `register_no,name,address\nA1,${'张'.repeat(n)},1栋\n`;
+    expect(parseDomain(name(40)).ok).toBe(true);
+    expect(parseDomain(name(41))).toEqual({ ok: false, problems: [{ line: 2, column: 'name', reason: 'too_long' }] });
+  });
+
+  it('does not call two rows without a number duplicates', () => {
+    expect(parseDomain('register_no,name,address\n,甲,1栋\n,乙,2栋\n')).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, column: 'register_no', reason: 'required' },
+        { line: 3, column: 'register_no', reason: 'required' },
+      ],
+    });
+  });
+
+  it('stops at fifty problems', () => {
+    const rows = (n: number) => 'register_no,name,address\n' + Array.from({ length: n }, (_, i) => `A${i},,1栋\n`).join('');
+    const problems = (n: number) => {
+      const r = parseDomain(rows(n));
+      return r.ok ? 0 : r.problems.length;
+    };
+    expect(problems(49)).toBe(49);
+    expect(problems(50)).toBe(50);
+    expect(problems(60)).toBe(50);
+  });
+
+  it(`takes ${MAX_REGISTER_ROWS} residents and refuses one more, at its line`, () => {
+    const rows = (n: number) => 'register_no,name,address\n' + Array.from({ length: n }, (_, i) => `A${i},甲,1栋\n`).join('');
+    const full = parseDomain(rows(MAX_REGISTER_ROWS));
+    expect(full.ok && full.rows.length).toBe(MAX_REGISTER_ROWS);
+    expect(parseDomain(rows(MAX_REGISTER_ROWS + 1))).toEqual({ ok: false, problems: [{ line: MAX_REGISTER_ROWS + 2, reason: 'too_many_rows' }] });
   });
 });

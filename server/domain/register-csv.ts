@@ -66,11 +66,9 @@ export function splitCsv(text: string): { records: { line: number; fields: strin
     } else field += ch;
   }
   if (inQuotes) return { problem: { line: quoteStartLine, reason: 'unterminated_quote' } };
-  if (field !== '' || fields.length) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  // Blank lines (a lone empty field) are not records.
+  fields.push(field);
+  records.push({ line: recordLine, fields });
+  // Blank lines (a lone empty field) are not records; nor is the empty last line after a final newline.
   return { records: records.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === '')) };
 }
 
@@ -105,29 +103,18 @@ export function parseRegisterCsv(text: string, headers: ColumnHeaders = COLUMNS)
       continue;
     }
     const get = (c: Column) => (index[c] === undefined ? '' : rec.fields[index[c]!].trim());
-    let bad = false;
     for (const col of Object.keys(COLUMNS) as Column[]) {
       const v = get(col);
-      if (REQUIRED.includes(col) && v === '') {
-        problems.push({ line: rec.line, column: shown[col], reason: 'required' });
-        bad = true;
-      } else if ([...v].length > MAX_LEN[col]) {
-        problems.push({ line: rec.line, column: shown[col], reason: 'too_long' });
-        bad = true;
-      }
+      if (REQUIRED.includes(col) && v === '') problems.push({ line: rec.line, column: shown[col], reason: 'required' });
+      else if ([...v].length > MAX_LEN[col]) problems.push({ line: rec.line, column: shown[col], reason: 'too_long' });
     }
     const phone = get('phone');
-    if (phone && !REGISTER_PHONE_RE.test(phone)) {
-      problems.push({ line: rec.line, column: shown.phone, reason: 'bad_phone' });
-      bad = true;
-    }
+    if (phone && !REGISTER_PHONE_RE.test(phone)) problems.push({ line: rec.line, column: shown.phone, reason: 'bad_phone' });
     const no = get('register_no');
-    if (no && seen.has(no)) {
-      problems.push({ line: rec.line, column: shown.register_no, reason: 'duplicate_in_file', otherLine: seen.get(no) });
-      bad = true;
-    }
-    if (no) seen.set(no, rec.line);
-    if (!bad) rows.push({ line: rec.line, registerNo: no, name: get('name'), address: get('address'), phone: phone || null });
+    if (no && seen.has(no)) problems.push({ line: rec.line, column: shown.register_no, reason: 'duplicate_in_file', otherLine: seen.get(no) });
+    seen.set(no, rec.line);
+    // A row with a problem is kept too: with any problem, no row is returned.
+    rows.push({ line: rec.line, registerNo: no, name: get('name'), address: get('address'), phone: phone || null });
     if (problems.length >= 50) break;
   }
   return problems.length ? { ok: false, problems } : { ok: true, rows };

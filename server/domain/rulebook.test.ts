@@ -11,7 +11,9 @@ import {
   sameAddress,
   titleSimilarity,
   validateRulebook,
+  resultRuleOfPabulib,
   screeningMode,
+  voteHeld,
   voteMode,
 } from './rulebook.ts';
 import type { Rulebook } from './rulebook.ts';
@@ -307,5 +309,215 @@ describe('rulebook options from real practice: screening and what the vote decid
       { field: 'screening', reason: 'unknown_value' },
     ]);
     expect(validateRulebook(rulebook({ vote: { method: 'none', effect: 'advisory' } }))).toEqual([{ field: 'vote.effect', reason: 'out_of_range' }]);
+  });
+});
+
+describe('resultRuleOfPabulib', () => {
+  it('reads pabulib’s rule names and this site’s own, around spaces', () => {
+    expect(resultRuleOfPabulib('greedy')).toBe('greedy');
+    expect(resultRuleOfPabulib('equalshares/add1')).toBe('mes-add1');
+    expect(resultRuleOfPabulib(' mes-add1 ')).toBe('mes-add1');
+  });
+
+  it('names no rule for another rule or none', () => {
+    expect(resultRuleOfPabulib('equalshares')).toBeNull();
+    expect(resultRuleOfPabulib('')).toBeNull();
+    expect(resultRuleOfPabulib(undefined)).toBeNull();
+  });
+});
+
+describe('validateRulebook, field by field', () => {
+  const issues = (overrides: Partial<Rulebook>) => validateRulebook(rulebook(overrides));
+
+  it('needs a district that is more than spaces', () => {
+    expect(issues({ districtId: '   ' })).toEqual([{ field: 'districtId', reason: 'required' }]);
+  });
+
+  it('needs a whole year from 2000 to 2100', () => {
+    expect(issues({ year: 2026.5 })).toEqual([{ field: 'year', reason: 'required' }]);
+    expect(issues({ year: 2000 })).toEqual([]);
+    expect(issues({ year: 2100 })).toEqual([]);
+    expect(issues({ year: 2101 })).toEqual([{ field: 'year', reason: 'out_of_range' }]);
+  });
+
+  it('needs at least one category, and names a missing list once', () => {
+    expect(issues({ categories: [] })).toEqual([{ field: 'categories', reason: 'required' }]);
+    expect(issues({ categories: undefined as never })).toEqual([{ field: 'categories', reason: 'required' }]);
+  });
+
+  it('names every field of an empty category entry', () => {
+    expect(issues({ categories: [null as never] })).toEqual([
+      { field: 'categories[0].key', reason: 'required' },
+      { field: 'categories[0].name.zh', reason: 'required' },
+      { field: 'categories[0].name.en', reason: 'required' },
+      { field: 'categories[0].capFen', reason: 'not_positive_integer' },
+    ]);
+  });
+
+  it('needs both names of a category, even when the name is missing altogether', () => {
+    expect(issues({ categories: [{ key: 'goods', capFen: 100, name: { zh: '货物类', en: ' ' } }] })).toEqual([
+      { field: 'categories[0].name.en', reason: 'required' },
+    ]);
+    expect(issues({ categories: [{ key: 'goods', capFen: 100 } as never] })).toEqual([
+      { field: 'categories[0].name.zh', reason: 'required' },
+      { field: 'categories[0].name.en', reason: 'required' },
+    ]);
+  });
+
+  it('allows a cap equal to the whole budget', () => {
+    expect(issues({ communityBudgetFen: 100_000_000 })).toEqual([]);
+  });
+
+  it('checks the themes as it checks the categories', () => {
+    expect(issues({ themes: undefined as never })).toEqual([{ field: 'themes', reason: 'required' }]);
+    expect(issues({ themes: [{ key: '', name: { zh: '公共设施', en: 'Public facilities' } }] })).toEqual([{ field: 'themes[0].key', reason: 'required' }]);
+  });
+
+  it('needs the quorum to be strict, and both fractions to be there', () => {
+    expect(issues({ quorum: { num: 2, den: 3, strict: false as true } })).toEqual([{ field: 'quorum.strict', reason: 'unknown_value' }]);
+    expect(issues({ quorum: undefined as never })).toEqual([{ field: 'quorum', reason: 'required' }]);
+    expect(issues({ passThreshold: undefined as never })).toEqual([{ field: 'passThreshold', reason: 'required' }]);
+  });
+
+  it('takes a zero share as a proper fraction, and refuses a negative or fractional numerator', () => {
+    expect(issues({ passThreshold: { num: 0, den: 2 } })).toEqual([]);
+    expect(issues({ passThreshold: { num: -1, den: 2 } })).toEqual([{ field: 'passThreshold', reason: 'bad_fraction' }]);
+    expect(issues({ passThreshold: { num: 0.5, den: 2 } })).toEqual([{ field: 'passThreshold', reason: 'bad_fraction' }]);
+    expect(issues({ passThreshold: { num: 1, den: 2.5 } })).toEqual([{ field: 'passThreshold', reason: 'bad_fraction' }]);
+  });
+
+  it('allows up to ninety days of notice', () => {
+    expect(issues({ noticeDays: 90 })).toEqual([]);
+    expect(issues({ noticeDays: 91 })).toEqual([{ field: 'noticeDays', reason: 'out_of_range' }]);
+  });
+
+  it('needs a negative list, and a term and both rule texts in each entry', () => {
+    expect(issues({ negativeList: undefined as never })).toEqual([{ field: 'negativeList', reason: 'required' }]);
+    expect(issues({ negativeList: [null as never] })).toEqual([
+      { field: 'negativeList[0].term', reason: 'required' },
+      { field: 'negativeList[0].rule.zh', reason: 'required' },
+      { field: 'negativeList[0].rule.en', reason: 'required' },
+    ]);
+    expect(issues({ negativeList: [{ term: '物业' } as never] })).toEqual([
+      { field: 'negativeList[0].rule.zh', reason: 'required' },
+      { field: 'negativeList[0].rule.en', reason: 'required' },
+    ]);
+    expect(issues({ negativeList: [{ term: '物业', rule: { zh: '不予立项', en: '' } }] })).toEqual([{ field: 'negativeList[0].rule.en', reason: 'required' }]);
+  });
+
+  it('checks a points vote: whole points, and a per-project limit no larger than them when there is one', () => {
+    expect(issues({ vote: { method: 'points', points: 10 } })).toEqual([]);
+    expect(issues({ vote: { method: 'points', points: 10, maxPerProject: 3 } })).toEqual([]);
+    expect(issues({ vote: { method: 'points', points: 10, maxPerProject: 10 } })).toEqual([]);
+    expect(issues({ vote: { method: 'points', points: 0, maxPerProject: 3 } })).toEqual([{ field: 'vote.points', reason: 'not_positive_integer' }]);
+    expect(issues({ vote: { method: 'points', points: 10, maxPerProject: 0 } })).toEqual([{ field: 'vote.maxPerProject', reason: 'not_positive_integer' }]);
+  });
+
+  it('knows where a vote may be held', () => {
+    expect(issues({ vote: { method: 'approval', maxChoices: 5, held: 'elsewhere' } })).toEqual([]);
+    expect(issues({ vote: { method: 'approval', maxChoices: 5, held: 'online' as never } })).toEqual([{ field: 'vote.held', reason: 'unknown_value' }]);
+  });
+});
+
+describe('rulebook checks at their edges', () => {
+  it('allows a project that costs nothing, and says which cost it refused', () => {
+    expect(checkCap(rulebook(), 'goods', 0)).toBeNull();
+    expect(() => checkCap(rulebook(), 'goods', -1)).toThrow('checkCap: cost -1 is not a non-negative whole number of fen');
+  });
+
+  it('never flags a blank term of the negative list', () => {
+    const blank = rulebook({ negativeList: [{ term: ' ', rule: { zh: '空', en: 'Blank' } }] });
+    expect(checkNegativeList(blank, '老旧小区加装监控摄像头')).toEqual([]);
+  });
+
+  it('names the count that is wrong', () => {
+    const r = rulebook();
+    expect(() => quorumMet(r, -1, 0)).toThrow('membersTotal must be a whole number ≥ 0, got -1');
+    expect(() => quorumMet(r, 9, -1)).toThrow('present must be a whole number ≥ 0, got -1');
+    expect(() => quorumMet(r, 9, 10)).toThrow('present cannot exceed membersTotal');
+    expect(() => motionPasses(r, -1, 0)).toThrow('present must be a whole number ≥ 0, got -1');
+    expect(() => motionPasses(r, 5, 0.5)).toThrow('votesFor must be a whole number ≥ 0, got 0.5');
+    expect(() => motionPasses(r, 5, 6)).toThrow('votesFor cannot exceed present');
+    expect(() => minimumPresent(r, -1)).toThrow('membersTotal must be a whole number ≥ 0, got -1');
+    expect(() => minimumVotesFor(r, -1)).toThrow('present must be a whole number ≥ 0, got -1');
+  });
+
+  it('finds no quorum and no majority among nobody, whatever the shares', () => {
+    const none = rulebook({ quorum: { num: 0, den: 3, strict: true }, passThreshold: { num: 0, den: 2 } });
+    expect(quorumMet(none, 0, 0)).toBe(false);
+    expect(motionPasses(none, 0, 0)).toBe(false);
+    expect(quorumMet(none, 3, 1)).toBe(true);
+    expect(motionPasses(none, 3, 1)).toBe(true);
+  });
+});
+
+describe('title similarity and addresses at their edges', () => {
+  it('compares one-character titles by that character, and two-character titles by their order', () => {
+    expect(titleSimilarity('灯', '灯')).toBe(1);
+    expect(titleSimilarity('路灯', '灯路')).toBe(0);
+    expect(titleSimilarity('路灯', '路灯')).toBe(1);
+  });
+
+  it('leaves punctuation out of titles and addresses', () => {
+    expect(titleSimilarity('路灯！', '路灯')).toBe(1);
+    expect(sameAddress('12栋。', '12栋')).toBe(true);
+  });
+
+  it('scores titles of nothing but common words 0, not NaN', () => {
+    expect(titleSimilarity('社区项目', '小区工程')).toBe(0);
+    expect(titleSimilarity('社区项目', '路灯')).toBe(0);
+  });
+
+  it('takes equal addresses as one place however short, and a blank one as none', () => {
+    expect(sameAddress('12栋', '12 栋')).toBe(true);
+    expect(sameAddress('', '桃源村12栋')).toBe(false);
+    expect(sameAddress('  ', '，')).toBe(false);
+  });
+
+  it('finds the shorter address inside the longer, whichever comes first, from four characters up', () => {
+    expect(sameAddress('桃源村12栋东侧', '桃源村12栋')).toBe(true);
+    expect(sameAddress('村12栋', '桃源村12栋')).toBe(true);
+    expect(sameAddress('12栋', '桃源村12栋')).toBe(false);
+  });
+});
+
+describe('likelyDuplicates at the thresholds', () => {
+  // Bigrams: abcde → ab bc cd de; abcdx → ab bc cd dx: 3 shared of 5, exactly 0.6.
+  it('flags a title exactly at the threshold anywhere', () => {
+    expect(titleSimilarity('abcde', 'abcdx')).toBe(0.6);
+    expect(likelyDuplicates({ title: 'abcde', address: '莲塘' }, [{ id: 'p1', title: 'abcdx', address: '桃源村12栋' }])).toEqual([
+      { id: 'p1', score: 0.6, sameAddress: false },
+    ]);
+  });
+
+  // abcdefg → 6 bigrams, abcdxyzu → 7, 3 shared: 3 of 10.
+  it('flags a title exactly at the lower threshold at the same address, and nothing below it', () => {
+    expect(titleSimilarity('abcdefg', 'abcdxyzu')).toBe(0.3);
+    const here = { address: '桃源村12栋' };
+    expect(likelyDuplicates({ title: 'abcdefg', ...here }, [{ id: 'p1', title: 'abcdxyzu', ...here }])).toEqual([{ id: 'p1', score: 0.3, sameAddress: true }]);
+    expect(likelyDuplicates({ title: 'abcdefg', ...here }, [{ id: 'p2', title: 'abcxyzuv', ...here }])).toEqual([]);
+  });
+
+  it('lists the most similar first, and equal scores by id', () => {
+    const candidate = { title: 'abcde', address: '莲塘' };
+    const elsewhere = { address: '桃源村12栋' };
+    const matches = likelyDuplicates(candidate, [
+      { id: 'c', title: 'abcdx', ...elsewhere },
+      { id: 'b', title: 'abcde', ...elsewhere },
+      { id: 'a', title: 'abcde', ...elsewhere },
+    ]);
+    expect(matches.map((m) => [m.id, m.score])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 0.6],
+    ]);
+  });
+});
+
+describe('voteHeld', () => {
+  it('holds the vote here unless the rulebook says elsewhere', () => {
+    expect(voteHeld({ held: 'elsewhere' })).toBe('elsewhere');
+    expect(voteHeld({ held: 'here' })).toBe('here');
+    expect(voteHeld({})).toBe('here');
   });
 });

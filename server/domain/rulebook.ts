@@ -282,7 +282,7 @@ export function quorumMet(rulebook: Pick<Rulebook, 'quorum'>, membersTotal: numb
   assertCount(membersTotal, 'membersTotal');
   assertCount(present, 'present');
   if (present > membersTotal) throw new RangeError('present cannot exceed membersTotal');
-  if (membersTotal === 0) return false;
+  // With no members nobody is present, and 0 is never more than a share of 0: no quorum.
   return moreThan(present, membersTotal, rulebook.quorum);
 }
 
@@ -295,7 +295,7 @@ export function motionPasses(rulebook: Pick<Rulebook, 'passThreshold'>, present:
   assertCount(present, 'present');
   assertCount(votesFor, 'votesFor');
   if (votesFor > present) throw new RangeError('votesFor cannot exceed present');
-  if (present === 0) return false;
+  // With nobody present nobody votes for, and 0 is never more than a share of 0: it fails.
   return moreThan(votesFor, present, rulebook.passThreshold);
 }
 
@@ -347,18 +347,19 @@ function bigrams(title: string): Set<string> {
 export function titleSimilarity(a: string, b: string): number {
   const x = bigrams(a);
   const y = bigrams(b);
-  if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
-  return shared / (x.size + y.size - shared);
+  const union = x.size + y.size - shared;
+  // Two titles of nothing but common words share nothing, rather than 0/0.
+  return union === 0 ? 0 : shared / union;
 }
 
 /** Same place: equal after normalising, or one address contains the other ("12栋" vs "12栋东侧"). */
 export function sameAddress(a: string, b: string): boolean {
   const x = comparable(a);
   const y = comparable(b);
-  if (x === '' || y === '') return false;
-  if (x === y) return true;
+  // Two blank addresses are not one place.
+  if (x === y) return x !== '';
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return Array.from(short).length >= 4 && long.includes(short);
 }
