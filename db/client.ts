@@ -391,11 +391,11 @@ async function migrationsApplied(database: Database): Promise<number> {
 }
 
 /**
- * Bring the schema up to date. A database that already held data and was
- * just upgraded gets fresh statistics for the query planner (a sampled
- * ANALYZE): the indexes a migration added have none, and statistics from
- * before it can steer a page's query past them (README, "City scale").
- * A new database has nothing to measure yet.
+ * Bring the schema up to date. A database an earlier version made, just
+ * upgraded, gets fresh statistics for the query planner (a sampled ANALYZE):
+ * the indexes a migration added have none, and statistics from before it can
+ * steer a page's query past them (README, "Every page's queries through an
+ * index"). A new database, migrated in one go, has nothing to measure yet.
  */
 export async function migrateDatabase(database: Database, opts: { migrationsFolder?: string } = {}) {
   const before = await migrationsApplied(database);
