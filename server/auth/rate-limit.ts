@@ -39,6 +39,11 @@ export class TokenBucket {
     return b.refilledAt + this.refillIntervalMs * (cost - b.tokens) - now;
   }
 
+  /** How many keys it holds (a full bucket unused long enough is forgotten once there are more than 50,000). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
   /** Forget a key's use (a full bucket again). */
   reset(key: string) {
     this.buckets.delete(key);
