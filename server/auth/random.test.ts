@@ -48,6 +48,14 @@ describe('random symbols', () => {
     expect(randomSymbols('AB', 4, () => Uint8Array.from([0, 1, 255, 254, ...new Array(12).fill(0)]))).toBe('ABBA');
   });
 
+  it('take alphabets of 1 to 256 symbols and refuse an empty or a longer one', () => {
+    expect(randomSymbols('A', 3, sweep())).toBe('AAA');
+    const every = Array.from({ length: 256 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    expect(randomSymbols(every, 256, sweep())).toBe(every);
+    expect(() => randomSymbols('', 1, sweep())).toThrow(new RangeError('alphabet must have 1 to 256 symbols'));
+    expect(() => randomSymbols(every + 'x', 1, sweep())).toThrow(new RangeError('alphabet must have 1 to 256 symbols'));
+  });
+
   it('make residency codes of eight such symbols', () => {
     expect(newVerificationCode(sweep())).toBe('ABCD-EFGH');
     expect(newVerificationCode(() => Uint8Array.from([252, ...new Array(15).fill(30)]))).toBe('9999-9999');

@@ -53,6 +53,25 @@ describe('token bucket, exactly', () => {
     expect(b.consume('a', 1, 2)).toBe(59_999);
   });
 
+  it('prunes only once it holds more than 50,000 keys, not at 50,000', () => {
+    const b = new TokenBucket(1, 10);
+    for (let i = 0; i < 49_999; i++) b.consume(`old${i}`, 1, 0);
+    // The 50,000th key, long after the others were full again: still no pruning.
+    b.consume('last', 1, 1_000);
+    expect(b.size).toBe(50_000);
+    b.consume('over', 1, 1_000);
+    expect(b.size).toBe(2);
+  });
+
+  it('when it prunes, keeps a key that is not full again yet, however many keys there are', () => {
+    const b = new TokenBucket(2, 1000);
+    expect(b.consume('spent', 2, 0)).toBe(0);
+    for (let i = 0; i < 50_000; i++) b.consume(`other${i}`, 1, 1_500);
+    // At 1,500 ms 'spent' has one token back of two: pruning must not hand it a full bucket.
+    expect(b.size).toBe(50_001);
+    expect(b.consume('spent', 2, 1_500)).toBe(500);
+  });
+
   it('past 50,000 keys it forgets the ones that have been full for a while, and only those', () => {
     const b = new TokenBucket(1, 10);
     for (let i = 0; i < 50_000; i++) b.consume(`old${i}`, 1, 0);
@@ -94,6 +113,10 @@ describe('the shared bucket, in the database', () => {
     // One token left, two asked: one interval to wait.
     expect(await b.consume(database, 'b', 1, at(0))).toBe(0);
     expect(await b.consume(database, 'b', 2, at(0))).toBe(1000);
+    // Empty, three asked: three intervals.
+    const three = new SharedTokenBucket('t1', 'y', 3, 1000);
+    expect(await three.consume(database, 'c', 3, at(0))).toBe(0);
+    expect(await three.consume(database, 'c', 3, at(200))).toBe(2800);
   });
 
   it('keeps each site, bucket and key under its own name, cut to 200 characters', async () => {

@@ -165,6 +165,15 @@ describe('SessionCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('holding a row read at a newer epoch drops every row of the older one', () => {
+    const cache = new SessionCache<string>();
+    cache.put('s1', 'old', 7);
+    cache.put('s2', 'new', 8);
+    expect(cache.get('s1', 8)).toBeUndefined();
+    expect(cache.get('s2', 8)).toBe('new');
+    expect(cache.size).toBe(1);
+  });
+
   it('starts over rather than grow past its bound', () => {
     const cache = new SessionCache<number>(3);
     for (let i = 0; i < 3; i++) cache.put(`s${i}`, i, 1);

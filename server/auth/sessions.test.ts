@@ -1,0 +1,67 @@
+/**
+ * Session tokens and passwords at the edges (the API tests sign in through
+ * the routes; these pin what a token must look like, what memory serves, and
+ * that a stored hash that cannot be read never matches).
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
+import { accounts } from '#db/schema.ts';
+import { createSession, validateSessionToken } from './sessions.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+describe('sessions', () => {
+  let dir: string;
+  let database: Database;
+  const now = new Date(Date.UTC(2026, 11, 7, 12));
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wss-sessions-'));
+    database = await openDatabase(`file:${join(dir, 'x.db')}`);
+    await migrateDatabase(database);
+    await database.write((tx) => tx.insert(accounts).values({ id: 'acc1', username: 'someone', passwordHash: 'x', displayName: 'Someone', createdAt: now }));
+  });
+  afterAll(() => {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a token is its id and secret and nothing else: a third part, an empty part or a changed secret is refused', async () => {
+    const { token } = await createSession(database, 'acc1', now);
+    const [id, secret] = token.split('.') as [string, string];
+    expect((await validateSessionToken(database, token, now))?.account.id).toBe('acc1');
+    for (const bad of [`${token}.x`, `${token}.`, `${id}.`, `.${secret}`, id, `${id}.${secret.slice(1)}`, `${id}..${secret}`, '']) {
+      expect(await validateSessionToken(database, bad, now)).toBeNull();
+    }
+  });
+
+  it('a session read once is served from memory while the auth epoch stands, and read again once it moves', async () => {
+    const { token } = await createSession(database, 'acc1', now);
+    const execute = vi.spyOn(database.client, 'execute');
+    const sessionReads = () => execute.mock.calls.filter(([q]) => typeof q === 'object' && String(q.sql).includes('from sessions s join accounts')).length;
+    try {
+      expect((await validateSessionToken(database, token, now))?.account.id).toBe('acc1');
+      const first = sessionReads();
+      expect(first).toBeLessThanOrEqual(1);
+      expect((await validateSessionToken(database, token, now))?.account.id).toBe('acc1');
+      expect((await validateSessionToken(database, token, now))?.account.id).toBe('acc1');
+      expect(sessionReads()).toBe(first);
+      await database.client.execute('update auth_epoch set n = n + 1 where id = 1');
+      expect((await validateSessionToken(database, token, now))?.account.id).toBe('acc1');
+      expect(sessionReads()).toBe(first + 1);
+    } finally {
+      execute.mockRestore();
+    }
+  });
+});
+
+describe('passwords', () => {
+  it('match only the password they were made from, and a stored value that is not a hash matches nothing', async () => {
+    const stored = await hashPassword('correct horse');
+    expect(await verifyPassword(stored, 'correct horse')).toBe(true);
+    expect(await verifyPassword(stored, 'correct horsE')).toBe(false);
+    expect(await verifyPassword('not a hash', 'not a hash')).toBe(false);
+    expect(await verifyPassword('', '')).toBe(false);
+  });
+});
