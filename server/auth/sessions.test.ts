@@ -39,7 +39,7 @@ describe('sessions', () => {
   it('a session read once is served from memory while the auth epoch stands, and read again once it moves', async () => {
     const { token } = await createSession(database, 'acc1', now);
     const execute = vi.spyOn(database.client, 'execute');
-    const sessionReads = () => execute.mock.calls.filter(([q]) => typeof q === 'object' && String(q.sql).includes('from sessions s join accounts')).length;
+    const sessionReads = () => execute.mock.calls.filter(([q]) => JSON.stringify(q).includes('from sessions s join accounts')).length;
     try {
       expect((await validateSessionToken(database, token, now))?.account.id).toBe('acc1');
       const first = sessionReads();
