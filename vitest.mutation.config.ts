@@ -33,7 +33,10 @@ const SERVICE_TESTS: Record<string, string[]> = {
     'server/security/authorization.test.ts',
   ],
   audit: [
+    'server/services/audit.test.ts',
+    'server/services/audit-disclosure.test.ts',
     'server/services/audit-tamper.test.ts',
+    'server/routes/audit-download.routes.test.ts',
     'server/routes/audit.routes.test.ts',
     'server/security/audit-integrity.test.ts',
     'db/audit-log.test.ts',
