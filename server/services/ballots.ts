@@ -27,27 +27,15 @@ import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId, receiptBytes } from './ids.ts';
 import { normalizeReceiptCode, RECEIPT_RE } from '../domain/receipts.ts';
+import { codesOf } from '../domain/reason-codes.ts';
 import { inValues } from './sql-lists.ts';
 
 // ---------------------------------------------------------------------------
 // Codes of this module (their words: messages/…/reasons.json, `ballot.<code>`)
 // ---------------------------------------------------------------------------
 
-export const BALLOT_CODES = [
-  'not_found',
-  'no_voter_entry',
-  'voted_on_paper',
-  'voted_online',
-  'invalid_ballot',
-  'same_staff_twice',
-  'paper_already_counted',
-  'paper_ballot_exists',
-  'unknown_register_no',
-  'vote_held_elsewhere',
-] as const;
-export type BallotCode = (typeof BALLOT_CODES)[number];
-
-export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> = {
+/** Each code with the HTTP status an API answers it with. */
+export const BALLOT_STATUS = {
   not_found: 404,
   no_voter_entry: 403,
   voted_on_paper: 409,
@@ -58,7 +46,9 @@ export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> 
   paper_ballot_exists: 409,
   unknown_register_no: 422,
   vote_held_elsewhere: 409,
-};
+} as const satisfies Record<string, 403 | 404 | 409 | 422>;
+export type BallotCode = keyof typeof BALLOT_STATUS;
+export const BALLOT_CODES = codesOf(BALLOT_STATUS);
 
 export type BallotRefusal =
   | { ok: false; code: ReasonCode }
