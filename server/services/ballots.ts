@@ -29,6 +29,7 @@ import { newId, receiptBytes } from './ids.ts';
 import { normalizeReceiptCode, RECEIPT_RE } from '../domain/receipts.ts';
 import { codesOf } from '../domain/reason-codes.ts';
 import { inValues } from './sql-lists.ts';
+import { claimedEntry } from './residents.ts';
 
 // ---------------------------------------------------------------------------
 // Codes of this module (their words: messages/…/reasons.json, `ballot.<code>`)
@@ -140,15 +141,6 @@ async function phaseIn(tx: Tx, cycleId: string, now: Date): Promise<CyclePhase |
   return currentPhase({ phases, openPhase: null }, now);
 }
 
-async function voterEntry(db: Database['db'] | Tx, communityId: string, accountId: string) {
-  const r = await db
-    .select({ id: registerEntries.id })
-    .from(registerEntries)
-    .where(and(eq(registerEntries.communityId, communityId), eq(registerEntries.claimedByAccountId, accountId)))
-    .limit(1);
-  return r[0] ?? null;
-}
-
 async function currentBallotOf(db: Database['db'] | Tx, cycleId: string, registerEntryId: string) {
   const r = await db
     .select()
@@ -191,7 +183,7 @@ export async function voterView(ctx: AppContext, cycleId: string, actor: Actor):
   let why: VoterView['why'] = voteReason(voteOf(setup), actor, true);
   let current: VoterView['current'] = null;
   if (actor && !actor.system) {
-    const entry = await voterEntry(ctx.database.db, setup.communityId, actor.accountId);
+    const entry = await claimedEntry(ctx.database.db, setup.communityId, actor.accountId);
     if (entry) {
       const b = await currentBallotOf(ctx.database.db, cycleId, entry.id);
       if (b && isBallotMethod(b.method)) current = { channel: b.channel, castAt: b.castAt, ballot: parseBallotContent(b.method, b.content) };
