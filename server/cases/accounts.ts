@@ -3,7 +3,7 @@ import { SESSION_COOKIE, sessionCookieAttributes } from '../auth/sessions.ts';
 import { ChangePasswordInput, SignInInput, SignUpInput, changePassword, loadActor, signOut, signUp } from '../services/accounts.ts';
 import { DEVICE_COOKIE, deviceCookieAttributes, signInGuarded } from '../services/sign-in.ts';
 import { z } from 'zod';
-import { done, notSignedIn, rateLimited, refusal, useCase, type Caller, type CookieChange } from './use-case.ts';
+import { done, rateLimited, refusal, signedInUseCase, useCase, type Caller, type CookieChange } from './use-case.ts';
 import { say } from '#messages/say.ts';
 
 
@@ -42,11 +42,10 @@ export const signInCase = useCase({
   },
 });
 
-export const changePasswordCase = useCase({
+export const changePasswordCase = signedInUseCase({
   name: 'account.changePassword',
   input: ChangePasswordInput,
   async run(caller, input) {
-    if (!caller.auth) return notSignedIn(caller);
     const r = await changePassword(caller.ctx, caller.auth.account.id, input);
     if (!r.ok) {
       const msg = say.reasons(caller.locale, r.code === 'same_password' ? 'account.same_password' : 'account.wrong_password');

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { IMPORT_STATUS, importBallotsPb, isImportCode, reviewBallotImport, PB_IMPORT_MAX_BYTES, type ImportRefusal, type ReviewRefusal } from '../services/ballot-imports.ts';
 import type { ReasonCode } from '../domain/permissions.ts';
 import { actingAs } from './acting.ts';
-import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, refusal, refusedFor, signedInUseCase, type Caller, type Refusal } from './use-case.ts';
 import { typedText } from '../services/text-fields.ts';
 import { say, type ReasonKey } from '#messages/say.ts';
 import type { Vars } from '#messages/format.ts';
@@ -50,12 +50,11 @@ function importRefusal(caller: Caller, r: ImportRefusal | ReviewRefusal): Refusa
   }
 }
 
-export const uploadBallotsCase = useCase({
+export const uploadBallotsCase = signedInUseCase({
   name: 'ballotImport.upload',
   input: BallotFileInput,
   async run(caller, { file }, on: { cycleId: string }) {
     const { ctx, auth } = caller;
-    if (!auth) return notSignedIn(caller);
     if (file.size > PB_IMPORT_MAX_BYTES) return refusal('payload_too_large', 413, say.reasons(caller.locale, 'http.payload_too_large'));
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
     const r = await importBallotsPb(ctx, on.cycleId, { name: file.name, text }, { actor: auth.actor, auditActor: actingAs(caller, ['staff']) });
@@ -66,12 +65,11 @@ export const uploadBallotsCase = useCase({
   },
 });
 
-export const reviewBallotsCase = useCase({
+export const reviewBallotsCase = signedInUseCase({
   name: 'ballotImport.review',
   input: ReviewInput,
   async run(caller, input, on: { importId: string }) {
     const { auth } = caller;
-    if (!auth) return notSignedIn(caller);
     const r = await reviewBallotImport(caller.ctx, on.importId, input, { actor: auth.actor, auditActor: actingAs(caller, ['staff', 'officer']) });
     return r.ok ? done({ status: r.status }) : importRefusal(caller, r);
   },

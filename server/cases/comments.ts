@@ -9,7 +9,7 @@ import { actingRole, auditActorOf } from '../services/accounts.ts';
 import { addComment, addReply, COMMENT_MAX, HIDE_REASON_MAX, hideComment, type CommentOutcome } from '../services/comments.ts';
 import { say } from '#messages/say.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
-import { done, notSignedIn, refusal, refusedFor, useCase, type Caller, type Refusal } from './use-case.ts';
+import { done, notSignedIn, refusal, refusedFor, signedInUseCase, useCase, type Caller, type Refusal } from './use-case.ts';
 
 // The text is cleaned before it is counted (line ends made one, control characters dropped, ends trimmed), so its limits are in words.
 export const CommentInput = z.strictObject({
@@ -54,23 +54,21 @@ export const commentCase = useCase({
   },
 });
 
-export const hideCommentCase = useCase({
+export const hideCommentCase = signedInUseCase({
   name: 'comment.hide',
   input: HideInput,
   async run(caller, { reason }, { commentId }: { commentId: string }) {
     const { ctx, auth } = caller;
-    if (!auth) return notSignedIn(caller);
     const r = await hideComment(ctx, commentId, reason, auth.actor, auditActorOf(auth, actingRole(auth, ['staff'])));
     return r.ok ? done({ id: r.id }) : commentRefusal(caller, r);
   },
 });
 
-export const replyCase = useCase({
+export const replyCase = signedInUseCase({
   name: 'comment.reply',
   input: CommentInput,
   async run(caller, { body }, { commentId }: { commentId: string }) {
     const { ctx, auth } = caller;
-    if (!auth) return notSignedIn(caller);
     // The service settles the role (staff, else council member) and names the replier in it.
     const r = await addReply(ctx, commentId, body, auth.actor, (role) => auditActorOf(auth, role));
     return r.ok ? done({ id: r.id }) : commentRefusal(caller, r);

@@ -25,7 +25,7 @@ import {
   setAgenda,
   type MeetingFailure,
 } from '../services/meetings.ts';
-import { done, useCase, type Caller, type Locale, type Refusal } from './use-case.ts';
+import { done, useCase, type Caller, type Locale, type Refusal, type UseCase } from './use-case.ts';
 import { filledText } from '../services/text-fields.ts';
 import { actingAs, councilRefusal } from './acting.ts';
 import { ProjectCode } from './council.ts';
@@ -80,94 +80,89 @@ export function meetingRefusal(caller: Pick<Caller, 'locale'>, r: MeetingFailure
 const actor = (caller: Caller) => caller.auth?.actor ?? null;
 const staff = (caller: Caller) => actingAs(caller, ['staff']);
 
+/**
+ * A meeting step's declaration: `step` calls the service as whoever is
+ * acting; the answer is `answer` of what the service returns (nothing, unless
+ * given), and a refusal is worded by meetingRefusal.
+ */
+function meetingCase<I, P, R extends { ok: true }, V = null>(
+  name: string,
+  input: z.ZodType<I>,
+  step: (caller: Caller, input: I, params: P) => Promise<R | MeetingFailure>,
+  answer: (r: R) => V = () => null as V,
+): UseCase<I, P, V> {
+  return useCase({
+    name,
+    input,
+    async run(caller, value, params) {
+      const r = await step(caller, value, params);
+      return r.ok ? done(answer(r)) : meetingRefusal(caller, r);
+    },
+  });
+}
+
 /** Staff schedule a council meeting of a cycle with its agenda (published later). */
-export const scheduleMeetingCase = useCase({
-  name: 'meeting.schedule',
-  input: ScheduleInput,
-  async run(caller, input, params: { cycleId: string }) {
-    const r = await scheduleMeeting(caller.ctx, params.cycleId, input, actor(caller), staff(caller));
-    return r.ok ? done({ id: r.id }) : meetingRefusal(caller, r);
-  },
-});
+export const scheduleMeetingCase = meetingCase(
+  'meeting.schedule',
+  ScheduleInput,
+  (caller, input, params: { cycleId: string }) => scheduleMeeting(caller.ctx, params.cycleId, input, actor(caller), staff(caller)),
+  (r) => ({ id: r.id }),
+);
 
-export const setAgendaCase = useCase({
-  name: 'meeting.setAgenda',
-  input: AgendaInput,
-  async run(caller, input, params: MeetingParams) {
-    const r = await setAgenda(caller.ctx, params.meetingId, input.projects, actor(caller), staff(caller));
-    return r.ok ? done(null) : meetingRefusal(caller, r);
-  },
-});
+export const setAgendaCase = meetingCase(
+  'meeting.setAgenda',
+  AgendaInput,
+  (caller, input, params: MeetingParams) => setAgenda(caller.ctx, params.meetingId, input.projects, actor(caller), staff(caller)),
+);
 
-export const publishAgendaCase = useCase({
-  name: 'meeting.publishAgenda',
-  input: NoInput,
-  async run(caller, _input, params: MeetingParams) {
-    const r = await publishAgenda(caller.ctx, params.meetingId, actor(caller), staff(caller));
-    return r.ok ? done(null) : meetingRefusal(caller, r);
-  },
-});
+export const publishAgendaCase = meetingCase(
+  'meeting.publishAgenda',
+  NoInput,
+  (caller, _input, params: MeetingParams) => publishAgenda(caller.ctx, params.meetingId, actor(caller), staff(caller)),
+);
 
-export const openMeetingCase = useCase({
-  name: 'meeting.open',
-  input: NoInput,
-  async run(caller, _input, params: MeetingParams) {
-    const r = await openMeeting(caller.ctx, params.meetingId, actor(caller), staff(caller));
-    return r.ok ? done(null) : meetingRefusal(caller, r);
-  },
-});
+export const openMeetingCase = meetingCase(
+  'meeting.open',
+  NoInput,
+  (caller, _input, params: MeetingParams) => openMeeting(caller.ctx, params.meetingId, actor(caller), staff(caller)),
+);
 
-export const recordAttendanceCase = useCase({
-  name: 'meeting.recordAttendance',
-  input: AttendanceInput,
-  async run(caller, input, params: MeetingParams) {
-    const r = await recordAttendance(caller.ctx, params.meetingId, input.present, actor(caller), staff(caller));
-    return r.ok ? done({ quorum: r.quorum }) : meetingRefusal(caller, r);
-  },
-});
+export const recordAttendanceCase = meetingCase(
+  'meeting.recordAttendance',
+  AttendanceInput,
+  (caller, input, params: MeetingParams) => recordAttendance(caller.ctx, params.meetingId, input.present, actor(caller), staff(caller)),
+  (r) => ({ quorum: r.quorum }),
+);
 
-export const recordNotesCase = useCase({
-  name: 'meeting.recordNotes',
-  input: NotesInput,
-  async run(caller, input, params: ItemParams) {
-    const r = await recordItemNotes(caller.ctx, params.meetingId, params.itemId, input, actor(caller), staff(caller));
-    return r.ok ? done(null) : meetingRefusal(caller, r);
-  },
-});
+export const recordNotesCase = meetingCase(
+  'meeting.recordNotes',
+  NotesInput,
+  (caller, input, params: ItemParams) => recordItemNotes(caller.ctx, params.meetingId, params.itemId, input, actor(caller), staff(caller)),
+);
 
 /** Votes on an item: staff record any present member's (the show of hands); a council member casts only their own. */
-export const recordVotesCase = useCase({
-  name: 'meeting.recordVotes',
-  input: VotesInput,
-  async run(caller, input, params: ItemParams) {
-    const r = await recordVotes(caller.ctx, params.meetingId, params.itemId, input.votes, actor(caller), actingAs(caller, ['staff', 'council_member']));
-    return r.ok ? done(null) : meetingRefusal(caller, r);
-  },
-});
+export const recordVotesCase = meetingCase(
+  'meeting.recordVotes',
+  VotesInput,
+  (caller, input, params: ItemParams) => recordVotes(caller.ctx, params.meetingId, params.itemId, input.votes, actor(caller), actingAs(caller, ['staff', 'council_member'])),
+);
 
-export const decideItemCase = useCase({
-  name: 'meeting.decideItem',
-  input: NoInput,
-  async run(caller, _input, params: ItemParams) {
-    const r = await decideItem(caller.ctx, params.meetingId, params.itemId, actor(caller), staff(caller));
-    return r.ok ? done({ outcome: r.outcome, reason: r.reason, tally: r.tally, projectState: r.projectState }) : meetingRefusal(caller, r);
-  },
-});
+export const decideItemCase = meetingCase(
+  'meeting.decideItem',
+  NoInput,
+  (caller, _input, params: ItemParams) => decideItem(caller.ctx, params.meetingId, params.itemId, actor(caller), staff(caller)),
+  (r) => ({ outcome: r.outcome, reason: r.reason, tally: r.tally, projectState: r.projectState }),
+);
 
-export const closeMeetingCase = useCase({
-  name: 'meeting.close',
-  input: CloseInput,
-  async run(caller, input, params: MeetingParams) {
-    const r = await closeMeeting(caller.ctx, params.meetingId, input.minutes, actor(caller), staff(caller), input.carryOver ?? []);
-    return r.ok ? done(null) : meetingRefusal(caller, r);
-  },
-});
+export const closeMeetingCase = meetingCase(
+  'meeting.close',
+  CloseInput,
+  (caller, input, params: MeetingParams) => closeMeeting(caller.ctx, params.meetingId, input.minutes, actor(caller), staff(caller), input.carryOver ?? []),
+);
 
-export const addAddendumCase = useCase({
-  name: 'meeting.addAddendum',
-  input: AddendumInput,
-  async run(caller, input, params: MeetingParams) {
-    const r = await addAddendum(caller.ctx, params.meetingId, input.body, actor(caller), staff(caller));
-    return r.ok ? done({ id: r.id }) : meetingRefusal(caller, r);
-  },
-});
+export const addAddendumCase = meetingCase(
+  'meeting.addAddendum',
+  AddendumInput,
+  (caller, input, params: MeetingParams) => addAddendum(caller.ctx, params.meetingId, input.body, actor(caller), staff(caller)),
+  (r) => ({ id: r.id }),
+);

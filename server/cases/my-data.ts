@@ -7,13 +7,12 @@ import { DetailsInput, RegisterCorrectionInput, correctDetails, correctRegisterE
 import { CloseInput, closeAccount } from '../services/account-closure.ts';
 import { say } from '#messages/say.ts';
 import { DEVICE_COOKIE } from '../services/sign-in.ts';
-import { done, notSignedIn, refusal, refusedFor, useCase } from './use-case.ts';
+import { done, notSignedIn, refusal, refusedFor, signedInUseCase } from './use-case.ts';
 
-export const correctDetailsCase = useCase({
+export const correctDetailsCase = signedInUseCase({
   name: 'me.correctDetails',
   input: DetailsInput,
   async run(caller, input) {
-    if (!caller.auth) return notSignedIn(caller);
     const r = await correctDetails(caller.ctx, caller.auth.account.id, input);
     if (r.ok) return done({ changed: r.changed });
     if (r.code === 'not_found') return notSignedIn(caller);
@@ -22,11 +21,10 @@ export const correctDetailsCase = useCase({
 });
 
 /** Params: the community whose register holds my entry. */
-export const correctResidencyCase = useCase({
+export const correctResidencyCase = signedInUseCase({
   name: 'me.correctResidency',
   input: RegisterCorrectionInput,
   async run(caller, input, params: { slug: string }) {
-    if (!caller.auth) return notSignedIn(caller);
     const r = await correctRegisterEntry(caller.ctx, caller.auth.account.id, params.slug, input);
     if (r.ok) return done({ changed: r.changed, reverify: r.reverify });
     if (r.code === 'not_resident_of_community') return refusedFor(caller, r.code);
@@ -34,11 +32,10 @@ export const correctResidencyCase = useCase({
   },
 });
 
-export const closeAccountCase = useCase({
+export const closeAccountCase = signedInUseCase({
   name: 'me.closeAccount',
   input: CloseInput,
   async run(caller, input) {
-    if (!caller.auth) return notSignedIn(caller);
     const r = await closeAccount(caller.ctx, caller.auth.account.id, input);
     if (!r.ok) {
       if (r.code === 'not_found') return notSignedIn(caller);

@@ -57,6 +57,23 @@ export function useCase<I, P, V>(d: UseCase<I, P, V>): UseCase<I, P, V> {
   return d;
 }
 
+/** Who is asking, signed in. */
+export type SignedInCaller = Caller & { auth: SignedIn };
+
+const isSignedIn = (caller: Caller): caller is SignedInCaller => caller.auth !== null;
+
+/**
+ * A use case only someone signed in can do: anyone else is refused with
+ * `not_signed_in` before `run` is called, so `run` reads `caller.auth` as is.
+ */
+export function signedInUseCase<I, P, V>(d: Omit<UseCase<I, P, V>, 'run'> & { run(caller: SignedInCaller, input: I, params: P): Promise<Outcome<V>> }): UseCase<I, P, V> {
+  return {
+    name: d.name,
+    input: d.input,
+    run: async (caller, input, params) => (isSignedIn(caller) ? d.run(caller, input, params) : notSignedIn(caller)),
+  };
+}
+
 export function done<V>(value: V, cookies?: CookieChange[]): Done<V> {
   return cookies ? { ok: true, value, cookies } : { ok: true, value };
 }

@@ -10,6 +10,7 @@
  * permission codes in ./permissions.ts.
  */
 import { minimumPresent, minimumVotesFor, motionPasses, quorumMet, type Fraction, type Rulebook } from './rulebook.ts';
+import { codesOf } from './reason-codes.ts';
 
 export const COUNCIL_VOTES = ['for', 'against', 'abstain'] as const;
 export type CouncilVote = (typeof COUNCIL_VOTES)[number];
@@ -102,33 +103,8 @@ export function tallyItem(rulebook: Pick<Rulebook, 'passThreshold'>, presentIds:
 // Reasons a meeting step is refused
 // ---------------------------------------------------------------------------
 
-export const MEETING_REASONS = [
-  'meeting_closed',
-  'meeting_not_open',
-  'meeting_already_open',
-  'agenda_published',
-  'agenda_not_published',
-  'agenda_empty',
-  'attendance_not_taken',
-  'attendance_locked',
-  'no_members',
-  'no_quorum',
-  'not_a_member',
-  'not_present',
-  'item_decided',
-  'votes_incomplete',
-  'over_budget',
-  'not_under_deliberation',
-  'already_on_agenda',
-  'wrong_cycle',
-  'not_closed',
-  'undecided_items',
-  'not_undecided',
-  'meeting_not_yet',
-] as const;
-export type MeetingReason = (typeof MEETING_REASONS)[number];
-
-export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> = {
+/** Each reason with the HTTP status an API answers it with (words: reasons.json `meeting.<code>`). */
+export const MEETING_REASON_STATUS = {
   meeting_closed: 409,
   meeting_not_open: 409,
   meeting_already_open: 409,
@@ -151,7 +127,9 @@ export const MEETING_REASON_STATUS: Readonly<Record<MeetingReason, 409 | 422>> =
   undecided_items: 409,
   not_undecided: 422,
   meeting_not_yet: 409,
-};
+} as const satisfies Record<string, 409 | 422>;
+export type MeetingReason = keyof typeof MEETING_REASON_STATUS;
+export const MEETING_REASONS = codesOf(MEETING_REASON_STATUS);
 
 /** The instant a meeting is scheduled to start: its time is China time ('2026-11-25T19:30' → 11:30 UTC). */
 export function meetingStartsAt(scheduledAt: string): Date {

@@ -9,6 +9,7 @@
  * once by returning the project to deliberation.
  */
 import type { Locale } from './permissions.ts';
+import { codesOf } from './reason-codes.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,16 +38,16 @@ export function noticeState(notice: NoticeFacts, objections: readonly ObjectionS
   return objections.includes('open') ? 'awaiting_answers' : 'due';
 }
 
-export const NOTICE_REASONS = ['notice_closed', 'notice_period_over', 'already_objected', 'objection_answered', 'no_notice'] as const;
-export type NoticeReason = (typeof NOTICE_REASONS)[number];
-
-export const NOTICE_REASON_STATUS: Readonly<Record<NoticeReason, 404 | 409>> = {
+/** Why an objection or an answer is refused, each with the HTTP status an API answers it with (words: reasons.json `notice.<code>`). */
+export const NOTICE_REASON_STATUS = {
   notice_closed: 409,
   notice_period_over: 409,
   already_objected: 409,
   objection_answered: 409,
   no_notice: 404,
-};
+} as const satisfies Record<string, 404 | 409>;
+export type NoticeReason = keyof typeof NOTICE_REASON_STATUS;
+export const NOTICE_REASONS = codesOf(NOTICE_REASON_STATUS);
 
 /** Objections are lodged while the period runs; one open objection per resident at a time. */
 export function whyNotObject(notice: NoticeFacts, mine: readonly ObjectionStatus[], now: Date): NoticeReason | null {

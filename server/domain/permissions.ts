@@ -14,6 +14,7 @@
  */
 import { PROJECT_STATES, type ProjectState } from './project-state-names.ts';
 import type { CyclePhase } from './cycle-phases.ts';
+import { codesOf } from './reason-codes.ts';
 
 // ---------------------------------------------------------------------------
 // Roles, scopes, places, actors
@@ -126,48 +127,30 @@ export function hasRoleAnywhere(actor: Actor, role: Role): boolean {
 // Reason codes (shared by permissions and the project state machine)
 // ---------------------------------------------------------------------------
 
-export const REASON_CODES = [
+/** Why an action is refused, each with the HTTP status an API should answer with. */
+export const REASON_STATUS = {
   // who you are
-  'not_signed_in',
-  'role_required',
-  'not_in_community',
-  'not_resident_of_community',
-  'scope_too_narrow',
-  'not_proposer',
-  // what the world is like right now
-  'wrong_phase',
-  'wrong_state',
-  'transition_not_allowed',
-  'terminal_state',
-  'resident_vote_pending',
-  'no_resident_vote',
-  // what was asked
-  'unknown_action',
-  'unknown_event',
-  'reason_required',
-  'decided_elsewhere',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
-
-/** The HTTP status an API should answer with for each reason. */
-export const REASON_STATUS: Readonly<Record<ReasonCode, 400 | 401 | 403 | 409 | 422>> = {
   not_signed_in: 401,
   role_required: 403,
   not_in_community: 403,
   not_resident_of_community: 403,
   scope_too_narrow: 403,
   not_proposer: 403,
+  // what the world is like right now
   wrong_phase: 409,
   wrong_state: 409,
   transition_not_allowed: 409,
   terminal_state: 409,
   resident_vote_pending: 409,
   no_resident_vote: 409,
+  // what was asked
   unknown_action: 400,
   unknown_event: 400,
   reason_required: 422,
   decided_elsewhere: 409,
-};
+} as const satisfies Record<string, 400 | 401 | 403 | 409 | 422>;
+export type ReasonCode = keyof typeof REASON_STATUS;
+export const REASON_CODES = codesOf(REASON_STATUS);
 
 export type Locale = 'zh-CN' | 'en';
 

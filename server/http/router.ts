@@ -53,6 +53,16 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+/** An answer in JSON: its description and the schema of its body. */
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A request body in JSON; required unless `{ required: false }`. */
+export function jsonBody<T extends z.ZodType>(schema: T, { required = true } = {}) {
+  return { content: { 'application/json': { schema } }, required };
+}
+
 export function errorResponses(...statuses: Status[]) {
   const descriptions: Record<Status, string> = {
     400: 'Bad input (fields named)',

@@ -1,7 +1,7 @@
 /** @module GET /api/audit: the public, hash-chained audit log, newest first, with its head. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { typedInteger } from '../services/text-fields.ts';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonContent } from '../http/router.ts';
 import { listAudit, streamAuditNdjson } from '../services/audit.ts';
 import { listCheckpoints, publishedKeys } from '../services/audit-checkpoints.ts';
 import { auditDisclosure, listPending, publishedHead, withheldCounts } from '../services/audit-disclosure.ts';
@@ -46,6 +46,36 @@ While a resident vote is open, that cycle's ballot entries (\`ballot.cast\`, \`p
 
 \`before\` pages \`items\` (and then \`pending\` is empty); \`until\` pages \`pending\` (and then \`items\` is empty). A signed-in auditor reads every entry in full (\`full\`: true).`;
 
+const AuditPage = z.object({
+  head: z.object({ seq: z.number(), hash: z.string() }),
+  items: z.array(Entry),
+  pending: z.array(Pending),
+  pendingSince: z.string().nullable(),
+  withheld: z.array(Withheld),
+  full: z.boolean(),
+});
+
+const AuditKey = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    publicKey: z.string().openapi({ description: 'The current key: raw Ed25519 public key, 64 lower-case hex' }),
+    keys: z.array(z.string()).openapi({ description: 'Every key that has signed a checkpoint here, the current one first' }),
+  })
+  .openapi('AuditKey');
+
+const CheckpointPage = z.object({
+  items: z.array(
+    z
+      .object({
+        id: z.number(), seq: z.number(), hash: z.string(), at: z.string(),
+        reason: z.string().openapi({ description: 'daily, phase, vote_closed or manual' }),
+        publicKey: z.string(), signature: z.string().openapi({ description: 'Ed25519, 128 lower-case hex' }),
+      })
+      .openapi('AuditCheckpoint'),
+  ),
+  next: z.number().nullable().openapi({ description: 'Pass as `after` for the next page; null on the last' }),
+});
+
 export const auditRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
@@ -55,21 +85,7 @@ export const auditRoutes = createRouter().openapi(
     description: DESCRIPTION,
     request: { query: Query },
     responses: {
-      200: {
-        description: 'Entries',
-        content: {
-          'application/json': {
-            schema: z.object({
-              head: z.object({ seq: z.number(), hash: z.string() }),
-              items: z.array(Entry),
-              pending: z.array(Pending),
-              pendingSince: z.string().nullable(),
-              withheld: z.array(Withheld),
-              full: z.boolean(),
-            }),
-          },
-        },
-      },
+      200: jsonContent(AuditPage, 'Entries'),
       304: { description: 'Not modified: the `If-None-Match` tag is still current (no entry written since, same day, same reader)' },
       ...errorResponses(400),
     },
@@ -144,20 +160,7 @@ export const auditRoutes = createRouter().openapi(
       tags: ['audit'],
       summary: 'The public key that signs the audit log’s checkpoints (Ed25519)',
       responses: {
-        200: {
-          description: 'The key',
-          content: {
-            'application/json': {
-              schema: z
-                .object({
-                  algorithm: z.literal('Ed25519'),
-                  publicKey: z.string().openapi({ description: 'The current key: raw Ed25519 public key, 64 lower-case hex' }),
-                  keys: z.array(z.string()).openapi({ description: 'Every key that has signed a checkpoint here, the current one first' }),
-                })
-                .openapi('AuditKey'),
-            },
-          },
-        },
+        200: jsonContent(AuditKey, 'The key'),
       },
     }),
     async (c) => {
@@ -180,25 +183,7 @@ export const auditRoutes = createRouter().openapi(
         }),
       },
       responses: {
-        200: {
-          description: 'Checkpoints',
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z.array(
-                  z
-                    .object({
-                      id: z.number(), seq: z.number(), hash: z.string(), at: z.string(),
-                      reason: z.string().openapi({ description: 'daily, phase, vote_closed or manual' }),
-                      publicKey: z.string(), signature: z.string().openapi({ description: 'Ed25519, 128 lower-case hex' }),
-                    })
-                    .openapi('AuditCheckpoint'),
-                ),
-                next: z.number().nullable().openapi({ description: 'Pass as `after` for the next page; null on the last' }),
-              }),
-            },
-          },
-        },
+        200: jsonContent(CheckpointPage, 'Checkpoints'),
         ...errorResponses(400),
       },
     }),

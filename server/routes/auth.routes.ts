@@ -3,7 +3,7 @@
  * token travels only in an httpOnly, SameSite=Lax cookie (Secure in production).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { ChangePasswordInput, SignInInput, SignUpInput } from '../services/accounts.ts';
 import { changePasswordCase, signInCase, signOutCase, signUpCase } from '../cases/accounts.ts';
@@ -16,7 +16,6 @@ const MeSchema = z
   })
   .openapi('Me');
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 export const authRoutes = createRouter()
   .openapi(
@@ -25,9 +24,9 @@ export const authRoutes = createRouter()
       path: '/auth/sign-up',
       tags: ['auth'],
       summary: 'Create an account and sign in',
-      request: { body: json(SignUpInput) },
+      request: { body: jsonBody(SignUpInput) },
       responses: {
-        201: { description: 'Signed up', content: { 'application/json': { schema: z.object({ accountId: z.string() }) } } },
+        201: jsonContent(z.object({ accountId: z.string() }), 'Signed up'),
         ...errorResponses(400, 403, 409, 413, 429),
       },
     }),
@@ -39,9 +38,9 @@ export const authRoutes = createRouter()
       path: '/auth/sign-in',
       tags: ['auth'],
       summary: 'Sign in with mobile number or username and password',
-      request: { body: json(SignInInput) },
+      request: { body: jsonBody(SignInInput) },
       responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: z.object({ accountId: z.string() }) } } },
+        200: jsonContent(z.object({ accountId: z.string() }), 'Signed in'),
         ...errorResponses(400, 401, 403, 413, 429),
       },
     }),
@@ -63,7 +62,7 @@ export const authRoutes = createRouter()
       path: '/me',
       tags: ['auth'],
       summary: 'The signed-in account and its roles',
-      responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: MeSchema } } }, ...errorResponses(401) },
+      responses: { 200: jsonContent(MeSchema, 'Signed in'), ...errorResponses(401) },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -78,7 +77,7 @@ export const authRoutes = createRouter()
       path: '/me/password',
       tags: ['auth'],
       summary: 'Change password (signs out every other session)',
-      request: { body: json(ChangePasswordInput) },
+      request: { body: jsonBody(ChangePasswordInput) },
       responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403, 422) },
     }),
     async (c) => perform(c, changePasswordCase, c.req.valid('json'), undefined, () => c.body(null, 204)),

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent, refuse, type AppEnv } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { reasonCannot } from '../domain/permissions.ts';
 import { getImport, importCommunity, importFileText, importTally, publicImports, PB_IMPORT_MAX_BYTES, type ImportSummary } from '../services/ballot-imports.ts';
@@ -66,7 +66,7 @@ export const ballotImportRoutes = createRouter()
         'Only for a cycle whose rulebook says its vote is held elsewhere, after that vote has closed and before it is counted, and when the cycle has no ballots of its own. Every voter id must be a register number of the community, each at most once, or the whole file is refused naming the lines. The ballots are stored in chunks (poll the progress) and then wait for a second person to approve them; only then do they count.',
       request: { params: CycleId, body: { content: { 'multipart/form-data': { schema: BallotFileInput } }, required: true } },
       responses: {
-        202: { description: 'Started', content: { 'application/json': { schema: z.object({ id: z.string(), total: z.number().int(), progress: z.string() }) } } },
+        202: jsonContent(z.object({ id: z.string(), total: z.number().int(), progress: z.string() }), 'Started'),
         ...errorResponses(400, 401, 403, 404, 409, 413, 422),
       },
     }),
@@ -79,7 +79,7 @@ export const ballotImportRoutes = createRouter()
       tags: ['voting'],
       summary: 'A cycle’s imported ballot files: waiting for review, approved or rejected, with their SHA-256 and who uploaded and reviewed them (public)',
       request: { params: CycleId },
-      responses: { 200: { description: 'Imports, oldest first', content: { 'application/json': { schema: z.object({ items: z.array(ImportSchema) }) } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(z.object({ items: z.array(ImportSchema) }), 'Imports, oldest first'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const db = c.get('ctx').database;
@@ -96,7 +96,7 @@ export const ballotImportRoutes = createRouter()
       tags: ['voting'],
       summary: 'One ballot import: its progress, status, SHA-256, ballots per project and who uploaded and reviewed it (public)',
       request: { params: ImportId },
-      responses: { 200: { description: 'The import', content: { 'application/json': { schema: ImportSchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(ImportSchema, 'The import'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const imp = await getImport(c.get('ctx').database, c.req.valid('param').id);
@@ -133,9 +133,9 @@ export const ballotImportRoutes = createRouter()
       tags: ['voting'],
       summary: 'The second person: approve a pending import (its ballots count and the vote is counted at once) or reject it with a published reason',
       description: 'Another staff member of the community or an officer of its street or district; never the person who uploaded the file.',
-      request: { params: ImportId, body: { content: { 'application/json': { schema: ReviewInput } }, required: true } },
+      request: { params: ImportId, body: jsonBody(ReviewInput) },
       responses: {
-        200: { description: 'Reviewed', content: { 'application/json': { schema: z.object({ status: z.enum(['done', 'rejected']) }) } } },
+        200: jsonContent(z.object({ status: z.enum(['done', 'rejected']) }), 'Reviewed'),
         ...errorResponses(400, 401, 403, 404, 409, 413, 422),
       },
     }),

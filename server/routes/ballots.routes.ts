@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent, type AppEnv } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { clientKey } from '../http/middleware.ts';
 import {
@@ -106,7 +106,7 @@ export const ballotRoutes = createRouter()
       tags: ['voting'],
       summary: 'The ballot of a cycle’s resident vote: its rules and projects, whether you can vote now (and why not), and your current ballot',
       request: { params: Id },
-      responses: { 200: { description: 'Ballot', content: { 'application/json': { schema: VoterBallotSchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(VoterBallotSchema, 'Ballot'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -136,8 +136,8 @@ export const ballotRoutes = createRouter()
       path: '/cycles/{id}/ballot',
       tags: ['voting'],
       summary: 'Cast your ballot (verified residents, while the vote is open). Casting again replaces your ballot. A ballot that breaks a rule is refused whole.',
-      request: { params: Id, body: { content: { 'application/json': { schema: BallotBody } }, required: true } },
-      responses: { 201: { description: 'Cast; keep the receipt code', content: { 'application/json': { schema: CastSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+      request: { params: Id, body: jsonBody(BallotBody) },
+      responses: { 201: jsonContent(CastSchema, 'Cast; keep the receipt code'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) =>
       perform(c, castBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) =>
@@ -151,7 +151,7 @@ export const ballotRoutes = createRouter()
       tags: ['voting'],
       summary: 'Check a ballot receipt (anyone): after the count, whether the ballot was counted or replaced; never what it said, nor who cast it',
       request: { params: z.object({ code: z.string().min(1).max(32).openapi({ pattern: TYPED_RECEIPT, example: 'ABCDE-FGH23', description: 'The ten symbols of the receipt, in either case, with or without the hyphen; anything else is answered 400 `receipt_malformed`' }) }) },
-      responses: { 200: { description: 'Receipt', content: { 'application/json': { schema: ReceiptSchema } } }, ...errorResponses(400, 404, 429) },
+      responses: { 200: jsonContent(ReceiptSchema, 'Receipt'), ...errorResponses(400, 404, 429) },
     }),
     async (c) => perform(c, checkReceiptCase, { code: c.req.valid('param').code }, undefined, (r) => c.json({ ...r, message: say.voting(c.get('locale'), `receipt.outcome.${r.status}`) }, 200)),
   )
@@ -161,8 +161,8 @@ export const ballotRoutes = createRouter()
       path: '/cycles/{id}/paper-ballots',
       tags: ['voting'],
       summary: 'Enter a paper ballot (community staff). Each paper ballot is entered twice by two different staff accounts; a mismatch is flagged for a third check.',
-      request: { params: Id, body: { content: { 'application/json': { schema: PaperInput } }, required: true } },
-      responses: { 201: { description: 'Entry recorded', content: { 'application/json': { schema: PaperResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Id, body: jsonBody(PaperInput) },
+      responses: { 201: jsonContent(PaperResultSchema, 'Entry recorded'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, enterPaperBallotCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ ...r, message: say.voting(c.get('locale'), `paper.entered.${r.status}`) }, 201)),
   )
@@ -173,7 +173,7 @@ export const ballotRoutes = createRouter()
       tags: ['voting'],
       summary: 'Paper ballots waiting for a second entry or a third check (community staff); never their contents',
       request: { params: Id },
-      responses: { 200: { description: 'Queue', content: { 'application/json': { schema: PaperQueueSchema } } }, ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: jsonContent(PaperQueueSchema, 'Queue'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -189,7 +189,7 @@ export const ballotRoutes = createRouter()
       tags: ['voting'],
       summary: 'The counted result of a cycle’s resident vote: the official rule and the other rule side by side, each project with its votes and why it was or was not funded',
       request: { params: Id },
-      responses: { 200: { description: 'Results', content: { 'application/json': { schema: ResultsSchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(ResultsSchema, 'Results'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const locale = c.get('locale');

@@ -1,7 +1,7 @@
 /** @module Comments on a project: read (anyone), write (verified residents of its community), hide with a published reason (its staff), answer as the office (官方回复: its staff and council members). */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent, type AppEnv } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { COMMENT_MAX, HIDE_REASON_MAX, listComments, type CommentOutcome } from '../services/comments.ts';
 import { canSee, loadProjectWithPlace } from '../services/proposals.ts';
@@ -46,7 +46,7 @@ export const commentRoutes = createRouter()
       tags: ['comments'],
       summary: 'A project’s comments, oldest first; authors are never named; hidden ones show the published reason',
       request: { params: Code },
-      responses: { 200: { description: 'Comments', content: { 'application/json': { schema: z.object({ items: z.array(CommentSchema) }) } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(z.object({ items: z.array(CommentSchema) }), 'Comments'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const loaded = await visibleProject(c, c.req.valid('param').code);
@@ -72,9 +72,9 @@ export const commentRoutes = createRouter()
       path: '/projects/{code}/comments',
       tags: ['comments'],
       summary: `Comment on a project (verified residents of its community): plain text, at most ${COMMENT_MAX} characters, rate-limited`,
-      request: { params: Code, body: { content: { 'application/json': { schema: CommentInput } }, required: true } },
+      request: { params: Code, body: jsonBody(CommentInput) },
       responses: {
-        201: { description: 'Posted', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
+        201: jsonContent(z.object({ id: z.string() }), 'Posted'),
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),
@@ -88,10 +88,10 @@ export const commentRoutes = createRouter()
       summary: `Hide a comment (staff of the project’s community); the reason (at most ${HIDE_REASON_MAX} characters) is published in its place and in the audit log`,
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: HideInput } }, required: true },
+        body: jsonBody(HideInput),
       },
       responses: {
-        200: { description: 'Hidden', content: { 'application/json': { schema: z.object({ id: z.string(), hidden: z.literal(true) }) } } },
+        200: jsonContent(z.object({ id: z.string(), hidden: z.literal(true) }), 'Hidden'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -105,10 +105,10 @@ export const commentRoutes = createRouter()
       summary: `Answer a comment as the office (${docTerm('officialReply')}; staff of the project’s community or members of its council): shown under the comment with the replier’s name and role, recorded in the project’s history, and announced to the commenter. Plain text, at most ${COMMENT_MAX} characters, rate-limited with comments`,
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: CommentInput } }, required: true },
+        body: jsonBody(CommentInput),
       },
       responses: {
-        201: { description: 'Replied', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
+        201: jsonContent(z.object({ id: z.string() }), 'Replied'),
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),

@@ -1,6 +1,6 @@
 /** @module Communities, their cycles, and the staff-only resident register. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail, refuse } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent, refuse } from '../http/router.ts';
 import { getCommunity, listCommunities } from '../services/catalog.ts';
 import { ImportInput, exportRegister } from '../services/residents.ts';
 import { perform } from '../http/use-case-route.ts';
@@ -36,6 +36,10 @@ const CommunitySchema = z
 
 const notFound = (c: Parameters<typeof fail>[0]) => fail(c, 404, 'not_found', say.reasons(c.get('locale'), 'community.not_found'));
 
+const RegisterSchema = z.object({
+  items: z.array(z.object({ registerNo: z.string(), name: z.string(), address: z.string(), verificationCode: z.string(), claimed: z.boolean() })),
+});
+
 export const communityRoutes = createRouter()
   .openapi(
     createRoute({
@@ -44,10 +48,7 @@ export const communityRoutes = createRouter()
       tags: ['places'],
       summary: 'Every community with its current cycle and phase',
       responses: {
-        200: {
-          description: 'Communities',
-          content: { 'application/json': { schema: z.object({ items: z.array(CommunitySchema.extend({ currentCycle: CycleSchema.nullable(), projectCount: z.number() })) }) } },
-        },
+        200: jsonContent(z.object({ items: z.array(CommunitySchema.extend({ currentCycle: CycleSchema.nullable(), projectCount: z.number() })) }), 'Communities'),
       },
     }),
     async (c) => {
@@ -64,7 +65,7 @@ export const communityRoutes = createRouter()
       summary: 'One community with all its cycles',
       request: { params: Slug },
       responses: {
-        200: { description: 'Community', content: { 'application/json': { schema: CommunitySchema.extend({ cycles: z.array(CycleSchema) }) } } },
+        200: jsonContent(CommunitySchema.extend({ cycles: z.array(CycleSchema) }), 'Community'),
         ...errorResponses(400, 404),
       },
     }),
@@ -84,16 +85,7 @@ export const communityRoutes = createRouter()
       summary: 'The resident register with verification codes (staff of the community only); each download is recorded in the audit log (who, when, how many rows)',
       request: { params: Slug },
       responses: {
-        200: {
-          description: 'Register',
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z.array(z.object({ registerNo: z.string(), name: z.string(), address: z.string(), verificationCode: z.string(), claimed: z.boolean() })),
-              }),
-            },
-          },
-        },
+        200: jsonContent(RegisterSchema, 'Register'),
         ...errorResponses(400, 401, 403, 404),
       },
     }),
@@ -114,9 +106,9 @@ export const communityRoutes = createRouter()
       path: '/communities/{slug}/register',
       tags: ['residents'],
       summary: 'Import resident register rows from CSV (register_no,name,address[,phone]); existing numbers are skipped',
-      request: { params: Slug, body: { content: { 'application/json': { schema: ImportInput } }, required: true } },
+      request: { params: Slug, body: jsonBody(ImportInput) },
       responses: {
-        200: { description: 'Imported', content: { 'application/json': { schema: z.object({ imported: z.number(), skipped: z.number() }) } } },
+        200: jsonContent(z.object({ imported: z.number(), skipped: z.number() }), 'Imported'),
         ...errorResponses(400, 401, 403, 404, 413, 422),
       },
     }),

@@ -4,7 +4,7 @@
  * follows the terms in the same transaction).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { chinaDay } from '../domain/cycle-phases.ts';
 import { communityBySlug, listTerms } from '../services/council.ts';
@@ -21,7 +21,7 @@ export const councilRoutes = createRouter()
       tags: ['council'],
       summary: 'The community’s residents’ council: every term, current members first, under their names',
       request: { params: Slug },
-      responses: { 200: { description: 'Council', content: { 'application/json': { schema: z.object({ members: z.array(TermSchema) }) } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(z.object({ members: z.array(TermSchema) }), 'Council'), ...errorResponses(404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -37,8 +37,8 @@ export const councilRoutes = createRouter()
       path: '/communities/{slug}/council/terms',
       tags: ['council'],
       summary: 'Staff add a council term (chair or member) for a verified resident of the community',
-      request: { params: Slug, body: { content: { 'application/json': { schema: TermInput } }, required: true } },
-      responses: { 201: { description: 'Added', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Slug, body: jsonBody(TermInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Added'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, addTermCase, c.req.valid('json'), { slug: c.req.valid('param').slug }, (v) => c.json({ id: v.id }, 201)),
   )
@@ -48,8 +48,8 @@ export const councilRoutes = createRouter()
       path: '/council-terms/{id}/end',
       tags: ['council'],
       summary: 'Staff end a council term on a date; the role is revoked once no term covers today',
-      request: { params: z.object({ id: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: EndTermInput } }, required: true } },
-      responses: { 200: { description: 'Ended', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: z.object({ id: z.string().min(1).max(64) }), body: jsonBody(EndTermInput) },
+      responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'Ended'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, endTermCase, c.req.valid('json'), { termId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
   );

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent, type AppEnv } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { getCycle } from '../services/catalog.ts';
 import { councilReasonMessage, councilReasonStatus } from '../cases/council-reasons.ts';
@@ -47,7 +47,7 @@ export const cycleRoutes = createRouter()
       tags: ['cycles'],
       summary: 'One cycle with its phases and current phase',
       request: { params: Id },
-      responses: { 200: { description: 'Cycle', content: { 'application/json': { schema: CycleSchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(CycleSchema, 'Cycle'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -66,9 +66,9 @@ export const cycleRoutes = createRouter()
         'Open the next phase of the cycle (community staff); leaving the resident vote counts it. Before the current phase’s planned end this ends it early: a published reason is required (early_reason_required) and the plan is re-dated. Never past public notice while a project is on notice (projects_in_notice). A step back or a skip is a request (POST /cycles/{id}/phase/requests).',
       request: {
         params: Id,
-        body: { content: { 'application/json': { schema: ForwardInput } }, required: true },
+        body: jsonBody(ForwardInput),
       },
-      responses: { 200: { description: 'Opened', content: { 'application/json': { schema: Moved } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: jsonContent(Moved, 'Opened'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, forwardPhaseCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
@@ -78,8 +78,8 @@ export const cycleRoutes = createRouter()
       path: '/cycles/{id}/phase/extension',
       tags: ['cycles'],
       summary: 'Extend the open phase to a later planned end, with a published reason (community staff)',
-      request: { params: Id, body: { content: { 'application/json': { schema: ExtendInput } }, required: true } },
-      responses: { 200: { description: 'Extended', content: { 'application/json': { schema: Moved } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Id, body: jsonBody(ExtendInput) },
+      responses: { 200: jsonContent(Moved, 'Extended'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, extendPhaseCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
@@ -89,8 +89,8 @@ export const cycleRoutes = createRouter()
       path: '/cycles/{id}/phase/requests',
       tags: ['cycles'],
       summary: 'Ask to move the cycle backwards or to skip a phase, with a published reason (community staff); a street or district officer confirms',
-      request: { params: Id, body: { content: { 'application/json': { schema: PhaseRequestInput } }, required: true } },
-      responses: { 201: { description: 'Requested', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Id, body: jsonBody(PhaseRequestInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Requested'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, requestPhaseChangeCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ id: r.id }, 201)),
   )
@@ -102,9 +102,9 @@ export const cycleRoutes = createRouter()
       summary: 'Confirm or decline a request to move a cycle (a street or district officer over the community, not the person who asked); declining needs a published note',
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: PhaseDecisionInput } }, required: true },
+        body: jsonBody(PhaseDecisionInput),
       },
-      responses: { 200: { description: 'Decided', content: { 'application/json': { schema: Moved } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: jsonContent(Moved, 'Decided'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, decidePhaseRequestCase, c.req.valid('json'), { requestId: c.req.valid('param').id }, (r) => c.json({ from: r.from, to: r.to }, 200)),
   );

@@ -7,7 +7,7 @@
  * ("276000", "27.6万") and goes out as integer fen.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { getDelivery, loadProject } from '../services/delivery.ts';
 import { cycleMoney } from '../services/disclosure.ts';
@@ -81,6 +81,15 @@ const MoneySchema = z
   })
   .openapi('CycleMoney');
 
+const TrackerSchema = z.object({
+  today: z.string(),
+  total: z.number().int().openapi({ description: 'Tracked projects that match, on every page' }),
+  late: z.number().int().openapi({ description: 'Of them, overdue' }),
+  page: z.number().int().openapi({ description: 'This page (from 1)' }),
+  pages: z.number().int().openapi({ description: 'How many pages (at least 1)' }),
+  items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), communitySlug: z.string(), plannedEnd: z.string().nullable(), percent: z.number().int().nullable(), agreedFen: z.number().int().nullable(), paidFen: z.number().int(), overdue: z.boolean(), daysLate: z.number().int().nullable() })),
+});
+
 export const deliveryRoutes = createRouter()
   .openapi(
     createRoute({
@@ -89,7 +98,7 @@ export const deliveryRoutes = createRouter()
       tags: ['delivery'],
       summary: 'A project’s delivery record: agreement, progress reports with photos, payments, acceptance, audit findings, overdue',
       request: { params: Code },
-      responses: { 200: { description: 'Delivery', content: { 'application/json': { schema: DeliverySchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(DeliverySchema, 'Delivery'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -124,8 +133,8 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/agreement',
       tags: ['delivery'],
       summary: `Record the agreement of an approved project (${docTerm('agreement')}): implementer, amount, planned dates; optionally start the work`,
-      request: { params: Code, body: { content: { 'application/json': { schema: AgreementInput } }, required: true } },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ state: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Code, body: jsonBody(AgreementInput) },
+      responses: { 201: jsonContent(z.object({ state: z.string() }), 'Recorded'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, recordAgreementCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ state: r.state }, 201)),
   )
@@ -135,8 +144,8 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/agreement/amendments',
       tags: ['delivery'],
       summary: `Amend the agreement (${docTerm('amendment')}) with a published reason; the amount may not drop below what was paid`,
-      request: { params: Code, body: { content: { 'application/json': { schema: AmendmentInput } }, required: true } },
-      responses: { 200: { description: 'Amended', content: { 'application/json': { schema: z.object({ amended: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Code, body: jsonBody(AmendmentInput) },
+      responses: { 200: jsonContent(z.object({ amended: z.literal(true) }), 'Amended'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, amendAgreementCase, c.req.valid('json'), c.req.valid('param'), () => c.json({ amended: true as const }, 200)),
   )
@@ -147,7 +156,7 @@ export const deliveryRoutes = createRouter()
       tags: ['delivery'],
       summary: 'Start the work of an approved project whose agreement is recorded',
       request: { params: Code },
-      responses: { 200: { description: 'Started', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      responses: { 200: jsonContent(Step, 'Started'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, startCase, {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
@@ -159,7 +168,7 @@ export const deliveryRoutes = createRouter()
       summary: 'A progress report (date, percent, text) with up to 6 photos (JPEG, PNG, WebP by content, 5 MB each)',
       request: { params: Code, body: { content: { 'multipart/form-data': { schema: ProgressInput } }, required: true } },
       responses: {
-        201: { description: 'Reported', content: { 'application/json': { schema: z.object({ photos: z.number().int() }) } } },
+        201: jsonContent(z.object({ photos: z.number().int() }), 'Reported'),
         ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
       },
     }),
@@ -171,9 +180,9 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/payments',
       tags: ['delivery'],
       summary: 'A payment batch; refused (422 over_agreed_amount, naming the amounts) when the batches would exceed the agreed amount',
-      request: { params: Code, body: { content: { 'application/json': { schema: PaymentInput } }, required: true } },
+      request: { params: Code, body: jsonBody(PaymentInput) },
       responses: {
-        201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ batchNo: z.number().int(), paidFen: z.number().int(), agreedFen: z.number().int() }) } } },
+        201: jsonContent(z.object({ batchNo: z.number().int(), paidFen: z.number().int(), agreedFen: z.number().int() }), 'Recorded'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -185,8 +194,8 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/acceptance',
       tags: ['delivery'],
       summary: 'Record an acceptance inspection: pass → accepted; fail (notes required, published) → acceptance_failed',
-      request: { params: Code, body: { content: { 'application/json': { schema: AcceptanceInput } }, required: true } },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: Code, body: jsonBody(AcceptanceInput) },
+      responses: { 201: jsonContent(Step, 'Recorded'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, acceptanceCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 201)),
   )
@@ -196,8 +205,8 @@ export const deliveryRoutes = createRouter()
       path: '/projects/{code}/resume',
       tags: ['delivery'],
       summary: 'After a failed acceptance, return the rectified work to implementation',
-      request: { params: Code, body: { content: { 'application/json': { schema: ResumeInput } }, required: false } },
-      responses: { 200: { description: 'Resumed', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      request: { params: Code, body: jsonBody(ResumeInput, { required: false }) },
+      responses: { 200: jsonContent(Step, 'Resumed'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, resumeCase, c.req.valid('json') ?? {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
@@ -209,7 +218,7 @@ export const deliveryRoutes = createRouter()
       summary: 'Close the satisfaction survey of an accepted project (→ evaluated); its figures go into the audit log',
       request: { params: Code },
       responses: {
-        200: { description: 'Closed', content: { 'application/json': { schema: Step.extend({ responses: z.number().int(), satisfied: z.number().int() }) } } },
+        200: jsonContent(Step.extend({ responses: z.number().int(), satisfied: z.number().int() }), 'Closed'),
         ...errorResponses(400, 401, 403, 404, 409),
       },
     }),
@@ -222,7 +231,7 @@ export const deliveryRoutes = createRouter()
       tags: ['delivery'],
       summary: 'Archive an audited project (staff or officer)',
       request: { params: Code },
-      responses: { 200: { description: 'Archived', content: { 'application/json': { schema: Step } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      responses: { 200: jsonContent(Step, 'Archived'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, archiveCase, {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   )
@@ -233,7 +242,7 @@ export const deliveryRoutes = createRouter()
       tags: ['delivery'],
       summary: 'A cycle’s money: budget, adopted, contracted, paid, remaining (budget − adopted projects at their agreed amount once signed), per project',
       request: { params: CycleId },
-      responses: { 200: { description: 'Money', content: { 'application/json': { schema: MoneySchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(MoneySchema, 'Money'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -271,21 +280,7 @@ export const deliveryRoutes = createRouter()
         }),
       },
       responses: {
-        200: {
-          description: 'Tracker',
-          content: {
-            'application/json': {
-              schema: z.object({
-                today: z.string(),
-                total: z.number().int().openapi({ description: 'Tracked projects that match, on every page' }),
-                late: z.number().int().openapi({ description: 'Of them, overdue' }),
-                page: z.number().int().openapi({ description: 'This page (from 1)' }),
-                pages: z.number().int().openapi({ description: 'How many pages (at least 1)' }),
-                items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), communitySlug: z.string(), plannedEnd: z.string().nullable(), percent: z.number().int().nullable(), agreedFen: z.number().int().nullable(), paidFen: z.number().int(), overdue: z.boolean(), daysLate: z.number().int().nullable() })),
-              }),
-            },
-          },
-        },
+        200: jsonContent(TrackerSchema, 'Tracker'),
         ...errorResponses(400),
       },
     }),

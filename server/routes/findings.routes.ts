@@ -5,7 +5,7 @@
  * and GET /cycles/{id}/findings).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { cycleFindings } from '../services/findings.ts';
 import { AuditInput, FindingInput, completeAuditCase, findingCase } from '../cases/delivery.ts';
@@ -22,8 +22,8 @@ export const findingRoutes = createRouter()
       path: '/projects/{code}/findings',
       tags: ['audit'],
       summary: 'Record an audit finding on a project (auditor, officer); published',
-      request: { params: Code, body: { content: { 'application/json': { schema: FindingInput } }, required: true } },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404) },
+      request: { params: Code, body: jsonBody(FindingInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Recorded'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => perform(c, findingCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ id: r.findingId }, 201)),
   )
@@ -33,8 +33,8 @@ export const findingRoutes = createRouter()
       path: '/cycles/{id}/findings',
       tags: ['audit'],
       summary: 'Record an audit finding on a cycle as a whole (auditor, officer); published',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: FindingInput } }, required: true } },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404) },
+      request: { params: CycleId, body: jsonBody(FindingInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Recorded'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => perform(c, findingCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ id: r.findingId }, 201)),
   )
@@ -46,7 +46,7 @@ export const findingRoutes = createRouter()
       summary: 'Every audit finding of a cycle (on the cycle and on its projects)',
       request: { params: CycleId },
       responses: {
-        200: { description: 'Findings', content: { 'application/json': { schema: z.object({ items: z.array(z.object({ severity: z.string(), body: z.string(), recordedAt: z.string(), projectCode: z.string().nullable() })) }) } } },
+        200: jsonContent(z.object({ items: z.array(z.object({ severity: z.string(), body: z.string(), recordedAt: z.string(), projectCode: z.string().nullable() })) }), 'Findings'),
         ...errorResponses(400, 404),
       },
     }),
@@ -64,8 +64,8 @@ export const findingRoutes = createRouter()
       path: '/projects/{code}/audit',
       tags: ['audit'],
       summary: 'Complete a project’s audit (auditor, officer): evaluated → audited, with an optional published summary',
-      request: { params: Code, body: { content: { 'application/json': { schema: AuditInput } }, required: false } },
-      responses: { 200: { description: 'Audited', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      request: { params: Code, body: jsonBody(AuditInput, { required: false }) },
+      responses: { 200: jsonContent(z.object({ from: z.string(), to: z.string() }), 'Audited'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, completeAuditCase, c.req.valid('json') ?? {}, c.req.valid('param'), (r) => c.json({ from: r.from, to: r.to }, 200)),
   );

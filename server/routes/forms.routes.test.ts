@@ -39,6 +39,13 @@ describe('POST /api/forms/check', () => {
     expect((await check('resident_xh', OWN, { intent: 'comment' })).body).toMatchObject({ allowed: false, reason: 'not_resident_of_community' });
   });
 
+  it('a project’s forms are refused with not_found when there is no such project', async () => {
+    const nope = '/projects/LTJD-LHSQ-2026-99';
+    expect((await check('staff_lt', nope, { intent: 'reply_comment' })).body).toMatchObject({ allowed: false, reason: 'not_found' });
+    expect((await check('council_lt', `${nope}/council`, { action: 'opinion' })).body).toMatchObject({ allowed: false, reason: 'not_found' });
+    expect((await check('resident_lt', `${nope}/edit`, { intent: 'save' })).body).toMatchObject({ allowed: false, reason: 'not_found' });
+  });
+
   it('a district officer may publish rulebooks for their own district only', async () => {
     expect((await check('officer', '/staff/rulebooks', { action: 'create' })).body).toMatchObject({ allowed: true });
     expect((await check('officer', '/staff/rulebooks?district=d-nowhere', { action: 'create' })).body).toMatchObject({ allowed: false, reason: 'not_in_community' });

@@ -6,7 +6,7 @@
  * page shows a control its user would be refused.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent } from '../http/router.ts';
 import { checkForm } from '../services/form-checks.ts';
 import { councilReasonMessage } from '../cases/council-reasons.ts';
 import { say } from '#messages/say.ts';
@@ -22,12 +22,9 @@ export const formRoutes = createRouter().openapi(
     path: '/forms/check',
     tags: ['forms'],
     summary: 'Would this form be accepted from me now? The permission check only: who may, and whether the state and phase allow it; nothing is changed',
-    request: { body: { content: { 'application/json': { schema: FormSchema } }, required: true } },
+    request: { body: jsonBody(FormSchema) },
     responses: {
-      200: {
-        description: 'The answer: allowed, or the reason code and its message',
-        content: { 'application/json': { schema: z.object({ allowed: z.boolean(), reason: z.string().nullable(), message: z.string().nullable() }) } },
-      },
+      200: jsonContent(z.object({ allowed: z.boolean(), reason: z.string().nullable(), message: z.string().nullable() }), 'The answer: allowed, or the reason code and its message'),
       ...errorResponses(400, 404),
     },
   }),

@@ -1,7 +1,7 @@
 /** @module GET /api/health: is the process up and the database answering? */
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { createRouter } from '../http/router.ts';
+import { createRouter, jsonContent } from '../http/router.ts';
 
 const BackupSchema = z
   .object({
@@ -28,7 +28,7 @@ export const healthRoutes = createRouter().openapi(
     path: '/health',
     tags: ['system'],
     summary: 'Liveness and database check',
-    responses: { 200: { description: 'Up', content: { 'application/json': { schema: HealthSchema } } } },
+    responses: { 200: jsonContent(HealthSchema, 'Up') },
   }),
   async (c) => {
     const ctx = c.get('ctx');

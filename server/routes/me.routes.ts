@@ -5,7 +5,7 @@
  * the same use cases (server/cases/my-data.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, refuse } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent, refuse } from '../http/router.ts';
 import { clientKey } from '../http/middleware.ts';
 import { perform } from '../http/use-case-route.ts';
 import { collectMyData, recordMyDataExport } from '../services/my-data.ts';
@@ -82,7 +82,6 @@ const MyDataSchema = z
   })
   .openapi('MyData');
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const Slug = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/).openapi({ example: 'lianhua' }) });
 
 export const meRoutes = createRouter()
@@ -94,7 +93,7 @@ export const meRoutes = createRouter()
       summary: 'Everything the site holds about me, as JSON (recorded in the security log: who and when, never what)',
       request: { query: z.strictObject({ download: z.enum(['1']).optional().openapi({ description: '`1`: as a file to save (Content-Disposition: attachment)' }) }) },
       responses: {
-        200: { description: 'My data', content: { 'application/json': { schema: MyDataSchema } } },
+        200: jsonContent(MyDataSchema, 'My data'),
         ...errorResponses(400, 401),
       },
     }),
@@ -116,9 +115,9 @@ export const meRoutes = createRouter()
       path: '/me/details',
       tags: ['my data'],
       summary: 'Correct my name and mobile number (an empty mobile removes it, if the account has a username)',
-      request: { body: json(DetailsInput) },
+      request: { body: jsonBody(DetailsInput) },
       responses: {
-        200: { description: 'Corrected (the fields that changed; none if nothing did)', content: { 'application/json': { schema: z.object({ changed: z.array(z.enum(['displayName', 'mobile'])) }) } } },
+        200: jsonContent(z.object({ changed: z.array(z.enum(['displayName', 'mobile'])) }), 'Corrected (the fields that changed; none if nothing did)'),
         ...errorResponses(400, 401, 409, 422),
       },
     }),
@@ -130,12 +129,12 @@ export const meRoutes = createRouter()
       path: '/me/residencies/{slug}',
       tags: ['my data'],
       summary: 'Correct my entry on the register of a community where I verified residency; a new name or address pauses residency until a new slip is entered',
-      request: { params: Slug, body: json(RegisterCorrectionInput) },
+      request: { params: Slug, body: jsonBody(RegisterCorrectionInput) },
       responses: {
-        200: {
-          description: 'Corrected',
-          content: { 'application/json': { schema: z.object({ changed: z.array(z.enum(['name', 'address', 'phone'])), reverify: z.boolean().openapi({ description: 'Residency here is paused until the code of a new slip is entered' }) }) } },
-        },
+        200: jsonContent(
+          z.object({ changed: z.array(z.enum(['name', 'address', 'phone'])), reverify: z.boolean().openapi({ description: 'Residency here is paused until the code of a new slip is entered' }) }),
+          'Corrected',
+        ),
         ...errorResponses(400, 401, 403, 409),
       },
     }),
@@ -147,7 +146,7 @@ export const meRoutes = createRouter()
       path: '/me/close',
       tags: ['my data'],
       summary: 'Close my account: personal data erased, every session ended, the public record kept (see README, “My data”)',
-      request: { body: json(CloseInput) },
+      request: { body: jsonBody(CloseInput) },
       responses: { 204: { description: 'Closed and signed out everywhere' }, ...errorResponses(400, 401, 409, 422) },
     }),
     async (c) => perform(c, closeAccountCase, c.req.valid('json'), undefined, () => c.body(null, 204)),

@@ -7,7 +7,7 @@
  * naming it), and correct a closed meeting only by an addendum.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { communityBySlug } from '../services/council.ts';
 import { canSeeUnpublished, getMeeting, listMeetings, type MeetingView } from '../services/meetings.ts';
@@ -59,10 +59,10 @@ function serialize(v: MeetingView) {
 
 const itemOf = (p: { id: string; itemId: string }) => ({ meetingId: p.id, itemId: p.itemId });
 
-const stepResponses = { 200: { description: 'Done', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(400, 401, 403, 404, 409, 422) };
+const stepResponses = { 200: jsonContent(JsonObject, 'Done'), ...errorResponses(400, 401, 403, 404, 409, 422) };
 const staffStep = (summary: string, path: string) => createRoute({ method: 'post', path, tags: ['council'], summary, request: { params: MeetingId }, responses: stepResponses });
 const staffStepWith = <B extends z.ZodType>(summary: string, path: string, body: B) =>
-  createRoute({ method: 'post', path, tags: ['council'], summary, request: { params: MeetingId, body: { content: { 'application/json': { schema: body } }, required: true } }, responses: stepResponses });
+  createRoute({ method: 'post', path, tags: ['council'], summary, request: { params: MeetingId, body: jsonBody(body) }, responses: stepResponses });
 
 export const meetingRoutes = createRouter()
   .openapi(
@@ -72,7 +72,7 @@ export const meetingRoutes = createRouter()
       tags: ['council'],
       summary: 'Council meetings of a community whose agenda is published, newest first',
       request: { params: Slug },
-      responses: { 200: { description: 'Meetings', content: { 'application/json': { schema: z.object({ items: z.array(JsonObject) }) } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(z.object({ items: z.array(JsonObject) }), 'Meetings'), ...errorResponses(404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -89,8 +89,8 @@ export const meetingRoutes = createRouter()
       path: '/cycles/{id}/meetings',
       tags: ['council'],
       summary: 'Staff schedule a council meeting with an agenda of projects under deliberation (publish it before the meeting)',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: ScheduleInput } }, required: true } },
-      responses: { 201: { description: 'Scheduled', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: CycleId, body: jsonBody(ScheduleInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Scheduled'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, scheduleMeetingCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (v) => c.json({ id: v.id }, 201)),
   )
@@ -101,7 +101,7 @@ export const meetingRoutes = createRouter()
       tags: ['council'],
       summary: 'A meeting: agenda, attendance and quorum, each member’s vote by name, computed outcomes, minutes and addenda (unpublished agendas only for staff)',
       request: { params: MeetingId },
-      responses: { 200: { description: 'Meeting', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(JsonObject, 'Meeting'), ...errorResponses(404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -133,8 +133,8 @@ export const meetingRoutes = createRouter()
       path: '/meetings/{id}/items/{itemId}/notes',
       tags: ['council'],
       summary: 'Record the proposer’s presentation and the discussion summary of an agenda item',
-      request: { params: ItemParams, body: { content: { 'application/json': { schema: NotesInput } }, required: true } },
-      responses: { 200: { description: 'Recorded', content: { 'application/json': { schema: Ok } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      request: { params: ItemParams, body: jsonBody(NotesInput) },
+      responses: { 200: jsonContent(Ok, 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, recordNotesCase, c.req.valid('json'), itemOf(c.req.valid('param')), () => c.json({ ok: true as const }, 200)),
   )
@@ -146,9 +146,9 @@ export const meetingRoutes = createRouter()
       summary: 'Record present members’ votes on an item (staff: anyone present; a council member: only their own). Refused without quorum.',
       request: {
         params: ItemParams,
-        body: { content: { 'application/json': { schema: VotesInput } }, required: true },
+        body: jsonBody(VotesInput),
       },
-      responses: { 200: { description: 'Recorded', content: { 'application/json': { schema: Ok } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: jsonContent(Ok, 'Recorded'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, recordVotesCase, c.req.valid('json'), itemOf(c.req.valid('param')), () => c.json({ ok: true as const }, 200)),
   )
@@ -159,7 +159,7 @@ export const meetingRoutes = createRouter()
       tags: ['council'],
       summary: 'Decide an item once every present member has voted: the outcome is computed; adopted → public notice (refused over the remaining budget, naming the shortfall), otherwise rejected with the computed outcome as the published reason',
       request: { params: ItemParams },
-      responses: { 200: { description: 'Decided', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(401, 403, 404, 409) },
+      responses: { 200: jsonContent(JsonObject, 'Decided'), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => perform(c, decideItemCase, {}, itemOf(c.req.valid('param')), (v) => c.json(v, 200)),
   )

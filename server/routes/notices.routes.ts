@@ -5,7 +5,7 @@
  * of the period is the clock's job (services/notices.ts closeDueNotices).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../http/router.ts';
 import { getProject } from '../services/catalog.ts';
 import { getNotice } from '../services/notices.ts';
 import { perform } from '../http/use-case-route.ts';
@@ -21,7 +21,7 @@ export const noticeRoutes = createRouter()
       tags: ['council'],
       summary: `The project’s latest public notice: period, state (running, awaiting_answers, due, approved, returned) and objections with their answers (objectors appear as ${docTerm('resident')})`,
       request: { params: ProjectCode },
-      responses: { 200: { description: 'Notice', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(JsonObject, 'Notice'), ...errorResponses(404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -48,8 +48,8 @@ export const noticeRoutes = createRouter()
       path: '/projects/{code}/objections',
       tags: ['council'],
       summary: 'A verified resident of the community lodges an objection with a reason while the notice period runs',
-      request: { params: ProjectCode, body: { content: { 'application/json': { schema: ObjectionInput } }, required: true } },
-      responses: { 201: { description: 'Lodged', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      request: { params: ProjectCode, body: jsonBody(ObjectionInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Lodged'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, objectCase, c.req.valid('json'), c.req.valid('param'), (v) => c.json({ id: v.id }, 201)),
   )
@@ -61,9 +61,9 @@ export const noticeRoutes = createRouter()
       summary: 'Staff answer an objection: dismiss (the answer is published; the notice runs on) or uphold (the project returns to deliberation with the answer as its reason)',
       request: {
         params: z.object({ id: z.string().min(1).max(64) }),
-        body: { content: { 'application/json': { schema: AnswerInput } }, required: true },
+        body: jsonBody(AnswerInput),
       },
-      responses: { 200: { description: 'Answered', content: { 'application/json': { schema: z.object({ status: z.enum(['dismissed', 'upheld']), projectState: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: jsonContent(z.object({ status: z.enum(['dismissed', 'upheld']), projectState: z.string() }), 'Answered'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, answerObjectionCase, c.req.valid('json'), { objectionId: c.req.valid('param').id }, (v) => c.json({ status: v.status, projectState: v.projectState }, 200)),
   );

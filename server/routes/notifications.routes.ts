@@ -1,7 +1,7 @@
 /** @module The signed-in person's notifications: list (with the unread count) and mark as read. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { typedInteger } from '../services/text-fields.ts';
-import { createRouter, errorResponses, refuse } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent, refuse } from '../http/router.ts';
 import { listNotifications, notificationHref, notificationMessage, unreadCount } from '../services/notifications.ts';
 import { perform } from '../http/use-case-route.ts';
 import { MarkReadInput, markReadCase } from '../cases/notifications.ts';
@@ -33,7 +33,7 @@ export const notificationRoutes = createRouter()
       summary: 'My notifications, newest first, with the unread count',
       request: { query: z.strictObject({ limit: typedInteger(1, 200).optional() }) },
       responses: {
-        200: { description: 'Notifications', content: { 'application/json': { schema: z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }) } } },
+        200: jsonContent(z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }), 'Notifications'),
         ...errorResponses(400, 401),
       },
     }),
@@ -71,9 +71,9 @@ export const notificationRoutes = createRouter()
       path: '/notifications/read',
       tags: ['notifications'],
       summary: 'Mark some of my notifications read (or all, without ids)',
-      request: { body: { content: { 'application/json': { schema: MarkReadInput } }, required: false } },
+      request: { body: jsonBody(MarkReadInput, { required: false }) },
       responses: {
-        200: { description: 'Marked', content: { 'application/json': { schema: z.object({ marked: z.number().int(), unread: z.number().int() }) } } },
+        200: jsonContent(z.object({ marked: z.number().int(), unread: z.number().int() }), 'Marked'),
         ...errorResponses(400, 401),
       },
     }),

@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonContent, type AppEnv } from '../http/router.ts';
 import type { AppContext } from '../context.ts';
 import { dataTag, notModified } from '../http/conditional.ts';
 
@@ -54,7 +54,7 @@ export const openDataRoutes = createRouter()
       path: '/open-data',
       tags: ['open data'],
       summary: 'The open datasets and where to download them',
-      responses: { 200: { description: 'Datasets', content: { 'application/json': { schema: z.object({ items: z.array(z.object({ name: z.string(), csv: z.string(), json: z.string() })) }) } } } },
+      responses: { 200: jsonContent(z.object({ items: z.array(z.object({ name: z.string(), csv: z.string(), json: z.string() })) }), 'Datasets') },
     }),
     (c) => c.json({ items: DATASETS.map((name) => ({ name, csv: `/api/open-data/${name}.csv`, json: `/api/open-data/${name}.json` })) }, 200),
   )

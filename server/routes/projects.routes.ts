@@ -1,7 +1,7 @@
 /** @module Projects: list with filters, one project with its history, state-machine steps. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { typedInteger } from '../services/text-fields.ts';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { getProject, listProjects, PROJECT_SORTS } from '../services/catalog.ts';
 import { PROJECT_STATES } from '../domain/project-states.ts';
@@ -41,6 +41,11 @@ const ListQuery = z.strictObject({
 
 const noSuchProject = (c: Parameters<typeof refused>[0]) => refused(c, noSuchProjectRefusal({ locale: c.get('locale') }));
 
+const ProjectWithHistory = z.object({
+  project: ProjectSchema,
+  history: z.array(z.object({ seq: z.number().nullable().openapi({ description: 'Its place in the audit chain; null while a resident vote is open and the entry lies after the published chain (see GET /api/audit)' }), at: z.string(), actorRole: z.string(), actorName: z.string(), action: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })),
+});
+
 export const projectRoutes = createRouter()
   .openapi(
     createRoute({
@@ -50,7 +55,7 @@ export const projectRoutes = createRouter()
       summary: 'Projects (never drafts), filtered and sorted',
       request: { query: ListQuery },
       responses: {
-        200: { description: 'Projects', content: { 'application/json': { schema: z.object({ items: z.array(ProjectSchema), total: z.number() }) } } },
+        200: jsonContent(z.object({ items: z.array(ProjectSchema), total: z.number() }), 'Projects'),
         ...errorResponses(400),
       },
     }),
@@ -77,17 +82,7 @@ export const projectRoutes = createRouter()
       summary: 'One project with its full public history',
       request: { params: Code },
       responses: {
-        200: {
-          description: 'Project',
-          content: {
-            'application/json': {
-              schema: z.object({
-                project: ProjectSchema,
-                history: z.array(z.object({ seq: z.number().nullable().openapi({ description: 'Its place in the audit chain; null while a resident vote is open and the entry lies after the published chain (see GET /api/audit)' }), at: z.string(), actorRole: z.string(), actorName: z.string(), action: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })),
-              }),
-            },
-          },
-        },
+        200: jsonContent(ProjectWithHistory, 'Project'),
         ...errorResponses(400, 404),
       },
     }),
@@ -104,9 +99,9 @@ export const projectRoutes = createRouter()
       path: '/projects/{code}/events',
       tags: ['projects'],
       summary: 'Take a bare step of the project state machine (submit, withdraw, screen in/out, send to deliberation); other steps follow from council votes, notices and delivery records (409 decided_elsewhere)',
-      request: { params: Code, body: { content: { 'application/json': { schema: EventInput } }, required: true } },
+      request: { params: Code, body: jsonBody(EventInput) },
       responses: {
-        200: { description: 'Moved', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
+        200: jsonContent(z.object({ from: z.string(), to: z.string() }), 'Moved'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),

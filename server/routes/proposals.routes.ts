@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createRouter, errorResponses, fail, refuse, type AppEnv } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent, refuse, type AppEnv } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { getAttachmentForDownload, getProposal, listMyProposals, proposalCheck, proposeNotice, type ProposalRefusal } from '../services/proposals.ts';
 import { contentDisposition, isAttachmentMime } from '../services/uploads.ts';
@@ -93,9 +93,9 @@ export const proposalRoutes = createRouter()
       path: '/cycles/{id}/proposal-check',
       tags: ['proposals'],
       summary: 'Check a proposal as it is typed: the category cap, negative-list terms, likely duplicates in the community',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalDraftBody } }, required: false } },
+      request: { params: CycleId, body: jsonBody(ProposalDraftBody, { required: false }) },
       responses: {
-        200: { description: 'The check, and whether the caller could propose here now', content: { 'application/json': { schema: CheckSchema.extend({ canPropose: z.boolean(), whyNot: z.string().nullable() }) } } },
+        200: jsonContent(CheckSchema.extend({ canPropose: z.boolean(), whyNot: z.string().nullable() }), 'The check, and whether the caller could propose here now'),
         ...errorResponses(400, 404),
       },
     }),
@@ -113,9 +113,9 @@ export const proposalRoutes = createRouter()
       path: '/cycles/{id}/proposals',
       tags: ['proposals'],
       summary: 'Propose a micro-project (verified residents of the community, collection phase): creates a draft',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: ProposalBody } }, required: true } },
+      request: { params: CycleId, body: jsonBody(ProposalBody) },
       responses: {
-        201: { description: 'Draft created; warnings do not block', content: { 'application/json': { schema: z.object({ code: z.string(), state: z.string(), check: CheckSchema }) } } },
+        201: jsonContent(z.object({ code: z.string(), state: z.string(), check: CheckSchema }), 'Draft created; warnings do not block'),
         ...errorResponses(400, 401, 403, 404, 409, 422, 429),
       },
     }),
@@ -127,9 +127,9 @@ export const proposalRoutes = createRouter()
       path: '/cycles/{id}/paper-proposals',
       tags: ['proposals'],
       summary: `Staff of the community enter a paper needs form (${docTerm('needsForm')}) on a resident’s behalf; the record says it came on paper`,
-      request: { params: CycleId, body: { content: { 'application/json': { schema: PaperBody } }, required: true } },
+      request: { params: CycleId, body: jsonBody(PaperBody) },
       responses: {
-        201: { description: 'Recorded (and submitted, if asked)', content: { 'application/json': { schema: z.object({ code: z.string(), state: z.string(), proposerType: z.literal('paper'), check: CheckSchema }) } } },
+        201: jsonContent(z.object({ code: z.string(), state: z.string(), proposerType: z.literal('paper'), check: CheckSchema }), 'Recorded (and submitted, if asked)'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -146,7 +146,7 @@ export const proposalRoutes = createRouter()
       tags: ['proposals'],
       summary: 'My own proposals, drafts first',
       responses: {
-        200: { description: 'Proposals', content: { 'application/json': { schema: z.object({ items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), cycleId: z.string(), estimatedCostFen: z.number().int() })) }) } } },
+        200: jsonContent(z.object({ items: z.array(z.object({ code: z.string(), title: z.string(), state: z.string(), cycleId: z.string(), estimatedCostFen: z.number().int() })) }), 'Proposals'),
         ...errorResponses(401),
       },
     }),
@@ -164,7 +164,7 @@ export const proposalRoutes = createRouter()
       tags: ['proposals'],
       summary: 'A proposal as its proposer sees it (drafts included; paper drafts for staff), with attachments and checks',
       request: { params: Code },
-      responses: { 200: { description: 'Proposal', content: { 'application/json': { schema: DraftSchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(DraftSchema, 'Proposal'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -191,9 +191,9 @@ export const proposalRoutes = createRouter()
       path: '/proposals/{code}',
       tags: ['proposals'],
       summary: 'Edit a draft (its proposer; staff for a paper draft), in the collection phase',
-      request: { params: Code, body: { content: { 'application/json': { schema: ProposalBody } }, required: true } },
+      request: { params: Code, body: jsonBody(ProposalBody) },
       responses: {
-        200: { description: 'Saved', content: { 'application/json': { schema: z.object({ code: z.string(), changed: z.array(z.string()), check: CheckSchema }) } } },
+        200: jsonContent(z.object({ code: z.string(), changed: z.array(z.string()), check: CheckSchema }), 'Saved'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -207,7 +207,7 @@ export const proposalRoutes = createRouter()
       summary: 'Submit a draft to screening; over the category cap is refused (422 over_cap), negative-list terms only warn',
       request: { params: Code },
       responses: {
-        200: { description: 'Submitted', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string(), check: CheckSchema }) } } },
+        200: jsonContent(z.object({ from: z.string(), to: z.string(), check: CheckSchema }), 'Submitted'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -219,9 +219,9 @@ export const proposalRoutes = createRouter()
       path: '/proposals/{code}/withdraw',
       tags: ['proposals'],
       summary: 'Withdraw a proposal (its proposer; staff for a paper proposal) while the state machine allows',
-      request: { params: Code, body: { content: { 'application/json': { schema: WithdrawBody } }, required: false } },
+      request: { params: Code, body: jsonBody(WithdrawBody, { required: false }) },
       responses: {
-        200: { description: 'Withdrawn', content: { 'application/json': { schema: z.object({ from: z.string(), to: z.string() }) } } },
+        200: jsonContent(z.object({ from: z.string(), to: z.string() }), 'Withdrawn'),
         ...errorResponses(400, 401, 403, 404, 409),
       },
     }),
@@ -238,9 +238,9 @@ export const proposalRoutes = createRouter()
         body: { content: { 'multipart/form-data': { schema: AttachmentsForm } }, required: true },
       },
       responses: {
-        201: { description: 'Attached', content: { 'application/json': { schema: z.object({ ids: z.array(z.string()) }) } } },
+        201: jsonContent(z.object({ ids: z.array(z.string()) }), 'Attached'),
         ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429),
-        415: { description: 'Not a JPEG, PNG, WebP or PDF (by content)', content: { 'application/json': { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } },
+        415: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Not a JPEG, PNG, WebP or PDF (by content)'),
       },
     }),
     async (c) => perform(c, attachCase, c.req.valid('form'), { code: c.req.valid('param').code }, (v) => c.json({ ids: v.ids }, 201)),
@@ -252,7 +252,7 @@ export const proposalRoutes = createRouter()
       tags: ['proposals'],
       summary: 'Remove an attachment from a draft',
       request: { params: Code.extend({ attachmentId: z.string().min(1).max(64) }) },
-      responses: { 200: { description: 'Removed', content: { 'application/json': { schema: z.object({ removed: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      responses: { 200: jsonContent(z.object({ removed: z.literal(true) }), 'Removed'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, removeAttachmentCase, {}, c.req.valid('param'), (v) => c.json({ removed: v.removed }, 200)),
   )

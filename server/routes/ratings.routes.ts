@@ -1,6 +1,6 @@
 /** @module The satisfaction survey of an accepted project: results (anyone) and one rating per resident of its community. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../http/router.ts';
 import { perform, refused } from '../http/use-case-route.ts';
 import { ratingSummary } from '../services/ratings.ts';
 import { loadProjectWithPlace } from '../services/proposals.ts';
@@ -29,7 +29,7 @@ export const ratingRoutes = createRouter()
       tags: ['ratings'],
       summary: 'Satisfaction survey results of a project: count, mean, share satisfied (4–5)',
       request: { params: Code },
-      responses: { 200: { description: 'Results', content: { 'application/json': { schema: SummarySchema } } }, ...errorResponses(400, 404) },
+      responses: { 200: jsonContent(SummarySchema, 'Results'), ...errorResponses(400, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -47,10 +47,10 @@ export const ratingRoutes = createRouter()
       summary: 'Rate an accepted project 1–5 (residents of its community, once each; a second rating is refused with 409)',
       request: {
         params: Code,
-        body: { content: { 'application/json': { schema: RatingInput } }, required: true },
+        body: jsonBody(RatingInput),
       },
       responses: {
-        201: { description: 'Rated', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
+        201: jsonContent(z.object({ id: z.string() }), 'Rated'),
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     }),

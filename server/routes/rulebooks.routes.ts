@@ -5,7 +5,7 @@
  * deliberation opens. Versions are never edited.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, fail } from '../http/router.ts';
+import { createRouter, errorResponses, fail, jsonBody, jsonContent } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { getRulebook } from '../services/rulebooks.ts';
 import { listDistricts, listRulebooks } from '../services/rulebook-admin.ts';
@@ -22,7 +22,7 @@ export const rulebookRoutes = createRouter()
       tags: ['rulebooks'],
       summary: 'Every version of a district’s rulebook, newest first, with the cycles bound to each',
       request: { params: District },
-      responses: { 200: { description: 'Versions', content: { 'application/json': { schema: z.object({ items: z.array(JsonObject) }) } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(z.object({ items: z.array(JsonObject) }), 'Versions'), ...errorResponses(404) },
     }),
     async (c) => {
       const db = c.get('ctx').database.db;
@@ -39,7 +39,7 @@ export const rulebookRoutes = createRouter()
       tags: ['rulebooks'],
       summary: 'One rulebook version',
       request: { params: z.object({ id: z.string().min(1).max(64) }) },
-      responses: { 200: { description: 'Rulebook', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(JsonObject, 'Rulebook'), ...errorResponses(404) },
     }),
     async (c) => {
       const r = await getRulebook(c.get('ctx').database.db, c.req.valid('param').id);
@@ -53,8 +53,8 @@ export const rulebookRoutes = createRouter()
       path: '/districts/{id}/rulebooks',
       tags: ['rulebooks'],
       summary: 'A district officer publishes a new rulebook version for a year (the next version number); meaning is checked by validateRulebook and problems come back per field',
-      request: { params: District, body: { content: { 'application/json': { schema: NewRulebookInput } }, required: true } },
-      responses: { 201: { description: 'Published', content: { 'application/json': { schema: z.object({ id: z.string(), version: z.number() }) } } }, ...errorResponses(400, 401, 403, 404, 422) },
+      request: { params: District, body: jsonBody(NewRulebookInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string(), version: z.number() }), 'Published'), ...errorResponses(400, 401, 403, 404, 422) },
     }),
     async (c) => perform(c, createRulebookCase, c.req.valid('json'), { districtId: c.req.valid('param').id }, (v) => c.json({ id: v.id, version: v.version }, 201)),
   )
@@ -64,8 +64,8 @@ export const rulebookRoutes = createRouter()
       path: '/cycles/{id}/rulebook',
       tags: ['rulebooks'],
       summary: 'A district officer binds a cycle to another version of the district’s rulebook for its year — only before its vote (or deliberation) opens; the version’s community budget becomes the cycle’s budget',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: BindRulebookInput } }, required: true } },
-      responses: { 200: { description: 'Bound', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      request: { params: CycleId, body: jsonBody(BindRulebookInput) },
+      responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'Bound'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => perform(c, bindRulebookCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, () => c.json({ ok: true as const }, 200)),
   );

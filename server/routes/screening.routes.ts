@@ -5,7 +5,7 @@
  * (POST /api/projects/{code}/events), bound to the screening phase.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../http/router.ts';
 import { perform } from '../http/use-case-route.ts';
 import { getProject } from '../services/catalog.ts';
 import { listOpinions, screeningQueue, STANCES } from '../services/screening.ts';
@@ -22,7 +22,7 @@ export const screeningRoutes = createRouter()
       tags: ['council'],
       summary: 'The screening queue of a cycle (officers, staff and council members of the community): each submitted proposal with its cap, negative-list and duplicate checks and the council’s opinions; the projects ready for the council; and whether screening is possible now',
       request: { params: CycleId },
-      responses: { 200: { description: 'Queue', content: { 'application/json': { schema: JsonObject } } }, ...errorResponses(401, 403, 404) },
+      responses: { 200: jsonContent(JsonObject, 'Queue'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -47,7 +47,7 @@ export const screeningRoutes = createRouter()
       tags: ['council'],
       summary: 'Council members’ screening opinions on a project, under their names',
       request: { params: ProjectCode },
-      responses: { 200: { description: 'Opinions', content: { 'application/json': { schema: z.object({ items: z.array(OpinionSchema) }) } } }, ...errorResponses(404) },
+      responses: { 200: jsonContent(z.object({ items: z.array(OpinionSchema) }), 'Opinions'), ...errorResponses(404) },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -63,8 +63,8 @@ export const screeningRoutes = createRouter()
       path: '/projects/{code}/opinions',
       tags: ['council'],
       summary: 'A council member records a screening opinion (support, oppose or note) on a submitted proposal',
-      request: { params: ProjectCode, body: { content: { 'application/json': { schema: OpinionInput } }, required: true } },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      request: { params: ProjectCode, body: jsonBody(OpinionInput) },
+      responses: { 201: jsonContent(z.object({ id: z.string() }), 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, opinionCase, c.req.valid('json'), c.req.valid('param'), (r) => c.json({ id: r.id }, 201)),
   )
@@ -74,8 +74,8 @@ export const screeningRoutes = createRouter()
       path: '/cycles/{id}/deliberation',
       tags: ['council'],
       summary: 'Staff send projects to the council (send_to_deliberation): the named ones, or every ready one — the shortlist when the cycle has a resident vote, every screened-in project when it has none. All or nothing.',
-      request: { params: CycleId, body: { content: { 'application/json': { schema: SendInput } }, required: false } },
-      responses: { 200: { description: 'Sent', content: { 'application/json': { schema: z.object({ sent: z.array(z.string()) }) } } }, ...errorResponses(400, 401, 403, 404, 409) },
+      request: { params: CycleId, body: jsonBody(SendInput, { required: false }) },
+      responses: { 200: jsonContent(z.object({ sent: z.array(z.string()) }), 'Sent'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => perform(c, sendToCouncilCase, c.req.valid('json'), { cycleId: c.req.valid('param').id }, (r) => c.json({ sent: r.sent }, 200)),
   );

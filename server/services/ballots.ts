@@ -27,27 +27,16 @@ import { getCommunityById, getCycle, type CycleView } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
 import { newId, receiptBytes } from './ids.ts';
 import { normalizeReceiptCode, RECEIPT_RE } from '../domain/receipts.ts';
+import { codesOf } from '../domain/reason-codes.ts';
 import { inValues } from './sql-lists.ts';
+import { claimedEntry } from './residents.ts';
 
 // ---------------------------------------------------------------------------
 // Codes of this module (their words: messages/…/reasons.json, `ballot.<code>`)
 // ---------------------------------------------------------------------------
 
-export const BALLOT_CODES = [
-  'not_found',
-  'no_voter_entry',
-  'voted_on_paper',
-  'voted_online',
-  'invalid_ballot',
-  'same_staff_twice',
-  'paper_already_counted',
-  'paper_ballot_exists',
-  'unknown_register_no',
-  'vote_held_elsewhere',
-] as const;
-export type BallotCode = (typeof BALLOT_CODES)[number];
-
-export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> = {
+/** Each code with the HTTP status an API answers it with. */
+export const BALLOT_STATUS = {
   not_found: 404,
   no_voter_entry: 403,
   voted_on_paper: 409,
@@ -58,7 +47,9 @@ export const BALLOT_STATUS: Readonly<Record<BallotCode, 403 | 404 | 409 | 422>> 
   paper_ballot_exists: 409,
   unknown_register_no: 422,
   vote_held_elsewhere: 409,
-};
+} as const satisfies Record<string, 403 | 404 | 409 | 422>;
+export type BallotCode = keyof typeof BALLOT_STATUS;
+export const BALLOT_CODES = codesOf(BALLOT_STATUS);
 
 export type BallotRefusal =
   | { ok: false; code: ReasonCode }
@@ -150,15 +141,6 @@ async function phaseIn(tx: Tx, cycleId: string, now: Date): Promise<CyclePhase |
   return currentPhase({ phases, openPhase: null }, now);
 }
 
-async function voterEntry(db: Database['db'] | Tx, communityId: string, accountId: string) {
-  const r = await db
-    .select({ id: registerEntries.id })
-    .from(registerEntries)
-    .where(and(eq(registerEntries.communityId, communityId), eq(registerEntries.claimedByAccountId, accountId)))
-    .limit(1);
-  return r[0] ?? null;
-}
-
 async function currentBallotOf(db: Database['db'] | Tx, cycleId: string, registerEntryId: string) {
   const r = await db
     .select()
@@ -201,7 +183,7 @@ export async function voterView(ctx: AppContext, cycleId: string, actor: Actor):
   let why: VoterView['why'] = voteReason(voteOf(setup), actor, true);
   let current: VoterView['current'] = null;
   if (actor && !actor.system) {
-    const entry = await voterEntry(ctx.database.db, setup.communityId, actor.accountId);
+    const entry = await claimedEntry(ctx.database.db, setup.communityId, actor.accountId);
     if (entry) {
       const b = await currentBallotOf(ctx.database.db, cycleId, entry.id);
       if (b && isBallotMethod(b.method)) current = { channel: b.channel, castAt: b.castAt, ballot: parseBallotContent(b.method, b.content) };

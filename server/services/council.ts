@@ -19,6 +19,7 @@ import type { AppContext } from '../context.ts';
 import { chinaDay, currentPhase } from '../domain/cycle-phases.ts';
 import { roleReason, type Actor, type Place, type ReasonCode } from '../domain/permissions.ts';
 import { cycleRules, transition, type ProjectEvent, type ProjectState, type TransitionReason } from '../domain/project-states.ts';
+import { codesOf } from '../domain/reason-codes.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { recordSecurityEventInTx } from './security-log.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -233,10 +234,8 @@ export async function syncCouncilRoles(ctx: AppContext, now: Date): Promise<numb
 
 export type TermInput = { login: string; role: CouncilRole; startsOn: string; endsOn?: string | null };
 
-export const TERM_REASONS = ['no_such_account', 'not_a_resident', 'term_overlaps', 'chair_taken', 'bad_dates', 'term_not_found', 'term_already_ended'] as const;
-export type TermReason = (typeof TERM_REASONS)[number];
-
-export const TERM_REASON_STATUS: Readonly<Record<TermReason, 404 | 409 | 422>> = {
+/** Why a term is refused, each with the HTTP status an API answers it with (words: reasons.json `term.<code>`). */
+export const TERM_REASON_STATUS = {
   no_such_account: 422,
   not_a_resident: 422,
   term_overlaps: 409,
@@ -244,7 +243,9 @@ export const TERM_REASON_STATUS: Readonly<Record<TermReason, 404 | 409 | 422>> =
   bad_dates: 422,
   term_not_found: 404,
   term_already_ended: 409,
-};
+} as const satisfies Record<string, 404 | 409 | 422>;
+export type TermReason = keyof typeof TERM_REASON_STATUS;
+export const TERM_REASONS = codesOf(TERM_REASON_STATUS);
 
 const overlaps = (a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }) =>
   a.startsOn <= (b.endsOn ?? '9999-12-31') && b.startsOn <= (a.endsOn ?? '9999-12-31');

@@ -33,6 +33,7 @@ import type { Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
 import { CYCLE_PHASES, chinaDay, currentPhase, dayAfter, endsEarly, isIsoDay, nextPhase, passesNotice, phaseMove, phasesFor, plannedFor, redateEarlyEnd, type CyclePhase } from '../domain/cycle-phases.ts';
 import { hasRole, reasonCannot, whoCannot, type Actor, type Locale, type Place, type ReasonCode } from '../domain/permissions.ts';
+import { codesOf } from '../domain/reason-codes.ts';
 import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getCommunityById, getCycle } from './catalog.ts';
 import { getRulebook } from './rulebooks.ts';
@@ -52,28 +53,8 @@ export type PhaseHook = (tx: Tx, input: { cycleId: string; from: CyclePhase | nu
  */
 const ON_LEAVE: Partial<Record<CyclePhase, PhaseHook[]>> = { resident_vote: [countResidentVote] };
 
-/** Outcomes that are not permission reasons; their statuses and words live with the routes and pages. */
-export const PHASE_OUTCOMES = [
-  'not_found',
-  'unknown_phase',
-  'same_phase',
-  'needs_confirmation',
-  'not_needed',
-  'request_pending',
-  'phase_moved',
-  'already_decided',
-  'same_person',
-  'no_planned_end',
-  'end_not_later',
-  'end_in_past',
-  'bad_date',
-  'end_required',
-  'early_reason_required',
-  'projects_in_notice',
-] as const;
-export type PhaseOutcomeCode = (typeof PHASE_OUTCOMES)[number];
-
-export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 404 | 409 | 422>> = {
+/** Outcomes that are not permission reasons, each with the HTTP status an API answers it with (words: reasons.json `phase.<code>`). */
+export const PHASE_REASON_STATUS = {
   not_found: 404,
   unknown_phase: 422,
   same_phase: 409,
@@ -90,7 +71,9 @@ export const PHASE_REASON_STATUS: Readonly<Record<PhaseOutcomeCode, 400 | 403 | 
   end_required: 422,
   early_reason_required: 422,
   projects_in_notice: 409,
-};
+} as const satisfies Record<string, 400 | 403 | 404 | 409 | 422>;
+export type PhaseOutcomeCode = keyof typeof PHASE_REASON_STATUS;
+export const PHASE_OUTCOMES = codesOf(PHASE_REASON_STATUS);
 
 /** A refusal of a move; 'projects_in_notice' says how many projects are on notice and when the last notice ends. */
 export type PhaseRefusal = { ok: false; code: ReasonCode | PhaseOutcomeCode; fields?: Record<string, string>; inNotice?: number; lastNoticeEndsAt?: Date | null };

@@ -52,6 +52,16 @@ async function project(ctx: AppContext, code: string, actor: Actor) {
   return loaded && canSee(loaded.project, loaded.place, actor) ? loaded : null;
 }
 
+type SeenProject = NonNullable<Awaited<ReturnType<typeof project>>>;
+
+/** A check on the project in the path (`:code`): `not_found` when there is none this person can see. */
+function onProject(check: (ctx: AppContext, actor: Actor, l: SeenProject, fields: Record<string, string>) => Promise<string | null> | string | null): Check {
+  return async (ctx, actor, params, fields) => {
+    const l = await project(ctx, params.code!, actor);
+    return l ? check(ctx, actor, l, fields) : 'not_found';
+  };
+}
+
 async function projectStep(ctx: AppContext, actor: Actor, code: string, event: string): Promise<string | null> {
   if (!(PROJECT_EVENTS as readonly string[]).includes(event)) return 'unknown_event';
   if (!BARE_EVENTS.has(event as ProjectEvent)) return 'decided_elsewhere';
@@ -136,10 +146,7 @@ const communityStaff: Check = async (ctx, actor, params) => {
 function projectIntent(action: 'comment' | 'rate'): FormKind {
   return {
     route: '/projects/:code', field: 'intent', value: action,
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      return l ? reasonCannot(action, { area: l.place, projectState: l.project.state }, actor) : 'not_found';
-    },
+    check: onProject((_ctx, actor, l) => reasonCannot(action, { area: l.place, projectState: l.project.state }, actor)),
   };
 }
 
@@ -179,66 +186,49 @@ export const FORM_KINDS: readonly FormKind[] = [
   projectIntent('comment'),
   {
     route: '/projects/:code', field: 'intent', value: 'reply_comment',
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      return l ? whyCannotReply({ state: l.project.state, place: l.place }, actor) : 'not_found';
-    },
+    check: onProject((_ctx, actor, l) => whyCannotReply({ state: l.project.state, place: l.place }, actor)),
   },
   {
     route: '/projects/:code', field: 'intent', value: 'hide_comment',
-    check: async (ctx, actor, p, f) => {
-      const l = await project(ctx, p.code!, actor);
-      if (!l) return 'not_found';
+    check: onProject(async (ctx, actor, l, f) => {
       const who = staffReason(actor, l.place);
       if (who) return who;
       const c = (await ctx.database.db.select({ hiddenAt: comments.hiddenAt }).from(comments).where(and(eq(comments.id, f.commentId ?? ''), eq(comments.projectId, l.project.id))))[0];
       if (!c) return 'not_found';
       return c.hiddenAt ? 'already_hidden' : null;
-    },
+    }),
   },
   projectIntent('rate'),
   // The council's part of a project page.
   {
     route: '/projects/:code/council', field: 'action', value: 'opinion',
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      if (!l) return 'not_found';
-      return reasonCannot('record_screening_opinion', { area: l.place, projectState: l.project.state, phase: l.phase }, actor);
-    },
+    check: onProject((_ctx, actor, l) => reasonCannot('record_screening_opinion', { area: l.place, projectState: l.project.state, phase: l.phase }, actor)),
   },
   {
     route: '/projects/:code/council', field: 'action', value: 'objection',
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      if (!l) return 'not_found';
+    check: onProject(async (ctx, actor, l) => {
       const who = reasonCannot('object', { area: l.place, projectState: l.project.state, phase: l.phase }, actor);
       if (who) return who;
       const n = await getNotice(ctx.database.db, l.project.id, ctx.now(), actor!.accountId);
       if (!n) return 'wrong_state';
       return whyNotObject(n, n.objections.filter((o) => o.mine).map((o) => o.status), ctx.now());
-    },
+    }),
   },
   {
     route: '/projects/:code/council', field: 'action', value: 'answer',
-    check: async (ctx, actor, p, f) => {
-      const l = await project(ctx, p.code!, actor);
-      if (!l) return 'not_found';
+    check: onProject(async (ctx, actor, l, f) => {
       const who = staffReason(actor, l.place);
       if (who) return who;
       const o = (await ctx.database.db.select().from(objections).where(and(eq(objections.id, f.objection ?? ''), eq(objections.projectId, l.project.id))))[0];
       if (!o) return 'not_found';
       const n = (await ctx.database.db.select().from(notices).where(eq(notices.id, o.noticeId)))[0]!;
       return whyNotAnswer(n, o.status);
-    },
+    }),
   },
   // A draft's own page.
   ...(['save', 'remove'] as const).map((intent): FormKind => ({
     route: '/projects/:code/edit', field: 'intent', value: intent,
-    check: async (ctx, actor, p) => {
-      const l = await project(ctx, p.code!, actor);
-      if (!l) return 'not_found';
-      return whyCannotEdit(l.project, l.place, l.phase, actor);
-    },
+    check: onProject((_ctx, actor, l) => whyCannotEdit(l.project, l.place, l.phase, actor)),
   })),
   { route: '/projects/:code/edit', field: 'intent', value: 'submit', check: (ctx, actor, p) => projectStep(ctx, actor, p.code!, 'submit') },
   { route: '/projects/:code/edit', field: 'intent', value: 'withdraw', check: (ctx, actor, p) => projectStep(ctx, actor, p.code!, 'withdraw') },

@@ -23,6 +23,7 @@ import { appendAudit, SYSTEM_AUDIT_ACTOR, type AuditActor } from './audit.ts';
 import { getRulebook } from './rulebooks.ts';
 import { loadProjectForStep, Refusal, staffReason, stepProject, syncCouncilRoles } from './council.ts';
 import { newId } from './ids.ts';
+import { claimedEntry } from './residents.ts';
 import { say } from '#messages/say.ts';
 import { startClock } from './clock.ts';
 
@@ -221,14 +222,7 @@ export async function lodgeObjection(ctx: AppContext, projectId: string, reason:
       if (!loaded || loaded.project.state === 'draft') return { ok: false as const, code: 'not_found' as const };
       const why = reasonCannot('object', { area: loaded.place, projectState: loaded.project.state, phase: loaded.phase }, actor);
       if (why) return { ok: false as const, code: why };
-      // A voter, a proposer and an objector are register entries: the person's claimed entry in this community.
-      const entry = (
-        await tx
-          .select({ id: registerEntries.id })
-          .from(registerEntries)
-          .where(and(eq(registerEntries.communityId, loaded.project.communityId), eq(registerEntries.claimedByAccountId, actor!.accountId)))
-          .limit(1)
-      )[0];
+      const entry = await claimedEntry(tx, loaded.project.communityId, actor!.accountId);
       if (!entry) return { ok: false as const, code: 'not_resident_of_community' as const };
       // Check before recording a missing notice row, so that a refusal writes nothing.
       const existing = await latestNotice(tx, projectId);

@@ -13,6 +13,7 @@ import type { ProjectState } from '../domain/project-states.ts';
 import { cleanText } from '../domain/proposal-checks.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
+import { claimedEntry } from './residents.ts';
 import { canSee, loadProjectWithPlace } from './proposals.ts';
 import { say } from '#messages/say.ts';
 import type { SatisfactionSummary } from '../domain/delivery.ts';
@@ -55,13 +56,7 @@ export async function rateProject(
   const id = newId();
   try {
     return await ctx.database.write(async (tx): Promise<RatingOutcome> => {
-      const entry = (
-        await tx
-          .select({ id: registerEntries.id })
-          .from(registerEntries)
-          .where(and(eq(registerEntries.communityId, loaded.p.communityId), eq(registerEntries.claimedByAccountId, actor!.accountId)))
-          .limit(1)
-      )[0];
+      const entry = await claimedEntry(tx, loaded.p.communityId, actor!.accountId);
       if (!entry) return { ok: false, code: 'no_register_entry' };
       const before = await tx
         .select({ id: ratings.id })

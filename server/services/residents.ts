@@ -89,6 +89,16 @@ export async function importRegister(ctx: AppContext, place: Place, csv: string,
  * visible to the staff of its community only: officers above it may import a
  * register, not read one.
  */
+/** The register entry a person claimed in a community, if any: a voter, a proposer, an objector and a rater are register entries. */
+export async function claimedEntry(db: Db | Tx, communityId: string, accountId: string): Promise<{ id: string } | null> {
+  const r = await db
+    .select({ id: registerEntries.id })
+    .from(registerEntries)
+    .where(and(eq(registerEntries.communityId, communityId), eq(registerEntries.claimedByAccountId, accountId)))
+    .limit(1);
+  return r[0] ?? null;
+}
+
 export async function listRegister(ctx: AppContext, place: Place, actor: Actor, opts: { unclaimedOnly?: boolean } = {}) {
   const why = reasonCannot('verify_residents', { area: place }, actor);
   if (why) return { ok: false as const, code: why };

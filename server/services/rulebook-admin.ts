@@ -21,6 +21,7 @@ import type { AppContext } from '../context.ts';
 import { reasonCannot, type Actor, type Locale, type ReasonCode } from '../domain/permissions.ts';
 import { validateRulebook, type RulebookIssue, type RulebookSettings } from '../domain/rulebook.ts';
 import type { CyclePhase } from '../domain/cycle-phases.ts';
+import { codesOf } from '../domain/reason-codes.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { addRulebookVersion, getRulebook, toRulebook } from './rulebooks.ts';
 import { cyclesWhere, getCycle } from './catalog.ts';
@@ -29,14 +30,15 @@ import { placeOfCommunity } from './council.ts';
 /** Phases in which a cycle may still change rulebook. */
 export const REBIND_PHASES: readonly (CyclePhase | null)[] = [null, 'collection', 'screening'];
 
-export const RULEBOOK_REASONS = ['invalid_rulebook', 'rulebook_mismatch', 'category_in_use', 'same_rulebook'] as const;
-export type RulebookReason = (typeof RULEBOOK_REASONS)[number];
-export const RULEBOOK_REASON_STATUS: Readonly<Record<RulebookReason, 409 | 422>> = {
+/** Why a rulebook change is refused, each with the HTTP status an API answers it with (words: reasons.json `rulebook.<code>`). */
+export const RULEBOOK_REASON_STATUS = {
   invalid_rulebook: 422,
   rulebook_mismatch: 422,
   category_in_use: 409,
   same_rulebook: 409,
-};
+} as const satisfies Record<string, 409 | 422>;
+export type RulebookReason = keyof typeof RULEBOOK_REASON_STATUS;
+export const RULEBOOK_REASONS = codesOf(RULEBOOK_REASON_STATUS);
 export type RulebookListItem = ReturnType<typeof toRulebook> & { createdAt: Date; cycles: { id: string; titleZh: string; titleEn: string }[] };
 
 /** Every version of a district's rulebooks, newest year and version first, with the cycles bound to each. */

@@ -14,6 +14,7 @@ import { and, eq, notExists, sql } from 'drizzle-orm';
 import { attachments, progressPhotos } from '#db/schema.ts';
 import type { Database, Db, Tx } from '#db/client.ts';
 import type { AppContext } from '../context.ts';
+import { codesOf } from '../domain/reason-codes.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { newId } from './ids.ts';
 
@@ -40,18 +41,16 @@ export function sniffMime(bytes: Uint8Array): AttachmentMime | null {
 
 export type UploadFile = { name: string; bytes: Uint8Array };
 export type CheckedFile = UploadFile & { mime: AttachmentMime; sha256: string };
-/** What is wrong with an uploaded file (words: reasons.json `upload.<code>`). */
-export const FILE_PROBLEM_CODES = ['unsupported_type', 'file_too_large', 'empty_file', 'too_many_files'] as const;
-export type FileProblemCode = (typeof FILE_PROBLEM_CODES)[number];
-export type FileProblem = { name: string; code: FileProblemCode };
-
-/** The HTTP status for each problem: 413 for size, 415 for type, 422 for count. */
-export const FILE_PROBLEM_STATUS: Record<FileProblemCode, 413 | 415 | 422> = {
+/** What is wrong with an uploaded file (words: reasons.json `upload.<code>`), each with its HTTP status: 413 for size, 415 for type, 422 for count. */
+export const FILE_PROBLEM_STATUS = {
   unsupported_type: 415,
   file_too_large: 413,
   empty_file: 422,
   too_many_files: 422,
-};
+} as const satisfies Record<string, 413 | 415 | 422>;
+export type FileProblemCode = keyof typeof FILE_PROBLEM_STATUS;
+export const FILE_PROBLEM_CODES = codesOf(FILE_PROBLEM_STATUS);
+export type FileProblem = { name: string; code: FileProblemCode };
 
 /** Check files before anything is stored: size, content type, and how many the project may still take. */
 export function checkFiles(files: readonly UploadFile[], alreadyAttached: number): { ok: true; files: CheckedFile[] } | { ok: false; problems: FileProblem[] } {
