@@ -117,6 +117,16 @@ describe('the audit log on a new database', () => {
     } finally {
       execute.mockRestore();
     }
+    // The file of a URL with a query (libSQL takes `tls` on a file URL) is the same file.
+    const same = await openDatabase(`file:${file}?tls=0`);
+    const viaQuery = vi.spyOn(same.client, 'execute');
+    try {
+      expect(await verifyAuditLog(same)).toEqual({ ok: true, count, head: head.hash });
+      expect(viaQuery).not.toHaveBeenCalled();
+    } finally {
+      viaQuery.mockRestore();
+      same.close();
+    }
   });
 
   it('names the first changed entry, reading either way, and stops there', async () => {
@@ -180,6 +190,21 @@ describe('the audit log on a new database', () => {
     expect(await readAll(streamAuditNdjson(database, { after: head, below: null }))).toBe('');
     // A page exactly full at the end: the next, empty page ends the stream.
     expect(seqs(await readAll(streamAuditNdjson(database, { after: head - 4, below: null, pageSize: 2 })))).toEqual([head - 3, head - 2, head - 1, head]);
+  });
+});
+
+describe('the audit log of a database in memory', () => {
+  it('is verified through its own client, since no file holds it', async () => {
+    for (const url of ['file::memory:', 'file:']) {
+      const database = await openDatabase(url);
+      try {
+        await migrateDatabase(database);
+        for (let n = 0; n < 3; n++) await database.write((tx) => appendAudit(tx, entry(n)));
+        expect(await verifyAuditLog(database)).toEqual({ ok: true, count: 3, head: (await auditHead(database)).hash });
+      } finally {
+        database.close();
+      }
+    }
   });
 });
 
