@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
 import { accounts } from '#db/schema.ts';
-import { createSession, validateSessionToken } from './sessions.ts';
+import { createSession, SESSION_LIFETIME_MS, validateSessionToken } from './sessions.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 describe('sessions', () => {
@@ -34,6 +34,14 @@ describe('sessions', () => {
     for (const bad of [`${token}.x`, `${token}.`, `${id}.`, `.${secret}`, id, `${id}.${secret.slice(1)}`, `${id}..${secret}`, '']) {
       expect(await validateSessionToken(database, bad, now)).toBeNull();
     }
+  });
+
+  it('is renewed only once less than half its lifetime is left, not at exactly half', async () => {
+    const { token, expiresAt } = await createSession(database, 'acc1', now);
+    const half = new Date(now.getTime() + SESSION_LIFETIME_MS / 2);
+    expect((await validateSessionToken(database, token, half))?.expiresAt).toEqual(expiresAt);
+    const later = new Date(half.getTime() + 1);
+    expect((await validateSessionToken(database, token, later))?.expiresAt).toEqual(new Date(later.getTime() + SESSION_LIFETIME_MS));
   });
 
   it('a session read once is served from memory while the auth epoch stands, and read again once it moves', async () => {
