@@ -226,6 +226,7 @@ describe('project labels and codes in the audit page', () => {
     ]);
     expect([...labels]).toEqual([[p!.id, { code: p!.code, title: p!.title }]]);
     expect([...(await subjectLabels(t.ctx.database, [{ subjectType: 'project_draft', subjectId: p!.id }]))]).toEqual([[p!.id, { code: p!.code, title: p!.title }]]);
+    expect([...(await subjectLabels(t.ctx.database, [{ subjectType: 'project', subjectId: p!.id }]))]).toEqual([[p!.id, { code: p!.code, title: p!.title }]]);
     expect((await subjectLabels(t.ctx.database, [{ subjectType: 'cycle', subjectId: p!.id }])).size).toBe(0);
     expect((await subjectLabels(t.ctx.database, [])).size).toBe(0);
   });
