@@ -45,7 +45,9 @@ const SERVICE_TESTS: Record<string, string[]> = {
     'server/services/ballots.test.ts',
     'server/services/results.test.ts',
     'server/routes/ballots.routes.test.ts',
+    'server/routes/ballot-imports.routes.test.ts',
     'server/security/outsiders.test.ts',
+    'server/security/guessing.test.ts',
   ],
 };
 const part = process.env.MUTATION_PART;

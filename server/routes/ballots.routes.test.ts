@@ -271,6 +271,10 @@ describe('paper ballots: double entry', () => {
     const entries = await t.ctx.database.db.select().from(paperBallotEntries).where(eq(paperBallotEntries.paperSerial, 'XH-0001'));
     expect(entries.map((e) => [e.status, e.ballotId])).toEqual([['matched', counted[0]!.id], ['matched', counted[0]!.id]]);
     expect(await (await a.get(`/api/cycles/${CYCLE}/paper-ballots`)).json()).toEqual({ counted: 1, items: [] });
+    // A third staff member entering the counted paper again is told it is counted, and nothing is written.
+    const third = await (await thirdStaff(t)).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'XH-0001', registerNo: 'XHSQ-0001', projects: [P.F] });
+    expect([third.status, await third.json()]).toEqual([409, { error: { code: 'paper_already_counted', message: '这张纸质选票已核对一致并计入，无需再录入' } }]);
+    expect(await t.ctx.database.db.select().from(paperBallotEntries).where(eq(paperBallotEntries.paperSerial, 'XH-0001'))).toHaveLength(2);
   });
 
   it('the same staff member entering a paper ballot twice is refused', async () => {
