@@ -275,6 +275,12 @@ describe('paper ballots: double entry', () => {
     const third = await (await thirdStaff(t)).post(`/api/cycles/${CYCLE}/paper-ballots`, { paperSerial: 'XH-0001', registerNo: 'XHSQ-0001', projects: [P.F] });
     expect([third.status, await third.json()]).toEqual([409, { error: { code: 'paper_already_counted', message: '这张纸质选票已核对一致并计入，无需再录入' } }]);
     expect(await t.ctx.database.db.select().from(paperBallotEntries).where(eq(paperBallotEntries.paperSerial, 'XH-0001'))).toHaveLength(2);
+    // Each entry is one line of the log on the cycle: which paper, which entry of it, and how it stood; never what it said.
+    const log = await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'paper_ballot.entered'), eq(auditLog.subjectType, 'cycle'), eq(auditLog.subjectId, CYCLE))).orderBy(auditLog.seq);
+    expect(log.map((e) => [e.actorRole, e.after])).toEqual([
+      ['staff', JSON.stringify({ entry: 1, paperSerial: 'XH-0001', status: 'pending' })],
+      ['staff', JSON.stringify({ entry: 2, paperSerial: 'XH-0001', status: 'matched' })],
+    ]);
   });
 
   it('the same staff member entering a paper ballot twice is refused', async () => {
