@@ -16,7 +16,24 @@ import { createApp } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 import { DEMO_CLOCK_START } from '../db/seed.ts';
+import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
 import { CONTRACT, contractChecked, newTally } from './contract.ts';
+
+/** An empty database in a temp file, migrated, for tests of one module without the app; `close` removes it. */
+export async function tempDatabase(): Promise<{ database: Database; file: string; close(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wss-db-'));
+  const file = join(dir, 'test.db');
+  const database = await openDatabase(`file:${file}`);
+  await migrateDatabase(database);
+  return {
+    database,
+    file,
+    close() {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** A loopback port nothing listens on right now. */
 export async function freePort(): Promise<number> {

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
+import type { Database } from '#db/client.ts';
+import { tempDatabase } from '#tests/fixtures.ts';
 import { SharedTokenBucket, TokenBucket, createRateLimiters } from './rate-limit.ts';
 
 describe('token bucket', () => {
@@ -87,17 +85,13 @@ describe('token bucket, exactly', () => {
 });
 
 describe('the shared bucket, in the database', () => {
-  let dir: string;
+  let temp: Awaited<ReturnType<typeof tempDatabase>>;
   let database: Database;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wss-rate-'));
-    database = await openDatabase(`file:${join(dir, 'x.db')}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase();
+    database = temp.database;
   });
-  afterAll(() => {
-    database.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.close());
   const keys = async () => (await database.client.execute("select key, failures from auth_throttle where key like 'rate:%' order by key")).rows.map((r) => [String(r.key), Number(r.failures)]);
   const at = (ms: number) => new Date(Date.UTC(2026, 11, 7) + ms);
 

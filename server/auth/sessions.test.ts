@@ -4,28 +4,22 @@
  * that a stored hash that cannot be read never matches).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
+import type { Database } from '#db/client.ts';
+import { tempDatabase } from '#tests/fixtures.ts';
 import { accounts } from '#db/schema.ts';
 import { createSession, SESSION_LIFETIME_MS, validateSessionToken } from './sessions.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 describe('sessions', () => {
-  let dir: string;
+  let temp: Awaited<ReturnType<typeof tempDatabase>>;
   let database: Database;
   const now = new Date(Date.UTC(2026, 11, 7, 12));
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wss-sessions-'));
-    database = await openDatabase(`file:${join(dir, 'x.db')}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase();
+    database = temp.database;
     await database.write((tx) => tx.insert(accounts).values({ id: 'acc1', username: 'someone', passwordHash: 'x', displayName: 'Someone', createdAt: now }));
   });
-  afterAll(() => {
-    database.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.close());
 
   it('a token is its id and secret and nothing else: a third part, an empty part or a changed secret is refused', async () => {
     const { token } = await createSession(database, 'acc1', now);

@@ -5,10 +5,8 @@
  * day, and what is counted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
+import type { Database } from '#db/client.ts';
+import { tempDatabase } from '#tests/fixtures.ts';
 import { clearFailures, guardGuess, recordFailures, throttleFailures, throttleWait, waitFor, type ThrottleRule } from './throttle.ts';
 
 const DAY = 24 * 3600_000;
@@ -24,17 +22,13 @@ describe('the wait a number of failures has earned', () => {
 });
 
 describe('throttles in the database', () => {
-  let dir: string;
+  let temp: Awaited<ReturnType<typeof tempDatabase>>;
   let database: Database;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wss-throttle-'));
-    database = await openDatabase(`file:${join(dir, 'x.db')}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase();
+    database = temp.database;
   });
-  afterAll(() => {
-    database.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.close());
   const rows = async () => (await database.client.execute('select key, failures from auth_throttle order by key')).rows.map((r) => [String(r.key), Number(r.failures)]);
 
   it('counts each failure, makes the key wait once past its allowance, and forgets after a quiet day (not at exactly one)', async () => {

@@ -27,7 +27,7 @@ const sql = (t: T, q: string) => t.ctx.database.client.execute(q);
 
 /**
  * The demo's 仙湖 vote is held open by staff (planned from 11-15). 莲花 is made
- * to vote by its plan alone (from 11-18), and 笋溪's plan puts a vote over
+ * to vote by its plan alone (from 11-18), and 笋西's plan puts a vote over
  * today but also its implementation, a later phase, so it is not voting.
  */
 async function twoOpenVotes(t: T) {

@@ -5,13 +5,10 @@
  * throughout: the public chain is checked by others against these bytes.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Database } from '#db/client.ts';
 import { projects } from '#db/schema.ts';
-import { testApp } from '#tests/fixtures.ts';
+import { tempDatabase, testApp } from '#tests/fixtures.ts';
 import { entryBytesText, GENESIS_HASH } from '../domain/audit-chain.ts';
 import {
   appendAudit,
@@ -39,21 +36,16 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe('the audit log on a new database', () => {
-  let dir: string;
+  let temp: Awaited<ReturnType<typeof tempDatabase>>;
   let file: string;
   let database: Database;
   const rows = async () => (await database.client.execute('select seq, actor_role, actor_name, action, subject_type, subject_id, before, after, reason, prev_hash, hash from audit_log order by seq')).rows.map((r) => ({ ...r }));
   // Each test starts from an empty log of its own.
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wss-audit-'));
-    file = join(dir, 'x.db');
-    database = await openDatabase(`file:${file}`);
-    await migrateDatabase(database);
+    temp = await tempDatabase();
+    ({ database, file } = temp);
   });
-  afterEach(() => {
-    database.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.close());
   const appendEntries = async (from: number, to: number) => {
     for (let n = from; n <= to; n++) await database.write((tx) => appendAudit(tx, entry(n)));
   };

@@ -83,12 +83,6 @@ export async function importRegister(ctx: AppContext, place: Place, csv: string,
   });
 }
 
-/**
- * The register with codes, as the community's own staff see it on their desk.
- * A register's personal fields (names, addresses, phones, slip codes) are
- * visible to the staff of its community only: officers above it may import a
- * register, not read one.
- */
 /** The register entry a person claimed in a community, if any: a voter, a proposer, an objector and a rater are register entries. */
 export async function claimedEntry(db: Db | Tx, communityId: string, accountId: string): Promise<{ id: string } | null> {
   const r = await db
@@ -99,6 +93,12 @@ export async function claimedEntry(db: Db | Tx, communityId: string, accountId: 
   return r[0] ?? null;
 }
 
+/**
+ * The register with codes, as the community's own staff see it on their desk.
+ * A register's personal fields (names, addresses, phones, slip codes) are
+ * visible to the staff of its community only: officers above it may import a
+ * register, not read one.
+ */
 export async function listRegister(ctx: AppContext, place: Place, actor: Actor, opts: { unclaimedOnly?: boolean } = {}) {
   const why = reasonCannot('verify_residents', { area: place }, actor);
   if (why) return { ok: false as const, code: why };
